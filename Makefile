@@ -1,0 +1,91 @@
+# gireport — plain Makefile.  `make deps` installs the Debian packages;
+# `make` builds build/gireport; `make check` runs every test suite.
+
+CC       ?= cc
+PKGS     := yaml-0.1 libcjson
+CFLAGS   ?= -O2 -g
+WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL  = $(PKG_LIBS) $(LDLIBS)
+
+BUILD    ?= build
+LIB_SRC  := buf util utf8 diag load template number narrative suggest validate check \
+            layout wrap textgrid render_text render_md render_tree
+CLI_SRC  := main commands fileio
+TEMPLATES := $(sort $(wildcard templates/*.json))
+
+LIB_OBJ  := $(LIB_SRC:%=$(BUILD)/%.o) $(BUILD)/templates.o
+CLI_OBJ  := $(CLI_SRC:%=$(BUILD)/%.o)
+BIN      := $(BUILD)/gireport
+
+DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev \
+                   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei poppler-utils qpdf valgrind
+
+.PHONY: all deps demo check unit golden diagtests seedtests bench regen asan valgrind clean lint
+
+all: $(BIN)
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+$(BUILD)/%.o: src/%.c include/gireport.h $(wildcard src/*.h) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)
+	$(CC) $(WARNINGS) -O1 $< -o $@
+
+$(BUILD)/templates.c: $(BUILD)/embed $(TEMPLATES)
+	$(BUILD)/embed $(TEMPLATES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/templates.o: $(BUILD)/templates.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+$(BUILD)/libgireport.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(BUILD)/libgireport.a
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(CLI_OBJ) $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
+# Installs what building and testing need (Debian 12; run as root or via sudo).
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+demo: deps
+	$(MAKE) all
+	$(BIN) build -o $(BUILD) examples/erqi-tongji-2020.yaml
+	@echo; cat $(BUILD)/erqi-tongji-2020.txt
+	@echo; echo "wrote $(BUILD)/erqi-tongji-2020.txt and $(BUILD)/erqi-tongji-2020.md"
+
+# ---- tests ------------------------------------------------------------------
+
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/test_%,$(wildcard tests/unit/*.c))
+
+$(BUILD)/test_%: tests/unit/%.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) $< $(BUILD)/libgireport.a $(LDLIBS_ALL) -lcmocka -o $@
+
+check: deps
+	$(MAKE) all $(UNIT_TESTS)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+regen: all
+	BUILD=$(BUILD) sh tests/regen.sh
+
+bench: all
+	BUILD=$(BUILD) sh tests/bench.sh
+
+asan:
+	$(MAKE) BUILD=build-asan CC=gcc EXTRA_CFLAGS="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" check
+
+valgrind: all
+	BUILD=$(BUILD) sh tests/valgrind.sh
+
+clean:
+	rm -rf build build-asan

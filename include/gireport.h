@@ -1,0 +1,132 @@
+/* gireport — a compiler for 政府信息公开工作年度报告 (government information
+ * disclosure annual reports).
+ *
+ * Pipeline: a YAML source is loaded with source positions, bound to a JSON
+ * template (the national form as data), validated, and rendered.  The library
+ * never prints and never exits; the caller owns every object it creates and
+ * releases it with the matching *_free function, all of which accept NULL. */
+#ifndef GIREPORT_H
+#define GIREPORT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define GIR_VERSION "0.3.0"
+
+/* ---- growable byte buffer ------------------------------------------------ */
+
+/* A NUL-terminated growable buffer.  Zero-initialise, append, gir_buf_free. */
+typedef struct gir_buf {
+	char *ptr;
+	size_t len;
+	size_t cap;
+} gir_buf;
+
+void gir_buf_put(gir_buf *b, const char *s, size_t n);
+void gir_buf_puts(gir_buf *b, const char *s);
+void gir_buf_putc(gir_buf *b, char c);
+void gir_buf_printf(gir_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void gir_buf_vprintf(gir_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+void gir_buf_clear(gir_buf *b);
+void gir_buf_free(gir_buf *b);
+
+/* ---- diagnostics ---------------------------------------------------------- */
+
+typedef enum gir_severity {
+	GIR_NOTE = 0,
+	GIR_WARNING = 1,
+	GIR_ERROR = 2
+} gir_severity;
+
+typedef struct gir_diags gir_diags;
+
+/* One problem found in a source.  Strings belong to the gir_diags list. */
+typedef struct gir_diag {
+	gir_severity severity;
+	const char *file;
+	int line;            /* 1-based; 0 when the problem has no position */
+	int column;          /* 1-based, in characters (code points) */
+	const char *label;   /* Chinese label of the field, or NULL */
+	const char *path;    /* key path such as requests.received.natural, or NULL */
+	const char *message;
+	const char *hint;    /* extra line ("write 12 instead"), or NULL */
+} gir_diag;
+
+gir_diags *gir_diags_new(void);
+void gir_diags_free(gir_diags *d);
+size_t gir_diags_count(const gir_diags *d);
+const gir_diag *gir_diags_at(const gir_diags *d, size_t i);
+/* Number of diagnostics of the given severity. */
+size_t gir_diags_count_severity(const gir_diags *d, gir_severity s);
+/* Add a diagnostic not tied to a source position (e.g. a file that cannot be read). */
+void gir_diags_add(gir_diags *d, gir_severity s, const char *file,
+                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* GCC-style text: "file:line:col: error: label: message [path]", then the
+ * source line and a caret under the column when `source` is given. */
+void gir_diags_format_text(const gir_diags *d, const char *source, size_t len,
+                           gir_buf *out);
+/* One JSON object per line: file, line, column, severity, path, label, message. */
+void gir_diags_format_json(const gir_diags *d, gir_buf *out);
+
+/* ---- templates ------------------------------------------------------------ */
+
+typedef struct gir_template gir_template;
+typedef struct gir_registry gir_registry;
+
+/* A registry holding the templates embedded in the library. */
+gir_registry *gir_registry_new(gir_diags *diags);
+/* Adds every *.json template of a directory; a template with the id of an
+ * existing one replaces it.  Returns 0, or -1 with diagnostics added. */
+int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *diags);
+void gir_registry_free(gir_registry *r);
+size_t gir_registry_count(const gir_registry *r);
+const gir_template *gir_registry_at(const gir_registry *r, size_t i);
+const gir_template *gir_registry_find(const gir_registry *r, const char *id);
+
+const char *gir_template_id(const gir_template *t);
+const char *gir_template_name(const gir_template *t);
+/* First and last report year the edition is meant for (0 when open). */
+int gir_template_first_year(const gir_template *t);
+int gir_template_last_year(const gir_template *t);
+
+/* ---- reports ---------------------------------------------------------------- */
+
+typedef struct gir_report gir_report;
+
+typedef struct gir_options {
+	int strict;       /* warnings count as errors */
+} gir_options;
+
+/* Loads, binds and validates one source.  `file` names it in diagnostics.
+ * Returns a report when no error was found (warnings may have been added),
+ * NULL otherwise.  The report keeps a pointer to `r`, which must outlive it. */
+gir_report *gir_report_load(const gir_registry *r, const char *file,
+                            const char *text, size_t len,
+                            const gir_options *opt, gir_diags *diags);
+/* Checks this year's report against last year's (carry-over of open requests).
+ * Adds diagnostics; returns the number of errors added. */
+int gir_report_check_previous(const gir_report *rep, const gir_report *prev,
+                              gir_diags *diags);
+/* The `previous:` path as written in the source, or NULL. */
+const char *gir_report_previous_path(const gir_report *rep);
+void gir_report_free(gir_report *rep);
+
+/* ---- renderers -------------------------------------------------------------- */
+
+/* Every renderer appends the whole document to `out` and returns 0. */
+int gir_render_text(const gir_report *rep, const gir_options *opt, gir_buf *out);
+int gir_render_md(const gir_report *rep, const gir_options *opt, gir_buf *out);
+/* A dump of the validated model, one value per line, for tests and debugging. */
+int gir_render_tree(const gir_report *rep, const gir_options *opt, gir_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,265 @@
+/* Arithmetic: computed totals, the template's checks, and exact values. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "util.h"
+
+static int64_t pow10i(int n)
+{
+	int64_t r = 1;
+	while (n-- > 0)
+		r *= 10;
+	return r;
+}
+
+gir_value gir_value_add(gir_value a, gir_value b)
+{
+	int s = a.scale > b.scale ? a.scale : b.scale;
+	gir_value r = {.v = a.v * pow10i(s - a.scale) + b.v * pow10i(s - b.scale), .scale = s};
+	r.given = a.given || b.given;
+	r.bad = a.bad || b.bad;
+	r.pos = a.given ? a.pos : b.pos;
+	return r;
+}
+
+int gir_value_cmp(gir_value a, gir_value b)
+{
+	int s = a.scale > b.scale ? a.scale : b.scale;
+	int64_t x = a.v * pow10i(s - a.scale), y = b.v * pow10i(s - b.scale);
+	return x < y ? -1 : x > y;
+}
+
+void gir_value_format(gir_value v, char *out, size_t cap)
+{
+	if (v.scale == 0) {
+		snprintf(out, cap, "%lld", (long long)v.v);
+		return;
+	}
+	int64_t p = pow10i(v.scale), mag = v.v < 0 ? -v.v : v.v;
+	snprintf(out, cap, "%s%lld.%0*lld", v.v < 0 ? "-" : "", (long long)(mag / p), v.scale,
+	         (long long)(mag % p));
+}
+
+void gir_cn_number(int n, char *out, size_t cap)
+{
+	static const char *const d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	if (n <= 0 || n > 99)
+		snprintf(out, cap, "%d", n);
+	else if (n < 10)
+		snprintf(out, cap, "%s", d[n]);
+	else
+		snprintf(out, cap, "%s十%s", n >= 20 ? d[n / 10] : "", d[n % 10]);
+}
+
+gir_value gir_sum_rows(const gir_section_data *sd, const gir_block *b, const gir_axis *row,
+                       size_t col)
+{
+	if (row->leaf >= 0)
+		return *gir_cell(sd, b, (size_t)row->leaf, col);
+	gir_value s = {0};
+	for (int r = row->first_leaf; r < row->first_leaf + row->nleaves; r++)
+		if (!gir_axis_is_sum(b->row_leaves[r]))
+			s = gir_value_add(s, *gir_cell(sd, b, (size_t)r, col));
+	return s;
+}
+
+gir_value gir_sum_cols(const gir_section_data *sd, const gir_block *b, size_t row,
+                       const gir_axis *col)
+{
+	if (col->leaf >= 0)
+		return *gir_cell(sd, b, row, (size_t)col->leaf);
+	gir_value s = {0};
+	for (int c = col->first_leaf; c < col->first_leaf + col->nleaves; c++)
+		if (!gir_axis_is_sum(b->col_leaves[c]))
+			s = gir_value_add(s, *gir_cell(sd, b, row, (size_t)c));
+	return s;
+}
+
+static void total_mismatch(const gir_report *rep, const gir_section *s, const gir_axis *row,
+                           const gir_axis *col, gir_value given, gir_value sum, const char *what,
+                           gir_diags *d)
+{
+	char g[32], c[32];
+	gir_value_format(given, g, sizeof g);
+	gir_value_format(sum, c, sizeof c);
+	char *rl = gir_axis_label_chain(row, rep->year), *cl = gir_axis_label_chain(col, rep->year);
+	char *rp = gir_axis_path(row), *cp = gir_axis_path(col);
+	char *label = gir_xasprintf("%s · %s · %s", s->heading, rl, cl);
+	char *path = gir_xasprintf("%s.%s.%s", s->id, rp, cp);
+	gir_diag_at(d, GIR_ERROR, rep->file, given.pos, label, path,
+	            "totals are computed; leave the total out, or correct it",
+	            "the total is given as %s but the %s add up to %s", g, what, c);
+	free(rl), free(cl), free(rp), free(cp), free(label), free(path);
+}
+
+/* Replaces a computed cell with its sum, reporting a given value that differs. */
+static void settle(const gir_report *rep, const gir_section *s, const gir_axis *row,
+                   const gir_axis *col, gir_value *cell, gir_value sum, const char *what,
+                   gir_diags *d)
+{
+	if (cell->given && !cell->bad && !sum.bad && gir_value_cmp(*cell, sum) != 0)
+		total_mismatch(rep, s, row, col, *cell, sum, what, d);
+	bool given = cell->given, bad = cell->bad;
+	gir_pos pos = cell->pos;
+	*cell = sum;
+	cell->given = given;
+	cell->bad = bad || sum.bad;
+	cell->pos = given ? pos : sum.pos;
+}
+
+static void block_totals(const gir_report *rep, const gir_section *s, const gir_block *b,
+                         gir_section_data *sd, gir_diags *d)
+{
+	/* Total rows first, over the input columns; then total columns, over
+	 * every row, so a total row's own total is the sum of its sums. */
+	for (size_t r = 0; r < b->nrows; r++) {
+		const gir_axis *ra = b->row_leaves[r];
+		if (!gir_axis_is_sum(ra))
+			continue;
+		for (size_t c = 0; c < b->ncols; c++)
+			if (!gir_axis_is_sum(b->col_leaves[c]))
+				settle(rep, s, ra, b->col_leaves[c], gir_cell(sd, b, r, c),
+				       gir_sum_rows(sd, b, ra->parent, c), "rows above it", d);
+	}
+	for (size_t c = 0; c < b->ncols; c++) {
+		const gir_axis *ca = b->col_leaves[c];
+		if (!gir_axis_is_sum(ca))
+			continue;
+		const gir_axis *group = ca->sum == GIR_SUM_ALL ? &b->cols : ca->parent;
+		for (size_t r = 0; r < b->nrows; r++) {
+			gir_value sum = {0};
+			for (int k = group->first_leaf; k < group->first_leaf + group->nleaves; k++)
+				if (!gir_axis_is_sum(b->col_leaves[k]))
+					sum = gir_value_add(sum, *gir_cell(sd, b, r, (size_t)k));
+			settle(rep, s, b->row_leaves[r], ca, gir_cell(sd, b, r, c), sum, "columns", d);
+		}
+	}
+}
+
+void gir_compute_totals(const gir_report *rep, gir_diags *d)
+{
+	const gir_template *t = rep->tpl;
+	for (size_t i = 0; i < t->nsections; i++) {
+		const gir_section *s = t->sections[i];
+		for (size_t b = 0; b < s->nblocks; b++)
+			block_totals(rep, s, s->blocks[b], &rep->sections[i], d);
+	}
+}
+
+/* Sum of a list of rows at a column (or columns at a row). */
+static gir_value side_sum(const gir_section_data *sd, const gir_block *b, const gir_axis **ops,
+                          size_t n, bool by_column, size_t at)
+{
+	gir_value s = {0};
+	for (size_t i = 0; i < n; i++)
+		s = gir_value_add(s, by_column ? gir_sum_rows(sd, b, ops[i], at)
+		                               : gir_sum_cols(sd, b, at, ops[i]));
+	return s;
+}
+
+static char *fill_message(const char *tmpl, gir_value l, gir_value r)
+{
+	char ls[32], rs[32];
+	gir_value_format(l, ls, sizeof ls);
+	gir_value_format(r, rs, sizeof rs);
+	gir_buf b = {0};
+	for (const char *p = tmpl; *p;) {
+		if (strncmp(p, "{left}", 6) == 0)
+			gir_buf_puts(&b, ls), p += 6;
+		else if (strncmp(p, "{right}", 7) == 0)
+			gir_buf_puts(&b, rs), p += 7;
+		else
+			gir_buf_putc(&b, *p++);
+	}
+	return gir_buf_detach(&b);
+}
+
+/* The cell a failed check points at: the first one the author wrote among
+ * the operands, else the section key. */
+static gir_pos check_pos(const gir_section_data *sd, const gir_block *b, const gir_check *k,
+                         bool by_column, size_t at, const gir_axis **where)
+{
+	const gir_axis **lists[2] = {k->left, k->right};
+	size_t ns[2] = {k->nleft, k->previous ? 0 : k->nright};
+	for (int side = 0; side < 2; side++)
+		for (size_t i = 0; i < ns[side]; i++) {
+			const gir_axis *a = lists[side][i];
+			int first = a->leaf >= 0 ? a->leaf : a->first_leaf;
+			int last = a->leaf >= 0 ? a->leaf : a->first_leaf + a->nleaves - 1;
+			for (int j = first; j <= last; j++) {
+				const gir_value *v = by_column ? gir_cell(sd, b, (size_t)j, at)
+				                               : gir_cell(sd, b, at, (size_t)j);
+				if (v->given) {
+					*where = by_column ? b->row_leaves[j] : b->col_leaves[j];
+					return v->pos;
+				}
+			}
+		}
+	*where = NULL;
+	return sd->pos;
+}
+
+static void check_one(const gir_report *rep, const gir_report *prev, const gir_check *k,
+                      gir_diags *d)
+{
+	const gir_section *s = k->section;
+	const gir_block *b = k->block;
+	const gir_section_data *sd = &rep->sections[s->index];
+	const gir_section_data *pd = prev ? &prev->sections[s->index] : sd;
+	bool by_column = k->each == GIR_EACH_COLUMN;
+	size_t n = by_column ? b->ncols : b->nrows;
+	for (size_t at = 0; at < n; at++) {
+		const gir_axis *line = by_column ? b->col_leaves[at] : b->row_leaves[at];
+		if (gir_axis_is_sum(line))
+			continue; /* a total balances when its parts do */
+		bool listed = k->nonly == 0;
+		for (size_t i = 0; i < k->nonly; i++)
+			listed |= k->only[i] == line;
+		if (!listed)
+			continue;
+		gir_value l = side_sum(sd, b, k->left, k->nleft, by_column, at);
+		gir_value r = side_sum(pd, b, k->right, k->nright, by_column, at);
+		int c = gir_value_cmp(l, r);
+		if (l.bad || r.bad || (k->op == GIR_OP_EQ ? c == 0 : c <= 0))
+			continue; /* a value already reported as invalid proves nothing */
+		const gir_axis *cellrow = NULL;
+		gir_pos pos = check_pos(sd, b, k, by_column, at, &cellrow);
+		char *ll = gir_axis_label_chain(line, rep->year);
+		char *label = gir_xasprintf("%s · %s", s->heading, ll);
+		char *lp = gir_axis_path(line);
+		char *cp = cellrow ? gir_axis_path(cellrow) : NULL;
+		char *path = cp ? gir_xasprintf("%s.%s.%s", s->id, by_column ? cp : lp, by_column ? lp : cp)
+		                : gir_xasprintf("%s.%s", s->id, lp);
+		char *msg = fill_message(k->message, l, r);
+		gir_diag_at(d, k->severity, rep->file, pos, label, path, NULL, "%s", msg);
+		free(ll), free(label), free(lp), free(cp), free(path), free(msg);
+	}
+}
+
+void gir_run_checks(const gir_report *rep, gir_diags *d)
+{
+	for (size_t i = 0; i < rep->tpl->nchecks; i++) {
+		const gir_check *k = rep->tpl->checks[i];
+		if (k->block && !k->previous)
+			check_one(rep, NULL, k, d);
+	}
+}
+
+int gir_report_check_previous(const gir_report *rep, const gir_report *prev, gir_diags *d)
+{
+	size_t before = gir_diags_count_severity(d, GIR_ERROR);
+	for (size_t i = 0; i < rep->tpl->nchecks; i++) {
+		const gir_check *k = rep->tpl->checks[i];
+		if (!k->block || !k->previous)
+			continue;
+		/* Last year may use another edition: compare only when the
+		 * section has the same shape there. */
+		const gir_section *ps = gir_template_section(prev->tpl, k->section->id);
+		if (!ps || ps->ncells != k->section->ncells || ps->index != k->section->index)
+			continue;
+		check_one(rep, prev, k, d);
+	}
+	return (int)(gir_diags_count_severity(d, GIR_ERROR) - before);
+}

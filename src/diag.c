@@ -1,0 +1,235 @@
+/* Diagnostics: collected during a run, printed GCC-style or as JSON lines. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "diag.h"
+#include "utf8.h"
+#include "util.h"
+
+struct gir_diags {
+	gir_diag *items;
+	size_t len, cap;
+};
+
+gir_diags *gir_diags_new(void)
+{
+	return gir_xcalloc(1, sizeof(gir_diags));
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? gir_xstrdup(s) : NULL;
+}
+
+void gir_diags_free(gir_diags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->len; i++) {
+		gir_diag *g = &d->items[i];
+		free((char *)g->file);
+		free((char *)g->label);
+		free((char *)g->path);
+		free((char *)g->message);
+		free((char *)g->hint);
+	}
+	free(d->items);
+	free(d);
+}
+
+size_t gir_diags_count(const gir_diags *d)
+{
+	return d ? d->len : 0;
+}
+
+const gir_diag *gir_diags_at(const gir_diags *d, size_t i)
+{
+	return i < d->len ? &d->items[i] : NULL;
+}
+
+size_t gir_diags_count_severity(const gir_diags *d, gir_severity s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->len; i++)
+		n += d->items[i].severity == s;
+	return n;
+}
+
+static void diag_vadd(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
+                      const char *label, const char *path, const char *hint,
+                      const char *fmt, va_list ap)
+{
+	if (d->len == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->items = gir_xrealloc(d->items, d->cap * sizeof(gir_diag));
+	}
+	gir_buf msg = {0};
+	gir_buf_vprintf(&msg, fmt, ap);
+	d->items[d->len++] = (gir_diag){
+		.severity = s,
+		.file = dup_or_null(file),
+		.line = pos.line,
+		.column = pos.line ? pos.col : 0,
+		.label = dup_or_null(label),
+		.path = dup_or_null(path),
+		.message = gir_buf_detach(&msg),
+		.hint = dup_or_null(hint),
+	};
+}
+
+void gir_diag_at(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
+                 const char *label, const char *path, const char *hint,
+                 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, s, file, pos, label, path, hint, fmt, ap);
+	va_end(ap);
+}
+
+void gir_diags_add(gir_diags *d, gir_severity s, const char *file, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, s, file, (gir_pos){0, 0}, NULL, NULL, NULL, fmt, ap);
+	va_end(ap);
+}
+
+static const char *severity_name(gir_severity s)
+{
+	static const char *const names[] = {"note", "warning", "error"};
+	return names[s];
+}
+
+/* Diagnostics are printed in source order; ties keep the order found. */
+static int by_position(const void *a, const void *b)
+{
+	const gir_diag *x = *(const gir_diag *const *)a, *y = *(const gir_diag *const *)b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static const gir_diag **sorted(const gir_diags *d)
+{
+	const gir_diag **v = gir_xcalloc(d->len, sizeof *v);
+	for (size_t i = 0; i < d->len; i++)
+		v[i] = &d->items[i];
+	qsort(v, d->len, sizeof *v, by_position);
+	return v;
+}
+
+/* Finds line `line` (1-based) of the source; returns its length, or -1. */
+static long source_line(const char *src, size_t len, int line, const char **start)
+{
+	size_t i = 0;
+	for (int l = 1; l < line; l++) {
+		const char *nl = memchr(src + i, '\n', len - i);
+		if (!nl)
+			return -1;
+		i = (size_t)(nl - src) + 1;
+	}
+	size_t end = i;
+	while (end < len && src[end] != '\n' && src[end] != '\r')
+		end++;
+	*start = src + i;
+	return (long)(end - i);
+}
+
+/* Prints the source line with a caret under the column.  Tabs and control
+ * characters are shown as spaces so the caret lines up in a terminal. */
+static void format_excerpt(const gir_diag *g, const char *src, size_t len, gir_buf *out)
+{
+	const char *line;
+	long n = source_line(src, len, g->line, &line);
+	if (n < 0)
+		return;
+	if (n > 400) /* a caret under a 1 MB line helps nobody */
+		n = 400;
+	gir_buf_printf(out, "%5d | ", g->line);
+	size_t caret = 0, chars = 0;
+	long i = 0;
+	if (g->line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+		i = 3; /* libyaml does not count a byte-order mark */
+	while (i < n) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(line + i, (size_t)(n - i), &cp);
+		int w;
+		if (k == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x202A && cp <= 0x202E) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			gir_buf_putc(out, ' ');
+			w = 1;
+			k = k ? k : 1;
+		} else {
+			gir_buf_put(out, line + i, k);
+			w = gir_cp_width(cp);
+		}
+		if ((int)++chars < g->column)
+			caret += (size_t)w;
+		i += (long)k;
+	}
+	gir_buf_puts(out, "\n      | ");
+	for (size_t k = 0; k < caret; k++)
+		gir_buf_putc(out, ' ');
+	gir_buf_puts(out, "^\n");
+}
+
+void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_buf *out)
+{
+	const gir_diag **v = sorted(d);
+	for (size_t i = 0; i < d->len; i++) {
+		const gir_diag *g = v[i];
+		if (g->file)
+			gir_buf_printf(out, "%s:", g->file);
+		if (g->line)
+			gir_buf_printf(out, "%d:%d:", g->line, g->column);
+		gir_buf_printf(out, "%s%s: ", g->file || g->line ? " " : "",
+		               severity_name(g->severity));
+		if (g->label)
+			gir_buf_printf(out, "%s: ", g->label);
+		gir_buf_puts(out, g->message);
+		if (g->path)
+			gir_buf_printf(out, " [%s]", g->path);
+		gir_buf_putc(out, '\n');
+		if (src && g->line)
+			format_excerpt(g, src, len, out);
+		if (g->hint)
+			gir_buf_printf(out, "      = hint: %s\n", g->hint);
+	}
+	free(v);
+}
+
+static void add_string(cJSON *o, const char *key, const char *value)
+{
+	if (value)
+		cJSON_AddStringToObject(o, key, value);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+void gir_diags_format_json(const gir_diags *d, gir_buf *out)
+{
+	const gir_diag **v = sorted(d);
+	for (size_t i = 0; i < d->len; i++) {
+		const gir_diag *g = v[i];
+		cJSON *o = cJSON_CreateObject();
+		add_string(o, "file", g->file);
+		cJSON_AddNumberToObject(o, "line", g->line);
+		cJSON_AddNumberToObject(o, "column", g->column);
+		add_string(o, "severity", severity_name(g->severity));
+		add_string(o, "path", g->path);
+		add_string(o, "label", g->label);
+		add_string(o, "message", g->message);
+		add_string(o, "hint", g->hint);
+		char *s = cJSON_PrintUnformatted(o);
+		gir_buf_puts(out, s);
+		gir_buf_putc(out, '\n');
+		cJSON_free(s);
+		cJSON_Delete(o);
+	}
+	free(v);
+}

@@ -1,0 +1,17 @@
+/* Internal diagnostics API: every stage reports through gir_diag_at. */
+#ifndef GIR_DIAG_H
+#define GIR_DIAG_H
+
+#include "gireport.h"
+
+/* A position in a source file, 1-based; line 0 means "no position". */
+typedef struct gir_pos {
+	int line;
+	int col;
+} gir_pos;
+
+void gir_diag_at(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
+                 const char *label, const char *path, const char *hint,
+                 const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+#endif

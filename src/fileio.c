@@ -1,0 +1,129 @@
+/* Reading sources and writing outputs.  Outputs go to a temporary file in the
+ * target directory and are renamed into place: a crash, a full disk or a
+ * signal leaves the previous output intact and no temporary file behind. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "gireport.h"
+#include "util.h"
+
+gir_read_status gir_read_file(const char *path, char **text, size_t *len)
+{
+	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	if (fd < 0)
+		return GIR_READ_ERROR;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (fd)
+			close(fd);
+		errno = EISDIR;
+		return GIR_READ_ERROR;
+	}
+	gir_buf b = {0};
+	char chunk[65536];
+	gir_read_status rc = GIR_READ_OK;
+	for (;;) {
+		ssize_t k = read(fd, chunk, sizeof chunk);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			rc = GIR_READ_ERROR;
+			break;
+		}
+		if (k == 0)
+			break;
+		if (b.len + (size_t)k > GIR_MAX_SOURCE) {
+			rc = GIR_READ_TOO_LARGE;
+			break;
+		}
+		gir_buf_put(&b, chunk, (size_t)k);
+	}
+	int saved = errno;
+	if (fd)
+		close(fd);
+	if (rc != GIR_READ_OK) {
+		gir_buf_free(&b);
+		errno = saved;
+		return rc;
+	}
+	*len = b.len;
+	*text = gir_buf_detach(&b);
+	return GIR_READ_OK;
+}
+
+/* The temporary file being written, for gir_write_abort. */
+static char pending[4096];
+static volatile sig_atomic_t have_pending;
+
+void gir_write_abort(void)
+{
+	if (have_pending)
+		unlink(pending);
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t k = write(fd, data, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		data += k;
+		len -= (size_t)k;
+	}
+	return 0;
+}
+
+int gir_write_atomic(const char *path, const char *data, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path) : 1;
+	const char *dir = slash ? path : ".";
+	const char *base = slash ? slash + 1 : path;
+	if (snprintf(pending, sizeof pending, "%.*s/.%s.XXXXXX", dirlen, dir, base) >=
+	    (int)sizeof pending) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	int fd = mkstemp(pending);
+	if (fd < 0)
+		return -1;
+	have_pending = 1;
+	mode_t mask = umask(0);
+	umask(mask);
+	int rc = fchmod(fd, 0666 & ~mask);
+	if (rc == 0)
+		rc = write_all(fd, data, len);
+	if (rc == 0)
+		rc = fsync(fd);
+	int saved = errno;
+	if (close(fd) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc == 0 && rename(pending, path) != 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0)
+		unlink(pending);
+	have_pending = 0;
+	errno = saved;
+	return rc;
+}
+
+int gir_same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+	if (stat(a, &x) != 0 || stat(b, &y) != 0)
+		return 0;
+	return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}

@@ -1,0 +1,22 @@
+/* File input and atomic output for the command-line tool. */
+#ifndef GIR_FILEIO_H
+#define GIR_FILEIO_H
+
+#include <stddef.h>
+
+/* A source larger than this is refused before parsing: a report is a few KB. */
+#define GIR_MAX_SOURCE (16u << 20)
+
+typedef enum gir_read_status { GIR_READ_OK, GIR_READ_ERROR, GIR_READ_TOO_LARGE } gir_read_status;
+
+/* Reads a whole file ("-" for stdin).  *text is malloc'd and NUL-terminated. */
+gir_read_status gir_read_file(const char *path, char **text, size_t *len);
+/* Writes data to path through a temporary file in the same directory and a
+ * rename, so readers never see a partial file.  Returns 0, or -1 with errno. */
+int gir_write_atomic(const char *path, const char *data, size_t len);
+/* Removes the temporary file of a write in progress (from a signal handler). */
+void gir_write_abort(void);
+/* True when both paths name the same existing file. */
+int gir_same_file(const char *a, const char *b);
+
+#endif

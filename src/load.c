@@ -1,0 +1,324 @@
+/* Loader: libyaml events → gir_node tree.  libyaml gives every event a mark
+ * (0-based line and column, columns in characters); we keep them 1-based on
+ * every node so the validator can point at any value. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "node.h"
+#include "utf8.h"
+#include "util.h"
+
+/* Deeper nesting than this is never a report, and would let a hostile file
+ * exhaust the stack of the recursive stages that follow. */
+#define MAX_DEPTH 32
+/* A report has a few hundred values; a million nodes is an attack. */
+#define MAX_NODES 1000000
+
+struct gir_doc {
+	gir_node *root;
+	gir_ptrvec blocks; /* every allocation, freed together */
+};
+
+typedef struct loader {
+	yaml_parser_t parser;
+	const char *file;
+	const char *text;
+	size_t len;
+	gir_diags *diags;
+	gir_doc *doc;
+	size_t nodes;
+	int failed;
+} loader;
+
+static void *doc_alloc(gir_doc *doc, size_t n)
+{
+	void *p = gir_xcalloc(1, n);
+	gir_ptrvec_push(&doc->blocks, p);
+	return p;
+}
+
+static gir_pos mark_pos(yaml_mark_t m)
+{
+	return (gir_pos){(int)m.line + 1, (int)m.column + 1};
+}
+
+/* Finds line `line` (1-based) of the text; sets *n to its length. */
+static const char *line_start(const char *text, size_t len, int line, size_t *n)
+{
+	size_t i = 0;
+	for (int l = 1; l < line && i < len; l++) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		if (!nl)
+			return NULL;
+		i = (size_t)(nl - text) + 1;
+	}
+	size_t e = i;
+	while (e < len && text[e] != '\n')
+		e++;
+	*n = e - i;
+	return text + i;
+}
+
+static bool line_has(const char *text, size_t len, int line, const char *needle)
+{
+	size_t n;
+	const char *s = line_start(text, len, line, &n);
+	if (!s)
+		return false;
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* libyaml's messages are terse; add what a clerk should type instead. */
+static const char *syntax_hint(const loader *L, int line)
+{
+	if (line_has(L->text, L->len, line, "\t"))
+		return "indent with spaces, not tabs";
+	if (line_has(L->text, L->len, line, "\xEF\xBC\x9A")) /* ： */
+		return "after a key type an ASCII colon and a space (\"规章: [0, 0, 0]\"), not the full-width \xEF\xBC\x9A";
+	if (line_has(L->text, L->len, line, "\xE3\x80\x80")) /* U+3000 */
+		return "a full-width space (U+3000) cannot indent YAML; use ASCII spaces";
+	if (line_has(L->text, L->len, line, "\xEF\xBC\x8C")) /* ， */
+		return "separate values in [ ] with ASCII commas, not the full-width \xEF\xBC\x8C";
+	return NULL;
+}
+
+static void syntax_error(loader *L)
+{
+	yaml_parser_t *p = &L->parser;
+	gir_pos pos = mark_pos(p->problem_mark);
+	const char *problem = p->problem ? p->problem : "unknown problem";
+	const char *hint = syntax_hint(L, pos.line);
+	if (!hint && p->context)
+		hint = syntax_hint(L, (int)p->context_mark.line + 1);
+	if (p->error == YAML_MEMORY_ERROR)
+		problem = "out of memory";
+	if (p->context)
+		gir_diag_at(L->diags, GIR_ERROR, L->file, pos, NULL, NULL, hint,
+		            "YAML syntax: %s %s (line %d)", problem, p->context,
+		            (int)p->context_mark.line + 1);
+	else
+		gir_diag_at(L->diags, GIR_ERROR, L->file, pos, NULL, NULL, hint,
+		            "YAML syntax: %s", problem);
+	L->failed = 1;
+}
+
+static bool next_event(loader *L, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&L->parser, ev)) {
+		syntax_error(L);
+		return false;
+	}
+	return true;
+}
+
+static gir_node *new_node(loader *L, gir_node_kind kind, yaml_mark_t mark,
+                          const yaml_char_t *tag)
+{
+	gir_node *n = doc_alloc(L->doc, sizeof *n);
+	n->kind = kind;
+	n->pos = mark_pos(mark);
+	if (tag)
+		n->tag = strcpy(doc_alloc(L->doc, strlen((const char *)tag) + 1), (const char *)tag);
+	return n;
+}
+
+static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth);
+
+/* Reads children until the collection's end event. */
+static bool parse_children(loader *L, gir_node *n, yaml_event_type_t end, int depth)
+{
+	gir_ptrvec kids = {0};
+	bool ok = true;
+	for (;;) {
+		yaml_event_t ev;
+		if (!next_event(L, &ev)) {
+			ok = false;
+			break;
+		}
+		if (ev.type == end) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		gir_node *k = parse_node(L, &ev, depth + 1);
+		yaml_event_delete(&ev);
+		if (!k) {
+			ok = false;
+			break;
+		}
+		gir_ptrvec_push(&kids, k);
+	}
+	if (ok) {
+		n->kids = doc_alloc(L->doc, (kids.len + 1) * sizeof(gir_node *));
+		memcpy(n->kids, kids.items, kids.len * sizeof(gir_node *));
+		n->n = n->kind == GIR_MAP ? kids.len / 2 : kids.len;
+	}
+	gir_ptrvec_free(&kids);
+	return ok;
+}
+
+static gir_scalar_style scalar_style(yaml_scalar_style_t s)
+{
+	switch (s) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE: return GIR_SINGLE_QUOTED;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return GIR_DOUBLE_QUOTED;
+	case YAML_LITERAL_SCALAR_STYLE: return GIR_LITERAL;
+	case YAML_FOLDED_SCALAR_STYLE: return GIR_FOLDED;
+	default: return GIR_PLAIN;
+	}
+}
+
+static gir_node *refuse(loader *L, yaml_mark_t mark, const char *hint, const char *msg)
+{
+	gir_diag_at(L->diags, GIR_ERROR, L->file, mark_pos(mark), NULL, NULL, hint, "%s", msg);
+	L->failed = 1;
+	return NULL;
+}
+
+static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
+{
+	if (depth > MAX_DEPTH)
+		return refuse(L, ev->start_mark, NULL,
+		              "nesting is too deep (more than 32 levels); a report source is a few levels deep");
+	if (++L->nodes > MAX_NODES)
+		return refuse(L, ev->start_mark, NULL,
+		              "too many values (more than 1000000); this is not a report source");
+	gir_node *n;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return refuse(L, ev->start_mark, "write the values out in full",
+		              "aliases (*name) are not allowed in a report source");
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.anchor)
+			return refuse(L, ev->start_mark, "remove the &anchor",
+			              "anchors (&name) are not allowed in a report source");
+		n = new_node(L, GIR_SCALAR, ev->start_mark, ev->data.scalar.tag);
+		n->style = scalar_style(ev->data.scalar.style);
+		n->len = ev->data.scalar.length;
+		n->text = memcpy(doc_alloc(L->doc, n->len + 1), ev->data.scalar.value, n->len);
+		return n;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		const yaml_char_t *anchor = seq ? ev->data.sequence_start.anchor
+		                                : ev->data.mapping_start.anchor;
+		if (anchor)
+			return refuse(L, ev->start_mark, "remove the &anchor",
+			              "anchors (&name) are not allowed in a report source");
+		n = new_node(L, seq ? GIR_SEQ : GIR_MAP, ev->start_mark,
+		             seq ? ev->data.sequence_start.tag : ev->data.mapping_start.tag);
+		n->flow = seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+		              : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+		if (!parse_children(L, n, seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT, depth))
+			return NULL;
+		return n;
+	}
+	default:
+		return refuse(L, ev->start_mark, NULL, "unexpected YAML event");
+	}
+}
+
+/* Rejects encodings libyaml would accept but the rest of gireport (and git
+ * diffs, and every other tool in an office) would not: UTF-16 and bad bytes. */
+static bool check_encoding(loader *L)
+{
+	const unsigned char *u = (const unsigned char *)L->text;
+	if (L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){1, 1}, NULL, NULL,
+		            "save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)",
+		            "the file is UTF-16; report sources are UTF-8");
+		return false;
+	}
+	size_t bad = gir_utf8_invalid_at(L->text, L->len);
+	if (bad != (size_t)-1) {
+		int line = 1;
+		size_t ls = 0;
+		for (size_t i = 0; i < bad; i++)
+			if (L->text[i] == '\n')
+				line++, ls = i + 1;
+		int col = (int)gir_utf8_count(L->text + ls, bad - ls) + 1;
+		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){line, col}, NULL, NULL,
+		            "save the file as UTF-8; GBK/GB18030 files must be converted (iconv -f GB18030 -t UTF-8)",
+		            "invalid UTF-8 byte 0x%02X", (unsigned char)L->text[bad]);
+		return false;
+	}
+	return true;
+}
+
+/* Reads STREAM-START, DOCUMENT-START, the root node, DOCUMENT-END, and makes
+ * sure no second document follows. */
+static gir_node *parse_stream(loader *L)
+{
+	yaml_event_t ev;
+	gir_node *root = NULL;
+	if (!next_event(L, &ev))
+		return NULL;
+	yaml_event_delete(&ev); /* stream start */
+	if (!next_event(L, &ev))
+		return NULL;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		yaml_event_delete(&ev);
+		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){1, 1}, NULL, NULL,
+		            "start from `gireport new` or an example in examples/",
+		            "the file is empty; a report source needs at least year: and agency:");
+		L->failed = 1;
+		return NULL;
+	}
+	yaml_event_delete(&ev); /* document start */
+	if (!next_event(L, &ev))
+		return NULL;
+	root = parse_node(L, &ev, 0);
+	yaml_event_delete(&ev);
+	if (!root)
+		return NULL;
+	if (!next_event(L, &ev)) /* document end */
+		return NULL;
+	yaml_event_delete(&ev);
+	if (!next_event(L, &ev))
+		return NULL;
+	if (ev.type == YAML_DOCUMENT_START_EVENT) {
+		refuse(L, ev.start_mark, "put each report in a file of its own",
+		       "a second YAML document (---) in the same file");
+		yaml_event_delete(&ev);
+		return NULL;
+	}
+	yaml_event_delete(&ev);
+	return root;
+}
+
+gir_doc *gir_yaml_load(const char *file, const char *text, size_t len, gir_diags *d)
+{
+	loader L = {.file = file, .text = text, .len = len, .diags = d};
+	if (!check_encoding(&L))
+		return NULL;
+	L.doc = gir_xcalloc(1, sizeof(gir_doc));
+	yaml_parser_initialize(&L.parser);
+	yaml_parser_set_input_string(&L.parser, (const unsigned char *)text, len);
+	L.doc->root = parse_stream(&L);
+	yaml_parser_delete(&L.parser);
+	if (!L.doc->root || L.failed) {
+		gir_doc_free(L.doc);
+		return NULL;
+	}
+	return L.doc;
+}
+
+const gir_node *gir_doc_root(const gir_doc *doc)
+{
+	return doc->root;
+}
+
+void gir_doc_free(gir_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->blocks.len; i++)
+		free(doc->blocks.items[i]);
+	gir_ptrvec_free(&doc->blocks);
+	free(doc);
+}

@@ -1,0 +1,100 @@
+/* gireport: argument parsing only; the commands live in commands.c. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "fileio.h"
+#include "gireport.h"
+#include "util.h"
+
+static const char usage[] =
+	"usage: gireport build [-f txt,md,tree] [-o DIR] [--stdout] [--strict] FILE...\n"
+	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
+	"       gireport templates\n"
+	"       gireport --help | --version\n"
+	"\n"
+	"  -f, --format LIST      output formats, comma-separated (default txt,md)\n"
+	"  -o, --output DIR       write outputs into DIR instead of next to each source\n"
+	"      --stdout           write the (single) format to standard output\n"
+	"      --strict           treat warnings as errors\n"
+	"      --diagnostics=FMT  text (default, on stderr) or json (one object per line, stdout)\n"
+	"      --templates DIR    load more templates from DIR (also GIREPORT_TEMPLATE_PATH)\n"
+	"\n"
+	"Exit status: 0 success, 1 invalid input, 2 usage, I/O or internal error.\n";
+
+static void on_signal(int sig)
+{
+	gir_write_abort();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static int usage_error(const char *msg)
+{
+	if (msg)
+		fprintf(stderr, "gireport: %s\n", msg);
+	fputs(usage, stderr);
+	return GIR_EXIT_FAILURE;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"strict", no_argument, NULL, 's'},
+		{"stdout", no_argument, NULL, 'S'},
+		{"diagnostics", required_argument, NULL, 'd'},
+		{"templates", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	gir_cli cli = {0};
+	const char *dirs[16];
+	cli.template_dirs = dirs;
+	int c;
+	/* GNU getopt permutes: options may stand before or after the command. */
+	while ((c = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': cli.formats = optarg; break;
+		case 'o': cli.outdir = optarg; break;
+		case 's': cli.strict = 1; break;
+		case 'S': cli.to_stdout = 1; break;
+		case 'd':
+			if (strcmp(optarg, "json") && strcmp(optarg, "text"))
+				return usage_error("--diagnostics is text or json");
+			cli.json_diagnostics = strcmp(optarg, "json") == 0;
+			break;
+		case 't':
+			if (cli.ntemplate_dirs == GIR_ARRAY_LEN(dirs))
+				return usage_error("too many --templates");
+			dirs[cli.ntemplate_dirs++] = optarg;
+			break;
+		case 'h': fputs(usage, stdout); return GIR_EXIT_OK;
+		case 'V': puts("gireport " GIR_VERSION); return GIR_EXIT_OK;
+		default: return usage_error(NULL);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("no command given");
+	const char *cmd = argv[optind];
+	cli.files = argv + optind + 1;
+	cli.nfiles = (size_t)(argc - optind - 1);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0) {
+		if (cli.nfiles == 0)
+			return usage_error("no source files given");
+		return cmd[0] == 'b' ? gir_cmd_build(&cli) : gir_cmd_check(&cli);
+	}
+	if (strcmp(cmd, "templates") == 0)
+		return gir_cmd_templates(&cli);
+	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);
+	return usage_error(NULL);
+}

@@ -1,0 +1,88 @@
+/* The validated report: the template plus every value, each with the source
+ * position it came from.  Renderers read it and nothing else. */
+#ifndef GIR_MODEL_H
+#define GIR_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "template.h"
+
+/* A table cell.  Amounts are exact: v is the value times 10^scale, with the
+ * scale the author wrote (6.0248 → v 60248, scale 4). */
+typedef struct gir_value {
+	int64_t v;
+	int scale;
+	bool given;     /* written in the source (computed totals: given and checked) */
+	bool bad;       /* written, but not a valid value: checks involving it are skipped */
+	gir_pos pos;    /* of the value, or of the nearest enclosing node */
+} gir_value;
+
+/* One paragraph or subheading of a narrative section. */
+typedef struct gir_para {
+	bool heading;   /* a subheading; renderers number them （一）（二）… */
+	int number;     /* 1-based subheading number */
+	char *text;
+	gir_pos pos;
+} gir_para;
+
+typedef struct gir_narrative {
+	gir_para *paras;
+	size_t n;
+} gir_narrative;
+
+typedef struct gir_section_data {
+	bool given;             /* the key was present */
+	gir_pos pos;            /* of the key, when given */
+	gir_narrative text;     /* narrative sections */
+	gir_value *cells;       /* table sections: template ncells, block by block */
+} gir_section_data;
+
+typedef struct gir_date {
+	int year, month, day;   /* year 0: no date */
+} gir_date;
+
+struct gir_report {
+	const gir_template *tpl;
+	char *file;
+	int year;
+	char *agency;
+	char *title;
+	gir_date date;
+	char **signatories;
+	size_t nsignatories;
+	char *previous;
+	gir_narrative preface;
+	gir_section_data *sections;  /* parallel to tpl->sections */
+};
+
+/* The cell of a block at (row leaf, column leaf). */
+static inline gir_value *gir_cell(const gir_section_data *sd, const gir_block *b,
+                                  size_t row, size_t col)
+{
+	return &sd->cells[b->cell_base + row * b->ncols + col];
+}
+
+/* Sum of the cells under a row node (any depth) in one column leaf, leaving
+ * computed totals out so that nothing is counted twice. */
+gir_value gir_sum_rows(const gir_section_data *sd, const gir_block *b,
+                       const gir_axis *row, size_t col);
+/* Sum of the cells of one row leaf under a column node. */
+gir_value gir_sum_cols(const gir_section_data *sd, const gir_block *b,
+                       size_t row, const gir_axis *col);
+gir_value gir_value_add(gir_value a, gir_value b);
+/* Compares two exact values: -1, 0, 1. */
+int gir_value_cmp(gir_value a, gir_value b);
+/* Formats a value as written: 12, -3, 6.0248. */
+void gir_value_format(gir_value v, char *out, size_t cap);
+
+/* Chinese numeral for 1..99: 一, 十二, 九十九. */
+void gir_cn_number(int n, char *out, size_t cap);
+
+/* Computes total rows and columns, reporting given totals that differ. */
+void gir_compute_totals(const gir_report *rep, gir_diags *d);
+/* Runs the template's checks on a bound report. */
+void gir_run_checks(const gir_report *rep, gir_diags *d);
+
+#endif

@@ -1,0 +1,20 @@
+/* Narrative text: paragraphs from YAML strings, as a clerk means them. */
+#ifndef GIR_NARRATIVE_H
+#define GIR_NARRATIVE_H
+
+#include "model.h"
+#include "node.h"
+
+/* Splits a string into paragraphs.  In a literal block (|) a blank line
+ * separates paragraphs and single line breaks are joined; in every other
+ * style YAML has already folded lines and each remaining line break stood
+ * for a blank line.  Appends to nar; returns the number of paragraphs. */
+size_t gir_paragraphs_append(gir_narrative *nar, const char *text, bool literal, gir_pos pos);
+/* Appends a subheading, its typed number ("1、", "（一）") removed. */
+void gir_subheading_append(gir_narrative *nar, const char *text, gir_pos pos);
+void gir_narrative_free(gir_narrative *nar);
+/* Tidies one paragraph: trims, and drops a space between two CJK characters
+ * (left by YAML line folding, never intended in Chinese text). */
+char *gir_tidy_paragraph(const char *s, size_t n);
+
+#endif

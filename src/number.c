@@ -1,0 +1,227 @@
+/* Values are kept as scaled 64-bit integers, never as double: 6.0248 万元 is
+ * rendered as 6.0248, and sums are exact. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_SCALE 6
+
+bool gir_parse_decimal(const char *s, gir_value *out)
+{
+	const char *p = s;
+	bool neg = false;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (!isdigit((unsigned char)*p))
+		return false;
+	int64_t v = 0;
+	int scale = 0, digits = 0;
+	bool point = false;
+	for (; *p; p++) {
+		if (*p == '.' && !point) {
+			point = true;
+			if (!isdigit((unsigned char)p[1]))
+				return false;
+			continue;
+		}
+		if (!isdigit((unsigned char)*p))
+			return false;
+		if (++digits > 18)
+			return false;
+		v = v * 10 + (*p - '0');
+		scale += point;
+	}
+	*out = (gir_value){.v = neg ? -v : v, .scale = scale};
+	return true;
+}
+
+static int64_t pow10i(int n)
+{
+	int64_t r = 1;
+	while (n-- > 0)
+		r *= 10;
+	return r;
+}
+
+/* Full-width digits and punctuation typed with a Chinese IME, as ASCII. */
+static char *ascii_from_fullwidth(const char *s, bool *changed)
+{
+	gir_buf b = {0};
+	*changed = false;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
+			k = 1, cp = '?';
+		if (cp >= 0xFF10 && cp <= 0xFF19) {
+			gir_buf_putc(&b, (char)('0' + (cp - 0xFF10)));
+			*changed = true;
+		} else if (cp == 0xFF0E || cp == 0x3002) { /* ． 。 */
+			gir_buf_putc(&b, '.');
+			*changed = true;
+		} else if (cp == 0xFF0D) {
+			gir_buf_putc(&b, '-');
+			*changed = true;
+		} else {
+			gir_buf_put(&b, s + i, k);
+		}
+		i += k;
+	}
+	return gir_buf_detach(&b);
+}
+
+static char *without_separators(const char *s)
+{
+	gir_buf b = {0};
+	for (const char *p = s; *p; p++) {
+		if (*p == ',' || *p == '_' || *p == ' ')
+			continue;
+		if (strncmp(p, "，", 3) == 0) {
+			p += 2;
+			continue;
+		}
+		gir_buf_putc(&b, *p);
+	}
+	return gir_buf_detach(&b);
+}
+
+static const char *type_word(gir_cell_type t)
+{
+	switch (t) {
+	case GIR_DELTA: return "a whole number (negative for a decrease)";
+	case GIR_AMOUNT: return "an amount such as 6.0248";
+	default: return "a whole number of 0 or more";
+	}
+}
+
+static bool fail(char **msg, char **hint, char *m, char *h)
+{
+	*msg = m;
+	*hint = h;
+	return false;
+}
+
+/* Range and type checks on a correctly written number. */
+static bool check_range(const char *text, gir_value v, gir_cell_type t, char **msg,
+                        char **hint)
+{
+	if (v.scale > 0 && t != GIR_AMOUNT) {
+		return fail(msg, hint, gir_xasprintf("\"%s\" is not a whole number", text),
+		            gir_xasprintf("counts are whole numbers; write %s", type_word(t)));
+	}
+	if (v.scale > MAX_SCALE)
+		return fail(msg, hint, gir_xasprintf("\"%s\" has more than %d decimal places", text, MAX_SCALE),
+		            NULL);
+	if (v.v < 0 && t != GIR_DELTA)
+		return fail(msg, hint, gir_xasprintf("\"%s\" is negative", text),
+		            gir_xstrdup("only 本年增/减 may be negative; counts and amounts are 0 or more"));
+	int64_t mag = v.v < 0 ? -v.v : v.v;
+	if (mag > GIR_VALUE_MAX * pow10i(v.scale))
+		return fail(msg, hint, gir_xasprintf("\"%s\" is too large (the limit is 10^12)", text), NULL);
+	if (text[0] == '+' && t != GIR_DELTA)
+		return fail(msg, hint, gir_xasprintf("\"%s\" has a plus sign", text),
+		            gir_xasprintf("write %s", text + 1));
+	const char *d = text + (text[0] == '-' || text[0] == '+');
+	if (d[0] == '0' && isdigit((unsigned char)d[1]))
+		return fail(msg, hint, gir_xasprintf("\"%s\" has a leading zero", text),
+		            gir_xasprintf("write %lld without the leading zero (YAML may read it as octal)",
+		                          (long long)(v.v / pow10i(v.scale))));
+	return true;
+}
+
+static bool ends_with_point(const char *text)
+{
+	size_t n = strlen(text);
+	gir_value v;
+	if (n < 2 || text[n - 1] != '.')
+		return false;
+	char *head = gir_xstrndup(text, n - 1);
+	bool ok = gir_parse_decimal(head, &v);
+	free(head);
+	return ok;
+}
+
+/* Explains text that is not a plain decimal number. */
+static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
+{
+	bool fw;
+	char *ascii = ascii_from_fullwidth(text, &fw);
+	gir_value v;
+	bool ok = false;
+	if (fw && gir_parse_decimal(ascii, &v)) {
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" is written with full-width digits", text),
+		          gir_xasprintf("switch the input method to half-width (半角) and write %s", ascii));
+		free(ascii);
+		return ok;
+	}
+	char *plain = without_separators(ascii);
+	free(ascii);
+	if (strcmp(plain, text) != 0 && gir_parse_decimal(plain, &v)) {
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" has a thousands separator or space", text),
+		          gir_xasprintf("write %s", plain));
+	} else if (text[0] == '.' && isdigit((unsigned char)text[1])) {
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" has no digit before the point", text),
+		          gir_xasprintf("write 0%s", text));
+	} else if (strncmp(text, "0x", 2) == 0 || strncmp(text, "0o", 2) == 0 ||
+	           strncmp(text, "0b", 2) == 0) {
+		long long x = strtoll(text + 2, NULL, text[1] == 'x' ? 16 : text[1] == 'o' ? 8 : 2);
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" is not a decimal number", text),
+		          gir_xasprintf("write %lld", x));
+	} else if (strpbrk(text, "eE") && strtod(text, NULL) != 0 && isdigit((unsigned char)text[0])) {
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" uses exponent notation", text),
+		          gir_xasprintf("write the number out in full (%.10g)", strtod(text, NULL)));
+	} else if (ends_with_point(text)) {
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" ends with a point", text),
+		          gir_xasprintf("write %.*s", (int)strlen(text) - 1, text));
+	} else if (!*text || strcmp(text, "~") == 0 || strcmp(text, "null") == 0 ||
+	           strcmp(text, "-") == 0 || strcmp(text, "/") == 0 || strcmp(text, "无") == 0 ||
+	           strcmp(text, "——") == 0) {
+		ok = fail(msg, hint, gir_xasprintf("the value is empty (\"%s\")", text),
+		          gir_xstrdup("write 0 where there is nothing to report"));
+	} else if (strcasecmp(text, ".nan") == 0 || strcasecmp(text, ".inf") == 0 ||
+	           strcasecmp(text, "-.inf") == 0 || strcasecmp(text, "nan") == 0 ||
+	           strcasecmp(text, "inf") == 0) {
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" is not a number", text),
+		          gir_xasprintf("write %s", type_word(t)));
+	} else {
+		ok = fail(msg, hint, gir_xasprintf("expected a number, found \"%s\"", text),
+		          gir_xasprintf("write %s", type_word(t)));
+	}
+	free(plain);
+	return ok;
+}
+
+bool gir_parse_value(const gir_node *n, gir_cell_type t, gir_value *out, char **msg,
+                     char **hint)
+{
+	*msg = *hint = NULL;
+	if (n->kind != GIR_SCALAR)
+		return fail(msg, hint,
+		            gir_xasprintf("expected a number, found a %s",
+		                          n->kind == GIR_SEQ ? "list" : "mapping"),
+		            gir_xasprintf("write %s", type_word(t)));
+	gir_value v;
+	if (n->style != GIR_PLAIN) {
+		if (gir_parse_decimal(n->text, &v))
+			return fail(msg, hint, gir_xasprintf("the number \"%s\" is quoted", n->text),
+			            gir_xasprintf("write %s without quotes", n->text));
+		return explain(n->text, t, msg, hint);
+	}
+	if (n->tag)
+		return fail(msg, hint, gir_xasprintf("the value has a tag (%s)", n->tag),
+		            gir_xstrdup("remove the tag"));
+	if (!gir_parse_decimal(n->text, &v))
+		return explain(n->text, t, msg, hint);
+	if (!check_range(n->text, v, t, msg, hint))
+		return false;
+	v.given = true;
+	v.pos = n->pos;
+	*out = v;
+	return true;
+}

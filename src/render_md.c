@@ -1,0 +1,173 @@
+/* Markdown (GitHub-flavoured): headings, paragraphs, pipe tables with the
+ * form's multi-level headers flattened ("法人或其他组织·商业企业").  Author
+ * text is escaped so it can never become markup. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "model.h"
+#include "util.h"
+
+/* Backslash-escapes ASCII punctuation Markdown gives meaning to; `&` and `<`
+ * become entities so no HTML can be formed. */
+static void escaped(gir_buf *out, const char *s, int at_line_start)
+{
+	if (at_line_start) {
+		const char *p = s;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p > s && (*p == '.' || *p == ')')) { /* "1." would start a list */
+			gir_buf_put(out, s, (size_t)(p - s));
+			gir_buf_putc(out, '\\');
+			s = p;
+		} else if (*s == '-' || *s == '+' || *s == '=' || *s == '>') {
+			gir_buf_putc(out, '\\');
+		}
+	}
+	for (; *s; s++) {
+		if (*s == '&')
+			gir_buf_puts(out, "&amp;");
+		else if (*s == '<')
+			gir_buf_puts(out, "&lt;");
+		else if (*s == '>')
+			gir_buf_puts(out, "&gt;");
+		else if (strchr("\\`*_[]#|~!", *s))
+			gir_buf_putc(out, '\\'), gir_buf_putc(out, *s);
+		else if (*s == '\n' || *s == '\r')
+			gir_buf_putc(out, ' ');
+		else
+			gir_buf_putc(out, *s);
+	}
+}
+
+static void narrative(gir_buf *out, const gir_narrative *nar)
+{
+	for (size_t i = 0; i < nar->n; i++) {
+		const gir_para *p = &nar->paras[i];
+		if (p->heading) {
+			char num[32];
+			gir_cn_number(p->number, num, sizeof num);
+			gir_buf_printf(out, "### （%s）", num);
+			escaped(out, p->text, 0);
+		} else {
+			escaped(out, p->text, 1);
+		}
+		gir_buf_puts(out, "\n\n");
+	}
+}
+
+/* The flattened header of column c: the header texts above it, top to
+ * bottom, leaving out a group that spans every value column. */
+static void column_header(gir_buf *out, const gir_grid *g, int c, int nvalue)
+{
+	int last = -1, n = 0;
+	for (int r = 0; r < g->header_rows; r++) {
+		int o = gir_grid_owner(g, r, c);
+		const gir_gcell *cell = &g->cells[o];
+		if (o == last || cell->kind == GIR_GC_CAPTION || !*cell->text)
+			continue;
+		last = o;
+		if (cell->kind == GIR_GC_HEAD && cell->colspan == nvalue && nvalue > 1)
+			continue;
+		if (cell->kind == GIR_GC_CORNER && c != cell->col)
+			continue;
+		if (n++)
+			gir_buf_puts(out, "·");
+		escaped(out, cell->text, 0);
+	}
+}
+
+/* A column that every row covers with a cell begun further left exists only
+ * to widen a narrower block (第二十条第（八）项); Markdown leaves it out. */
+static int continuation_column(const gir_grid *g, int c)
+{
+	for (int r = 0; r < g->nrows; r++)
+		if (g->cells[gir_grid_owner(g, r, c)].col == c)
+			return 0;
+	return 1;
+}
+
+static void grid_rows(gir_buf *out, const gir_grid *g, int first_body)
+{
+	for (int r = first_body; r < g->nrows; r++) {
+		gir_buf_puts(out, "|");
+		for (int c = 0; c < g->ncols; c++) {
+			if (continuation_column(g, c))
+				continue;
+			const gir_gcell *cell = &g->cells[gir_grid_owner(g, r, c)];
+			gir_buf_putc(out, ' ');
+			if (cell->row == r && cell->col == c)
+				escaped(out, cell->text, 0);
+			gir_buf_puts(out, " |");
+		}
+		gir_buf_putc(out, '\n');
+	}
+}
+
+static void grid(gir_buf *out, const gir_table *t, const gir_grid *g)
+{
+	const gir_gcell *first = &g->cells[0];
+	if (first->kind == GIR_GC_LINE) { /* a sentence, not a table */
+		escaped(out, first->text, 1);
+		gir_buf_puts(out, "\n\n");
+		return;
+	}
+	if (first->kind == GIR_GC_CAPTION) {
+		gir_buf_puts(out, "**");
+		escaped(out, first->text, 0);
+		gir_buf_puts(out, "**\n\n");
+	}
+	int nvalue = 0;
+	for (int c = 0; c < g->ncols; c++)
+		nvalue += !gir_table_is_label_column(t, c);
+	gir_buf_puts(out, "|");
+	for (int c = 0; c < g->ncols; c++) {
+		if (continuation_column(g, c))
+			continue;
+		gir_buf_putc(out, ' ');
+		column_header(out, g, c, nvalue);
+		gir_buf_puts(out, " |");
+	}
+	gir_buf_puts(out, "\n|");
+	for (int c = 0; c < g->ncols; c++)
+		if (!continuation_column(g, c))
+			gir_buf_puts(out, gir_table_is_label_column(t, c) ? " --- |" : " :---: |");
+	gir_buf_putc(out, '\n');
+	grid_rows(out, g, g->header_rows);
+	gir_buf_putc(out, '\n');
+}
+
+static void signature(gir_buf *out, const gir_report *rep)
+{
+	/* Right alignment needs HTML; a Markdown report puts the block last. */
+	for (size_t i = 0; i < rep->nsignatories; i++) {
+		escaped(out, rep->signatories[i], 1);
+		gir_buf_puts(out, "  \n");
+	}
+	if (rep->date.year)
+		gir_buf_printf(out, "%d年%d月%d日\n", rep->date.year, rep->date.month, rep->date.day);
+}
+
+int gir_render_md(const gir_report *rep, const gir_options *opt, gir_buf *out)
+{
+	(void)opt;
+	gir_buf_puts(out, "# ");
+	escaped(out, rep->title, 0);
+	gir_buf_puts(out, "\n\n");
+	narrative(out, &rep->preface);
+	const gir_template *t = rep->tpl;
+	for (size_t i = 0; i < t->nsections; i++) {
+		const gir_section *s = t->sections[i];
+		gir_buf_printf(out, "## %s\n\n", s->heading);
+		if (s->kind == GIR_NARRATIVE) {
+			narrative(out, &rep->sections[i].text);
+			continue;
+		}
+		gir_table *tab = gir_layout_table(rep, s);
+		for (size_t p = 0; p < tab->nparts; p++)
+			grid(out, tab, tab->parts[p]);
+		gir_table_free(tab);
+	}
+	signature(out, rep);
+	return 0;
+}

@@ -1,0 +1,899 @@
+/* Template loader: JSON (cJSON) → gir_template.  Everything a particular
+ * edition says — headings, labels, row and column order, totals and checks —
+ * comes from here; no other file knows a label. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "diag.h"
+#include "template.h"
+#include "utf8.h"
+#include "util.h"
+
+const char *const gir_field_ids[GIR_F_COUNT] = {
+	"year", "agency", "template", "title", "date", "signatories", "previous", "preface",
+};
+
+typedef struct tctx {
+	const char *file;
+	gir_diags *diags;
+	int failed;
+} tctx;
+
+static void terr(tctx *c, const char *fmt, const char *what)
+{
+	gir_diags_add(c->diags, GIR_ERROR, c->file, fmt, what);
+	c->failed = 1;
+}
+
+static char *json_string(tctx *c, const cJSON *obj, const char *key, bool required)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (cJSON_IsString(v))
+		return gir_xstrdup(v->valuestring);
+	if (v || required)
+		terr(c, "template: \"%s\" must be a string", key);
+	return NULL;
+}
+
+/* ---- numbering ------------------------------------------------------------ */
+
+static bool is_cn_digit(uint32_t cp)
+{
+	static const char *const digits = "一二三四五六七八九十百";
+	char buf[5] = {0};
+	gir_utf8_encode(cp, buf);
+	return strstr(digits, buf) != NULL;
+}
+
+static bool is_digit_cp(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+static const char *skip_spaces(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if (strncmp(s, "\xE3\x80\x80", 3) == 0) /* U+3000 */
+			s += 3;
+		else
+			return s;
+	}
+}
+
+/* Reads a run of numeral code points; returns the end and their kind. */
+static const char *numeral_run(const char *s, int *kind)
+{
+	*kind = 0;
+	for (;;) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s, strlen(s), &cp);
+		if (k == 0)
+			return s;
+		int this = is_cn_digit(cp) ? 1 : is_digit_cp(cp) ? 2 : 0;
+		if (!this || (*kind && this != *kind))
+			return s;
+		*kind = this;
+		s += k;
+	}
+}
+
+const char *gir_skip_numbering(const char *s)
+{
+	const char *p = skip_spaces(s);
+	int kind;
+	bool open_full = strncmp(p, "（", 3) == 0, open_ascii = *p == '(';
+	if (open_full || open_ascii) {
+		const char *e = numeral_run(p + (open_full ? 3 : 1), &kind);
+		if (kind && strncmp(e, "）", 3) == 0)
+			return skip_spaces(e + 3);
+		if (kind && *e == ')')
+			return skip_spaces(e + 1);
+		return p;
+	}
+	const char *e = numeral_run(p, &kind);
+	if (!kind)
+		return p;
+	if (strncmp(e, "、", 3) == 0 || strncmp(e, "．", 3) == 0)
+		return skip_spaces(e + 3);
+	if (kind == 2 && *e == '.' && !(e[1] >= '0' && e[1] <= '9'))
+		return skip_spaces(e + 1);
+	return p;
+}
+
+/* ---- axis trees ----------------------------------------------------------- */
+
+static bool parse_type(tctx *c, const char *s, gir_cell_type *t)
+{
+	if (!s || strcmp(s, "count") == 0)
+		*t = GIR_COUNT;
+	else if (strcmp(s, "delta") == 0)
+		*t = GIR_DELTA;
+	else if (strcmp(s, "amount") == 0)
+		*t = GIR_AMOUNT;
+	else {
+		terr(c, "template: unknown cell type \"%s\" (count, delta, amount)", s);
+		return false;
+	}
+	return true;
+}
+
+static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis *a,
+                            gir_cell_type inherited);
+
+static void parse_axis_children(tctx *c, const cJSON *arr, gir_axis *a, gir_cell_type type)
+{
+	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) == 0) {
+		terr(c, "template: %s must be a non-empty array", "columns/rows/children");
+		return;
+	}
+	a->nchildren = (size_t)cJSON_GetArraySize(arr);
+	a->children = gir_xcalloc(a->nchildren, sizeof(gir_axis *));
+	size_t i = 0;
+	const cJSON *k;
+	cJSON_ArrayForEach(k, arr)
+	{
+		a->children[i] = gir_xcalloc(1, sizeof(gir_axis));
+		parse_axis_node(c, k, a, a->children[i], type);
+		i++;
+	}
+}
+
+static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis *a,
+                            gir_cell_type inherited)
+{
+	a->parent = parent;
+	a->leaf = -1;
+	if (!cJSON_IsObject(j)) {
+		terr(c, "template: %s must be an object", "a row or column");
+		return;
+	}
+	a->id = json_string(c, j, "id", false);
+	a->label = json_string(c, j, "label", true);
+	if (!a->label)
+		a->label = gir_xstrdup("");
+	a->bare_label = gir_xstrdup(gir_skip_numbering(a->label));
+	a->unit = json_string(c, j, "unit", false);
+	char *type = json_string(c, j, "type", false);
+	a->type = inherited;
+	if (type)
+		parse_type(c, type, &a->type);
+	free(type);
+	char *sum = json_string(c, j, "sum", false);
+	if (sum && strcmp(sum, "all") == 0)
+		a->sum = GIR_SUM_ALL;
+	else if (sum && strcmp(sum, "siblings") == 0)
+		a->sum = GIR_SUM_SIBLINGS;
+	else if (sum)
+		terr(c, "template: unknown \"sum\": \"%s\" (all, siblings)", sum);
+	free(sum);
+	const cJSON *al = cJSON_GetObjectItemCaseSensitive(j, "aliases");
+	if (cJSON_IsArray(al)) {
+		a->aliases = gir_xcalloc((size_t)cJSON_GetArraySize(al) + 1, sizeof(char *));
+		const cJSON *s;
+		cJSON_ArrayForEach(s, al)
+		{
+			if (cJSON_IsString(s))
+				a->aliases[a->naliases++] = gir_xstrdup(s->valuestring);
+		}
+	}
+	const cJSON *kids = cJSON_GetObjectItemCaseSensitive(j, "children");
+	if (kids)
+		parse_axis_children(c, kids, a, a->type);
+	else if (!a->id)
+		terr(c, "template: the leaf \"%s\" has no id", a->label);
+}
+
+/* Numbers leaves in order and records depths and leaf spans. */
+static void index_axis(gir_axis *a, int depth, gir_ptrvec *leaves)
+{
+	a->depth = depth;
+	a->first_leaf = (int)leaves->len;
+	if (a->nchildren == 0 && a->parent) {
+		a->leaf = (int)leaves->len;
+		gir_ptrvec_push(leaves, a);
+	}
+	for (size_t i = 0; i < a->nchildren; i++)
+		index_axis(a->children[i], depth + 1, leaves);
+	a->nleaves = (int)leaves->len - a->first_leaf;
+}
+
+static void free_axis(gir_axis *a)
+{
+	for (size_t i = 0; i < a->nchildren; i++) {
+		free_axis(a->children[i]);
+		free(a->children[i]);
+	}
+	free(a->children);
+	for (size_t i = 0; i < a->naliases; i++)
+		free(a->aliases[i]);
+	free(a->aliases);
+	free(a->id);
+	free(a->label);
+	free(a->bare_label);
+	free(a->unit);
+}
+
+bool gir_axis_is_sum(const gir_axis *a)
+{
+	return a->leaf >= 0 && a->sum != GIR_SUM_NONE;
+}
+
+/* Keys are compared with spaces removed, so "危及 “三安全一稳定”" matches. */
+static bool same_key(const char *a, const char *b)
+{
+	for (;;) {
+		a = skip_spaces(a);
+		b = skip_spaces(b);
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (*a++ != *b++)
+			return false;
+	}
+}
+
+bool gir_axis_matches(const gir_axis *a, const char *key)
+{
+	if (a->id && strcmp(a->id, key) == 0)
+		return true;
+	if (same_key(a->label, key) || same_key(a->bare_label, key) ||
+	    same_key(a->bare_label, gir_skip_numbering(key)))
+		return true;
+	for (size_t i = 0; i < a->naliases; i++)
+		if (same_key(a->aliases[i], key))
+			return true;
+	return false;
+}
+
+size_t gir_axis_keyed_children(const gir_axis *a, const gir_axis **out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->nchildren; i++) {
+		const gir_axis *k = a->children[i];
+		if (k->id) {
+			if (n < cap)
+				out[n] = k;
+			n++;
+		} else {
+			n += gir_axis_keyed_children(k, n < cap ? out + n : out, n < cap ? cap - n : 0);
+		}
+	}
+	return n;
+}
+
+const gir_axis *gir_axis_find_path(const gir_axis *root, const char *path)
+{
+	const gir_axis *cur = root;
+	const char *p = path;
+	while (cur && *p) {
+		const char *dot = strchr(p, '.');
+		size_t n = dot ? (size_t)(dot - p) : strlen(p);
+		const gir_axis *kids[128];
+		size_t nk = gir_axis_keyed_children(cur, kids, 128);
+		const gir_axis *next = NULL;
+		for (size_t i = 0; i < nk && i < 128; i++)
+			if (strlen(kids[i]->id) == n && strncmp(kids[i]->id, p, n) == 0)
+				next = kids[i];
+		cur = next;
+		p += n + (dot ? 1 : 0);
+	}
+	return cur;
+}
+
+char *gir_axis_path(const gir_axis *a)
+{
+	if (!a->parent)
+		return gir_xstrdup("");
+	char *up = gir_axis_path(a->parent);
+	char *r = !a->id ? up
+	        : *up   ? gir_xasprintf("%s.%s", up, a->id)
+	                : gir_xstrdup(a->id);
+	if (r != up)
+		free(up);
+	return r;
+}
+
+/* A group without an id that holds every leaf of its tree (申请人情况) says
+ * nothing about where a cell is. */
+static bool spans_whole_tree(const gir_axis *a)
+{
+	const gir_axis *root = a;
+	while (root->parent)
+		root = root->parent;
+	return !a->id && a->nchildren && a->nleaves == root->nleaves;
+}
+
+char *gir_axis_label_chain(const gir_axis *a, int year)
+{
+	if (!a->parent)
+		return gir_xstrdup("");
+	char *up = gir_axis_label_chain(a->parent, year);
+	if (spans_whole_tree(a))
+		return up;
+	char *label = gir_expand_label(a->label, year, NULL);
+	char *r = *up ? gir_xasprintf("%s · %s", up, label) : gir_xstrdup(label);
+	free(up);
+	free(label);
+	return r;
+}
+
+/* ---- blocks and sections -------------------------------------------------- */
+
+static void leaves_to_array(gir_axis *root, gir_axis ***arr, size_t *n)
+{
+	gir_ptrvec v = {0};
+	index_axis(root, -1, &v);
+	*arr = (gir_axis **)v.items;
+	*n = v.len;
+}
+
+static gir_block *parse_block(tctx *c, const cJSON *j, size_t base)
+{
+	gir_block *b = gir_xcalloc(1, sizeof *b);
+	b->caption = json_string(c, j, "caption", false);
+	b->corner = json_string(c, j, "corner", false);
+	char *layout = json_string(c, j, "layout", false);
+	if (!layout || strcmp(layout, "rows") == 0)
+		b->layout = GIR_LAYOUT_ROWS;
+	else if (strcmp(layout, "inline") == 0)
+		b->layout = GIR_LAYOUT_INLINE;
+	else if (strcmp(layout, "line") == 0)
+		b->layout = GIR_LAYOUT_LINE;
+	else
+		terr(c, "template: unknown layout \"%s\" (rows, inline, line)", layout);
+	free(layout);
+	gir_cell_type type = GIR_COUNT;
+	char *ts = json_string(c, j, "type", false);
+	parse_type(c, ts, &type);
+	free(ts);
+	b->cols.leaf = b->rows.leaf = -1;
+	b->cols.label = gir_xstrdup("");
+	b->rows.label = gir_xstrdup("");
+	b->cols.bare_label = gir_xstrdup("");
+	b->rows.bare_label = gir_xstrdup("");
+	parse_axis_children(c, cJSON_GetObjectItemCaseSensitive(j, "columns"), &b->cols, type);
+	parse_axis_children(c, cJSON_GetObjectItemCaseSensitive(j, "rows"), &b->rows, type);
+	leaves_to_array(&b->cols, &b->col_leaves, &b->ncols);
+	leaves_to_array(&b->rows, &b->row_leaves, &b->nrows);
+	if (b->layout == GIR_LAYOUT_LINE && (b->ncols != 1 || b->nrows != 1))
+		terr(c, "template: a %s block has exactly one row and one column", "line");
+	b->cell_base = base;
+	return b;
+}
+
+static void free_block(gir_block *b)
+{
+	free(b->caption);
+	free(b->corner);
+	free_axis(&b->cols);
+	free_axis(&b->rows);
+	free(b->col_leaves);
+	free(b->row_leaves);
+	free(b);
+}
+
+static void section_add_blocks(tctx *c, gir_section *s, const cJSON *arr)
+{
+	if (!cJSON_IsArray(arr)) {
+		terr(c, "template: section \"%s\" needs a \"blocks\" array", s->id);
+		return;
+	}
+	size_t n = s->nblocks + (size_t)cJSON_GetArraySize(arr);
+	s->blocks = gir_xrealloc(s->blocks, (n + 1) * sizeof(gir_block *));
+	const cJSON *bj;
+	cJSON_ArrayForEach(bj, arr)
+	{
+		gir_block *b = parse_block(c, bj, s->ncells);
+		s->ncells += b->ncols * b->nrows;
+		s->blocks[s->nblocks++] = b;
+	}
+}
+
+static gir_section *parse_section(tctx *c, const cJSON *j)
+{
+	gir_section *s = gir_xcalloc(1, sizeof *s);
+	s->id = json_string(c, j, "id", true);
+	s->heading = json_string(c, j, "heading", true);
+	if (!s->id || !s->heading) {
+		free(s->id);
+		free(s->heading);
+		free(s);
+		return NULL;
+	}
+	s->bare_heading = gir_xstrdup(gir_skip_numbering(s->heading));
+	char *kind = json_string(c, j, "kind", true);
+	s->kind = kind && strcmp(kind, "table") == 0 ? GIR_TABLE : GIR_NARRATIVE;
+	if (kind && strcmp(kind, "table") && strcmp(kind, "narrative"))
+		terr(c, "template: unknown section kind \"%s\" (narrative, table)", kind);
+	free(kind);
+	if (s->kind == GIR_TABLE) {
+		section_add_blocks(c, s, cJSON_GetObjectItemCaseSensitive(j, "blocks"));
+	}
+	return s;
+}
+
+static void free_section(gir_section *s)
+{
+	for (size_t i = 0; i < s->nblocks; i++)
+		free_block(s->blocks[i]);
+	free(s->blocks);
+	free(s->id);
+	free(s->heading);
+	free(s->bare_heading);
+	free(s);
+}
+
+const gir_section *gir_template_section(const gir_template *t, const char *id)
+{
+	for (size_t i = 0; i < t->nsections; i++)
+		if (strcmp(t->sections[i]->id, id) == 0)
+			return t->sections[i];
+	return NULL;
+}
+
+/* ---- checks ----------------------------------------------------------------- */
+
+/* Resolves each name of a JSON array against the block's rows or columns. */
+static const gir_axis **resolve_list(tctx *c, const cJSON *arr, const gir_axis *root,
+                                     size_t *n)
+{
+	*n = 0;
+	if (!arr)
+		return NULL;
+	if (!cJSON_IsArray(arr)) {
+		terr(c, "template: check operands must be %s", "arrays of ids");
+		return NULL;
+	}
+	const gir_axis **v = gir_xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *v);
+	const cJSON *s;
+	cJSON_ArrayForEach(s, arr)
+	{
+		const gir_axis *a = cJSON_IsString(s) ? gir_axis_find_path(root, s->valuestring) : NULL;
+		if (!a)
+			terr(c, "template: check refers to an unknown row or column \"%s\"",
+			     cJSON_IsString(s) ? s->valuestring : "?");
+		else
+			v[(*n)++] = a;
+	}
+	return v;
+}
+
+/* The block of a section in which the first operand of a check exists. */
+static const gir_block *check_block(const gir_section *s, const cJSON *j, bool by_column)
+{
+	const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "left"), 0);
+	if (!cJSON_IsString(first))
+		return NULL;
+	for (size_t i = 0; i < s->nblocks; i++) {
+		const gir_axis *root = by_column ? &s->blocks[i]->rows : &s->blocks[i]->cols;
+		if (gir_axis_find_path(root, first->valuestring))
+			return s->blocks[i];
+	}
+	return NULL;
+}
+
+static gir_check *parse_check(tctx *c, const gir_template *t, const cJSON *j)
+{
+	char *sec = json_string(c, j, "section", true);
+	const gir_section *s = sec ? gir_template_section(t, sec) : NULL;
+	if (sec && !s)
+		terr(c, "template: check on unknown section \"%s\"", sec);
+	free(sec);
+	char *each = json_string(c, j, "each", true);
+	char *op = json_string(c, j, "op", true);
+	char *sev = json_string(c, j, "severity", true);
+	gir_check *k = gir_xcalloc(1, sizeof *k);
+	k->section = s;
+	k->each = each && strcmp(each, "row") == 0 ? GIR_EACH_ROW : GIR_EACH_COLUMN;
+	k->op = op && strcmp(op, "<=") == 0 ? GIR_OP_LE : GIR_OP_EQ;
+	k->severity = sev && strcmp(sev, "warning") == 0 ? GIR_WARNING : GIR_ERROR;
+	if (op && strcmp(op, "<=") && strcmp(op, "="))
+		terr(c, "template: unknown check op \"%s\" (=, <=)", op);
+	free(each);
+	free(op);
+	free(sev);
+	k->message = json_string(c, j, "message", true);
+	if (!s || !k->message)
+		return k;
+	bool by_column = k->each == GIR_EACH_COLUMN;
+	k->block = check_block(s, j, by_column);
+	if (!k->block) {
+		terr(c, "template: check operands not found in section \"%s\"", s->id);
+		return k;
+	}
+	const gir_axis *ops = by_column ? &k->block->rows : &k->block->cols;
+	k->left = resolve_list(c, cJSON_GetObjectItemCaseSensitive(j, "left"), ops, &k->nleft);
+	const cJSON *prev = cJSON_GetObjectItemCaseSensitive(j, "previous");
+	k->previous = prev != NULL;
+	k->right = resolve_list(c, prev ? prev : cJSON_GetObjectItemCaseSensitive(j, "right"),
+	                        ops, &k->nright);
+	k->only = resolve_list(c, cJSON_GetObjectItemCaseSensitive(j, "rows"), &k->block->rows,
+	                       &k->nonly);
+	return k;
+}
+
+static void free_check(gir_check *k)
+{
+	free(k->left);
+	free(k->right);
+	free(k->only);
+	free(k->message);
+	free(k);
+}
+
+/* ---- whole templates -------------------------------------------------------- */
+
+static void parse_years(tctx *c, const cJSON *root, gir_template *t)
+{
+	const cJSON *y = cJSON_GetObjectItemCaseSensitive(root, "years");
+	if (!y)
+		return;
+	const cJSON *a = cJSON_GetArrayItem(y, 0), *b = cJSON_GetArrayItem(y, 1);
+	if (!cJSON_IsArray(y) || !cJSON_IsNumber(a) || (b && !cJSON_IsNumber(b))) {
+		terr(c, "template: %s must be [first, last] (last may be null)", "\"years\"");
+		return;
+	}
+	t->first_year = a->valueint;
+	t->last_year = cJSON_IsNumber(b) ? b->valueint : 0;
+}
+
+static void parse_field_labels(tctx *c, const cJSON *root, gir_template *t)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "fields");
+	for (int i = 0; i < GIR_F_COUNT; i++) {
+		t->field_labels[i] = json_string(c, f, gir_field_ids[i], false);
+		if (!t->field_labels[i])
+			t->field_labels[i] = gir_xstrdup(gir_field_ids[i]);
+	}
+}
+
+/* Builds the template from a complete (already merged) JSON object. */
+static gir_template *build_template(tctx *c, const cJSON *root)
+{
+	gir_template *t = gir_xcalloc(1, sizeof *t);
+	t->id = json_string(c, root, "id", true);
+	t->name = json_string(c, root, "name", false);
+	t->title = json_string(c, root, "title", true);
+	if (!t->id)
+		t->id = gir_xstrdup("?");
+	if (!t->name)
+		t->name = gir_xstrdup(t->id);
+	parse_years(c, root, t);
+	parse_field_labels(c, root, t);
+	const cJSON *secs = cJSON_GetObjectItemCaseSensitive(root, "sections");
+	if (!cJSON_IsArray(secs) || cJSON_GetArraySize(secs) == 0) {
+		terr(c, "template: %s must be a non-empty array", "\"sections\"");
+		return t;
+	}
+	t->sections = gir_xcalloc((size_t)cJSON_GetArraySize(secs), sizeof(gir_section *));
+	const cJSON *sj;
+	cJSON_ArrayForEach(sj, secs)
+	{
+		gir_section *s = parse_section(c, sj);
+		if (s) {
+			s->index = (int)t->nsections;
+			t->sections[t->nsections++] = s;
+		}
+	}
+	const cJSON *checks = cJSON_GetObjectItemCaseSensitive(root, "checks");
+	t->checks = gir_xcalloc((size_t)cJSON_GetArraySize(checks) + 1, sizeof(gir_check *));
+	const cJSON *kj;
+	cJSON_ArrayForEach(kj, checks)
+	{
+		t->checks[t->nchecks++] = parse_check(c, t, kj);
+	}
+	return t;
+}
+
+struct gir_registry {
+	gir_template **items;
+	size_t len, cap;
+};
+
+static const cJSON *registry_json(const gir_registry *r, const char *id)
+{
+	const gir_template *t = r ? gir_registry_find(r, id) : NULL;
+	return t ? t->json : NULL;
+}
+
+/* Appends the blocks of an "append" object to the sections they name. */
+static void apply_append(tctx *c, cJSON *merged, const cJSON *append)
+{
+	const cJSON *add;
+	cJSON_ArrayForEach(add, append)
+	{
+		cJSON *sec = NULL, *s;
+		cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(merged, "sections"))
+		{
+			const cJSON *id = cJSON_GetObjectItemCaseSensitive(s, "id");
+			if (cJSON_IsString(id) && strcmp(id->valuestring, add->string) == 0)
+				sec = s;
+		}
+		cJSON *blocks = cJSON_GetObjectItemCaseSensitive(sec, "blocks");
+		if (!cJSON_IsArray(blocks) || !cJSON_IsArray(add)) {
+			terr(c, "template: \"append\" names no table section \"%s\"", add->string);
+			continue;
+		}
+		const cJSON *b;
+		cJSON_ArrayForEach(b, add)
+		{
+			cJSON_AddItemToArray(blocks, cJSON_Duplicate(b, 1));
+		}
+	}
+}
+
+/* Resolves "extends": a copy of the base with this file's keys on top. */
+static cJSON *merge_with_base(tctx *c, const cJSON *own, const gir_registry *base)
+{
+	const cJSON *ext = cJSON_GetObjectItemCaseSensitive(own, "extends");
+	if (!ext)
+		return cJSON_Duplicate(own, 1);
+	const cJSON *b = cJSON_IsString(ext) ? registry_json(base, ext->valuestring) : NULL;
+	if (!b) {
+		terr(c, "template: extends unknown template \"%s\"",
+		     cJSON_IsString(ext) ? ext->valuestring : "?");
+		return NULL;
+	}
+	cJSON *m = cJSON_Duplicate(b, 1);
+	const cJSON *item;
+	cJSON_ArrayForEach(item, own)
+	{
+		if (strcmp(item->string, "extends") == 0 || strcmp(item->string, "append") == 0)
+			continue;
+		cJSON_DeleteItemFromObjectCaseSensitive(m, item->string);
+		cJSON_AddItemToObject(m, item->string, cJSON_Duplicate(item, 1));
+	}
+	apply_append(c, m, cJSON_GetObjectItemCaseSensitive(own, "append"));
+	return m;
+}
+
+static void json_error(tctx *c, const char *json, size_t len)
+{
+	const char *at = cJSON_GetErrorPtr();
+	int line = 1, col = 1;
+	for (const char *p = json; at && p < at && p < json + len; p++)
+		if (*p == '\n')
+			line++, col = 1;
+		else if (((unsigned char)*p & 0xC0) != 0x80)
+			col++;
+	gir_diag_at(c->diags, GIR_ERROR, c->file, (gir_pos){line, col}, NULL, NULL, NULL,
+	            "template: invalid JSON");
+	c->failed = 1;
+}
+
+gir_template *gir_template_parse(const char *name, const char *json, size_t len,
+                                 const gir_registry *base, gir_diags *d)
+{
+	tctx c = {.file = name, .diags = d};
+	cJSON *own = cJSON_ParseWithLength(json, len);
+	if (!own || !cJSON_IsObject(own)) {
+		json_error(&c, json, len);
+		cJSON_Delete(own);
+		return NULL;
+	}
+	cJSON *merged = merge_with_base(&c, own, base);
+	bool extension = cJSON_GetObjectItemCaseSensitive(own, "extends") != NULL;
+	cJSON_Delete(own);
+	gir_template *t = merged ? build_template(&c, merged) : NULL;
+	if (c.failed) {
+		gir_template_free(t);
+		cJSON_Delete(merged);
+		return NULL;
+	}
+	t->json = merged;
+	t->is_extension = extension;
+	return t;
+}
+
+void gir_template_free(gir_template *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nsections; i++)
+		free_section(t->sections[i]);
+	free(t->sections);
+	for (size_t i = 0; i < t->nchecks; i++)
+		free_check(t->checks[i]);
+	free(t->checks);
+	for (int i = 0; i < GIR_F_COUNT; i++)
+		free(t->field_labels[i]);
+	free(t->id);
+	free(t->name);
+	free(t->title);
+	cJSON_Delete(t->json);
+	free(t);
+}
+
+const char *gir_template_id(const gir_template *t)
+{
+	return t->id;
+}
+
+const char *gir_template_name(const gir_template *t)
+{
+	return t->name;
+}
+
+int gir_template_first_year(const gir_template *t)
+{
+	return t->first_year;
+}
+
+int gir_template_last_year(const gir_template *t)
+{
+	return t->last_year;
+}
+
+/* ---- registry --------------------------------------------------------------- */
+
+/* Generated at build time from the JSON files in templates/ (tools/embed.c). */
+struct gir_embedded {
+	const char *name;
+	const char *json;
+	size_t len;
+};
+extern const struct gir_embedded gir_embedded_templates[];
+extern const size_t gir_embedded_count;
+
+static void registry_put(gir_registry *r, gir_template *t)
+{
+	for (size_t i = 0; i < r->len; i++) {
+		if (strcmp(r->items[i]->id, t->id) == 0) {
+			gir_template_free(r->items[i]);
+			r->items[i] = t;
+			return;
+		}
+	}
+	if (r->len == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->items = gir_xrealloc(r->items, r->cap * sizeof(gir_template *));
+	}
+	r->items[r->len++] = t;
+}
+
+static bool json_extends(const char *json, size_t len)
+{
+	cJSON *j = cJSON_ParseWithLength(json, len);
+	bool ext = cJSON_GetObjectItemCaseSensitive(j, "extends") != NULL;
+	cJSON_Delete(j);
+	return ext;
+}
+
+/* Adds templates given as (name, text) pairs: those without "extends" first,
+ * so that a base is always present before the templates built on it. */
+static int registry_add_texts(gir_registry *r, const char *const *names,
+                              const char *const *texts, const size_t *lens, size_t n,
+                              gir_diags *d)
+{
+	int rc = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			if (json_extends(texts[i], lens[i]) != (pass == 1))
+				continue;
+			gir_template *t = gir_template_parse(names[i], texts[i], lens[i], r, d);
+			if (t)
+				registry_put(r, t);
+			else
+				rc = -1;
+		}
+	}
+	return rc;
+}
+
+gir_registry *gir_registry_new(gir_diags *d)
+{
+	gir_registry *r = gir_xcalloc(1, sizeof *r);
+	size_t n = gir_embedded_count;
+	const char **names = gir_xcalloc(n, sizeof *names);
+	const char **texts = gir_xcalloc(n, sizeof *texts);
+	size_t *lens = gir_xcalloc(n, sizeof *lens);
+	for (size_t i = 0; i < n; i++) {
+		names[i] = gir_embedded_templates[i].name;
+		texts[i] = gir_embedded_templates[i].json;
+		lens[i] = gir_embedded_templates[i].len;
+	}
+	registry_add_texts(r, names, texts, lens, n, d);
+	free(names);
+	free(texts);
+	free(lens);
+	return r;
+}
+
+static char *read_small_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	gir_buf b = {0};
+	char chunk[8192];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (1u << 24))
+		gir_buf_put(&b, chunk, k);
+	bool err = ferror(f);
+	fclose(f);
+	*len = b.len;
+	if (err) {
+		gir_buf_free(&b);
+		return NULL;
+	}
+	return gir_buf_detach(&b);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
+{
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		gir_diags_add(d, GIR_ERROR, dir, "cannot open the template directory");
+		return -1;
+	}
+	gir_ptrvec paths = {0};
+	struct dirent *e;
+	while ((e = readdir(dh)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0)
+			gir_ptrvec_push(&paths, gir_xasprintf("%s/%s", dir, e->d_name));
+	}
+	closedir(dh);
+	/* readdir order differs between machines; builds must not. */
+	qsort(paths.items, paths.len, sizeof(void *), by_name);
+	const char **texts = gir_xcalloc(paths.len + 1, sizeof *texts);
+	size_t *lens = gir_xcalloc(paths.len + 1, sizeof *lens);
+	int rc = 0;
+	for (size_t i = 0; i < paths.len; i++) {
+		texts[i] = read_small_file(paths.items[i], &lens[i]);
+		if (!texts[i]) {
+			gir_diags_add(d, GIR_ERROR, paths.items[i], "cannot read the template");
+			rc = -1;
+			texts[i] = gir_xstrdup("{}");
+			lens[i] = 2;
+		}
+	}
+	if (registry_add_texts(r, (const char *const *)paths.items, texts, lens, paths.len, d))
+		rc = -1;
+	for (size_t i = 0; i < paths.len; i++) {
+		free(paths.items[i]);
+		free((char *)texts[i]);
+	}
+	free(texts);
+	free(lens);
+	gir_ptrvec_free(&paths);
+	return rc;
+}
+
+void gir_registry_free(gir_registry *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->len; i++)
+		gir_template_free(r->items[i]);
+	free(r->items);
+	free(r);
+}
+
+size_t gir_registry_count(const gir_registry *r)
+{
+	return r->len;
+}
+
+const gir_template *gir_registry_at(const gir_registry *r, size_t i)
+{
+	return i < r->len ? r->items[i] : NULL;
+}
+
+const gir_template *gir_registry_find(const gir_registry *r, const char *id)
+{
+	for (size_t i = 0; i < r->len; i++)
+		if (strcmp(r->items[i]->id, id) == 0)
+			return r->items[i];
+	return NULL;
+}

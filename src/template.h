@@ -1,0 +1,142 @@
+/* The schema a template describes: sections, tables as blocks of row and
+ * column trees, cell types, computed totals and the checks, all as data. */
+#ifndef GIR_TEMPLATE_H
+#define GIR_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gireport.h"
+
+typedef enum gir_cell_type {
+	GIR_COUNT,   /* integer >= 0 */
+	GIR_DELTA,   /* integer, may be negative (本年增/减) */
+	GIR_AMOUNT   /* exact decimal >= 0 (万元) */
+} gir_cell_type;
+
+typedef enum gir_sum {
+	GIR_SUM_NONE,
+	GIR_SUM_ALL,       /* column: sum of every other column of the block */
+	GIR_SUM_SIBLINGS   /* row: sum of every other row under the same group */
+} gir_sum;
+
+/* A node of a row or column tree.  Leaves hold cells; groups give the merged
+ * header cells.  A group without an id is transparent: its children are
+ * addressed as if they stood at the group's level (三、本年度办理结果). */
+typedef struct gir_axis gir_axis;
+struct gir_axis {
+	char *id;
+	char *label;
+	char *bare_label;    /* label without its "（一）"/"1." number, for matching */
+	char **aliases;
+	size_t naliases;
+	gir_cell_type type;
+	char *unit;
+	gir_sum sum;
+	gir_axis *parent;
+	gir_axis **children;
+	size_t nchildren;
+	int depth;           /* root's children have depth 0 */
+	int leaf;            /* index among the leaves, or -1 for a group */
+	int first_leaf;      /* leaves under this node: [first_leaf, first_leaf+nleaves) */
+	int nleaves;
+};
+
+typedef enum gir_layout {
+	GIR_LAYOUT_ROWS,    /* ordinary table: one line per leaf row */
+	GIR_LAYOUT_INLINE,  /* all rows side by side in one line (table 四) */
+	GIR_LAYOUT_LINE     /* one value in a sentence across the table */
+} gir_layout;
+
+typedef struct gir_block {
+	char *caption;       /* 第二十条第（一）项, or NULL */
+	char *corner;        /* top-left header cell, or NULL */
+	gir_layout layout;
+	gir_axis cols;       /* root, no label */
+	gir_axis rows;
+	gir_axis **col_leaves;
+	size_t ncols;
+	gir_axis **row_leaves;
+	size_t nrows;
+	size_t cell_base;    /* first cell of this block in the section's cells */
+} gir_block;
+
+typedef enum gir_section_kind { GIR_NARRATIVE, GIR_TABLE } gir_section_kind;
+
+typedef struct gir_section {
+	char *id;
+	char *heading;       /* 一、总体情况 */
+	char *bare_heading;  /* 总体情况 */
+	gir_section_kind kind;
+	gir_block **blocks;
+	size_t nblocks;
+	size_t ncells;
+	int index;
+} gir_section;
+
+typedef enum gir_check_each { GIR_EACH_COLUMN, GIR_EACH_ROW } gir_check_each;
+typedef enum gir_check_op { GIR_OP_EQ, GIR_OP_LE } gir_check_op;
+
+/* An arithmetic rule of the form: sum(left) op sum(right), checked for every
+ * column (or every listed row) of one block. */
+typedef struct gir_check {
+	const gir_section *section;
+	const gir_block *block;
+	gir_check_each each;
+	gir_check_op op;
+	gir_severity severity;
+	const gir_axis **left, **right; /* rows for EACH_COLUMN, columns for EACH_ROW */
+	size_t nleft, nright;
+	const gir_axis **only;          /* EACH_ROW: the rows it applies to */
+	size_t nonly;
+	bool previous;                  /* right side is read from last year's report */
+	char *message;                  /* with {left} and {right} */
+} gir_check;
+
+/* Meta fields every source has; their labels come from the template. */
+typedef enum gir_field {
+	GIR_F_YEAR, GIR_F_AGENCY, GIR_F_TEMPLATE, GIR_F_TITLE, GIR_F_DATE,
+	GIR_F_SIGNATORIES, GIR_F_PREVIOUS, GIR_F_PREFACE, GIR_F_COUNT
+} gir_field;
+
+extern const char *const gir_field_ids[GIR_F_COUNT];
+
+struct gir_template {
+	char *id;
+	char *name;
+	char *title;          /* "{agency}{year}年政府信息公开工作年度报告" */
+	int first_year, last_year;
+	char *field_labels[GIR_F_COUNT];
+	gir_section **sections;
+	size_t nsections;
+	gir_check **checks;
+	size_t nchecks;
+	struct cJSON *json;   /* merged source, for templates that extend this one */
+	bool is_extension;    /* "extends" another: never chosen by year alone */
+};
+
+/* Builds a template from its JSON text; `base` resolves "extends". */
+gir_template *gir_template_parse(const char *name, const char *json, size_t len,
+                                 const gir_registry *base, gir_diags *d);
+void gir_template_free(gir_template *t);
+
+const gir_section *gir_template_section(const gir_template *t, const char *id);
+/* Whether a key names the node: its id, its label, its label without the
+ * number in front, or one of its aliases. */
+bool gir_axis_matches(const gir_axis *a, const char *key);
+/* Addressable children of a node: its children, looking through transparent
+ * groups.  Returns the number written to out (at most cap). */
+size_t gir_axis_keyed_children(const gir_axis *a, const gir_axis **out, size_t cap);
+/* Resolves a dotted path such as "withheld.state_secret" below a root. */
+const gir_axis *gir_axis_find_path(const gir_axis *root, const char *path);
+/* The "a.b.c" id path of a node below its root (NULL-root parents skipped). */
+char *gir_axis_path(const gir_axis *a);
+/* Label chain "（三）不予公开 · 1.属于国家秘密". */
+char *gir_axis_label_chain(const gir_axis *a, int year);
+/* True when the node is a leaf that is a computed total. */
+bool gir_axis_is_sum(const gir_axis *a);
+
+/* Strips a leading "（一）", "一、", "1、", "1.", "（1）" and spaces. */
+const char *gir_skip_numbering(const char *s);
+
+#endif

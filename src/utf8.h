@@ -1,0 +1,25 @@
+/* UTF-8 decoding and display width (terminal cells: CJK = 2). */
+#ifndef GIR_UTF8_H
+#define GIR_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at s (n bytes available).  Returns its length in
+ * bytes, or 0 on an invalid or truncated sequence (then *cp is U+FFFD). */
+size_t gir_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t gir_utf8_encode(uint32_t cp, char *out);
+/* Offset of the first invalid byte, or (size_t)-1 when s is valid UTF-8. */
+size_t gir_utf8_invalid_at(const char *s, size_t n);
+/* Display cells of one code point: 0 (combining/format), 1, or 2 (wide). */
+int gir_cp_width(uint32_t cp);
+/* Display cells of a UTF-8 string (invalid bytes count 1). */
+size_t gir_utf8_width(const char *s, size_t n);
+size_t gir_utf8_width_z(const char *s);
+/* Number of code points in s. */
+size_t gir_utf8_count(const char *s, size_t n);
+/* Byte offset of the code point with index `chars` (clamped to n). */
+size_t gir_utf8_offset(const char *s, size_t n, size_t chars);
+
+#endif

@@ -1,0 +1,33 @@
+/* Small allocation and string helpers shared by every stage. */
+#ifndef GIR_UTIL_H
+#define GIR_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gireport.h"
+
+void *gir_xmalloc(size_t n);
+void *gir_xcalloc(size_t n, size_t size);
+void *gir_xrealloc(void *p, size_t n);
+char *gir_xstrdup(const char *s);
+char *gir_xstrndup(const char *s, size_t n);
+char *gir_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *gir_buf_detach(gir_buf *b);
+
+/* Replaces every "{year}" and "{agency}" in a template label. */
+char *gir_expand_label(const char *label, int year, const char *agency);
+
+#define GIR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A growable array of pointers. */
+typedef struct gir_ptrvec {
+	void **items;
+	size_t len, cap;
+} gir_ptrvec;
+
+void gir_ptrvec_push(gir_ptrvec *v, void *p);
+void gir_ptrvec_free(gir_ptrvec *v);
+
+#endif

@@ -1,0 +1,868 @@
+/* Validator: binds the document tree to the template, field by field, and
+ * reports every problem it meets (it never stops at the first).  The result
+ * is the report model that the checks and renderers read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "narrative.h"
+#include "node.h"
+#include "number.h"
+#include "suggest.h"
+#include "utf8.h"
+#include "util.h"
+
+typedef struct binder {
+	const char *file;
+	gir_diags *diags;
+	const gir_registry *reg;
+	const gir_template *tpl;
+	gir_report *rep;
+	int errors;
+} binder;
+
+static void err(binder *B, gir_pos pos, const char *label, const char *path, const char *hint,
+                const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void err(binder *B, gir_pos pos, const char *label, const char *path, const char *hint,
+                const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	gir_buf m = {0};
+	gir_buf_vprintf(&m, fmt, ap);
+	va_end(ap);
+	gir_diag_at(B->diags, GIR_ERROR, B->file, pos, label, path, hint, "%s", m.ptr);
+	gir_buf_free(&m);
+	B->errors++;
+}
+
+static void warn(binder *B, gir_pos pos, const char *label, const char *path, const char *hint,
+                 const char *msg)
+{
+	gir_diag_at(B->diags, GIR_WARNING, B->file, pos, label, path, hint, "%s", msg);
+}
+
+static const char *kind_name(const gir_node *n)
+{
+	return n->kind == GIR_SEQ ? "a list" : n->kind == GIR_MAP ? "a mapping" : "a value";
+}
+
+/* A key must be a plain or quoted scalar; returns its text or NULL. */
+static const char *key_text(binder *B, const gir_node *k)
+{
+	if (k->kind == GIR_SCALAR)
+		return k->text;
+	err(B, k->pos, NULL, NULL, NULL, "a key must be a name, not %s", kind_name(k));
+	return NULL;
+}
+
+/* Records the first position of each key; reports the second. */
+typedef struct seen_keys {
+	const void **what;
+	gir_pos *pos;
+	size_t n, cap;
+} seen_keys;
+
+static bool seen_before(binder *B, seen_keys *s, const void *what, const gir_node *key,
+                        const char *label, const char *path)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->what[i] == what) {
+			char *hint = gir_xasprintf("the first one is at line %d; keep one of them",
+			                           s->pos[i].line);
+			err(B, key->pos, label, path, hint, "duplicate key \"%s\"", key->text);
+			free(hint);
+			return true;
+		}
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->what = gir_xrealloc(s->what, s->cap * sizeof(void *));
+		s->pos = gir_xrealloc(s->pos, s->cap * sizeof(gir_pos));
+	}
+	s->what[s->n] = what;
+	s->pos[s->n++] = key->pos;
+	return false;
+}
+
+static void seen_free(seen_keys *s)
+{
+	free(s->what);
+	free(s->pos);
+}
+
+static void unknown_key(binder *B, const gir_node *key, const char *where, const char *path,
+                        gir_suggest *sg)
+{
+	char *hint = gir_suggest_hint(sg);
+	if (!hint)
+		hint = gir_suggest_list(sg);
+	err(B, key->pos, where, path, hint, "unknown key \"%s\"", key->text);
+	free(hint);
+}
+
+/* ---- scalars ---------------------------------------------------------------- */
+
+static char *string_value(binder *B, const gir_node *v, const char *label, const char *path)
+{
+	if (v->kind != GIR_SCALAR) {
+		err(B, v->pos, label, path, NULL, "expected text, found %s", kind_name(v));
+		return NULL;
+	}
+	char *s = gir_tidy_paragraph(v->text, v->len);
+	if (!*s) {
+		err(B, v->pos, label, path, NULL, "the value is empty");
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void bind_year(binder *B, const gir_node *v, const char *label)
+{
+	gir_value y;
+	char *msg = NULL, *hint = NULL;
+	if (!gir_parse_value(v, GIR_COUNT, &y, &msg, &hint)) {
+		err(B, v->pos, label, "year", hint, "%s", msg);
+	} else if (y.v < 1990 || y.v > 2100) {
+		err(B, v->pos, label, "year", "write the report year, e.g. 2020",
+		    "%lld is not a plausible report year", (long long)y.v);
+	} else {
+		B->rep->year = (int)y.v;
+	}
+	free(msg);
+	free(hint);
+}
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/* Accepts 2021-01-08 and 2021年1月8日. */
+static bool parse_date(const char *s, gir_date *d)
+{
+	int y, m, day, n = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &day, &n) == 3 && s[n] == '\0' && n == 10)
+		goto range;
+	n = 0;
+	if (sscanf(s, "%4d年%2d月%2d日%n", &y, &m, &day, &n) == 3 && s[n] == '\0')
+		goto range;
+	return false;
+range:
+	*d = (gir_date){y, m, day};
+	return true;
+}
+
+static void bind_date(binder *B, const gir_node *v, const char *label)
+{
+	gir_date d;
+	if (v->kind != GIR_SCALAR || !parse_date(v->text, &d)) {
+		err(B, v->pos, label, "date", "write the date as 2021-01-08",
+		    "\"%s\" is not a date", v->kind == GIR_SCALAR ? v->text : kind_name(v));
+		return;
+	}
+	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) {
+		err(B, v->pos, label, "date", NULL, "%d-%02d-%02d does not exist", d.year, d.month, d.day);
+		return;
+	}
+	B->rep->date = d;
+}
+
+static void bind_signatories(binder *B, const gir_node *v, const char *label)
+{
+	gir_report *r = B->rep;
+	if (v->kind == GIR_SCALAR) {
+		char *s = string_value(B, v, label, "signatories");
+		if (s) {
+			r->signatories = gir_xcalloc(1, sizeof(char *));
+			r->signatories[r->nsignatories++] = s;
+		}
+		return;
+	}
+	if (v->kind != GIR_SEQ || v->n == 0) {
+		err(B, v->pos, label, "signatories", "write [机关一, 机关二] or one name per line",
+		    "expected a list of agency names");
+		return;
+	}
+	r->signatories = gir_xcalloc(v->n, sizeof(char *));
+	for (size_t i = 0; i < v->n; i++) {
+		char *s = string_value(B, v->kids[i], label, "signatories");
+		if (s)
+			r->signatories[r->nsignatories++] = s;
+	}
+}
+
+/* ---- narratives --------------------------------------------------------------- */
+
+static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar,
+                                const char *label, const char *path)
+{
+	if (v->kind != GIR_SCALAR) {
+		err(B, v->pos, label, path, "write paragraphs as text, or a list of paragraphs",
+		    "expected text, found %s", kind_name(v));
+		return;
+	}
+	gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos);
+}
+
+/* A list item `subheading: text` or `subheading: [para, para]`. */
+static void bind_subsection(binder *B, const gir_node *m, gir_narrative *nar, const char *label,
+                            const char *path)
+{
+	if (m->n != 1) {
+		err(B, m->pos, label, path,
+		    "start each subheading as a new list item: \"- 小标题: 正文\"",
+		    "a subheading item must have exactly one key, found %zu", m->n);
+		return;
+	}
+	const gir_node *k = gir_map_key(m, 0), *v = gir_map_value(m, 0);
+	const char *title = key_text(B, k);
+	if (!title)
+		return;
+	gir_subheading_append(nar, title, k->pos);
+	if (v->kind == GIR_SEQ) {
+		for (size_t i = 0; i < v->n; i++)
+			bind_paragraph_text(B, v->kids[i], nar, label, path);
+	} else if (!(v->kind == GIR_SCALAR && v->style == GIR_PLAIN && v->len == 0)) {
+		bind_paragraph_text(B, v, nar, label, path);
+	}
+}
+
+static void bind_narrative(binder *B, const gir_node *v, gir_narrative *nar, const char *label,
+                           const char *path)
+{
+	if (v->kind == GIR_SCALAR) {
+		bind_paragraph_text(B, v, nar, label, path);
+		return;
+	}
+	if (v->kind == GIR_MAP) {
+		err(B, v->pos, label, path,
+		    "write subheadings as list items: \"- 小标题: 正文\"",
+		    "expected text or a list of paragraphs, found a mapping");
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const gir_node *item = v->kids[i];
+		if (item->kind == GIR_MAP)
+			bind_subsection(B, item, nar, label, path);
+		else if (item->kind == GIR_SCALAR)
+			bind_paragraph_text(B, item, nar, label, path);
+		else
+			err(B, item->pos, label, path, NULL,
+			    "a narrative item is a paragraph or \"小标题: 正文\", not a list");
+	}
+}
+
+/* ---- tables ------------------------------------------------------------------- */
+
+/* Label and key path of a cell, for diagnostics. */
+static char *cell_label(binder *B, const gir_section *s, const gir_axis *row, const gir_axis *col)
+{
+	char *r = gir_axis_label_chain(row, B->rep->year);
+	char *c = col ? gir_axis_label_chain(col, B->rep->year) : gir_xstrdup("");
+	char *l = gir_xasprintf("%s%s%s%s%s", s->heading, *r ? " · " : "", r, *c ? " · " : "", c);
+	free(r);
+	free(c);
+	return l;
+}
+
+static char *cell_path(const gir_section *s, const gir_axis *row, const gir_axis *col)
+{
+	char *r = gir_axis_path(row);
+	char *c = col ? gir_axis_path(col) : gir_xstrdup("");
+	char *p = gir_xasprintf("%s%s%s%s%s", s->id, *r ? "." : "", r, *c ? "." : "", c);
+	free(r);
+	free(c);
+	return p;
+}
+
+static void bind_cell(binder *B, const gir_section *s, const gir_block *b, size_t row,
+                      size_t col, const gir_node *v)
+{
+	const gir_axis *ra = b->row_leaves[row], *ca = b->col_leaves[col];
+	gir_value val;
+	char *msg, *hint;
+	gir_value *cell = gir_cell(&B->rep->sections[s->index], b, row, col);
+	if (gir_parse_value(v, ca->type, &val, &msg, &hint)) {
+		*cell = val;
+		return;
+	}
+	*cell = (gir_value){.given = true, .bad = true, .pos = v->pos};
+	char *label = cell_label(B, s, ra, b->ncols > 1 || b->layout != GIR_LAYOUT_LINE ? ca : NULL);
+	char *path = cell_path(s, ra, b->layout == GIR_LAYOUT_LINE ? NULL : ca);
+	err(B, v->pos, label, path, hint, "%s", msg);
+	free(label);
+	free(path);
+	free(msg);
+	free(hint);
+}
+
+static size_t input_columns(const gir_block *b)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < b->ncols; c++)
+		n += !gir_axis_is_sum(b->col_leaves[c]);
+	return n;
+}
+
+/* "自然人, 商业企业, …, 总计" */
+static char *column_list(const gir_block *b, bool with_sums)
+{
+	gir_buf l = {0};
+	for (size_t c = 0; c < b->ncols; c++) {
+		if (!with_sums && gir_axis_is_sum(b->col_leaves[c]))
+			continue;
+		gir_buf_printf(&l, "%s%s", l.len ? ", " : "", b->col_leaves[c]->label);
+	}
+	return gir_buf_detach(&l);
+}
+
+/* Cells of a row that could not be read: no check may rely on them. */
+static void mark_row_bad(binder *B, const gir_section *s, const gir_block *b, size_t row,
+                         gir_pos pos)
+{
+	for (size_t c = 0; c < b->ncols; c++)
+		*gir_cell(&B->rep->sections[s->index], b, row, c) =
+		    (gir_value){.given = true, .bad = true, .pos = pos};
+}
+
+static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b, size_t row,
+                             const gir_node *v)
+{
+	mark_row_bad(B, s, b, row, v->pos);
+	size_t all = b->ncols, in = input_columns(b);
+	char *label = cell_label(B, s, b->row_leaves[row], NULL);
+	char *path = cell_path(s, b->row_leaves[row], NULL);
+	char *cols = column_list(b, true);
+	char *hint = gir_xasprintf("the columns are: %s", cols);
+	gir_pos at = v->n > all ? v->kids[all]->pos : v->pos;
+	if (all == in)
+		err(B, at, label, path, hint, "%zu values, but the row has %zu", v->n, all);
+	else
+		err(B, at, label, path, hint, "%zu values, but the row has %zu (or %zu without the computed total)",
+		    v->n, all, in);
+	free(label);
+	free(path);
+	free(cols);
+	free(hint);
+}
+
+static void bind_row_sequence(binder *B, const gir_section *s, const gir_block *b, size_t row,
+                              const gir_node *v)
+{
+	size_t all = b->ncols, in = input_columns(b);
+	if (v->n != all && v->n != in) {
+		wrong_row_length(B, s, b, row, v);
+		return;
+	}
+	for (size_t c = 0, i = 0; c < b->ncols; c++) {
+		if (v->n == in && gir_axis_is_sum(b->col_leaves[c]))
+			continue;
+		bind_cell(B, s, b, row, c, v->kids[i++]);
+	}
+}
+
+static void add_candidates(gir_suggest *sg, const gir_axis **kids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		gir_suggest_add(sg, kids[i]->id, kids[i]->bare_label);
+}
+
+static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b, size_t row,
+                             const gir_node *v)
+{
+	const gir_axis *kids[64];
+	size_t nk = gir_axis_keyed_children(&b->cols, kids, 64);
+	seen_keys seen = {0};
+	char *rpath = cell_path(s, b->row_leaves[row], NULL);
+	for (size_t i = 0; i < v->n; i++) {
+		const gir_node *k = gir_map_key(v, i);
+		const char *key = key_text(B, k);
+		if (!key)
+			continue;
+		const gir_axis *col = NULL;
+		for (size_t j = 0; j < nk && j < 64 && !col; j++)
+			if (gir_axis_matches(kids[j], key))
+				col = kids[j];
+		if (!col || col->leaf < 0) {
+			gir_suggest *sg = gir_suggest_new(key);
+			add_candidates(sg, kids, nk);
+			char *label = cell_label(B, s, b->row_leaves[row], NULL);
+			unknown_key(B, k, label, rpath, sg);
+			gir_suggest_free(sg);
+			free(label);
+			continue;
+		}
+		char *label = cell_label(B, s, b->row_leaves[row], col);
+		if (!seen_before(B, &seen, col, k, label, rpath))
+			bind_cell(B, s, b, row, (size_t)col->leaf, gir_map_value(v, i));
+		free(label);
+	}
+	seen_free(&seen);
+	free(rpath);
+}
+
+static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t row,
+                     const gir_node *v)
+{
+	if (v->kind == GIR_SEQ) {
+		bind_row_sequence(B, s, b, row, v);
+	} else if (v->kind == GIR_MAP) {
+		bind_row_mapping(B, s, b, row, v);
+	} else if (input_columns(b) == 1) {
+		for (size_t c = 0; c < b->ncols; c++)
+			if (!gir_axis_is_sum(b->col_leaves[c]))
+				bind_cell(B, s, b, row, c, v);
+	} else {
+		char *label = cell_label(B, s, b->row_leaves[row], NULL);
+		char *path = cell_path(s, b->row_leaves[row], NULL);
+		char *cols = column_list(b, false);
+		char *hint = gir_xasprintf("write one value per column in [ ]: %s", cols);
+		err(B, v->pos, label, path, hint, "expected a row of %zu values, found a single value",
+		    input_columns(b));
+		mark_row_bad(B, s, b, row, v->pos);
+		free(label);
+		free(path);
+		free(cols);
+		free(hint);
+	}
+}
+
+/* Where a keyed row node lives: its block. */
+static const gir_block *block_of(const gir_section *s, const gir_axis *a)
+{
+	const gir_axis *root = a;
+	while (root->parent)
+		root = root->parent;
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (&s->blocks[i]->rows == root)
+			return s->blocks[i];
+	return NULL;
+}
+
+static void bind_rows_mapping(binder *B, const gir_section *s, const gir_axis **kids, size_t nk,
+                              const gir_node *v, const char *where, const char *path);
+
+static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, const gir_node *v)
+{
+	const gir_block *b = block_of(s, a);
+	if (a->leaf >= 0) {
+		bind_row(B, s, b, (size_t)a->leaf, v);
+		return;
+	}
+	const gir_axis *kids[64];
+	size_t nk = gir_axis_keyed_children(a, kids, 64);
+	char *label = cell_label(B, s, a, NULL);
+	char *path = cell_path(s, a, NULL);
+	if (v->kind != GIR_MAP) {
+		char *hint = gir_xasprintf("write its %zu rows under it, e.g. \"%s: [...]\"", nk,
+		                           kids[0]->id);
+		err(B, v->pos, label, path, hint, "this is a group of rows, not a single row");
+		free(hint);
+		for (int r = a->first_leaf; r < a->first_leaf + a->nleaves; r++)
+			mark_row_bad(B, s, b, (size_t)r, v->pos);
+	} else {
+		bind_rows_mapping(B, s, kids, nk < 64 ? nk : 64, v, label, path);
+	}
+	free(label);
+	free(path);
+}
+
+static void bind_rows_mapping(binder *B, const gir_section *s, const gir_axis **kids, size_t nk,
+                              const gir_node *v, const char *where, const char *path)
+{
+	seen_keys seen = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		const gir_node *k = gir_map_key(v, i);
+		const char *key = key_text(B, k);
+		if (!key)
+			continue;
+		const gir_axis *row = NULL;
+		for (size_t j = 0; j < nk && !row; j++)
+			if (gir_axis_matches(kids[j], key))
+				row = kids[j];
+		if (!row) {
+			gir_suggest *sg = gir_suggest_new(key);
+			add_candidates(sg, kids, nk);
+			unknown_key(B, k, where, path, sg);
+			gir_suggest_free(sg);
+			continue;
+		}
+		char *label = cell_label(B, s, row, NULL);
+		if (!seen_before(B, &seen, row, k, label, path))
+			bind_row_node(B, s, row, gir_map_value(v, i));
+		free(label);
+	}
+	seen_free(&seen);
+}
+
+/* Keyed rows of every block of a section, in order. */
+static size_t section_rows(const gir_section *s, const gir_axis **out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->nblocks; i++)
+		n += gir_axis_keyed_children(&s->blocks[i]->rows, out + n, n < cap ? cap - n : 0);
+	return n < cap ? n : cap;
+}
+
+/* Table 四 may be written as the national form's single line of 15 numbers. */
+static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
+{
+	const gir_block *b = s->nblocks == 1 ? s->blocks[0] : NULL;
+	if (!b || b->layout != GIR_LAYOUT_INLINE) {
+		err(B, v->pos, s->heading, s->id, "write each row under its key, e.g. \"received: [...]\"",
+		    "this table is written as rows, not as one list");
+		return;
+	}
+	size_t all = b->nrows * b->ncols, in = b->nrows * input_columns(b);
+	if (v->n != all && v->n != in) {
+		gir_buf parts = {0};
+		for (size_t r = 0; r < b->nrows; r++)
+			gir_buf_printf(&parts, "%s%s %zu", r ? " + " : "", b->row_leaves[r]->label, b->ncols);
+		err(B, v->n > all ? v->kids[all]->pos : v->pos, s->heading, s->id, parts.ptr,
+		    "%zu values, but the form has %zu cells (or %zu without the 总计 cells)", v->n, all, in);
+		gir_buf_free(&parts);
+		for (size_t r = 0; r < b->nrows; r++)
+			mark_row_bad(B, s, b, r, v->pos);
+		return;
+	}
+	size_t i = 0;
+	for (size_t r = 0; r < b->nrows; r++)
+		for (size_t c = 0; c < b->ncols; c++)
+			if (v->n == all || !gir_axis_is_sum(b->col_leaves[c]))
+				bind_cell(B, s, b, r, c, v->kids[i++]);
+}
+
+static void bind_table(binder *B, const gir_section *s, const gir_node *v)
+{
+	if (v->kind == GIR_SEQ) {
+		bind_flat_table(B, s, v);
+	} else if (v->kind == GIR_MAP) {
+		const gir_axis *rows[256];
+		size_t n = section_rows(s, rows, 256);
+		bind_rows_mapping(B, s, rows, n, v, s->heading, s->id);
+	} else if (!(v->style == GIR_PLAIN && v->len == 0)) {
+		err(B, v->pos, s->heading, s->id, "write the rows of the table under this key",
+		    "expected the rows of a table, found \"%s\"", v->text);
+	}
+}
+
+/* ---- the top level ------------------------------------------------------------- */
+
+static bool section_matches(const gir_section *s, const char *key)
+{
+	return strcmp(s->id, key) == 0 || strcmp(s->heading, key) == 0 ||
+	       strcmp(s->bare_heading, key) == 0 || strcmp(s->bare_heading, gir_skip_numbering(key)) == 0;
+}
+
+static int field_of(const gir_template *t, const char *key)
+{
+	for (int f = 0; f < GIR_F_COUNT; f++)
+		if (strcmp(gir_field_ids[f], key) == 0 || strcmp(t->field_labels[f], key) == 0)
+			return f;
+	return -1;
+}
+
+static void bind_field(binder *B, int f, const gir_node *v)
+{
+	gir_report *r = B->rep;
+	const char *label = B->tpl->field_labels[f];
+	switch ((gir_field)f) {
+	case GIR_F_YEAR: break; /* read before the template was chosen */
+	case GIR_F_TEMPLATE: break;
+	case GIR_F_AGENCY: r->agency = string_value(B, v, label, "agency"); break;
+	case GIR_F_TITLE: r->title = string_value(B, v, label, "title"); break;
+	case GIR_F_DATE: bind_date(B, v, label); break;
+	case GIR_F_SIGNATORIES: bind_signatories(B, v, label); break;
+	case GIR_F_PREVIOUS: r->previous = string_value(B, v, label, "previous"); break;
+	case GIR_F_PREFACE: bind_narrative(B, v, &r->preface, label, "preface"); break;
+	default: break;
+	}
+}
+
+static void top_level_unknown(binder *B, const gir_node *k)
+{
+	gir_suggest *sg = gir_suggest_new(k->text);
+	for (int f = 0; f < GIR_F_COUNT; f++)
+		gir_suggest_add(sg, gir_field_ids[f], B->tpl->field_labels[f]);
+	for (size_t i = 0; i < B->tpl->nsections; i++)
+		gir_suggest_add(sg, B->tpl->sections[i]->id, B->tpl->sections[i]->bare_heading);
+	/* A row key at the top level: say which table it belongs in. */
+	for (size_t i = 0; i < B->tpl->nsections; i++) {
+		const gir_axis *rows[256];
+		const gir_section *s = B->tpl->sections[i];
+		size_t n = section_rows(s, rows, 256);
+		for (size_t j = 0; j < n; j++)
+			if (gir_axis_matches(rows[j], k->text))
+				gir_suggest_force(sg, gir_xasprintf("it belongs under %s: (%s)", s->id, s->heading));
+	}
+	unknown_key(B, k, NULL, NULL, sg);
+	gir_suggest_free(sg);
+}
+
+static void bind_top(binder *B, const gir_node *root)
+{
+	seen_keys seen = {0};
+	for (size_t i = 0; i < root->n; i++) {
+		const gir_node *k = gir_map_key(root, i), *v = gir_map_value(root, i);
+		const char *key = key_text(B, k);
+		if (!key)
+			continue;
+		int f = field_of(B->tpl, key);
+		if (f >= 0) {
+			if (!seen_before(B, &seen, gir_field_ids[f], k, B->tpl->field_labels[f], gir_field_ids[f]))
+				bind_field(B, f, v);
+			continue;
+		}
+		const gir_section *s = NULL;
+		for (size_t j = 0; j < B->tpl->nsections && !s; j++)
+			if (section_matches(B->tpl->sections[j], key))
+				s = B->tpl->sections[j];
+		if (!s) {
+			top_level_unknown(B, k);
+			continue;
+		}
+		if (seen_before(B, &seen, s, k, s->heading, s->id))
+			continue;
+		gir_section_data *sd = &B->rep->sections[s->index];
+		sd->given = true;
+		sd->pos = k->pos;
+		if (s->kind == GIR_TABLE)
+			bind_table(B, s, v);
+		else
+			bind_narrative(B, v, &sd->text, s->heading, s->id);
+	}
+	seen_free(&seen);
+}
+
+/* ---- choosing the template ------------------------------------------------------- */
+
+/* Finds a meta field before the template is known: by id, or by the label
+ * any registered template gives it. */
+static const gir_node *find_meta(const gir_registry *reg, const gir_node *root, gir_field f)
+{
+	for (size_t i = 0; i < root->n; i++) {
+		const gir_node *k = gir_map_key(root, i);
+		if (k->kind != GIR_SCALAR)
+			continue;
+		if (strcmp(k->text, gir_field_ids[f]) == 0)
+			return gir_map_value(root, i);
+		for (size_t t = 0; t < gir_registry_count(reg); t++)
+			if (strcmp(k->text, gir_registry_at(reg, t)->field_labels[f]) == 0)
+				return gir_map_value(root, i);
+	}
+	return NULL;
+}
+
+static const gir_template *default_template(const gir_registry *reg, int year)
+{
+	for (size_t i = 0; i < gir_registry_count(reg); i++) {
+		const gir_template *t = gir_registry_at(reg, i);
+		if (!t->is_extension && t->first_year && year >= t->first_year &&
+		    (!t->last_year || year <= t->last_year))
+			return t;
+	}
+	return NULL;
+}
+
+static const gir_template *choose_template(binder *B, const gir_node *root)
+{
+	const gir_template *any = gir_registry_at(B->reg, 0);
+	const gir_node *tv = find_meta(B->reg, root, GIR_F_TEMPLATE);
+	if (tv) {
+		if (tv->kind != GIR_SCALAR) {
+			err(B, tv->pos, any->field_labels[GIR_F_TEMPLATE], "template", NULL,
+			    "expected a template name such as gov-2019");
+			return NULL;
+		}
+		const gir_template *t = gir_registry_find(B->reg, tv->text);
+		if (!t) {
+			gir_suggest *sg = gir_suggest_new(tv->text);
+			for (size_t i = 0; i < gir_registry_count(B->reg); i++)
+				gir_suggest_add(sg, gir_registry_at(B->reg, i)->id, NULL);
+			char *hint = gir_suggest_hint(sg);
+			err(B, tv->pos, any->field_labels[GIR_F_TEMPLATE], "template",
+			    hint ? hint : "`gireport templates` lists them", "unknown template \"%s\"", tv->text);
+			free(hint);
+			gir_suggest_free(sg);
+		}
+		return t;
+	}
+	if (!B->rep->year)
+		return NULL;
+	const gir_template *t = default_template(B->reg, B->rep->year);
+	if (!t)
+		err(B, (gir_pos){1, 1}, any->field_labels[GIR_F_TEMPLATE], "template",
+		    "add template: with one of `gireport templates`",
+		    "no template is meant for year %d", B->rep->year);
+	return t;
+}
+
+/* ---- warnings and defaults --------------------------------------------------------- */
+
+static bool narrative_empty(const gir_narrative *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		if (!n->paras[i].heading)
+			return false;
+	return true;
+}
+
+static void section_warnings(binder *B)
+{
+	for (size_t i = 0; i < B->tpl->nsections; i++) {
+		const gir_section *s = B->tpl->sections[i];
+		const gir_section_data *sd = &B->rep->sections[i];
+		if (s->kind == GIR_TABLE && !sd->given)
+			warn(B, (gir_pos){0, 0}, s->heading, s->id, NULL,
+			     "the table is missing; all its cells are taken as 0");
+		else if (s->kind == GIR_NARRATIVE && narrative_empty(&sd->text))
+			warn(B, sd->pos, s->heading, s->id, "write at least one paragraph, e.g. 无。",
+			     "the section has no text");
+	}
+}
+
+static void meta_warnings(binder *B, const gir_node *root)
+{
+	gir_report *r = B->rep;
+	const char *const *labels = (const char *const *)B->tpl->field_labels;
+	if (!r->date.year) {
+		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
+		if (!d)
+			warn(B, (gir_pos){0, 0}, labels[GIR_F_DATE], "date", "add date: 2021-01-08",
+			     "the report has no date; the signature block will have none");
+	} else if (r->date.year <= r->year) {
+		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
+		char *msg = gir_xasprintf("%d-%02d-%02d is before the end of the report year %d",
+		                          r->date.year, r->date.month, r->date.day, r->year);
+		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", NULL, msg);
+		free(msg);
+	}
+	char year[16];
+	snprintf(year, sizeof year, "%d", r->year);
+	if (r->title && !strstr(r->title, year)) {
+		const gir_node *t = find_meta(B->reg, root, GIR_F_TITLE);
+		char *msg = gir_xasprintf("the title does not contain the report year %d", r->year);
+		warn(B, t ? t->pos : (gir_pos){0, 0}, labels[GIR_F_TITLE], "title", NULL, msg);
+		free(msg);
+	}
+}
+
+static void apply_defaults(binder *B)
+{
+	gir_report *r = B->rep;
+	if (!r->title)
+		r->title = gir_expand_label(B->tpl->title, r->year, r->agency);
+	if (!r->nsignatories) {
+		r->signatories = gir_xcalloc(1, sizeof(char *));
+		r->signatories[r->nsignatories++] = gir_xstrdup(r->agency);
+	}
+}
+
+static void require(binder *B, const gir_node *root, gir_field f, bool present)
+{
+	if (present || find_meta(B->reg, root, f))
+		return;
+	const gir_template *t = B->tpl ? B->tpl : gir_registry_at(B->reg, 0);
+	err(B, (gir_pos){1, 1}, t->field_labels[f], gir_field_ids[f],
+	    f == GIR_F_YEAR ? "add year: 2020 (the year the report is about)"
+	                    : "add agency: followed by the agency's full name",
+	    "the required field %s is missing", gir_field_ids[f]);
+}
+
+/* ---- entry point ---------------------------------------------------------------- */
+
+static void alloc_sections(gir_report *r, const gir_template *t)
+{
+	r->sections = gir_xcalloc(t->nsections, sizeof(gir_section_data));
+	for (size_t i = 0; i < t->nsections; i++)
+		r->sections[i].cells = gir_xcalloc(t->sections[i]->ncells + 1, sizeof(gir_value));
+}
+
+gir_report *gir_report_load(const gir_registry *reg, const char *file, const char *text,
+                            size_t len, const gir_options *opt, gir_diags *diags)
+{
+	if (gir_registry_count(reg) == 0) {
+		gir_diags_add(diags, GIR_ERROR, file, "no templates are available");
+		return NULL;
+	}
+	size_t errors_before = gir_diags_count_severity(diags, GIR_ERROR);
+	size_t warnings_before = gir_diags_count_severity(diags, GIR_WARNING);
+	gir_doc *doc = gir_yaml_load(file, text, len, diags);
+	if (!doc)
+		return NULL;
+	const gir_node *root = gir_doc_root(doc);
+	binder B = {.file = file, .diags = diags, .reg = reg};
+	B.rep = gir_xcalloc(1, sizeof(gir_report));
+	B.rep->file = gir_xstrdup(file);
+	if (root->kind != GIR_MAP) {
+		err(&B, root->pos, NULL, NULL, "the file starts with year: and agency:, one field per line",
+		    "a report source is a mapping of fields, not %s", kind_name(root));
+		goto out;
+	}
+	const gir_node *year = find_meta(reg, root, GIR_F_YEAR);
+	if (year)
+		bind_year(&B, year, gir_registry_at(reg, 0)->field_labels[GIR_F_YEAR]);
+	require(&B, root, GIR_F_YEAR, false);
+	B.tpl = choose_template(&B, root);
+	if (!B.tpl)
+		goto out;
+	B.rep->tpl = B.tpl;
+	alloc_sections(B.rep, B.tpl);
+	bind_top(&B, root);
+	require(&B, root, GIR_F_AGENCY, B.rep->agency != NULL);
+	/* Arithmetic is checked even after other errors, so that one run shows
+	 * every problem; cells that could not be read take no part in it. */
+	gir_compute_totals(B.rep, diags);
+	gir_run_checks(B.rep, diags);
+	if (B.errors)
+		goto out;
+	apply_defaults(&B);
+	section_warnings(&B);
+	meta_warnings(&B, root);
+out:
+	gir_doc_free(doc);
+	bool failed = gir_diags_count_severity(diags, GIR_ERROR) > errors_before;
+	if (opt && opt->strict && gir_diags_count_severity(diags, GIR_WARNING) > warnings_before)
+		failed = true;
+	if (B.errors || failed) {
+		gir_report_free(B.rep);
+		return NULL;
+	}
+	return B.rep;
+}
+
+void gir_report_free(gir_report *r)
+{
+	if (!r)
+		return;
+	if (r->tpl)
+		for (size_t i = 0; i < r->tpl->nsections; i++) {
+			gir_narrative_free(&r->sections[i].text);
+			free(r->sections[i].cells);
+		}
+	free(r->sections);
+	gir_narrative_free(&r->preface);
+	for (size_t i = 0; i < r->nsignatories; i++)
+		free(r->signatories[i]);
+	free(r->signatories);
+	free(r->file);
+	free(r->agency);
+	free(r->title);
+	free(r->previous);
+	free(r);
+}
+
+const char *gir_report_previous_path(const gir_report *rep)
+{
+	return rep->previous;
+}

@@ -1,0 +1,26 @@
+/* Line breaking for Chinese text with 禁则: no line starts with closing
+ * punctuation, none ends with opening punctuation; Latin words and numbers
+ * are not split.  Shared by the text and PDF renderers, which measure
+ * differently (cells, points). */
+#ifndef GIR_WRAP_H
+#define GIR_WRAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef double (*gir_measure_fn)(void *ctx, uint32_t cp);
+
+typedef struct gir_span {
+	size_t start, end;   /* byte offsets into the text */
+} gir_span;
+
+/* Breaks text into lines no wider than `first` (first line) and `rest`.
+ * Returns the number of lines; *lines is malloc'd. */
+size_t gir_wrap(const char *text, double first, double rest, gir_measure_fn measure, void *ctx,
+                gir_span **lines);
+/* Measure in terminal cells. */
+double gir_measure_cells(void *ctx, uint32_t cp);
+int gir_no_line_start(uint32_t cp);
+int gir_no_line_end(uint32_t cp);
+
+#endif

@@ -1,0 +1,67 @@
+#!/bin/sh
+# The command line: exit statuses, where outputs go, atomic writes, formats.
+BIN=${BUILD:-build}/gireport
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+ex=examples/erqi-tongji-2020.yaml
+
+t() { # name, then a shell condition
+	name=$1; shift
+	if ( eval "$*" ) >/dev/null 2>&1; then echo "PASS cli:$name"; else echo "FAIL cli:$name"; fi
+}
+status() { "$@" >/dev/null 2>&1; echo $?; }
+
+t version '"$BIN" --version | grep -qx "gireport [0-9]*\.[0-9]*\.[0-9]*"'
+t help '"$BIN" --help | grep -q "gireport build"'
+t no-command '[ $(status "$BIN") = 2 ]'
+t unknown-command '[ $(status "$BIN" frobnicate) = 2 ]'
+t unknown-option '[ $(status "$BIN" build --bogus $ex) = 2 ]'
+t no-files '[ $(status "$BIN" check) = 2 ]'
+t missing-file '[ $(status "$BIN" check "$tmp/nope.yaml") = 2 ]'
+t unknown-format '[ $(status "$BIN" build -f docx $ex) = 2 ]'
+t templates-list '"$BIN" templates | grep -q "^gov-2019 " && "$BIN" templates | grep -q "^gov-2019-lvyuan "'
+t check-valid '[ $(status "$BIN" check $ex) = 0 ]'
+t check-invalid '[ $(status "$BIN" check tests/diag/row-too-short.yaml) = 1 ]'
+t check-many-summary '"$BIN" check examples/*.yaml 2>&1 | grep -q "5 sources checked, 0 with errors"'
+t strict-warning '[ $(status "$BIN" check --strict $ex) = 1 ]'
+t options-after-files '[ $(status "$BIN" check $ex --strict) = 1 ]'
+
+# build writes .txt and .md next to the source, or into -o DIR.
+cp $ex "$tmp/a.yaml"
+t build-next-to-source '"$BIN" build "$tmp/a.yaml" && [ -s "$tmp/a.txt" ] && [ -s "$tmp/a.md" ]'
+mkdir "$tmp/out"
+t build-outdir '"$BIN" build -o "$tmp/out" -f md $ex && [ -s "$tmp/out/erqi-tongji-2020.md" ] && [ ! -e "$tmp/out/erqi-tongji-2020.txt" ]'
+t build-yml-extension 'cp $ex "$tmp/b.yml" && "$BIN" build -f txt "$tmp/b.yml" && [ -s "$tmp/b.txt" ]'
+t stdout-one-format '[ $(status "$BIN" build --stdout -f txt,md $ex) = 2 ]'
+t no-temp-files-left '[ -z "$(ls -A "$tmp" | grep "^\.")" ]'
+
+# An invalid source writes nothing and keeps the previous outputs.
+echo "previous" >"$tmp/bad.txt"
+printf 'year: 2020\nagency: 某局\nrequests:\n  received: [1, 2]\n' >"$tmp/bad.yaml"
+t invalid-writes-nothing '[ $(status "$BIN" build "$tmp/bad.yaml") = 1 ] && [ "$(cat "$tmp/bad.txt")" = previous ] && [ ! -e "$tmp/bad.md" ]'
+
+# An unwritable output directory: exit 2, old output intact, no temp file.
+mkdir "$tmp/ro" && cp $ex "$tmp/ro/c.yaml" && echo old >"$tmp/ro/c.txt" && chmod a-w "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+	t unwritable-dir '[ $(status "$BIN" build "$tmp/ro/c.yaml") = 2 ] && [ "$(cat "$tmp/ro/c.txt")" = old ] && [ -z "$(ls -A "$tmp/ro" | grep "^\.")" ]'
+fi
+chmod u+w "$tmp/ro"
+
+# An output that is the source itself (a hard link) is refused.
+mkdir "$tmp/link" && cp $ex "$tmp/link/s.yaml" && ln "$tmp/link/s.yaml" "$tmp/link/s.md"
+t never-overwrite-source '[ $(status "$BIN" build -f md "$tmp/link/s.yaml") = 2 ] && cmp -s $ex "$tmp/link/s.yaml"'
+
+# Diagnostics as JSON lines on stdout.
+t json-diagnostics '"$BIN" check --diagnostics=json tests/diag/row-too-short.yaml | grep -q "\"line\":[0-9]*,\"column\":[0-9]*,\"severity\":\"error\""'
+t json-diagnostics-bad-value '[ $(status "$BIN" check --diagnostics=xml $ex) = 2 ]'
+
+# Templates from a directory override the embedded ones.
+mkdir "$tmp/tpl"
+sed 's/"name": "[^"]*"/"name": "本地模板"/' templates/gov-2019.json >"$tmp/tpl/gov-2019.json"
+t templates-dir '"$BIN" --templates "$tmp/tpl" templates | grep -q "本地模板"'
+t templates-env 'GIREPORT_TEMPLATE_PATH="$tmp/tpl" "$BIN" templates | grep -q "本地模板"'
+echo '{ broken' >"$tmp/tpl/broken.json"
+t templates-broken '[ $(status "$BIN" --templates "$tmp/tpl" templates) = 2 ]'
+
+# Reading from standard input.
+t stdin-source '"$BIN" build --stdout -f txt - <$ex | grep -q "郑州市二七区统计局"'

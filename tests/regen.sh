@@ -1,0 +1,26 @@
+#!/bin/sh
+# Rewrites the expected outputs of golden and diagnostics tests from the
+# current build.  Review `git diff tests/` before committing.
+BIN=${BUILD:-build}/gireport
+cd "$(dirname "$0")/.." || exit 2
+for src in examples/*.yaml; do
+	stem=tests/golden/examples/$(basename "$src" .yaml)
+	for ext in txt md; do
+		"$BIN" build --stdout -f $ext "$src" >"$stem.$ext" 2>/dev/null
+	done
+done
+for src in tests/golden/*.yaml; do
+	stem=${src%.yaml}
+	for ext in txt md tree; do
+		[ -f "$stem.$ext" ] && "$BIN" build --stdout -f $ext "$src" >"$stem.$ext" 2>/dev/null
+	done
+done
+for src in tests/diag/*.yaml; do
+	stem=${src%.yaml}
+	args=$(sed -n '1s/^# args: //p' "$src")
+	# shellcheck disable=SC2086
+	"$BIN" check $args "$src" >/dev/null 2>"$stem.err"
+	status=$?
+	if [ $status = 1 ]; then rm -f "$stem.status"; else echo $status >"$stem.status"; fi
+done
+echo "regenerated; review with: git diff --stat tests/"
