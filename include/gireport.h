@@ -100,8 +100,18 @@ int gir_template_last_year(const gir_template *t);
 
 typedef struct gir_report gir_report;
 
+/* Font roles of the PDF layout, in the order of gir_font_roles. */
+typedef enum gir_font_role {
+	GIR_FONT_TITLE, GIR_FONT_HEADING, GIR_FONT_SUBHEADING, GIR_FONT_BODY, GIR_FONT_TABLE,
+	GIR_FONT_ROLES
+} gir_font_role;
+extern const char *const gir_font_roles[GIR_FONT_ROLES]; /* "title", "heading", … */
+
 typedef struct gir_options {
-	int strict;       /* warnings count as errors */
+	int strict;       /* warnings count as errors: gir_report_load returns NULL */
+	/* Fonts given on the command line ("path" or "path:index" for a .ttc);
+	 * NULL entries fall back to the source's `fonts:`, then to defaults. */
+	const char *fonts[GIR_FONT_ROLES];
 } gir_options;
 
 /* Loads, binds and validates one source.  `file` names it in diagnostics.
@@ -114,6 +124,8 @@ gir_report *gir_report_load(const gir_registry *r, const char *file,
  * Adds diagnostics; returns the number of errors added. */
 int gir_report_check_previous(const gir_report *rep, const gir_report *prev,
                               gir_diags *diags);
+/* The font the source's `fonts:` sets for a role ("path" or "path:index"), or NULL. */
+const char *gir_report_font(const gir_report *rep, gir_font_role role);
 /* The `previous:` path as written in the source, or NULL. */
 const char *gir_report_previous_path(const gir_report *rep);
 void gir_report_free(gir_report *rep);

@@ -53,6 +53,7 @@ struct gir_report {
 	char **signatories;
 	size_t nsignatories;
 	char *previous;
+	char *fonts[GIR_FONT_ROLES];
 	gir_narrative preface;
 	gir_section_data *sections;  /* parallel to tpl->sections */
 };

@@ -14,7 +14,7 @@
 #include "util.h"
 
 const char *const gir_field_ids[GIR_F_COUNT] = {
-	"year", "agency", "template", "title", "date", "signatories", "previous", "preface",
+	"year", "agency", "template", "title", "date", "signatories", "previous", "preface", "fonts",
 };
 
 typedef struct tctx {

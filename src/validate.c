@@ -201,6 +201,48 @@ static void bind_signatories(binder *B, const gir_node *v, const char *label)
 	}
 }
 
+const char *const gir_font_roles[GIR_FONT_ROLES] = {
+	"title", "heading", "subheading", "body", "table",
+};
+
+/* fonts: {body: /path/to/fangsong.ttf, heading: /usr/share/…/wqy-zenhei.ttc:0} */
+static void bind_fonts(binder *B, const gir_node *v, const char *label)
+{
+	if (v->kind != GIR_MAP) {
+		err(B, v->pos, label, "fonts", "write one role per line: \"body: /path/to/font.ttf\"",
+		    "expected a mapping of font roles to files");
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const gir_node *k = gir_map_key(v, i);
+		const char *key = key_text(B, k);
+		int role = -1;
+		for (int r = 0; key && r < GIR_FONT_ROLES; r++)
+			if (strcmp(key, gir_font_roles[r]) == 0)
+				role = r;
+		if (!key)
+			continue;
+		if (role < 0) {
+			gir_suggest *sg = gir_suggest_new(key);
+			for (int r = 0; r < GIR_FONT_ROLES; r++)
+				gir_suggest_add(sg, gir_font_roles[r], NULL);
+			unknown_key(B, k, label, "fonts", sg);
+			gir_suggest_free(sg);
+			continue;
+		}
+		char *path = gir_xasprintf("fonts.%s", key);
+		char *f = string_value(B, gir_map_value(v, i), label, path);
+		free(path);
+		free(B->rep->fonts[role]);
+		B->rep->fonts[role] = f;
+	}
+}
+
+const char *gir_report_font(const gir_report *rep, gir_font_role role)
+{
+	return role < GIR_FONT_ROLES ? rep->fonts[role] : NULL;
+}
+
 /* ---- narratives --------------------------------------------------------------- */
 
 static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar,
@@ -585,6 +627,7 @@ static void bind_field(binder *B, int f, const gir_node *v)
 	case GIR_F_SIGNATORIES: bind_signatories(B, v, label); break;
 	case GIR_F_PREVIOUS: r->previous = string_value(B, v, label, "previous"); break;
 	case GIR_F_PREFACE: bind_narrative(B, v, &r->preface, label, "preface"); break;
+	case GIR_F_FONTS: bind_fonts(B, v, label); break;
 	default: break;
 	}
 }
@@ -859,6 +902,8 @@ void gir_report_free(gir_report *r)
 	free(r->agency);
 	free(r->title);
 	free(r->previous);
+	for (int i = 0; i < GIR_FONT_ROLES; i++)
+		free(r->fonts[i]);
 	free(r);
 }
 
