@@ -1,0 +1,31 @@
+#!/bin/sh
+# Benchmarks (figures, not pass/fail): one example checked and rendered, and
+# 1,000 sources checked and built in one run.
+BUILD=${BUILD:-build}
+BIN=$BUILD/gireport
+M=$BUILD/measure
+set -e
+cc -O2 -o "$M" tools/measure.c
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ex=examples/lvyuan-tongji-2020.yaml
+
+echo "one report ($ex), mean of 50 runs, including process start-up:"
+printf '  check:              '; "$M" 50 "$BIN" check "$ex"
+printf '  build -f txt,md:    '; "$M" 50 "$BIN" build -f txt,md -o "$tmp" "$ex"
+
+mkdir "$tmp/many"
+i=0
+while [ $i -lt 1000 ]; do
+	for src in examples/*.yaml; do
+		[ $i -lt 1000 ] || break
+		cp "$src" "$tmp/many/r$i.yaml"
+		i=$((i + 1))
+	done
+done
+echo "1,000 sources in one invocation (divide by 1,000 for per report):"
+printf '  check:              '; "$M" 3 "$BIN" check "$tmp"/many/*.yaml
+printf '  build -f txt,md:    '; "$M" 3 "$BIN" build -f txt,md "$tmp"/many/*.yaml
+if [ -f tests/bench-pdf.sh ]; then
+	BUILD=$BUILD sh tests/bench-pdf.sh
+fi
