@@ -128,3 +128,10 @@ void gir_narrative_free(gir_narrative *nar)
 	nar->paras = NULL;
 	nar->n = 0;
 }
+
+char *gir_subheading_text(const gir_para *p)
+{
+	char num[32];
+	gir_cn_number(p->number, num, sizeof num);
+	return gir_xasprintf("（%s）%s", num, p->text);
+}

@@ -13,6 +13,8 @@ size_t gir_paragraphs_append(gir_narrative *nar, const char *text, bool literal,
 /* Appends a subheading, its typed number ("1、", "（一）") removed. */
 void gir_subheading_append(gir_narrative *nar, const char *text, gir_pos pos);
 void gir_narrative_free(gir_narrative *nar);
+/* A subheading as printed, numbered by the renderer: "（一）健全工作机制". */
+char *gir_subheading_text(const gir_para *p);
 /* Tidies one paragraph: trims, and drops a space between two CJK characters
  * (left by YAML line folding, never intended in Chinese text). */
 char *gir_tidy_paragraph(const char *s, size_t n);

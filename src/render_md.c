@@ -6,6 +6,7 @@
 
 #include "layout.h"
 #include "model.h"
+#include "narrative.h"
 #include "util.h"
 
 /* Backslash-escapes ASCII punctuation Markdown gives meaning to; `&` and `<`
@@ -45,10 +46,10 @@ static void narrative(gir_buf *out, const gir_narrative *nar)
 	for (size_t i = 0; i < nar->n; i++) {
 		const gir_para *p = &nar->paras[i];
 		if (p->heading) {
-			char num[32];
-			gir_cn_number(p->number, num, sizeof num);
-			gir_buf_printf(out, "### （%s）", num);
-			escaped(out, p->text, 0);
+			char *h = gir_subheading_text(p);
+			gir_buf_puts(out, "### ");
+			escaped(out, h, 0);
+			free(h);
 		} else {
 			escaped(out, p->text, 1);
 		}

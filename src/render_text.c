@@ -6,6 +6,7 @@
 
 #include "layout.h"
 #include "model.h"
+#include "narrative.h"
 #include "textgrid.h"
 #include "utf8.h"
 #include "util.h"
@@ -54,15 +55,9 @@ static void narrative(gir_buf *out, const gir_narrative *nar)
 {
 	for (size_t i = 0; i < nar->n; i++) {
 		const gir_para *p = &nar->paras[i];
-		if (p->heading) {
-			char num[32];
-			gir_cn_number(p->number, num, sizeof num);
-			char *h = gir_xasprintf("（%s）%s", num, p->text);
-			paragraph(out, h);
-			free(h);
-		} else {
-			paragraph(out, p->text);
-		}
+		char *h = p->heading ? gir_subheading_text(p) : NULL;
+		paragraph(out, h ? h : p->text);
+		free(h);
 	}
 }
 

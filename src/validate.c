@@ -105,12 +105,52 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
 
 /* ---- scalars ---------------------------------------------------------------- */
 
+/* Text that would render differently from how it reads: bidirectional
+ * overrides (the "Trojan Source" characters) and control characters that a
+ * quoted string's escapes can produce.  Returns the offending character's
+ * index, or -1. */
+static long hostile_char(const char *s, size_t n, uint32_t *which)
+{
+	long index = 0;
+	for (size_t i = 0; i < n; index++) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
+			return -1; /* cannot happen: the loader checked the encoding */
+		bool control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0);
+		bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+		if (control || bidi) {
+			*which = cp;
+			return index;
+		}
+		i += k;
+	}
+	return -1;
+}
+
+static bool text_is_clean(binder *B, const gir_node *v, const char *label, const char *path)
+{
+	uint32_t cp;
+	long at = hostile_char(v->text, v->len, &cp);
+	if (at < 0)
+		return true;
+	bool bidi = cp >= 0x2000;
+	err(B, v->pos, label, path,
+	    bidi ? "remove it: it can make the text display in a different order than it is stored"
+	         : "remove it; it often comes from copying out of Word",
+	    "the text contains the invisible %s character U+%04X (character %ld of the value)",
+	    bidi ? "bidirectional-control" : "control", (unsigned)cp, at + 1);
+	return false;
+}
+
 static char *string_value(binder *B, const gir_node *v, const char *label, const char *path)
 {
 	if (v->kind != GIR_SCALAR) {
 		err(B, v->pos, label, path, NULL, "expected text, found %s", kind_name(v));
 		return NULL;
 	}
+	if (!text_is_clean(B, v, label, path))
+		return NULL;
 	char *s = gir_tidy_paragraph(v->text, v->len);
 	if (!*s) {
 		err(B, v->pos, label, path, NULL, "the value is empty");
@@ -253,7 +293,8 @@ static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar
 		    "expected text, found %s", kind_name(v));
 		return;
 	}
-	gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos);
+	if (text_is_clean(B, v, label, path))
+		gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos);
 }
 
 /* A list item `subheading: text` or `subheading: [para, para]`. */
@@ -268,7 +309,7 @@ static void bind_subsection(binder *B, const gir_node *m, gir_narrative *nar, co
 	}
 	const gir_node *k = gir_map_key(m, 0), *v = gir_map_value(m, 0);
 	const char *title = key_text(B, k);
-	if (!title)
+	if (!title || !text_is_clean(B, k, label, path))
 		return;
 	gir_subheading_append(nar, title, k->pos);
 	if (v->kind == GIR_SEQ) {
@@ -419,6 +460,14 @@ static void add_candidates(gir_suggest *sg, const gir_axis **kids, size_t n)
 		gir_suggest_add(sg, kids[i]->id, kids[i]->bare_label);
 }
 
+static const gir_axis *match_key(const gir_axis **kids, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (gir_axis_matches(kids[i], key))
+			return kids[i];
+	return NULL;
+}
+
 static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b, size_t row,
                              const gir_node *v)
 {
@@ -431,10 +480,7 @@ static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b
 		const char *key = key_text(B, k);
 		if (!key)
 			continue;
-		const gir_axis *col = NULL;
-		for (size_t j = 0; j < nk && j < 64 && !col; j++)
-			if (gir_axis_matches(kids[j], key))
-				col = kids[j];
+		const gir_axis *col = match_key(kids, nk < 64 ? nk : 64, key);
 		if (!col || col->leaf < 0) {
 			gir_suggest *sg = gir_suggest_new(key);
 			add_candidates(sg, kids, nk);
@@ -528,10 +574,7 @@ static void bind_rows_mapping(binder *B, const gir_section *s, const gir_axis **
 		const char *key = key_text(B, k);
 		if (!key)
 			continue;
-		const gir_axis *row = NULL;
-		for (size_t j = 0; j < nk && !row; j++)
-			if (gir_axis_matches(kids[j], key))
-				row = kids[j];
+		const gir_axis *row = match_key(kids, nk, key);
 		if (!row) {
 			gir_suggest *sg = gir_suggest_new(key);
 			add_candidates(sg, kids, nk);
