@@ -24,7 +24,7 @@ BIN      := $(BUILD)/gireport
 DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev \
                    fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei poppler-utils qpdf valgrind
 
-.PHONY: all deps demo check unit golden diagtests seedtests bench regen asan valgrind clean lint
+.PHONY: all deps demo check bench regen asan valgrind fuzz clean
 
 all: $(BIN)
 
@@ -71,8 +71,12 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/test_%,$(wildcard tests/unit/*.
 $(BUILD)/test_%: tests/unit/%.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) $< $(BUILD)/libgireport.a $(LDLIBS_ALL) -lcmocka -o $@
 
+# Replays fuzz/crashers/ and the examples through the fuzz entry point.
+$(BUILD)/replay: fuzz/replay.c fuzz/fuzz_report.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_report.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
 check: deps
-	$(MAKE) all $(UNIT_TESTS)
+	$(MAKE) all $(UNIT_TESTS) $(BUILD)/replay
 	@BUILD=$(BUILD) sh tests/run.sh
 
 regen: all
@@ -87,5 +91,9 @@ asan:
 valgrind: all
 	BUILD=$(BUILD) sh tests/valgrind.sh
 
+# libFuzzer over the whole pipeline for FUZZ_SECONDS (default 60); needs clang.
+fuzz:
+	sh fuzz/run.sh
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

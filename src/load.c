@@ -155,7 +155,8 @@ static bool parse_children(loader *L, gir_node *n, yaml_event_type_t end, int de
 	}
 	if (ok) {
 		n->kids = doc_alloc(L->doc, (kids.len + 1) * sizeof(gir_node *));
-		memcpy(n->kids, kids.items, kids.len * sizeof(gir_node *));
+		if (kids.len) /* [] and {} have no items to copy */
+			memcpy(n->kids, kids.items, kids.len * sizeof(gir_node *));
 		n->n = n->kind == GIR_MAP ? kids.len / 2 : kids.len;
 	}
 	gir_ptrvec_free(&kids);
