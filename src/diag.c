@@ -8,9 +8,14 @@
 #include "utf8.h"
 #include "util.h"
 
+/* Past this many problems in one list, the rest are counted, not kept: a
+ * broken file must not produce megabytes of messages. */
+#define MAX_DIAGS 200
+
 struct gir_diags {
 	gir_diag *items;
 	size_t len, cap;
+	size_t dropped;
 };
 
 gir_diags *gir_diags_new(void)
@@ -61,6 +66,12 @@ static void diag_vadd(gir_diags *d, gir_severity s, const char *file, gir_pos po
                       const char *label, const char *path, const char *hint,
                       const char *fmt, va_list ap)
 {
+	if (d->len >= MAX_DIAGS) {
+		d->dropped++;
+		if (s == GIR_ERROR)
+			d->items[MAX_DIAGS - 1].severity = GIR_ERROR; /* the count must still fail */
+		return;
+	}
 	if (d->len == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->items = gir_xrealloc(d->items, d->cap * sizeof(gir_diag));
@@ -140,36 +151,52 @@ static long source_line(const char *src, size_t len, int line, const char **star
 	return (long)(end - i);
 }
 
-/* Prints the source line with a caret under the column.  Tabs and control
- * characters are shown as spaces so the caret lines up in a terminal. */
+/* Excerpts of long lines show this many characters either side of the column. */
+#define EXCERPT_RADIUS 60
+
+static bool invisible(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Prints the source line with a caret under the column.  Tabs, control and
+ * bidi characters are shown as spaces so the caret lines up in a terminal;
+ * a long line is cut to a window around the column, marked with "…". */
 static void format_excerpt(const gir_diag *g, const char *src, size_t len, gir_buf *out)
 {
 	const char *line;
 	long n = source_line(src, len, g->line, &line);
-	if (n < 0)
-		return;
-	if (n > 400) /* a caret under a 1 MB line helps nobody */
-		n = 400;
-	gir_buf_printf(out, "%5d | ", g->line);
-	size_t caret = 0, chars = 0;
+	if (n < 0 || memchr(line, '\0', (size_t)n))
+		return; /* no line, or binary bytes (UTF-16) that would print as noise */
 	long i = 0;
 	if (g->line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
 		i = 3; /* libyaml does not count a byte-order mark */
-	while (i < n) {
+	long first = g->column - 1 - EXCERPT_RADIUS, last = g->column - 1 + EXCERPT_RADIUS;
+	gir_buf_printf(out, "%5d | ", g->line);
+	size_t caret = 0;
+	if (first > 0) {
+		gir_buf_puts(out, "…");
+		caret = 1;
+	}
+	for (long chars = 0; i < n; chars++) {
 		uint32_t cp;
 		size_t k = gir_utf8_decode(line + i, (size_t)(n - i), &cp);
-		int w;
-		if (k == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x202A && cp <= 0x202E) ||
-		    (cp >= 0x2066 && cp <= 0x2069)) {
-			gir_buf_putc(out, ' ');
-			w = 1;
-			k = k ? k : 1;
-		} else {
-			gir_buf_put(out, line + i, k);
-			w = gir_cp_width(cp);
+		bool bad = k == 0;
+		k = bad ? 1 : k;
+		if (chars > last) {
+			gir_buf_puts(out, "…");
+			break;
 		}
-		if ((int)++chars < g->column)
-			caret += (size_t)w;
+		if (chars >= first) {
+			int w = bad || invisible(cp) ? 1 : gir_cp_width(cp);
+			if (bad || invisible(cp))
+				gir_buf_putc(out, ' ');
+			else
+				gir_buf_put(out, line + i, k);
+			if (chars < g->column - 1)
+				caret += (size_t)w;
+		}
 		i += (long)k;
 	}
 	gir_buf_puts(out, "\n      | ");
@@ -200,6 +227,9 @@ void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_
 		if (g->hint)
 			gir_buf_printf(out, "      = hint: %s\n", g->hint);
 	}
+	if (d->dropped)
+		gir_buf_printf(out, "%s: note: %zu more problems not shown\n",
+		               d->len ? d->items[0].file : "gireport", d->dropped);
 	free(v);
 }
 

@@ -13,8 +13,9 @@
 /* Deeper nesting than this is never a report, and would let a hostile file
  * exhaust the stack of the recursive stages that follow. */
 #define MAX_DEPTH 32
-/* A report has a few hundred values; a million nodes is an attack. */
-#define MAX_NODES 1000000
+/* A report has a few hundred values; 100,000 nodes (about 15 MB of tree) is
+ * not a report, and stopping there bounds memory for any input. */
+#define MAX_NODES 100000
 
 struct gir_doc {
 	gir_node *root;
@@ -188,7 +189,7 @@ static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 		              "nesting is too deep (more than 32 levels); a report source is a few levels deep");
 	if (++L->nodes > MAX_NODES)
 		return refuse(L, ev->start_mark, NULL,
-		              "too many values (more than 1000000); this is not a report source");
+		              "too many values (more than 100000); this is not a report source");
 	gir_node *n;
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
