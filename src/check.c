@@ -99,9 +99,10 @@ static void settle(const gir_report *rep, const gir_section *s, const gir_axis *
                    const gir_axis *col, gir_value *cell, gir_value sum, const char *what,
                    gir_diags *d)
 {
-	if (cell->given && !cell->bad && !sum.bad && gir_value_cmp(*cell, sum) != 0)
+	bool mismatch = cell->given && !cell->bad && !sum.bad && gir_value_cmp(*cell, sum) != 0;
+	if (d && mismatch)
 		total_mismatch(rep, s, row, col, *cell, sum, what, d);
-	bool given = cell->given, bad = cell->bad;
+	bool given = cell->given, bad = cell->bad || mismatch; /* reported once, not again in a sum */
 	gir_pos pos = cell->pos;
 	*cell = sum;
 	cell->given = given;
@@ -143,8 +144,9 @@ void gir_compute_totals(const gir_report *rep, gir_diags *d)
 	const gir_template *t = rep->tpl;
 	for (size_t i = 0; i < t->nsections; i++) {
 		const gir_section *s = t->sections[i];
+		gir_diags *to = rep->sections[i].incomplete ? NULL : d;
 		for (size_t b = 0; b < s->nblocks; b++)
-			block_totals(rep, s, s->blocks[b], &rep->sections[i], d);
+			block_totals(rep, s, s->blocks[b], &rep->sections[i], to);
 	}
 }
 
@@ -201,40 +203,106 @@ static gir_pos check_pos(const gir_section_data *sd, const gir_block *b, const g
 	return sd->pos;
 }
 
-static void check_one(const gir_report *rep, const gir_report *prev, const gir_check *k,
-                      gir_diags *d)
+static void report_failure(const gir_report *rep, const gir_check *k, size_t at, gir_value l,
+                           gir_value r, gir_diags *d)
 {
 	const gir_section *s = k->section;
 	const gir_block *b = k->block;
 	const gir_section_data *sd = &rep->sections[s->index];
-	const gir_section_data *pd = prev ? &prev->sections[s->index] : sd;
+	bool by_column = k->each == GIR_EACH_COLUMN;
+	const gir_axis *line = by_column ? b->col_leaves[at] : b->row_leaves[at];
+	const gir_axis *cellrow = NULL;
+	gir_pos pos = check_pos(sd, b, k, by_column, at, &cellrow);
+	char *ll = gir_axis_label_chain(line, rep->year);
+	char *label = gir_xasprintf("%s · %s", s->heading, ll);
+	char *lp = gir_axis_path(line);
+	char *cp = cellrow ? gir_axis_path(cellrow) : NULL;
+	char *path = cp ? gir_xasprintf("%s.%s.%s", s->id, by_column ? cp : lp, by_column ? lp : cp)
+	                : gir_xasprintf("%s.%s", s->id, lp);
+	char *msg = fill_message(k->message, l, r);
+	gir_diag_at(d, k->severity, rep->file, pos, label, path, NULL, "%s", msg);
+	free(ll), free(label), free(lp), free(cp), free(path), free(msg);
+}
+
+static bool fails(const gir_check *k, gir_value l, gir_value r)
+{
+	int c = gir_value_cmp(l, r);
+	if (l.bad || r.bad)
+		return false; /* a value already reported as invalid proves nothing */
+	return k->op == GIR_OP_EQ ? c != 0 : c > 0;
+}
+
+/* Whether the check applies to this column (or row): not to totals, which
+ * balance when their parts do, and only to the rows a check lists. */
+static bool applies(const gir_check *k, size_t at)
+{
+	const gir_block *b = k->block;
+	const gir_axis *line = k->each == GIR_EACH_COLUMN ? b->col_leaves[at] : b->row_leaves[at];
+	if (gir_axis_is_sum(line))
+		return false;
+	bool listed = k->nonly == 0;
+	for (size_t i = 0; i < k->nonly; i++)
+		listed |= k->only[i] == line;
+	return listed;
+}
+
+static void check_one(const gir_report *rep, const gir_check *k, gir_diags *d)
+{
+	const gir_block *b = k->block;
+	const gir_section_data *sd = &rep->sections[k->section->index];
 	bool by_column = k->each == GIR_EACH_COLUMN;
 	size_t n = by_column ? b->ncols : b->nrows;
 	for (size_t at = 0; at < n; at++) {
-		const gir_axis *line = by_column ? b->col_leaves[at] : b->row_leaves[at];
-		if (gir_axis_is_sum(line))
-			continue; /* a total balances when its parts do */
-		bool listed = k->nonly == 0;
-		for (size_t i = 0; i < k->nonly; i++)
-			listed |= k->only[i] == line;
-		if (!listed)
+		if (!applies(k, at))
 			continue;
 		gir_value l = side_sum(sd, b, k->left, k->nleft, by_column, at);
-		gir_value r = side_sum(pd, b, k->right, k->nright, by_column, at);
-		int c = gir_value_cmp(l, r);
-		if (l.bad || r.bad || (k->op == GIR_OP_EQ ? c == 0 : c <= 0))
-			continue; /* a value already reported as invalid proves nothing */
-		const gir_axis *cellrow = NULL;
-		gir_pos pos = check_pos(sd, b, k, by_column, at, &cellrow);
-		char *ll = gir_axis_label_chain(line, rep->year);
-		char *label = gir_xasprintf("%s · %s", s->heading, ll);
-		char *lp = gir_axis_path(line);
-		char *cp = cellrow ? gir_axis_path(cellrow) : NULL;
-		char *path = cp ? gir_xasprintf("%s.%s.%s", s->id, by_column ? cp : lp, by_column ? lp : cp)
-		                : gir_xasprintf("%s.%s", s->id, lp);
-		char *msg = fill_message(k->message, l, r);
-		gir_diag_at(d, k->severity, rep->file, pos, label, path, NULL, "%s", msg);
-		free(ll), free(label), free(lp), free(cp), free(path), free(msg);
+		gir_value r = side_sum(sd, b, k->right, k->nright, by_column, at);
+		if (fails(k, l, r))
+			report_failure(rep, k, at, l, r, d);
+	}
+}
+
+/* Last year's value of the check's right side in one column, found by ids so
+ * that a 2020 report (gov-2019) and a 2021 one (gov-2021) still compare. */
+static bool previous_value(const gir_report *prev, const gir_check *k, const gir_axis *col,
+                           gir_value *out)
+{
+	const gir_section *ps = gir_template_section(prev->tpl, k->section->id);
+	char *cpath = gir_axis_path(col);
+	bool ok = ps != NULL;
+	*out = (gir_value){0};
+	for (size_t i = 0; ok && i < k->nright; i++) {
+		char *rpath = gir_axis_path(k->right[i]);
+		const gir_axis *row = NULL, *pc = NULL;
+		const gir_block *pb = NULL;
+		for (size_t j = 0; j < ps->nblocks && !row; j++) {
+			row = gir_axis_find_path(&ps->blocks[j]->rows, rpath);
+			pb = ps->blocks[j];
+		}
+		if (row)
+			pc = gir_axis_find_path(&pb->cols, cpath);
+		ok = pc && pc->leaf >= 0;
+		if (ok)
+			*out = gir_value_add(*out, gir_sum_rows(&prev->sections[ps->index], pb, row,
+			                                        (size_t)pc->leaf));
+		free(rpath);
+	}
+	free(cpath);
+	return ok;
+}
+
+static void check_previous_one(const gir_report *rep, const gir_report *prev, const gir_check *k,
+                               gir_diags *d)
+{
+	const gir_block *b = k->block;
+	const gir_section_data *sd = &rep->sections[k->section->index];
+	for (size_t at = 0; at < b->ncols; at++) {
+		gir_value r;
+		if (!applies(k, at) || !previous_value(prev, k, b->col_leaves[at], &r))
+			continue;
+		gir_value l = side_sum(sd, b, k->left, k->nleft, true, at);
+		if (fails(k, l, r))
+			report_failure(rep, k, at, l, r, d);
 	}
 }
 
@@ -242,24 +310,24 @@ void gir_run_checks(const gir_report *rep, gir_diags *d)
 {
 	for (size_t i = 0; i < rep->tpl->nchecks; i++) {
 		const gir_check *k = rep->tpl->checks[i];
-		if (k->block && !k->previous)
-			check_one(rep, NULL, k, d);
+		if (k->block && !k->previous && !rep->sections[k->section->index].incomplete)
+			check_one(rep, k, d);
 	}
 }
 
 int gir_report_check_previous(const gir_report *rep, const gir_report *prev, gir_diags *d)
 {
 	size_t before = gir_diags_count_severity(d, GIR_ERROR);
+	if (prev->year != rep->year - 1) {
+		const char *label = rep->tpl->field_labels[GIR_F_PREVIOUS];
+		gir_diag_at(d, GIR_WARNING, rep->file, rep->previous_pos, label, "previous",
+		            "point previous: at the source of the year before", "%s is the report of %d, not of %d",
+		            rep->previous, prev->year, rep->year - 1);
+	}
 	for (size_t i = 0; i < rep->tpl->nchecks; i++) {
 		const gir_check *k = rep->tpl->checks[i];
-		if (!k->block || !k->previous)
-			continue;
-		/* Last year may use another edition: compare only when the
-		 * section has the same shape there. */
-		const gir_section *ps = gir_template_section(prev->tpl, k->section->id);
-		if (!ps || ps->ncells != k->section->ncells || ps->index != k->section->index)
-			continue;
-		check_one(rep, prev, k, d);
+		if (k->block && k->previous && k->each == GIR_EACH_COLUMN)
+			check_previous_one(rep, prev, k, d);
 	}
 	return (int)(gir_diags_count_severity(d, GIR_ERROR) - before);
 }

@@ -167,8 +167,8 @@ static void format_excerpt(const gir_diag *g, const char *src, size_t len, gir_b
 {
 	const char *line;
 	long n = source_line(src, len, g->line, &line);
-	if (n < 0 || memchr(line, '\0', (size_t)n))
-		return; /* no line, or binary bytes (UTF-16) that would print as noise */
+	if (n <= 0 || memchr(line, '\0', (size_t)n))
+		return; /* no line, an empty one, or binary bytes (UTF-16) */
 	long i = 0;
 	if (g->line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
 		i = 3; /* libyaml does not count a byte-order mark */
@@ -262,4 +262,16 @@ void gir_diags_format_json(const gir_diags *d, gir_buf *out)
 		cJSON_Delete(o);
 	}
 	free(v);
+}
+
+void gir_diags_promote_warnings(gir_diags *d, size_t from)
+{
+	for (size_t i = from; i < d->len; i++) {
+		gir_diag *g = &d->items[i];
+		if (g->severity != GIR_WARNING)
+			continue;
+		g->severity = GIR_ERROR;
+		if (!g->hint)
+			g->hint = gir_xstrdup("a warning, made an error by --strict");
+	}
 }

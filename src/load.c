@@ -62,31 +62,79 @@ static const char *line_start(const char *text, size_t len, int line, size_t *n)
 	return text + i;
 }
 
-static bool line_has(const char *text, size_t len, int line, const char *needle)
+/* A mistake typed on a line, found by looking at the line itself. */
+typedef struct typo {
+	int col;             /* 1-based, in characters */
+	const char *hint;
+} typo;
+
+static int chars_before(const char *line, const char *at)
 {
-	size_t n;
-	const char *s = line_start(text, len, line, &n);
-	if (!s)
+	return (int)gir_utf8_count(line, (size_t)(at - line)) + 1;
+}
+
+/* The first thing on a line after its indentation, and the indentation. */
+static const char *content_start(const char *line, size_t n, bool *fullwidth_indent)
+{
+	const char *p = line, *end = line + n;
+	*fullwidth_indent = false;
+	for (;;) {
+		if (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		else if (end - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0)
+			*fullwidth_indent = true, p += 3;
+		else
+			return p;
+	}
+}
+
+/* Recognises what a Chinese IME or a hurried clerk types in place of YAML:
+ * a full-width colon or space, a key without a space after its colon, a tab,
+ * a full-width comma between values. */
+static bool find_typo(const char *line, size_t n, typo *t)
+{
+	bool fw_indent;
+	const char *c = content_start(line, n, &fw_indent), *end = line + n;
+	if (memchr(line, '\t', (size_t)(c - line))) {
+		*t = (typo){chars_before(line, memchr(line, '\t', (size_t)(c - line))), "indent with spaces, not tabs"};
+		return true;
+	}
+	if (fw_indent) {
+		*t = (typo){1, "a full-width space (U+3000) cannot indent YAML; use ASCII spaces"};
+		return true;
+	}
+	if (c < end && *c == '#')
 		return false;
-	size_t k = strlen(needle);
-	for (size_t i = 0; i + k <= n; i++)
-		if (memcmp(s + i, needle, k) == 0)
+	for (const char *p = c; p < end; p++) {
+		if (end - p >= 3 && memcmp(p, "\xEF\xBC\x9A", 3) == 0) { /* ： */
+			*t = (typo){chars_before(line, p),
+			            "after a key type an ASCII colon and a space (\"规章: [0, 0, 0]\"), not the full-width \xEF\xBC\x9A"};
 			return true;
+		}
+		if (*p == ':' && p + 1 < end && p[1] != ' ' && p[1] != ':' && p[1] != '/' && p > c) {
+			*t = (typo){chars_before(line, p) + 1, "type a space after the colon (\"规章: [0, 0, 0]\")"};
+			return true;
+		}
+		if (*p == ':' || *p == '"' || *p == '\'' || *p == '#')
+			break; /* the key ended properly, or a string begins */
+	}
+	const char *fc = NULL;
+	for (const char *p = c; p + 3 <= end && !fc; p++)
+		if (memcmp(p, "\xEF\xBC\x8C", 3) == 0) /* ， */
+			fc = p;
+	if (fc && memchr(c, '[', (size_t)(fc - c))) {
+		*t = (typo){chars_before(line, fc), "separate values in [ ] with ASCII commas, not the full-width \xEF\xBC\x8C"};
+		return true;
+	}
 	return false;
 }
 
-/* libyaml's messages are terse; add what a clerk should type instead. */
-static const char *syntax_hint(const loader *L, int line)
+/* The last character of a line (for "this [ is never closed"). */
+static int line_end_col(const char *line, size_t n)
 {
-	if (line_has(L->text, L->len, line, "\t"))
-		return "indent with spaces, not tabs";
-	if (line_has(L->text, L->len, line, "\xEF\xBC\x9A")) /* ： */
-		return "after a key type an ASCII colon and a space (\"规章: [0, 0, 0]\"), not the full-width \xEF\xBC\x9A";
-	if (line_has(L->text, L->len, line, "\xE3\x80\x80")) /* U+3000 */
-		return "a full-width space (U+3000) cannot indent YAML; use ASCII spaces";
-	if (line_has(L->text, L->len, line, "\xEF\xBC\x8C")) /* ， */
-		return "separate values in [ ] with ASCII commas, not the full-width \xEF\xBC\x8C";
-	return NULL;
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+		n--;
+	return (int)gir_utf8_count(line, n) + 1;
 }
 
 static void syntax_error(loader *L)
@@ -94,15 +142,31 @@ static void syntax_error(loader *L)
 	yaml_parser_t *p = &L->parser;
 	gir_pos pos = mark_pos(p->problem_mark);
 	const char *problem = p->problem ? p->problem : "unknown problem";
-	const char *hint = syntax_hint(L, pos.line);
-	if (!hint && p->context)
-		hint = syntax_hint(L, (int)p->context_mark.line + 1);
+	const char *hint = NULL;
+	int ctx_line = p->context ? (int)p->context_mark.line + 1 : pos.line;
+	/* libyaml notices many mistakes a line late: look at the line before too. */
+	for (int l = pos.line - 1; l <= pos.line && !hint; l++) {
+		size_t n;
+		const char *line = l >= 1 ? line_start(L->text, L->len, l, &n) : NULL;
+		typo t;
+		if (line && find_typo(line, n, &t)) {
+			pos = (gir_pos){l, t.col};
+			hint = t.hint;
+		}
+	}
+	if (!hint && p->context && strstr(problem, "',' or ']'") && ctx_line < pos.line) {
+		size_t n;
+		const char *line = line_start(L->text, L->len, ctx_line, &n);
+		pos = (gir_pos){ctx_line, line ? line_end_col(line, n) : 1};
+		hint = "close the list with ] at the end of the line";
+	}
+	if (!hint && strstr(problem, "did not find expected key"))
+		hint = "indent the rows of a table by the same number of spaces as the rows above";
 	if (p->error == YAML_MEMORY_ERROR)
 		problem = "out of memory";
 	if (p->context)
 		gir_diag_at(L->diags, GIR_ERROR, L->file, pos, NULL, NULL, hint,
-		            "YAML syntax: %s %s (line %d)", problem, p->context,
-		            (int)p->context_mark.line + 1);
+		            "YAML syntax: %s %s (line %d)", problem, p->context, ctx_line);
 	else
 		gir_diag_at(L->diags, GIR_ERROR, L->file, pos, NULL, NULL, hint,
 		            "YAML syntax: %s", problem);
@@ -266,7 +330,7 @@ static gir_node *parse_stream(loader *L)
 	if (ev.type == YAML_STREAM_END_EVENT) {
 		yaml_event_delete(&ev);
 		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){1, 1}, NULL, NULL,
-		            "start from `gireport new` or an example in examples/",
+		            "start from one of the examples in examples/",
 		            "the file is empty; a report source needs at least year: and agency:");
 		L->failed = 1;
 		return NULL;

@@ -37,6 +37,7 @@ typedef struct gir_section_data {
 	gir_pos pos;            /* of the key, when given */
 	gir_narrative text;     /* narrative sections */
 	gir_value *cells;       /* table sections: template ncells, block by block */
+	bool incomplete;        /* a key could not be placed: skip the arithmetic */
 } gir_section_data;
 
 typedef struct gir_date {
@@ -53,6 +54,7 @@ struct gir_report {
 	char **signatories;
 	size_t nsignatories;
 	char *previous;
+	gir_pos previous_pos;
 	char *fonts[GIR_FONT_ROLES];
 	gir_narrative preface;
 	gir_section_data *sections;  /* parallel to tpl->sections */

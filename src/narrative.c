@@ -23,6 +23,15 @@ static bool is_space_at(const char *s, size_t n, size_t *k)
 	return false;
 }
 
+/* Chinese text counts its curly quotes as part of the text: a space beside
+ * one (“三安全一稳定” 工作) is a folded line break, not a word space. */
+static int cjk_width(uint32_t cp)
+{
+	if (cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D)
+		return 2;
+	return gir_cp_width(cp);
+}
+
 /* Width of the code point ending just before s[end]. */
 static int width_before(const char *s, size_t end)
 {
@@ -35,7 +44,7 @@ static int width_before(const char *s, size_t end)
 	uint32_t cp;
 	if (!gir_utf8_decode(s + i, end - i, &cp))
 		return 1;
-	return gir_cp_width(cp);
+	return cjk_width(cp);
 }
 
 static int width_at(const char *s, size_t n)
@@ -43,7 +52,7 @@ static int width_at(const char *s, size_t n)
 	uint32_t cp;
 	if (!n || !gir_utf8_decode(s, n, &cp))
 		return 0;
-	return gir_cp_width(cp);
+	return cjk_width(cp);
 }
 
 char *gir_tidy_paragraph(const char *s, size_t n)

@@ -128,10 +128,13 @@ static bool check_range(const char *text, gir_value v, gir_cell_type t, char **m
 		return fail(msg, hint, gir_xasprintf("\"%s\" has a plus sign", text),
 		            gir_xasprintf("write %s", text + 1));
 	const char *d = text + (text[0] == '-' || text[0] == '+');
-	if (d[0] == '0' && isdigit((unsigned char)d[1]))
+	if (d[0] == '0' && isdigit((unsigned char)d[1])) {
+		char plain[48];
+		gir_value_format(v, plain, sizeof plain);
 		return fail(msg, hint, gir_xasprintf("\"%s\" has a leading zero", text),
-		            gir_xasprintf("write %lld without the leading zero (YAML may read it as octal)",
-		                          (long long)(v.v / pow10i(v.scale))));
+		            gir_xasprintf("write %s without the leading zero (YAML may read it as octal)",
+		                          plain));
+	}
 	return true;
 }
 
@@ -143,6 +146,28 @@ static bool ends_with_point(const char *text)
 		return false;
 	char *head = gir_xstrndup(text, n - 1);
 	bool ok = gir_parse_decimal(head, &v);
+	free(head);
+	return ok;
+}
+
+static bool all_digits(const char *s)
+{
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* "128条", "2020年", "6.5万元": a number followed by non-ASCII text. */
+static bool number_with_unit(const char *text, gir_value *v)
+{
+	const char *p = text + (*text == '-');
+	while (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1])))
+		p++;
+	if (p == text || !((unsigned char)*p & 0x80))
+		return false;
+	char *head = gir_xstrndup(text, (size_t)(p - text));
+	bool ok = gir_parse_decimal(head, v);
 	free(head);
 	return ok;
 }
@@ -165,6 +190,13 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 	if (strcmp(plain, text) != 0 && gir_parse_decimal(plain, &v)) {
 		ok = fail(msg, hint, gir_xasprintf("\"%s\" has a thousands separator or space", text),
 		          gir_xasprintf("write %s", plain));
+	} else if (all_digits(text) && strlen(text) > 18) {
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" is too large (the limit is 10^12)", text), NULL);
+	} else if (number_with_unit(text, &v)) {
+		char num[48];
+		gir_value_format(v, num, sizeof num);
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" has a unit or word after the number", text),
+		          gir_xasprintf("write %s; the unit is part of the form", num));
 	} else if (text[0] == '.' && isdigit((unsigned char)text[1])) {
 		ok = fail(msg, hint, gir_xasprintf("\"%s\" has no digit before the point", text),
 		          gir_xasprintf("write 0%s", text));

@@ -21,7 +21,7 @@ static void escaped(gir_buf *out, const char *s, int at_line_start)
 			gir_buf_put(out, s, (size_t)(p - s));
 			gir_buf_putc(out, '\\');
 			s = p;
-		} else if (*s == '-' || *s == '+' || *s == '=' || *s == '>') {
+		} else if (*s == '-' || *s == '+' || *s == '=') { /* '>' becomes &gt; below */
 			gir_buf_putc(out, '\\');
 		}
 	}
@@ -57,6 +57,16 @@ static void narrative(gir_buf *out, const gir_narrative *nar)
 	}
 }
 
+/* Whether a header row under row r has another cell in column c: then the
+ * cell at r is a group over other headers, not a column's own header. */
+static int has_header_below(const gir_grid *g, int r, int c, int owner)
+{
+	for (int k = r + 1; k < g->header_rows; k++)
+		if (gir_grid_owner(g, k, c) != owner)
+			return 1;
+	return 0;
+}
+
 /* The flattened header of column c: the header texts above it, top to
  * bottom, leaving out a group that spans every value column. */
 static void column_header(gir_buf *out, const gir_grid *g, int c, int nvalue)
@@ -68,7 +78,8 @@ static void column_header(gir_buf *out, const gir_grid *g, int c, int nvalue)
 		if (o == last || cell->kind == GIR_GC_CAPTION || !*cell->text)
 			continue;
 		last = o;
-		if (cell->kind == GIR_GC_HEAD && cell->colspan == nvalue && nvalue > 1)
+		if (cell->kind == GIR_GC_HEAD && cell->colspan == nvalue && nvalue > 1 &&
+		    has_header_below(g, r, c, o))
 			continue;
 		if (cell->kind == GIR_GC_CORNER && c != cell->col)
 			continue;

@@ -24,10 +24,10 @@ static size_t to_cps(const char *s, uint32_t *out)
 		size_t k = gir_utf8_decode(s + i, len - i, &out[n]);
 		i += k ? k : 1;
 		/* Case and full-width/half-width differences are not typos. */
-		if (out[n] >= 'A' && out[n] <= 'Z')
-			out[n] += 32;
 		if (out[n] >= 0xFF01 && out[n] <= 0xFF5E)
 			out[n] -= 0xFEE0;
+		if (out[n] >= 'A' && out[n] <= 'Z')
+			out[n] += 32;
 		n++;
 	}
 	return n;
@@ -78,11 +78,11 @@ static int score(const char *key, const char *cand)
 
 void gir_suggest_add(gir_suggest *s, const char *id, const char *label)
 {
-	if (s->nall < 12) {
+	if (s->nall < 16) {
 		gir_buf_printf(&s->all, "%s%s", s->nall ? ", " : "", id ? id : label);
 		if (id && label)
 			gir_buf_printf(&s->all, " (%s)", label);
-	} else if (s->nall == 12) {
+	} else if (s->nall == 16) {
 		gir_buf_puts(&s->all, ", …");
 	}
 	s->nall++;

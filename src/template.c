@@ -237,9 +237,29 @@ static bool same_key(const char *a, const char *b)
 	}
 }
 
+/* A label with "{year}" ("{year}年本行政区域…") matches any year there. */
+static bool same_key_with_year(const char *label, const char *key)
+{
+	const char *y = strstr(label, "{year}");
+	if (!y)
+		return same_key(label, key);
+	char *head = gir_xstrndup(label, (size_t)(y - label));
+	bool ok = strncmp(skip_spaces(key), head, strlen(head)) == 0;
+	const char *k = skip_spaces(key) + strlen(head);
+	free(head);
+	if (!ok)
+		return false;
+	for (int i = 0; i < 4; i++, k++)
+		if (*k < '0' || *k > '9')
+			return false;
+	return same_key(y + 6, k);
+}
+
 bool gir_axis_matches(const gir_axis *a, const char *key)
 {
-	if (a->id && strcmp(a->id, key) == 0)
+	if (a->id && same_key(a->id, key))
+		return true;
+	if (same_key_with_year(a->label, key) || same_key_with_year(a->bare_label, key))
 		return true;
 	if (same_key(a->label, key) || same_key(a->bare_label, key) ||
 	    same_key(a->bare_label, gir_skip_numbering(key)))
@@ -534,7 +554,7 @@ static void parse_years(tctx *c, const cJSON *root, gir_template *t)
 	if (!y)
 		return;
 	const cJSON *a = cJSON_GetArrayItem(y, 0), *b = cJSON_GetArrayItem(y, 1);
-	if (!cJSON_IsArray(y) || !cJSON_IsNumber(a) || (b && !cJSON_IsNumber(b))) {
+	if (!cJSON_IsArray(y) || !cJSON_IsNumber(a) || (b && !cJSON_IsNumber(b) && !cJSON_IsNull(b))) {
 		terr(c, "template: %s must be [first, last] (last may be null)", "\"years\"");
 		return;
 	}

@@ -13,6 +13,14 @@
 #include "utf8.h"
 #include "util.h"
 
+/* A row written without its computed total, remembered until the table is
+ * done: if other rows of the table have their totals, a value may be missing. */
+typedef struct short_row {
+	gir_pos pos;
+	const gir_block *block;
+	size_t row;
+} short_row;
+
 typedef struct binder {
 	const char *file;
 	gir_diags *diags;
@@ -20,6 +28,10 @@ typedef struct binder {
 	const gir_template *tpl;
 	gir_report *rep;
 	int errors;
+	short_row shorts[64];
+	size_t nshort;
+	const gir_block *full_rows_in[16]; /* blocks with a row given in full */
+	size_t nfull;
 } binder;
 
 static void err(binder *B, gir_pos pos, const char *label, const char *path, const char *hint,
@@ -93,9 +105,24 @@ static void seen_free(seen_keys *s)
 	free(s->pos);
 }
 
+/* A table with an unreadable key has rows missing: its arithmetic would only
+ * repeat the same mistake as sums that do not add up. */
+static void mark_incomplete(binder *B, const char *path)
+{
+	if (!path || !B->tpl)
+		return;
+	for (size_t i = 0; i < B->tpl->nsections; i++) {
+		const gir_section *s = B->tpl->sections[i];
+		size_t n = strlen(s->id);
+		if (s->kind == GIR_TABLE && strncmp(path, s->id, n) == 0 && (path[n] == '.' || !path[n]))
+			B->rep->sections[i].incomplete = true;
+	}
+}
+
 static void unknown_key(binder *B, const gir_node *key, const char *where, const char *path,
                         gir_suggest *sg)
 {
+	mark_incomplete(B, path);
 	char *hint = gir_suggest_hint(sg);
 	if (!hint)
 		hint = gir_suggest_list(sg);
@@ -187,31 +214,53 @@ static int days_in_month(int y, int m)
 	return m == 2 && leap(y) ? 29 : d[m - 1];
 }
 
-/* Accepts 2021-01-08 and 2021年1月8日. */
+/* Accepts 2021-01-08 (also 2021-1-8, as YAML does) and 2021年1月8日. */
 static bool parse_date(const char *s, gir_date *d)
 {
 	int y, m, day, n = 0;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &day, &n) == 3 && s[n] == '\0' && n == 10)
-		goto range;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &day, &n) == 3 && s[n] == '\0')
+		goto parsed;
 	n = 0;
 	if (sscanf(s, "%4d年%2d月%2d日%n", &y, &m, &day, &n) == 3 && s[n] == '\0')
-		goto range;
+		goto parsed;
 	return false;
-range:
+parsed:
 	*d = (gir_date){y, m, day};
 	return true;
+}
+
+/* 2021/1/15 and 2021.1.15 are dates written another way: say how. */
+static char *date_hint(const char *s, int year)
+{
+	int y, m, day, n = 0;
+	if ((sscanf(s, "%4d/%2d/%2d%n", &y, &m, &day, &n) == 3 ||
+	     sscanf(s, "%4d.%2d.%2d%n", &y, &m, &day, &n) == 3) && s[n] == '\0')
+		return gir_xasprintf("write %04d-%02d-%02d", y, m, day);
+	return gir_xasprintf("write the date as %d-01-15 or %d年1月15日", year ? year + 1 : 2021,
+	                     year ? year + 1 : 2021);
 }
 
 static void bind_date(binder *B, const gir_node *v, const char *label)
 {
 	gir_date d;
 	if (v->kind != GIR_SCALAR || !parse_date(v->text, &d)) {
-		err(B, v->pos, label, "date", "write the date as 2021-01-08",
-		    "\"%s\" is not a date", v->kind == GIR_SCALAR ? v->text : kind_name(v));
+		char *hint = date_hint(v->kind == GIR_SCALAR ? v->text : "", B->rep->year);
+		err(B, v->pos, label, "date", hint, "\"%s\" is not a date",
+		    v->kind == GIR_SCALAR ? v->text : kind_name(v));
+		free(hint);
 		return;
 	}
-	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) {
-		err(B, v->pos, label, "date", NULL, "%d-%02d-%02d does not exist", d.year, d.month, d.day);
+	if (d.month < 1 || d.month > 12) {
+		err(B, v->pos, label, "date", "months run from 1 to 12", "%d-%02d-%02d does not exist",
+		    d.year, d.month, d.day);
+		return;
+	}
+	if (d.day < 1 || d.day > days_in_month(d.year, d.month)) {
+		char *hint = d.month == 2 && d.day == 29
+		                 ? gir_xasprintf("%d is not a leap year: February has 28 days", d.year)
+		                 : gir_xasprintf("month %d has %d days", d.month, days_in_month(d.year, d.month));
+		err(B, v->pos, label, "date", hint, "%d-%02d-%02d does not exist", d.year, d.month, d.day);
+		free(hint);
 		return;
 	}
 	B->rep->date = d;
@@ -418,6 +467,37 @@ static void mark_row_bad(binder *B, const gir_section *s, const gir_block *b, si
 		    (gir_value){.given = true, .bad = true, .pos = pos};
 }
 
+/* Two common reasons a row has the wrong number of values: full-width
+ * commas (one value "1，1，3") and thousands separators ("1,000" read as
+ * 1 and 000). */
+static char *row_length_cause(const gir_node *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const gir_node *k = v->kids[i];
+		if (k->kind != GIR_SCALAR)
+			continue;
+		if (strstr(k->text, "，")) {
+			gir_buf fixed = {0};
+			for (const char *p = k->text; *p; p++) {
+				if (strncmp(p, "，", 3) == 0) {
+					gir_buf_puts(&fixed, ", ");
+					p += 2;
+				} else if (*p != ' ') {
+					gir_buf_putc(&fixed, *p);
+				}
+			}
+			char *h = gir_xasprintf("the values are separated by the full-width comma \"，\"; "
+			                        "type ASCII commas: [%s]", fixed.ptr);
+			gir_buf_free(&fixed);
+			return h;
+		}
+		if (i > 0 && k->style == GIR_PLAIN && k->len == 3 && k->text[0] == '0')
+			return gir_xasprintf("YAML splits a number at its comma: write %s%s without the comma",
+			                     v->kids[i - 1]->text, k->text);
+	}
+	return NULL;
+}
+
 static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b, size_t row,
                              const gir_node *v)
 {
@@ -428,11 +508,17 @@ static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b
 	char *cols = column_list(b, true);
 	char *hint = gir_xasprintf("the columns are: %s", cols);
 	gir_pos at = v->n > all ? v->kids[all]->pos : v->pos;
+	char *why = row_length_cause(v);
+	if (why) {
+		free(hint);
+		hint = why;
+	}
+	const char *values = v->n == 1 ? "value" : "values";
 	if (all == in)
-		err(B, at, label, path, hint, "%zu values, but the row has %zu", v->n, all);
+		err(B, at, label, path, hint, "%zu %s, but the row has %zu", v->n, values, all);
 	else
-		err(B, at, label, path, hint, "%zu values, but the row has %zu (or %zu without the computed total)",
-		    v->n, all, in);
+		err(B, at, label, path, hint, "%zu %s, but the row has %zu (or %zu without the computed total)",
+		    v->n, values, all, in);
 	free(label);
 	free(path);
 	free(cols);
@@ -447,11 +533,37 @@ static void bind_row_sequence(binder *B, const gir_section *s, const gir_block *
 		wrong_row_length(B, s, b, row, v);
 		return;
 	}
+	if (all != in && v->n == in && B->nshort < GIR_ARRAY_LEN(B->shorts))
+		B->shorts[B->nshort++] = (short_row){v->pos, b, row};
+	if (all != in && v->n == all && B->nfull < GIR_ARRAY_LEN(B->full_rows_in))
+		B->full_rows_in[B->nfull++] = b;
 	for (size_t c = 0, i = 0; c < b->ncols; c++) {
 		if (v->n == in && gir_axis_is_sum(b->col_leaves[c]))
 			continue;
 		bind_cell(B, s, b, row, c, v->kids[i++]);
 	}
+}
+
+/* Rows given without their total in a table whose other rows have one: the
+ * likely story is a value dropped and the rest shifted left. */
+static void warn_short_rows(binder *B, const gir_section *s)
+{
+	for (size_t i = 0; i < B->nshort; i++) {
+		const short_row *r = &B->shorts[i];
+		bool mixed = false;
+		for (size_t k = 0; k < B->nfull; k++)
+			mixed |= B->full_rows_in[k] == r->block;
+		if (!mixed)
+			continue;
+		char *label = cell_label(B, s, r->block->row_leaves[r->row], NULL);
+		char *path = cell_path(s, r->block->row_leaves[r->row], NULL);
+		char *msg = gir_xasprintf("%zu values, read as the row without its total, while other rows "
+		                          "of this table give their total", input_columns(r->block));
+		warn(B, r->pos, label, path, "if a value is missing here, the values after it have shifted left",
+		     msg);
+		free(label), free(path), free(msg);
+	}
+	B->nshort = B->nfull = 0;
 }
 
 static void add_candidates(gir_suggest *sg, const gir_axis **kids, size_t n)
@@ -499,6 +611,16 @@ static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b
 	free(rpath);
 }
 
+static char *zero_row_hint(const gir_block *b)
+{
+	gir_buf h = {0};
+	gir_buf_puts(&h, "write [");
+	for (size_t c = 0, n = input_columns(b); c < n; c++)
+		gir_buf_puts(&h, c ? ", 0" : "0");
+	gir_buf_puts(&h, "], or leave the row out (an omitted row is all zeros)");
+	return gir_buf_detach(&h);
+}
+
 static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t row,
                      const gir_node *v)
 {
@@ -506,6 +628,13 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		bind_row_sequence(B, s, b, row, v);
 	} else if (v->kind == GIR_MAP) {
 		bind_row_mapping(B, s, b, row, v);
+	} else if (v->style == GIR_PLAIN && (v->len == 0 || strcmp(v->text, "~") == 0)) {
+		char *label = cell_label(B, s, b->row_leaves[row], NULL);
+		char *path = cell_path(s, b->row_leaves[row], NULL);
+		char *hint = zero_row_hint(b);
+		err(B, v->pos, label, path, hint, "the row is empty");
+		mark_row_bad(B, s, b, row, v->pos);
+		free(label), free(path), free(hint);
 	} else if (input_columns(b) == 1) {
 		for (size_t c = 0; c < b->ncols; c++)
 			if (!gir_axis_is_sum(b->col_leaves[c]))
@@ -565,6 +694,49 @@ static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, co
 	free(path);
 }
 
+static size_t section_rows(const gir_section *s, const gir_axis **out, size_t cap);
+
+/* A row another template has (release_total under gov-2019): say which. */
+static char *template_with_row(binder *B, const gir_section *s, const char *key)
+{
+	for (size_t t = 0; t < gir_registry_count(B->reg); t++) {
+		const gir_template *other = gir_registry_at(B->reg, t);
+		const gir_section *os = other == B->tpl ? NULL : gir_template_section(other, s->id);
+		const gir_axis *rows[256];
+		size_t n = os && os->kind == GIR_TABLE ? section_rows(os, rows, 256) : 0;
+		for (size_t i = 0; i < n; i++)
+			if (gir_axis_matches(rows[i], key))
+				return gir_xasprintf("%s is a row of template %s; write template: %s", key,
+				                     other->id, other->id);
+	}
+	return NULL;
+}
+
+/* The form's own group headings (三、本年度办理结果, 行政诉讼) have no id, but a
+ * clerk copying the form may nest rows under them: find such a heading among
+ * the groups that hold these rows. */
+static const gir_axis *match_group_heading(const gir_axis **kids, size_t nk, const char *key)
+{
+	for (size_t i = 0; i < nk; i++)
+		for (const gir_axis *g = kids[i]->parent; g && g->parent && !g->id; g = g->parent)
+			if (gir_axis_matches(g, key))
+				return g;
+	return NULL;
+}
+
+static void bind_under_heading(binder *B, const gir_section *s, const gir_axis *g, const gir_node *v)
+{
+	const gir_axis *kids[64];
+	size_t nk = gir_axis_keyed_children(g, kids, 64);
+	char *label = cell_label(B, s, g, NULL);
+	if (v->kind != GIR_MAP)
+		err(B, v->pos, label, s->id, "write the rows under it, each on its own line",
+		    "this heading of the form groups rows; expected its rows under it");
+	else
+		bind_rows_mapping(B, s, kids, nk < 64 ? nk : 64, v, label, s->id);
+	free(label);
+}
+
 static void bind_rows_mapping(binder *B, const gir_section *s, const gir_axis **kids, size_t nk,
                               const gir_node *v, const char *where, const char *path)
 {
@@ -575,9 +747,17 @@ static void bind_rows_mapping(binder *B, const gir_section *s, const gir_axis **
 		if (!key)
 			continue;
 		const gir_axis *row = match_key(kids, nk, key);
+		const gir_axis *heading = row ? NULL : match_group_heading(kids, nk, key);
+		if (heading) {
+			bind_under_heading(B, s, heading, gir_map_value(v, i));
+			continue;
+		}
 		if (!row) {
 			gir_suggest *sg = gir_suggest_new(key);
 			add_candidates(sg, kids, nk);
+			char *elsewhere = template_with_row(B, s, key);
+			if (elsewhere)
+				gir_suggest_force(sg, elsewhere);
 			unknown_key(B, k, where, path, sg);
 			gir_suggest_free(sg);
 			continue;
@@ -604,8 +784,11 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 {
 	const gir_block *b = s->nblocks == 1 ? s->blocks[0] : NULL;
 	if (!b || b->layout != GIR_LAYOUT_INLINE) {
-		err(B, v->pos, s->heading, s->id, "write each row under its key, e.g. \"received: [...]\"",
-		    "this table is written as rows, not as one list");
+		const gir_axis *first[1];
+		gir_axis_keyed_children(&s->blocks[0]->rows, first, 1);
+		char *hint = gir_xasprintf("write each row under its key, e.g. \"%s: [...]\"", first[0]->id);
+		err(B, v->pos, s->heading, s->id, hint, "this table is written as rows, not as one list");
+		free(hint);
 		return;
 	}
 	size_t all = b->nrows * b->ncols, in = b->nrows * input_columns(b);
@@ -635,7 +818,10 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 		const gir_axis *rows[256];
 		size_t n = section_rows(s, rows, 256);
 		bind_rows_mapping(B, s, rows, n, v, s->heading, s->id);
-	} else if (!(v->style == GIR_PLAIN && v->len == 0)) {
+		warn_short_rows(B, s);
+	} else if (v->style == GIR_PLAIN && (v->len == 0 || strcmp(v->text, "~") == 0)) {
+		B->rep->sections[s->index].given = false; /* warned about as an omitted table */
+	} else {
 		err(B, v->pos, s->heading, s->id, "write the rows of the table under this key",
 		    "expected the rows of a table, found \"%s\"", v->text);
 	}
@@ -668,7 +854,10 @@ static void bind_field(binder *B, int f, const gir_node *v)
 	case GIR_F_TITLE: r->title = string_value(B, v, label, "title"); break;
 	case GIR_F_DATE: bind_date(B, v, label); break;
 	case GIR_F_SIGNATORIES: bind_signatories(B, v, label); break;
-	case GIR_F_PREVIOUS: r->previous = string_value(B, v, label, "previous"); break;
+	case GIR_F_PREVIOUS:
+		r->previous = string_value(B, v, label, "previous");
+		r->previous_pos = v->pos;
+		break;
 	case GIR_F_PREFACE: bind_narrative(B, v, &r->preface, label, "preface"); break;
 	case GIR_F_FONTS: bind_fonts(B, v, label); break;
 	default: break;
@@ -678,10 +867,10 @@ static void bind_field(binder *B, int f, const gir_node *v)
 static void top_level_unknown(binder *B, const gir_node *k)
 {
 	gir_suggest *sg = gir_suggest_new(k->text);
-	for (int f = 0; f < GIR_F_COUNT; f++)
-		gir_suggest_add(sg, gir_field_ids[f], B->tpl->field_labels[f]);
 	for (size_t i = 0; i < B->tpl->nsections; i++)
 		gir_suggest_add(sg, B->tpl->sections[i]->id, B->tpl->sections[i]->bare_heading);
+	for (int f = 0; f < GIR_F_COUNT; f++)
+		gir_suggest_add(sg, gir_field_ids[f], B->tpl->field_labels[f]);
 	/* A row key at the top level: say which table it belongs in. */
 	for (size_t i = 0; i < B->tpl->nsections; i++) {
 		const gir_axis *rows[256];
@@ -786,8 +975,9 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 	if (!B->rep->year)
 		return NULL;
 	const gir_template *t = default_template(B->reg, B->rep->year);
+	const gir_node *yv = find_meta(B->reg, root, GIR_F_YEAR);
 	if (!t)
-		err(B, (gir_pos){1, 1}, any->field_labels[GIR_F_TEMPLATE], "template",
+		err(B, yv ? yv->pos : (gir_pos){0, 0}, any->field_labels[GIR_F_TEMPLATE], "template",
 		    "add template: with one of `gireport templates`",
 		    "no template is meant for year %d", B->rep->year);
 	return t;
@@ -848,7 +1038,7 @@ static void apply_defaults(binder *B)
 	gir_report *r = B->rep;
 	if (!r->title)
 		r->title = gir_expand_label(B->tpl->title, r->year, r->agency);
-	if (!r->nsignatories) {
+	if (!r->nsignatories && r->agency) {
 		r->signatories = gir_xcalloc(1, sizeof(char *));
 		r->signatories[r->nsignatories++] = gir_xstrdup(r->agency);
 	}
@@ -859,7 +1049,7 @@ static void require(binder *B, const gir_node *root, gir_field f, bool present)
 	if (present || find_meta(B->reg, root, f))
 		return;
 	const gir_template *t = B->tpl ? B->tpl : gir_registry_at(B->reg, 0);
-	err(B, (gir_pos){1, 1}, t->field_labels[f], gir_field_ids[f],
+	err(B, (gir_pos){0, 0}, t->field_labels[f], gir_field_ids[f],
 	    f == GIR_F_YEAR ? "add year: 2020 (the year the report is about)"
 	                    : "add agency: followed by the agency's full name",
 	    "the required field %s is missing", gir_field_ids[f]);
@@ -882,7 +1072,7 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 		return NULL;
 	}
 	size_t errors_before = gir_diags_count_severity(diags, GIR_ERROR);
-	size_t warnings_before = gir_diags_count_severity(diags, GIR_WARNING);
+	size_t first_diag = gir_diags_count(diags);
 	gir_doc *doc = gir_yaml_load(file, text, len, diags);
 	if (!doc)
 		return NULL;
@@ -900,27 +1090,26 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 		bind_year(&B, year, gir_registry_at(reg, 0)->field_labels[GIR_F_YEAR]);
 	require(&B, root, GIR_F_YEAR, false);
 	B.tpl = choose_template(&B, root);
-	if (!B.tpl)
+	if (!B.tpl) {
+		require(&B, root, GIR_F_AGENCY, false);
 		goto out;
+	}
 	B.rep->tpl = B.tpl;
 	alloc_sections(B.rep, B.tpl);
 	bind_top(&B, root);
 	require(&B, root, GIR_F_AGENCY, B.rep->agency != NULL);
-	/* Arithmetic is checked even after other errors, so that one run shows
-	 * every problem; cells that could not be read take no part in it. */
+	/* Arithmetic and warnings are checked even after other errors, so that
+	 * one run shows every problem; cells that could not be read take no part. */
 	gir_compute_totals(B.rep, diags);
 	gir_run_checks(B.rep, diags);
-	if (B.errors)
-		goto out;
 	apply_defaults(&B);
 	section_warnings(&B);
 	meta_warnings(&B, root);
 out:
 	gir_doc_free(doc);
-	bool failed = gir_diags_count_severity(diags, GIR_ERROR) > errors_before;
-	if (opt && opt->strict && gir_diags_count_severity(diags, GIR_WARNING) > warnings_before)
-		failed = true;
-	if (B.errors || failed) {
+	if (opt && opt->strict)
+		gir_diags_promote_warnings(diags, first_diag);
+	if (B.errors || gir_diags_count_severity(diags, GIR_ERROR) > errors_before) {
 		gir_report_free(B.rep);
 		return NULL;
 	}
