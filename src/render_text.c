@@ -26,7 +26,7 @@ static void pad(gir_buf *out, int n)
 static void aligned(gir_buf *out, const char *text, int align)
 {
 	gir_span *lines;
-	size_t n = gir_wrap(text, PAGE_WIDTH, PAGE_WIDTH, gir_measure_cells, NULL, &lines);
+	size_t n = gir_wrap_balanced(text, PAGE_WIDTH, 1, gir_measure_cells, NULL, &lines);
 	for (size_t i = 0; i < n; i++) {
 		size_t len = lines[i].end - lines[i].start;
 		int w = (int)gir_utf8_width(text + lines[i].start, len);

@@ -216,30 +216,13 @@ static int centred(gir_gcell_kind k)
 	return k == GIR_GC_VALUE || k == GIR_GC_HEAD || k == GIR_GC_CAPTION || k == GIR_GC_CORNER;
 }
 
-/* Wraps a cell's text; when it takes several lines, into the narrowest width
- * that needs no more lines, so that lines come out even ("三、本年度" /
- * "办理结果" rather than "三、本年度办理结" / "果"). */
+/* Wraps a cell's text; labels and headers in even lines. */
 static size_t wrap_cell(const gir_gcell *c, const fit *f, gir_span **lines)
 {
 	double room = text_room(cell_inner(c, f));
-	size_t n = gir_wrap(c->text, room, room, gir_measure_cells, NULL, lines);
-	if (n < 2 || c->kind == GIR_GC_VALUE)
-		return n;
-	double lo = 1, hi = room;
-	while (hi - lo > 0.5) {
-		double mid = (double)(int)((lo + hi) / 2);
-		gir_span *probe;
-		size_t k = gir_wrap(c->text, mid, mid, gir_measure_cells, NULL, &probe);
-		free(probe);
-		if (k <= n)
-			hi = mid;
-		else
-			lo = mid + 1;
-		if (lo >= hi)
-			break;
-	}
-	free(*lines);
-	return gir_wrap(c->text, hi, hi, gir_measure_cells, NULL, lines);
+	if (c->kind == GIR_GC_VALUE)
+		return gir_wrap(c->text, room, room, gir_measure_cells, NULL, lines);
+	return gir_wrap_balanced(c->text, room, 1, gir_measure_cells, NULL, lines);
 }
 
 /* Row heights: the tallest single-row cell, then room for taller merged ones. */

@@ -82,8 +82,8 @@ static bool seen_before(binder *B, seen_keys *s, const void *what, const gir_nod
 {
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->what[i] == what) {
-			char *hint = gir_xasprintf("the first one is at line %d; keep one of them",
-			                           s->pos[i].line);
+			char *hint = gir_xasprintf("the first one is at line %d, column %d; keep one of them",
+			                           s->pos[i].line, s->pos[i].col);
 			err(B, key->pos, label, path, hint, "duplicate key \"%s\"", key->text);
 			free(hint);
 			return true;
@@ -351,7 +351,7 @@ static void bind_subsection(binder *B, const gir_node *m, gir_narrative *nar, co
                             const char *path)
 {
 	if (m->n != 1) {
-		err(B, m->pos, label, path,
+		err(B, m->n > 1 ? gir_map_key(m, 1)->pos : m->pos, label, path,
 		    "start each subheading as a new list item: \"- 小标题: 正文\"",
 		    "a subheading item must have exactly one key, found %zu", m->n);
 		return;
@@ -1142,4 +1142,10 @@ void gir_report_free(gir_report *r)
 const char *gir_report_previous_path(const gir_report *rep)
 {
 	return rep->previous;
+}
+
+void gir_report_previous_error(const gir_report *rep, gir_diags *d, const char *message)
+{
+	gir_diag_at(d, GIR_ERROR, rep->file, rep->previous_pos, rep->tpl->field_labels[GIR_F_PREVIOUS],
+	            "previous", NULL, "%s", message);
 }

@@ -104,3 +104,25 @@ size_t gir_wrap(const char *text, double first, double rest, gir_measure_fn meas
 	free(c);
 	return count;
 }
+
+size_t gir_wrap_balanced(const char *text, double width, double step, gir_measure_fn measure,
+                         void *ctx, gir_span **lines)
+{
+	size_t n = gir_wrap(text, width, width, measure, ctx, lines);
+	if (n < 2)
+		return n;
+	/* Binary search over widths in whole steps for the narrowest with n lines. */
+	long lo = 1, hi = (long)(width / step);
+	while (lo < hi) {
+		long mid = (lo + hi) / 2;
+		gir_span *probe;
+		size_t k = gir_wrap(text, (double)mid * step, (double)mid * step, measure, ctx, &probe);
+		free(probe);
+		if (k <= n)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	free(*lines);
+	return gir_wrap(text, (double)hi * step, (double)hi * step, measure, ctx, lines);
+}

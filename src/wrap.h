@@ -18,6 +18,12 @@ typedef struct gir_span {
  * Returns the number of lines; *lines is malloc'd. */
 size_t gir_wrap(const char *text, double first, double rest, gir_measure_fn measure, void *ctx,
                 gir_span **lines);
+/* Like gir_wrap, but when the text takes several lines, into the narrowest
+ * width that needs no more lines, so lines come out even ("三、本年度" /
+ * "办理结果", not "三、本年度办理结" / "果").  Widths are tried in steps of
+ * `step` (1 cell; a fraction of a character in points). */
+size_t gir_wrap_balanced(const char *text, double width, double step, gir_measure_fn measure,
+                         void *ctx, gir_span **lines);
 /* Measure in terminal cells. */
 double gir_measure_cells(void *ctx, uint32_t cp);
 int gir_no_line_start(uint32_t cp);
