@@ -213,6 +213,8 @@ static void report_failure(const gir_report *rep, const gir_check *k, size_t at,
 	const gir_axis *line = by_column ? b->col_leaves[at] : b->row_leaves[at];
 	const gir_axis *cellrow = NULL;
 	gir_pos pos = check_pos(sd, b, k, by_column, at, &cellrow);
+	if (!cellrow && k->nleft)
+		cellrow = k->left[0]; /* nothing written: name the first operand */
 	char *ll = gir_axis_label_chain(line, rep->year);
 	char *label = gir_xasprintf("%s · %s", s->heading, ll);
 	char *lp = gir_axis_path(line);

@@ -15,7 +15,7 @@
 struct gir_diags {
 	gir_diag *items;
 	size_t len, cap;
-	size_t dropped;
+	size_t dropped, dropped_errors;
 };
 
 gir_diags *gir_diags_new(void)
@@ -56,7 +56,7 @@ const gir_diag *gir_diags_at(const gir_diags *d, size_t i)
 
 size_t gir_diags_count_severity(const gir_diags *d, gir_severity s)
 {
-	size_t n = 0;
+	size_t n = s == GIR_ERROR ? d->dropped_errors : 0;
 	for (size_t i = 0; i < d->len; i++)
 		n += d->items[i].severity == s;
 	return n;
@@ -68,8 +68,7 @@ static void diag_vadd(gir_diags *d, gir_severity s, const char *file, gir_pos po
 {
 	if (d->len >= MAX_DIAGS) {
 		d->dropped++;
-		if (s == GIR_ERROR)
-			d->items[MAX_DIAGS - 1].severity = GIR_ERROR; /* the count must still fail */
+		d->dropped_errors += s == GIR_ERROR; /* still counted: the run must fail */
 		return;
 	}
 	if (d->len == d->cap) {

@@ -118,7 +118,7 @@ static bool check_range(const char *text, gir_value v, gir_cell_type t, char **m
 	if (v.scale > MAX_SCALE)
 		return fail(msg, hint, gir_xasprintf("\"%s\" has more than %d decimal places", text, MAX_SCALE),
 		            NULL);
-	if (v.v < 0 && t != GIR_DELTA)
+	if (text[0] == '-' && t != GIR_DELTA)
 		return fail(msg, hint, gir_xasprintf("\"%s\" is negative", text),
 		            gir_xstrdup("only 本年增/减 may be negative; counts and amounts are 0 or more"));
 	int64_t mag = v.v < 0 ? -v.v : v.v;

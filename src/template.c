@@ -225,7 +225,7 @@ bool gir_axis_is_sum(const gir_axis *a)
 }
 
 /* Keys are compared with spaces removed, so "危及 “三安全一稳定”" matches. */
-static bool same_key(const char *a, const char *b)
+bool gir_same_key(const char *a, const char *b)
 {
 	for (;;) {
 		a = skip_spaces(a);
@@ -242,7 +242,7 @@ static bool same_key_with_year(const char *label, const char *key)
 {
 	const char *y = strstr(label, "{year}");
 	if (!y)
-		return same_key(label, key);
+		return gir_same_key(label, key);
 	char *head = gir_xstrndup(label, (size_t)(y - label));
 	bool ok = strncmp(skip_spaces(key), head, strlen(head)) == 0;
 	const char *k = skip_spaces(key) + strlen(head);
@@ -252,20 +252,20 @@ static bool same_key_with_year(const char *label, const char *key)
 	for (int i = 0; i < 4; i++, k++)
 		if (*k < '0' || *k > '9')
 			return false;
-	return same_key(y + 6, k);
+	return gir_same_key(y + 6, k);
 }
 
 bool gir_axis_matches(const gir_axis *a, const char *key)
 {
-	if (a->id && same_key(a->id, key))
+	if (a->id && gir_same_key(a->id, key))
 		return true;
 	if (same_key_with_year(a->label, key) || same_key_with_year(a->bare_label, key))
 		return true;
-	if (same_key(a->label, key) || same_key(a->bare_label, key) ||
-	    same_key(a->bare_label, gir_skip_numbering(key)))
+	if (gir_same_key(a->label, key) || gir_same_key(a->bare_label, key) ||
+	    gir_same_key(a->bare_label, gir_skip_numbering(key)))
 		return true;
 	for (size_t i = 0; i < a->naliases; i++)
-		if (same_key(a->aliases[i], key))
+		if (gir_same_key(a->aliases[i], key))
 			return true;
 	return false;
 }

@@ -136,6 +136,8 @@ char *gir_axis_label_chain(const gir_axis *a, int year);
 /* True when the node is a leaf that is a computed total. */
 bool gir_axis_is_sum(const gir_axis *a);
 
+/* Compares keys ignoring ASCII and full-width spaces. */
+bool gir_same_key(const char *a, const char *b);
 /* Strips a leading "（一）", "一、", "1、", "1.", "（1）" and spaces. */
 const char *gir_skip_numbering(const char *s);
 

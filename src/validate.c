@@ -123,7 +123,9 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
                         gir_suggest *sg)
 {
 	mark_incomplete(B, path);
-	char *hint = gir_suggest_hint(sg);
+	char *hint = strncmp(key->text, "\xE3\x80\x80", 3) == 0
+	                 ? gir_xstrdup("a full-width space (U+3000) cannot indent YAML; use ASCII spaces")
+	                 : gir_suggest_hint(sg);
 	if (!hint)
 		hint = gir_suggest_list(sg);
 	err(B, key->pos, where, path, hint, "unknown key \"%s\"", key->text);
@@ -214,19 +216,41 @@ static int days_in_month(int y, int m)
 	return m == 2 && leap(y) ? 29 : d[m - 1];
 }
 
-/* Accepts 2021-01-08 (also 2021-1-8, as YAML does) and 2021年1月8日. */
+/* Reads 1 to `max` ASCII digits. */
+static bool read_number(const char **p, int max, int *out)
+{
+	int n = 0, v = 0;
+	while (n < max && **p >= '0' && **p <= '9')
+		v = v * 10 + (*(*p)++ - '0'), n++;
+	*out = v;
+	return n > 0;
+}
+
+static bool read_literal(const char **p, const char *lit)
+{
+	size_t n = strlen(lit);
+	if (strncmp(*p, lit, n) != 0)
+		return false;
+	*p += n;
+	return true;
+}
+
+/* Accepts 2021-01-08 (also 2021-1-8, as YAML does) and 2021年1月8日, nothing
+ * looser: a date is copied into the signature block as it is read. */
 static bool parse_date(const char *s, gir_date *d)
 {
-	int y, m, day, n = 0;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &day, &n) == 3 && s[n] == '\0')
-		goto parsed;
-	n = 0;
-	if (sscanf(s, "%4d年%2d月%2d日%n", &y, &m, &day, &n) == 3 && s[n] == '\0')
-		goto parsed;
+	static const char *const seps[2][3] = {{"-", "-", ""}, {"年", "月", "日"}};
+	for (int form = 0; form < 2; form++) {
+		const char *p = s;
+		int y, m, day;
+		if (read_number(&p, 4, &y) && p - s == 4 && read_literal(&p, seps[form][0]) &&
+		    read_number(&p, 2, &m) && read_literal(&p, seps[form][1]) &&
+		    read_number(&p, 2, &day) && read_literal(&p, seps[form][2]) && !*p) {
+			*d = (gir_date){y, m, day};
+			return true;
+		}
+	}
 	return false;
-parsed:
-	*d = (gir_date){y, m, day};
-	return true;
 }
 
 /* 2021/1/15 and 2021.1.15 are dates written another way: say how. */
@@ -294,7 +318,10 @@ const char *const gir_font_roles[GIR_FONT_ROLES] = {
 	"title", "heading", "subheading", "body", "table",
 };
 
-/* fonts: {body: /path/to/fangsong.ttf, heading: /usr/share/…/wqy-zenhei.ttc:0} */
+/* fonts: {body: /path/to/fangsong.ttf, …}.  Whether the files exist is a
+ * question about the machine that builds, not about the source: `check`
+ * gives the same answer everywhere, and `build` names a missing font.
+ * fonts: {body: /path/to/fangsong.ttf, heading: /usr/share/…/wqy-zenhei.ttc:0} */
 static void bind_fonts(binder *B, const gir_node *v, const char *label)
 {
 	if (v->kind != GIR_MAP) {
@@ -814,6 +841,8 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 {
 	if (v->kind == GIR_SEQ) {
 		bind_flat_table(B, s, v);
+	} else if (v->kind == GIR_MAP && v->n == 0) {
+		B->rep->sections[s->index].given = false; /* {}: warned about as omitted */
 	} else if (v->kind == GIR_MAP) {
 		const gir_axis *rows[256];
 		size_t n = section_rows(s, rows, 256);
@@ -831,8 +860,8 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 
 static bool section_matches(const gir_section *s, const char *key)
 {
-	return strcmp(s->id, key) == 0 || strcmp(s->heading, key) == 0 ||
-	       strcmp(s->bare_heading, key) == 0 || strcmp(s->bare_heading, gir_skip_numbering(key)) == 0;
+	return gir_same_key(s->id, key) || gir_same_key(s->heading, key) ||
+	       gir_same_key(s->bare_heading, key) || gir_same_key(s->bare_heading, gir_skip_numbering(key));
 }
 
 static int field_of(const gir_template *t, const char *key)
@@ -1018,7 +1047,8 @@ static void meta_warnings(binder *B, const gir_node *root)
 			     "the report has no date; the signature block will have none");
 	} else if (r->date.year <= r->year) {
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
-		char *msg = gir_xasprintf("%d-%02d-%02d is before the end of the report year %d",
+		char *msg = gir_xasprintf("%d-%02d-%02d is within the report year %d; a report on a whole "
+		                          "year is dated after it ends",
 		                          r->date.year, r->date.month, r->date.day, r->year);
 		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", NULL, msg);
 		free(msg);
