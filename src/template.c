@@ -697,16 +697,22 @@ gir_template *gir_template_parse(const char *name, const char *json, size_t len,
 		return NULL;
 	}
 	cJSON *merged = merge_with_base(&c, own, base);
-	bool extension = cJSON_GetObjectItemCaseSensitive(own, "extends") != NULL;
+	const cJSON *ext = cJSON_GetObjectItemCaseSensitive(own, "extends");
+	bool extension = ext != NULL;
+	char *base_id = cJSON_IsString(ext) ? gir_xstrdup(ext->valuestring) : NULL;
 	cJSON_Delete(own);
 	gir_template *t = merged ? build_template(&c, merged) : NULL;
 	if (c.failed) {
 		gir_template_free(t);
 		cJSON_Delete(merged);
+		free(base_id);
 		return NULL;
 	}
 	t->json = merged;
 	t->is_extension = extension;
+	t->base = base_id;
+	t->source = gir_xstrndup(json, len);
+	t->source_name = gir_xstrdup(name);
 	return t;
 }
 
@@ -726,6 +732,9 @@ void gir_template_free(gir_template *t)
 	free(t->name);
 	free(t->title);
 	cJSON_Delete(t->json);
+	free(t->base);
+	free(t->source);
+	free(t->source_name);
 	free(t);
 }
 
@@ -760,12 +769,29 @@ struct gir_embedded {
 extern const struct gir_embedded gir_embedded_templates[];
 extern const size_t gir_embedded_count;
 
-static void registry_put(gir_registry *r, gir_template *t)
+static void registry_put(gir_registry *r, gir_template *t, gir_diags *d);
+
+/* A template replaced from a directory must reach the templates built on it
+ * (gov-2019-lvyuan on gov-2019): rebuild them from their own JSON. */
+static void rebuild_extensions(gir_registry *r, const char *id, gir_diags *d)
+{
+	for (size_t i = 0; i < r->len; i++) {
+		const gir_template *e = r->items[i];
+		if (!e->base || strcmp(e->base, id) != 0)
+			continue;
+		gir_template *fresh = gir_template_parse(e->source_name, e->source, strlen(e->source), r, d);
+		if (fresh)
+			registry_put(r, fresh, d);
+	}
+}
+
+static void registry_put(gir_registry *r, gir_template *t, gir_diags *d)
 {
 	for (size_t i = 0; i < r->len; i++) {
 		if (strcmp(r->items[i]->id, t->id) == 0) {
 			gir_template_free(r->items[i]);
 			r->items[i] = t;
+			rebuild_extensions(r, t->id, d);
 			return;
 		}
 	}
@@ -797,7 +823,7 @@ static int registry_add_texts(gir_registry *r, const char *const *names,
 				continue;
 			gir_template *t = gir_template_parse(names[i], texts[i], lens[i], r, d);
 			if (t)
-				registry_put(r, t);
+				registry_put(r, t, d);
 			else
 				rc = -1;
 		}

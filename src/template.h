@@ -113,6 +113,9 @@ struct gir_template {
 	size_t nchecks;
 	struct cJSON *json;   /* merged source, for templates that extend this one */
 	bool is_extension;    /* "extends" another: never chosen by year alone */
+	char *base;           /* the id it extends, or NULL */
+	char *source;         /* its own JSON text and file name, to rebuild it */
+	char *source_name;    /* when a template it extends is replaced */
 };
 
 /* Builds a template from its JSON text; `base` resolves "extends". */

@@ -60,6 +60,10 @@ mkdir "$tmp/tpl"
 sed 's/"name": "[^"]*"/"name": "本地模板"/' templates/gov-2019.json >"$tmp/tpl/gov-2019.json"
 t templates-dir '"$BIN" --templates "$tmp/tpl" templates | grep -q "本地模板"'
 t templates-env 'GIREPORT_TEMPLATE_PATH="$tmp/tpl" "$BIN" templates | grep -q "本地模板"'
+# An override of gov-2019 reaches gov-2019-lvyuan, which extends it.
+mkdir "$tmp/tpl2"
+sed 's/"heading": "一、总体情况"/"heading": "一、总体工作情况"/' templates/gov-2019.json >"$tmp/tpl2/gov-2019.json"
+t templates-override-reaches-extension '"$BIN" --templates "$tmp/tpl2" build --stdout -f txt examples/lvyuan-tongji-2020.yaml | grep -q "一、总体工作情况"'
 echo '{ broken' >"$tmp/tpl/broken.json"
 t templates-broken '[ $(status "$BIN" --templates "$tmp/tpl" templates) = 2 ]'
 
