@@ -8,12 +8,16 @@ WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_ALL  = $(PKG_LIBS) $(LDLIBS)
+# libharu (libhpdf-dev) ships no pkg-config file on Debian 12; use it when present.
+HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
+HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
+ALL_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Isrc $(PKG_CFLAGS) $(HPDF_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 
 BUILD    ?= build
 LIB_SRC  := buf util utf8 diag load template number narrative suggest validate check \
-            layout wrap textgrid render_text render_md render_tree
+            layout wrap textgrid render_text render_md render_tree \
+            pdf_ttf pdf_fonts pdf_table render_pdf
 CLI_SRC  := main commands fileio
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
@@ -22,9 +26,10 @@ CLI_OBJ  := $(CLI_SRC:%=$(BUILD)/%.o)
 BIN      := $(BUILD)/gireport
 
 DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev \
-                   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei poppler-utils qpdf valgrind
+                   libhpdf-dev fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei \
+                   poppler-utils qpdf valgrind
 
-.PHONY: all deps demo check bench regen asan valgrind fuzz clean
+.PHONY: all deps demo check testbins bench regen asan valgrind fuzz clean
 
 all: $(BIN)
 
@@ -75,9 +80,17 @@ $(BUILD)/test_%: tests/unit/%.c $(BUILD)/libgireport.a
 $(BUILD)/replay: fuzz/replay.c fuzz/fuzz_report.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_report.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# Everything the test suites run: the tool, the unit tests, the replayer.
+testbins: all $(UNIT_TESTS) $(BUILD)/replay
+
+# The whole suite on the normal build, again under AddressSanitizer + UBSan,
+# and valgrind memcheck over the examples and broken sources.
 check: deps
-	$(MAKE) all $(UNIT_TESTS) $(BUILD)/replay
-	@BUILD=$(BUILD) sh tests/run.sh
+	$(MAKE) testbins
+	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(ASAN_FLAGS)" testbins
+	@BUILD=$(BUILD) ASAN_BUILD=build-asan VALGRIND=1 sh tests/run.sh
 
 regen: all
 	BUILD=$(BUILD) sh tests/regen.sh
@@ -85,8 +98,10 @@ regen: all
 bench: all
 	BUILD=$(BUILD) sh tests/bench.sh
 
+# Only the sanitizer run of the suites.
 asan:
-	$(MAKE) BUILD=build-asan CC=gcc EXTRA_CFLAGS="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" check
+	$(MAKE) BUILD=build-asan EXTRA_CFLAGS="$(ASAN_FLAGS)" testbins
+	BUILD=build-asan sh tests/run.sh
 
 valgrind: all
 	BUILD=$(BUILD) sh tests/valgrind.sh

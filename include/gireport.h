@@ -112,6 +112,9 @@ typedef struct gir_options {
 	/* Fonts given on the command line ("path" or "path:index" for a .ttc);
 	 * NULL entries fall back to the source's `fonts:`, then to defaults. */
 	const char *fonts[GIR_FONT_ROLES];
+	/* Where a renderer that fails says why (a font that cannot be used, …);
+	 * may be NULL.  Not owned. */
+	gir_diags *diags;
 } gir_options;
 
 /* Loads, binds and validates one source.  `file` names it in diagnostics.
@@ -128,6 +131,8 @@ int gir_report_check_previous(const gir_report *rep, const gir_report *prev,
 const char *gir_report_font(const gir_report *rep, gir_font_role role);
 /* The `previous:` path as written in the source, or NULL. */
 const char *gir_report_previous_path(const gir_report *rep);
+/* Reports a problem with last year's source at the `previous:` line. */
+void gir_report_previous_error(const gir_report *rep, gir_diags *d, const char *message);
 void gir_report_free(gir_report *rep);
 
 /* ---- renderers -------------------------------------------------------------- */
@@ -135,6 +140,10 @@ void gir_report_free(gir_report *rep);
 /* Every renderer appends the whole document to `out` and returns 0. */
 int gir_render_text(const gir_report *rep, const gir_options *opt, gir_buf *out);
 int gir_render_md(const gir_report *rep, const gir_options *opt, gir_buf *out);
+/* PDF (A4, GB/T 9704 layout, fonts embedded as subsets).  Returns 0, or -1
+ * with the reason added to opt->diags (a font missing or unusable, libharu
+ * failing); `out` may then hold part of a document and must be dropped. */
+int gir_render_pdf(const gir_report *rep, const gir_options *opt, gir_buf *out);
 /* A dump of the validated model, one value per line, for tests and debugging. */
 int gir_render_tree(const gir_report *rep, const gir_options *opt, gir_buf *out);
 

@@ -19,7 +19,7 @@ static const struct format {
 	{"txt", ".txt", gir_render_text},
 	{"md", ".md", gir_render_md},
 	{"tree", ".tree", gir_render_tree},
-	{"pdf", ".pdf", NULL},
+	{"pdf", ".pdf", gir_render_pdf},
 };
 
 static const struct format *find_format(const char *name, size_t n)
@@ -211,14 +211,20 @@ static int write_output(const char *file, const char *path, const gir_buf *data)
 static int build_one(const gir_cli *cli, const loaded *L, const char *file,
                      const struct format **fmts, size_t nf)
 {
-	gir_options opt = {.strict = cli->strict};
+	gir_options opt = {.strict = cli->strict, .diags = gir_diags_new()};
+	memcpy(opt.fonts, cli->fonts, sizeof opt.fonts);
 	gir_buf *outs = gir_xcalloc(nf, sizeof(gir_buf));
 	int rc = GIR_EXIT_OK;
 	for (size_t i = 0; i < nf && rc == GIR_EXIT_OK; i++)
 		if (fmts[i]->render(L->rep, &opt, &outs[i]) != 0) {
-			fprintf(stderr, "%s: error: rendering %s failed\n", file, fmts[i]->name);
+			/* A renderer says why it failed (a missing font, …); nothing is written. */
+			if (gir_diags_count(opt.diags))
+				print_diags(cli, opt.diags, NULL, 0);
+			else
+				fprintf(stderr, "%s: error: rendering %s failed\n", file, fmts[i]->name);
 			rc = GIR_EXIT_FAILURE;
 		}
+	gir_diags_free(opt.diags);
 	char *stem = output_stem(file, cli->outdir);
 	for (size_t i = 0; i < nf && rc == GIR_EXIT_OK; i++) {
 		if (cli->to_stdout) {
@@ -240,7 +246,7 @@ int gir_cmd_build(const gir_cli *cli)
 {
 	const struct format *fmts[GIR_ARRAY_LEN(formats)];
 	size_t nf;
-	if (parse_formats(cli->formats ? cli->formats : "txt,md", fmts, &nf) != 0)
+	if (parse_formats(cli->formats ? cli->formats : "txt,md,pdf", fmts, &nf) != 0)
 		return GIR_EXIT_FAILURE;
 	if (cli->to_stdout && nf != 1) {
 		fputs("gireport: --stdout takes exactly one format (-f)\n", stderr);

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "gireport.h"
+
 /* Exit statuses. */
 enum { GIR_EXIT_OK = 0, GIR_EXIT_INVALID = 1, GIR_EXIT_FAILURE = 2 };
 
@@ -17,6 +19,7 @@ typedef struct gir_cli {
 	int to_stdout;            /* write the single format to standard output */
 	const char **template_dirs;
 	size_t ntemplate_dirs;
+	const char *fonts[GIR_FONT_ROLES]; /* --font ROLE=PATH[:INDEX], NULL when not given */
 } gir_cli;
 
 int gir_cmd_build(const gir_cli *cli);

@@ -12,17 +12,21 @@
 #include "util.h"
 
 static const char usage[] =
-	"usage: gireport build [-f txt,md,tree] [-o DIR] [--stdout] [--strict] FILE...\n"
+	"usage: gireport build [-f txt,md,pdf,tree] [-o DIR] [--stdout] [--strict]\n"
+	"                      [--font ROLE=PATH[:INDEX]]... FILE...\n"
 	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
 	"       gireport templates\n"
 	"       gireport --help | --version\n"
 	"\n"
-	"  -f, --format LIST      output formats, comma-separated (default txt,md)\n"
+	"  -f, --format LIST      output formats, comma-separated (default txt,md,pdf)\n"
 	"  -o, --output DIR       write outputs into DIR instead of next to each source\n"
 	"      --stdout           write the (single) format to standard output\n"
 	"      --strict           treat warnings as errors\n"
 	"      --diagnostics=FMT  text (default, on stderr) or json (one object per line, stdout)\n"
 	"      --templates DIR    load more templates from DIR (also GIREPORT_TEMPLATE_PATH)\n"
+	"      --font ROLE=PATH   PDF font for a role: title, heading, subheading, body or\n"
+	"                         table; a TrueType .ttf, or a .ttc with :INDEX for the face\n"
+	"                         (default 0); overrides the source's fonts:\n"
 	"\n"
 	"Exit status: 0 success, 1 invalid input, 2 usage, I/O or internal error.\n";
 
@@ -31,6 +35,21 @@ static void on_signal(int sig)
 	gir_write_abort();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* --font ROLE=PATH[:INDEX] */
+static int set_font(gir_cli *cli, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	for (int r = 0; eq && eq[1] && r < GIR_FONT_ROLES; r++)
+		if (strlen(gir_font_roles[r]) == (size_t)(eq - arg) &&
+		    strncmp(arg, gir_font_roles[r], (size_t)(eq - arg)) == 0) {
+			cli->fonts[r] = eq + 1;
+			return 0;
+		}
+	fprintf(stderr, "gireport: --font %s: expected ROLE=PATH[:INDEX] with ROLE one of "
+	        "title, heading, subheading, body, table\n", arg);
+	return -1;
 }
 
 static int usage_error(const char *msg)
@@ -50,6 +69,7 @@ int main(int argc, char **argv)
 		{"stdout", no_argument, NULL, 'S'},
 		{"diagnostics", required_argument, NULL, 'd'},
 		{"templates", required_argument, NULL, 't'},
+		{"font", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -74,6 +94,10 @@ int main(int argc, char **argv)
 			if (cli.ntemplate_dirs == GIR_ARRAY_LEN(dirs))
 				return usage_error("too many --templates");
 			dirs[cli.ntemplate_dirs++] = optarg;
+			break;
+		case 'F':
+			if (set_font(&cli, optarg) != 0)
+				return usage_error(NULL);
 			break;
 		case 'h': fputs(usage, stdout); return GIR_EXIT_OK;
 		case 'V': puts("gireport " GIR_VERSION); return GIR_EXIT_OK;

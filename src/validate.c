@@ -841,9 +841,7 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 {
 	if (v->kind == GIR_SEQ) {
 		bind_flat_table(B, s, v);
-	} else if (v->kind == GIR_MAP && v->n == 0) {
-		B->rep->sections[s->index].given = false; /* {}: warned about as omitted */
-	} else if (v->kind == GIR_MAP) {
+	} else if (v->kind == GIR_MAP) { /* {} says "all zeros" on purpose: no warning */
 		const gir_axis *rows[256];
 		size_t n = section_rows(s, rows, 256);
 		bind_rows_mapping(B, s, rows, n, v, s->heading, s->id);

@@ -440,17 +440,17 @@ static void duplicate_keys(void **state)
 	assert_int_equal(gir_diags_count(L.diags), 4);
 	const gir_diag *g = expect_diag(L.diags, GIR_ERROR, 11, 3, "requests",
 	                                "duplicate key \"一、本年新收政府信息公开申请数量\"");
-	expect_hint(g, "the first one is at line 10; keep one of them");
+	expect_hint(g, "the first one is at line 10, column 3; keep one of them");
 	expect_label(g, REQUESTS_LABEL " · 一、本年新收政府信息公开申请数量");
 	g = expect_diag(L.diags, GIR_ERROR, 12, 25, "requests.granted", "duplicate key \"自然人\"");
-	expect_hint(g, "the first one is at line 12; keep one of them");
+	expect_hint(g, "the first one is at line 12, column 13; keep one of them");
 	expect_label(g, REQUESTS_LABEL " · 三、本年度办理结果 · （一）予以公开 · 自然人");
 	g = expect_diag(L.diags, GIR_ERROR, 13, 1, "year", "duplicate key \"报告年度\"");
-	expect_hint(g, "the first one is at line 1; keep one of them");
+	expect_hint(g, "the first one is at line 1, column 1; keep one of them");
 	expect_label(g, "报告年度");
 	g = expect_diag(L.diags, GIR_ERROR, 14, 1, "proactive",
 	                "duplicate key \"二、主动公开政府信息情况\"");
-	expect_hint(g, "the first one is at line 7; keep one of them");
+	expect_hint(g, "the first one is at line 7, column 1; keep one of them");
 	loaded_free(&L);
 }
 
@@ -635,13 +635,13 @@ static void warning_date_before_year_end(void **state)
 	assert_non_null(L.rep);
 	assert_int_equal(gir_diags_count(L.diags), 1);
 	expect_diag(L.diags, GIR_WARNING, 3, 7, "date",
-	            "2020-12-31 is before the end of the report year 2020");
+	            "2020-12-31 is within the report year 2020; a report on a whole year is dated after it ends");
 	loaded_free(&L);
 
 	L = load_report_opt(src, 1);
 	assert_null(L.rep);
 	expect_diag(L.diags, GIR_ERROR, 3, 7, "date",
-	            "2020-12-31 is before the end of the report year 2020");
+	            "2020-12-31 is within the report year 2020; a report on a whole year is dated after it ends");
 	loaded_free(&L);
 }
 

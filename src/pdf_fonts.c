@@ -1,0 +1,367 @@
+/* Fonts of the PDF: which file each role uses, widths for layout, and the
+ * subsets handed to libharu.
+ *
+ * A role's font comes from the command line, else the source's `fonts:`,
+ * else the Debian default.  Roles naming the same file and face share one
+ * embedded font. */
+#define _GNU_SOURCE /* memfd_create */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "pdf.h"
+#include "util.h"
+
+typedef struct known_font {
+	const char *path;     /* where Debian installs it */
+	const char *package;
+} known_font;
+
+#define ARPHIC "/usr/share/fonts/truetype/arphic/"
+#define WQY "/usr/share/fonts/truetype/wqy/"
+
+/* Files a user may name that some Debian package provides, for the hint;
+ * the first four are the defaults. */
+enum { UMING, UKAI, ZENHEI, MICROHEI };
+static const known_font known[] = {
+	[UMING] = {ARPHIC "uming.ttc", "fonts-arphic-uming"},
+	[UKAI] = {ARPHIC "ukai.ttc", "fonts-arphic-ukai"},
+	[ZENHEI] = {WQY "wqy-zenhei.ttc", "fonts-wqy-zenhei"},
+	[MICROHEI] = {WQY "wqy-microhei.ttc", "fonts-wqy-microhei"},
+	{"/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", "fonts-arphic-gbsn00lp"},
+	{"/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", "fonts-arphic-gkai00mp"},
+	{"/usr/share/fonts/truetype/arphic-bsmi00lp/bsmi00lp.ttf", "fonts-arphic-bsmi00lp"},
+	{"/usr/share/fonts/truetype/arphic-bkai00mp/bkai00mp.ttf", "fonts-arphic-bkai00mp"},
+	{"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", "fonts-droid-fallback"},
+};
+
+/* GB/T 9704 asks for 小标宋 titles, 黑体 and 楷体 headings and 仿宋 text;
+ * Debian's free fonts closest to those.  The title is UMing drawn heavier. */
+static const known_font *const defaults[GIR_FONT_ROLES][3] = {
+	[GIR_FONT_TITLE] = {&known[UMING]},
+	[GIR_FONT_HEADING] = {&known[ZENHEI], &known[MICROHEI]},
+	[GIR_FONT_SUBHEADING] = {&known[UKAI]},
+	[GIR_FONT_BODY] = {&known[UMING]},
+	[GIR_FONT_TABLE] = {&known[UMING]},
+};
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static const char *package_of(const char *path)
+{
+	for (size_t i = 0; i < GIR_ARRAY_LEN(known); i++)
+		if (strcmp(base_name(path), base_name(known[i].path)) == 0)
+			return known[i].package;
+	return NULL;
+}
+
+typedef struct font_spec {
+	char *path;
+	unsigned index;
+	const char *origin;   /* where it was set, NULL for the default */
+} font_spec;
+
+/* "path" or "path:index". */
+static font_spec parse_spec(const char *s, const char *origin)
+{
+	font_spec f = {NULL, 0, origin};
+	const char *colon = strrchr(s, ':');
+	if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1) &&
+	    strlen(colon + 1) < 6) {
+		f.path = gir_xstrndup(s, (size_t)(colon - s));
+		f.index = (unsigned)atoi(colon + 1);
+	} else {
+		f.path = gir_xstrdup(s);
+	}
+	return f;
+}
+
+/* A source's relative font path is relative to the source, like `previous:`. */
+static char *source_relative(const char *file, const char *path)
+{
+	const char *slash = file ? strrchr(file, '/') : NULL;
+	if (path[0] == '/' || !slash)
+		return gir_xstrdup(path);
+	return gir_xasprintf("%.*s/%s", (int)(slash - file), file, path);
+}
+
+static font_spec role_spec(const gir_report *rep, const gir_options *opt, int role)
+{
+	if (opt && opt->fonts[role])
+		return parse_spec(opt->fonts[role], "with --font");
+	const char *src = gir_report_font(rep, (gir_font_role)role);
+	if (src) {
+		font_spec f = parse_spec(src, "in the source's fonts:");
+		char *p = source_relative(rep->file, f.path);
+		free(f.path);
+		f.path = p;
+		return f;
+	}
+	const known_font *const *c = defaults[role];
+	size_t i = 0;
+	while (i + 1 < 3 && c[i + 1] && access(c[i]->path, R_OK) != 0)
+		i++;
+	if (access(c[i]->path, R_OK) != 0)
+		i = 0; /* report the first choice */
+	return (font_spec){gir_xstrdup(c[i]->path), 0, NULL};
+}
+
+/* "PDF font for the body: FILE cannot be opened: …", where the font was
+ * set, and what to do: the Debian package that installs a known file, or
+ * --font to choose another. */
+static void font_error(gir_diags *d, const char *file, int role, const font_spec *f,
+                       const char *why)
+{
+	gir_buf m = {0};
+	const char *name = gir_font_roles[role];
+	gir_buf_printf(&m, "PDF font for the %s: %s", name, f->path);
+	if (f->index)
+		gir_buf_printf(&m, " (face %u)", f->index);
+	gir_buf_printf(&m, " %s", why);
+	if (f->origin)
+		gir_buf_printf(&m, " (set %s %s)", f->origin, name);
+	const char *pkg = package_of(f->path);
+	if (pkg && access(f->path, R_OK) != 0) {
+		gir_buf_printf(&m, "; install the Debian package %s (apt-get install %s)", pkg, pkg);
+		if (!f->origin && defaults[role][1])
+			gir_buf_printf(&m, " or %s", defaults[role][1]->package);
+		gir_buf_puts(&m, ",");
+	} else {
+		gir_buf_puts(&m, ";");
+	}
+	gir_buf_printf(&m, " or choose a TrueType font with --font %s=FILE[:INDEX]", name);
+	gir_diags_add(d, GIR_ERROR, file, "%s", m.ptr);
+	gir_buf_free(&m);
+}
+
+static int find_face(const pdf_fonts *fs, const font_spec *f)
+{
+	for (int i = 0; i < fs->nfaces; i++)
+		if (fs->faces[i].index == f->index && strcmp(fs->faces[i].path, f->path) == 0)
+			return i;
+	return -1;
+}
+
+int pdf_fonts_open(pdf_fonts *fs, const gir_report *rep, const gir_options *opt, gir_diags *d)
+{
+	memset(fs, 0, sizeof *fs);
+	int rc = 0;
+	for (int role = 0; role < GIR_FONT_ROLES; role++) {
+		font_spec f = role_spec(rep, opt, role);
+		int i = find_face(fs, &f);
+		if (i < 0) {
+			gir_buf why = {0};
+			gir_ttf *ttf = gir_ttf_open(f.path, f.index, &why);
+			if (!ttf) {
+				if (d)
+					font_error(d, rep->file, role, &f, why.ptr);
+				gir_buf_free(&why);
+				free(f.path);
+				rc = -1;
+				continue;
+			}
+			gir_buf_free(&why);
+			i = fs->nfaces++;
+			fs->faces[i] = (pdf_face){f.path, f.index, ttf, gir_xcalloc(0x10000 / 8, 1), NULL};
+			f.path = NULL;
+		}
+		free(f.path);
+		fs->role_face[role] = i;
+	}
+	return rc;
+}
+
+void pdf_fonts_close(pdf_fonts *fs)
+{
+	for (int i = 0; i < fs->nfaces; i++) {
+		gir_ttf_close(fs->faces[i].ttf);
+		free(fs->faces[i].path);
+		free(fs->faces[i].used);
+	}
+	fs->nfaces = 0;
+}
+
+uint32_t pdf_drawable(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return ' ';
+	if (cp > 0xFFFF || (cp >= 0xD800 && cp < 0xE000))
+		return 0x3013;
+	return cp;
+}
+
+int pdf_face_for(const pdf_fonts *fs, int role, uint32_t cp)
+{
+	int own = fs->role_face[role];
+	if (cp == ' ' || gir_ttf_glyph(fs->faces[own].ttf, cp))
+		return own;
+	for (int i = 0; i < fs->nfaces; i++)
+		if (gir_ttf_glyph(fs->faces[i].ttf, cp))
+			return i;
+	return own;
+}
+
+int pdf_face_advance(const pdf_fonts *fs, int face, uint32_t cp)
+{
+	const gir_ttf *f = fs->faces[face].ttf;
+	return gir_ttf_advance(f, gir_ttf_glyph(f, cp));
+}
+
+/* libharu reads fonts from files only.  On Linux the subset goes into an
+ * anonymous memory file that libharu opens by its /proc name; elsewhere into
+ * a temporary file, removed as soon as libharu has opened it. */
+static int font_file(char **path, gir_buf *why)
+{
+#ifdef MFD_CLOEXEC
+	int fd = memfd_create("gireport-font", MFD_CLOEXEC);
+	if (fd >= 0) {
+		*path = gir_xasprintf("/proc/self/fd/%d", fd);
+		if (access(*path, R_OK) == 0)
+			return fd;
+		free(*path);
+		close(fd);
+	}
+#endif
+	const char *dir = getenv("TMPDIR");
+	*path = gir_xasprintf("%s/gireport-font-XXXXXX", dir && *dir ? dir : "/tmp");
+	int tmp = mkstemp(*path);
+	if (tmp < 0)
+		gir_buf_printf(why, "cannot create a temporary file %s: %s", *path, strerror(errno));
+	return tmp;
+}
+
+static int write_all(int fd, const gir_buf *b)
+{
+	size_t done = 0;
+	while (done < b->len) {
+		ssize_t k = write(fd, b->ptr + done, b->len - done);
+		if (k <= 0)
+			return -1;
+		done += (size_t)k;
+	}
+	return 0;
+}
+
+static const char *load_font(HPDF_Doc pdf, const gir_buf *ttf, gir_buf *why)
+{
+	char *path;
+	const char *name = NULL;
+	int fd = font_file(&path, why);
+	if (fd < 0) {
+		free(path);
+		return NULL;
+	}
+	if (write_all(fd, ttf) != 0)
+		gir_buf_printf(why, "cannot write a temporary file %s: %s", path, strerror(errno));
+	else if (!(name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE)))
+		gir_buf_printf(why, "libharu could not load the subset (error 0x%04X)",
+		               (unsigned)HPDF_GetError(pdf));
+	if (strncmp(path, "/proc/", 6) != 0)
+		unlink(path);
+	close(fd); /* libharu holds its own descriptor until the document is freed */
+	free(path);
+	return name;
+}
+
+/* Subset names must differ: libharu refuses a second font of the same name. */
+static char *subset_name(const pdf_fonts *fs, int face)
+{
+	const char *base = gir_ttf_name(fs->faces[face].ttf);
+	int same = 0;
+	for (int i = 0; i < face; i++)
+		same += strcmp(gir_ttf_name(fs->faces[i].ttf), base) == 0;
+	return same ? gir_xasprintf("%s-%d", base, same + 1) : gir_xstrdup(base);
+}
+
+/* The ToUnicode CMap libharu 2.3 writes for its UTF-8 encoding is its CID
+ * CMap ("begincidrange"), which is not a valid ToUnicode map: readers warn
+ * and must guess.  The codes drawn are Unicode code points (the encoder uses
+ * them as CIDs), so the right map is the identity over the characters used;
+ * write that into libharu's stream before the document is saved. */
+static void to_unicode_cmap(const uint32_t *cps, size_t n, gir_buf *out)
+{
+	gir_buf_puts(out, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	/* Runs of consecutive code points within one high byte, 100 to a block. */
+	gir_buf ranges = {0};
+	size_t count = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j + 1 < n && cps[j + 1] == cps[j] + 1 && (cps[j + 1] >> 8) == (cps[i] >> 8))
+			j++;
+		gir_buf_printf(&ranges, "<%04X> <%04X> <%04X>\n", (unsigned)cps[i], (unsigned)cps[j],
+		               (unsigned)cps[i]);
+		i = j + 1;
+		if (++count == 100 || i == n) {
+			gir_buf_printf(out, "%zu beginbfrange\n%sendbfrange\n", count, ranges.ptr);
+			gir_buf_clear(&ranges);
+			count = 0;
+		}
+	}
+	gir_buf_free(&ranges);
+	gir_buf_puts(out, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+static void fix_to_unicode(HPDF_Font font, const uint32_t *cps, size_t n)
+{
+	HPDF_Dict map = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (!map || !map->stream)
+		return;
+	gir_buf cmap = {0};
+	to_unicode_cmap(cps, n, &cmap);
+	HPDF_MemStream_FreeData(map->stream);
+	HPDF_Stream_Write(map->stream, (const HPDF_BYTE *)cmap.ptr, (HPDF_UINT)cmap.len);
+	/* Keys of a CID CMap that a ToUnicode stream does not have. */
+	HPDF_Dict_RemoveElement(map, "CMapName");
+	HPDF_Dict_RemoveElement(map, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(map, "WMode");
+	HPDF_Dict_RemoveElement(map, "Type");
+	gir_buf_free(&cmap);
+}
+
+static size_t used_code_points(const pdf_face *f, uint32_t *cps)
+{
+	size_t n = 0;
+	for (uint32_t cp = 0; cp < 0x10000; cp++)
+		if (f->used[cp >> 3] & (1u << (cp & 7)))
+			cps[n++] = cp;
+	return n;
+}
+
+int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
+{
+	uint32_t *cps = gir_xcalloc(0x10000, sizeof *cps);
+	int rc = 0;
+	for (int i = 0; i < fs->nfaces && rc == 0; i++) {
+		size_t n = used_code_points(&fs->faces[i], cps);
+		if (!n)
+			continue;
+		gir_buf ttf = {0}, why = {0};
+		char *name = subset_name(fs, i);
+		gir_ttf_subset(fs->faces[i].ttf, cps, n, name, &ttf);
+		const char *loaded = load_font(pdf, &ttf, &why);
+		if (loaded)
+			fs->faces[i].hpdf_font = HPDF_GetFont(pdf, loaded, "UTF-8");
+		if (fs->faces[i].hpdf_font)
+			fix_to_unicode(fs->faces[i].hpdf_font, cps, n);
+		if (!fs->faces[i].hpdf_font) {
+			if (d)
+				gir_diags_add(d, GIR_ERROR, file, "PDF font %s: %s", fs->faces[i].path,
+				              why.len ? why.ptr : "libharu could not use it");
+			rc = -1;
+		}
+		free(name);
+		gir_buf_free(&ttf);
+		gir_buf_free(&why);
+	}
+	free(cps);
+	return rc;
+}
