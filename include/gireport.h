@@ -68,6 +68,9 @@ size_t gir_diags_count_severity(const gir_diags *d, gir_severity s);
 void gir_diags_add(gir_diags *d, gir_severity s, const char *file,
                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* Makes the warnings from index `from` on errors (--strict), with a hint
+ * saying so. */
+void gir_diags_promote_warnings(gir_diags *d, size_t from);
 /* GCC-style text: "file:line:col: error: label: message [path]", then the
  * source line and a caret under the column when `source` is given. */
 void gir_diags_format_text(const gir_diags *d, const char *source, size_t len,

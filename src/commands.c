@@ -84,12 +84,14 @@ static gir_registry *load_registry(const gir_cli *cli)
 	return r;
 }
 
+/* Text diagnostics go to stderr; JSON ones to stdout for editors and CI,
+ * unless the report itself is being written there. */
 static void print_diags(const gir_cli *cli, const gir_diags *d, const char *src, size_t len)
 {
 	gir_buf out = {0};
 	if (cli->json_diagnostics) {
 		gir_diags_format_json(d, &out);
-		fputs(out.ptr ? out.ptr : "", stdout);
+		fputs(out.ptr ? out.ptr : "", cli->to_stdout ? stderr : stdout);
 	} else {
 		gir_diags_format_text(d, src, len, &out);
 		fputs(out.ptr ? out.ptr : "", stderr);
@@ -115,20 +117,25 @@ static void check_previous(const gir_registry *reg, const gir_options *opt, gir_
 	char *path = previous_path(file, prev), *text = NULL;
 	size_t len = 0;
 	if (gir_read_file(path, &text, &len) != GIR_READ_OK) {
-		gir_diags_add(d, GIR_ERROR, file, "previous: cannot read last year's source %s: %s", path,
-		              strerror(errno));
+		char *msg = gir_xasprintf("cannot read last year's source %s: %s", path, strerror(errno));
+		gir_report_previous_error(rep, d, msg);
+		free(msg);
 		free(path);
 		return;
 	}
 	gir_diags *pd = gir_diags_new();
 	gir_options popt = {0};
-	(void)opt;
 	gir_report *p = gir_report_load(reg, path, text, len, &popt, pd);
-	if (!p)
-		gir_diags_add(d, GIR_ERROR, file,
-		              "previous: last year's source %s has errors; check it first", path);
-	else
+	size_t first = gir_diags_count(d);
+	if (!p) {
+		char *msg = gir_xasprintf("last year's source %s has errors; check it first", path);
+		gir_report_previous_error(rep, d, msg);
+		free(msg);
+	} else {
 		gir_report_check_previous(rep, p, d);
+	}
+	if (opt->strict)
+		gir_diags_promote_warnings(d, first);
 	gir_report_free(p);
 	gir_diags_free(pd);
 	free(text);
@@ -193,17 +200,36 @@ static char *output_stem(const char *file, const char *outdir)
 	return gir_xasprintf("%.*s%.*s", (int)(base - file), file, (int)n, base);
 }
 
-static int write_output(const char *file, const char *path, const gir_buf *data)
+/* Writes every output to a temporary file first, then renames them all: a
+ * full disk or an unwritable directory leaves all previous outputs alone. */
+static int write_outputs(const char *file, const char *stem, const struct format **fmts,
+                         const gir_buf *outs, size_t nf)
 {
-	if (gir_same_file(file, path)) {
-		fprintf(stderr, "%s: error: refusing to overwrite the source with its own output\n", file);
-		return GIR_EXIT_FAILURE;
+	char **temps = gir_xcalloc(nf, sizeof(char *));
+	char **paths = gir_xcalloc(nf, sizeof(char *));
+	int rc = GIR_EXIT_OK;
+	for (size_t i = 0; i < nf && rc == GIR_EXIT_OK; i++) {
+		paths[i] = gir_xasprintf("%s%s", stem, fmts[i]->ext);
+		if (gir_same_file(file, paths[i])) {
+			fprintf(stderr, "%s: error: refusing to overwrite the source with its own output\n", file);
+			rc = GIR_EXIT_FAILURE;
+		} else if (gir_write_temp(paths[i], outs[i].ptr ? outs[i].ptr : "", outs[i].len, &temps[i])) {
+			fprintf(stderr, "%s: error: cannot write %s: %s\n", file, paths[i], strerror(errno));
+			rc = GIR_EXIT_FAILURE;
+		}
 	}
-	if (gir_write_atomic(path, data->ptr ? data->ptr : "", data->len) != 0) {
-		fprintf(stderr, "%s: error: cannot write %s: %s\n", file, path, strerror(errno));
-		return GIR_EXIT_FAILURE;
+	for (size_t i = 0; i < nf; i++) {
+		if (rc != GIR_EXIT_OK) {
+			gir_discard_temp(temps[i]);
+		} else if (gir_commit_temp(temps[i], paths[i]) != 0) {
+			fprintf(stderr, "%s: error: cannot write %s: %s\n", file, paths[i], strerror(errno));
+			rc = GIR_EXIT_FAILURE;
+		}
+		free(paths[i]);
 	}
-	return GIR_EXIT_OK;
+	free(temps);
+	free(paths);
+	return rc;
 }
 
 /* Renders every format first and writes only when all succeeded, so a
@@ -225,17 +251,13 @@ static int build_one(const gir_cli *cli, const loaded *L, const char *file,
 			rc = GIR_EXIT_FAILURE;
 		}
 	gir_diags_free(opt.diags);
-	char *stem = output_stem(file, cli->outdir);
-	for (size_t i = 0; i < nf && rc == GIR_EXIT_OK; i++) {
-		if (cli->to_stdout) {
-			fwrite(outs[i].ptr ? outs[i].ptr : "", 1, outs[i].len, stdout);
-			continue;
-		}
-		char *path = gir_xasprintf("%s%s", stem, fmts[i]->ext);
-		rc = worse(rc, write_output(file, path, &outs[i]));
-		free(path);
+	if (rc == GIR_EXIT_OK && cli->to_stdout) {
+		fwrite(outs[0].ptr ? outs[0].ptr : "", 1, outs[0].len, stdout);
+	} else if (rc == GIR_EXIT_OK) {
+		char *stem = output_stem(file, cli->outdir);
+		rc = write_outputs(file, stem, fmts, outs, nf);
+		free(stem);
 	}
-	free(stem);
 	for (size_t i = 0; i < nf; i++)
 		gir_buf_free(&outs[i]);
 	free(outs);
@@ -252,6 +274,12 @@ int gir_cmd_build(const gir_cli *cli)
 		fputs("gireport: --stdout takes exactly one format (-f)\n", stderr);
 		return GIR_EXIT_FAILURE;
 	}
+	for (size_t i = 0; i < cli->nfiles && !cli->to_stdout; i++)
+		if (strcmp(cli->files[i], "-") == 0) {
+			fputs("gireport: a source read from standard input has no name to write next to; "
+			      "add --stdout -f FORMAT\n", stderr);
+			return GIR_EXIT_FAILURE;
+		}
 	gir_registry *reg = load_registry(cli);
 	if (!reg)
 		return GIR_EXIT_FAILURE;

@@ -14,7 +14,4 @@ void gir_diag_at(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
                  const char *label, const char *path, const char *hint,
                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
-/* --strict: warnings from index `from` on become errors. */
-void gir_diags_promote_warnings(gir_diags *d, size_t from);
-
 #endif

@@ -58,14 +58,32 @@ gir_read_status gir_read_file(const char *path, char **text, size_t *len)
 	return GIR_READ_OK;
 }
 
-/* The temporary file being written, for gir_write_abort. */
-static char pending[4096];
-static volatile sig_atomic_t have_pending;
+/* Temporary files not yet renamed or removed, for gir_write_abort: fixed
+ * storage, because a signal handler may not allocate. */
+#define MAX_PENDING 8
+static char pending[MAX_PENDING][4096];
+static volatile sig_atomic_t pending_used[MAX_PENDING];
 
 void gir_write_abort(void)
 {
-	if (have_pending)
-		unlink(pending);
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (pending_used[i])
+			unlink(pending[i]);
+}
+
+static int pending_slot(void)
+{
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (!pending_used[i])
+			return i;
+	return -1;
+}
+
+static void pending_done(const char *temp)
+{
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (pending_used[i] && strcmp(pending[i], temp) == 0)
+			pending_used[i] = 0;
 }
 
 static int write_all(int fd, const char *data, size_t len)
@@ -82,23 +100,30 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int gir_write_atomic(const char *path, const char *data, size_t len)
+int gir_write_temp(const char *path, const char *data, size_t len, char **temp)
 {
 	const char *slash = strrchr(path, '/');
 	int dirlen = slash ? (int)(slash - path) : 1;
 	const char *dir = slash ? path : ".";
 	const char *base = slash ? slash + 1 : path;
-	if (snprintf(pending, sizeof pending, "%.*s/.%s.XXXXXX", dirlen, dir, base) >=
-	    (int)sizeof pending) {
+	int slot = pending_slot();
+	if (slot < 0) {
+		errno = EMFILE;
+		return -1;
+	}
+	char *name = pending[slot];
+	if (snprintf(name, sizeof pending[0], "%.*s/.%s.XXXXXX", dirlen, dir, base) >=
+	    (int)sizeof pending[0]) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	int fd = mkstemp(pending);
+	int fd = mkstemp(name);
 	if (fd < 0)
 		return -1;
-	have_pending = 1;
+	pending_used[slot] = 1;
 	mode_t mask = umask(0);
 	umask(mask);
+	/* fsync: on a full disk, delayed allocation may report ENOSPC only here. */
 	int rc = fchmod(fd, 0666 & ~mask);
 	if (rc == 0)
 		rc = write_all(fd, data, len);
@@ -109,15 +134,35 @@ int gir_write_atomic(const char *path, const char *data, size_t len)
 		rc = -1;
 		saved = errno;
 	}
-	if (rc == 0 && rename(pending, path) != 0) {
-		rc = -1;
-		saved = errno;
+	if (rc != 0) {
+		unlink(name);
+		pending_used[slot] = 0;
+		errno = saved;
+		return -1;
 	}
+	*temp = gir_xstrdup(name);
+	return 0;
+}
+
+int gir_commit_temp(char *temp, const char *path)
+{
+	int rc = rename(temp, path);
+	int saved = errno;
 	if (rc != 0)
-		unlink(pending);
-	have_pending = 0;
+		unlink(temp);
+	pending_done(temp);
+	free(temp);
 	errno = saved;
 	return rc;
+}
+
+void gir_discard_temp(char *temp)
+{
+	if (!temp)
+		return;
+	unlink(temp);
+	pending_done(temp);
+	free(temp);
 }
 
 int gir_same_file(const char *a, const char *b)

@@ -11,10 +11,15 @@ typedef enum gir_read_status { GIR_READ_OK, GIR_READ_ERROR, GIR_READ_TOO_LARGE }
 
 /* Reads a whole file ("-" for stdin).  *text is malloc'd and NUL-terminated. */
 gir_read_status gir_read_file(const char *path, char **text, size_t *len);
-/* Writes data to path through a temporary file in the same directory and a
- * rename, so readers never see a partial file.  Returns 0, or -1 with errno. */
-int gir_write_atomic(const char *path, const char *data, size_t len);
-/* Removes the temporary file of a write in progress (from a signal handler). */
+/* Writes data to a new temporary file beside `path` (synced to disk) and
+ * returns its name in *temp (malloc'd).  Returns 0, or -1 with errno and no
+ * file left behind.  gir_commit_temp renames it over `path`; gir_discard_temp
+ * removes it.  Writing every output first and renaming after means a failed
+ * build leaves all previous outputs as they were. */
+int gir_write_temp(const char *path, const char *data, size_t len, char **temp);
+int gir_commit_temp(char *temp, const char *path);
+void gir_discard_temp(char *temp);
+/* Removes every temporary file still pending (from a signal handler). */
 void gir_write_abort(void);
 /* True when both paths name the same existing file. */
 int gir_same_file(const char *a, const char *b);

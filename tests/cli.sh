@@ -47,6 +47,20 @@ if [ "$(id -u)" != 0 ]; then
 fi
 chmod u+w "$tmp/ro"
 
+# A full disk while writing the .md (simulated by tools/failwrite.c): exit 2,
+# the .txt written before it is not renamed into place either, nothing left.
+cc -shared -fPIC -o "$tmp/failwrite.so" tools/failwrite.c -ldl
+mkdir "$tmp/full" && cp $ex "$tmp/full/d.yaml" && echo old-txt >"$tmp/full/d.txt" && echo old-md >"$tmp/full/d.md"
+t full-disk 'GIR_FAIL_WRITE=.d.md. LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml"; [ $? = 2 ] && [ "$(cat "$tmp/full/d.txt")" = old-txt ] && [ "$(cat "$tmp/full/d.md")" = old-md ] && [ "$(ls -A "$tmp/full" | wc -l)" = 3 ]'
+t full-disk-message 'GIR_FAIL_WRITE=.d.md. LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml" 2>&1 | grep -q "cannot write .*d.md: No space left on device"'
+# SIGTERM in the middle of writing: the temporary files go, old outputs stay.
+t signal-mid-build 'GIR_FAIL_WRITE=.d.md. GIR_FAIL_MODE=signal LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml"; [ $? = 143 ] && [ "$(cat "$tmp/full/d.txt")" = old-txt ] && [ "$(ls -A "$tmp/full" | wc -l)" = 3 ]'
+
+# A source on standard input has no name to write next to.
+t stdin-needs-stdout '[ $(status "$BIN" build - <$ex) = 2 ]'
+# JSON diagnostics stay off stdout when the report is written there.
+t json-diagnostics-with-stdout '"$BIN" build --stdout -f txt --diagnostics=json $ex 2>/dev/null | head -1 | grep -q "郑州市二七区统计局"'
+
 # An output that is the source itself (a hard link) is refused.
 mkdir "$tmp/link" && cp $ex "$tmp/link/s.yaml" && ln "$tmp/link/s.yaml" "$tmp/link/s.md"
 t never-overwrite-source '[ $(status "$BIN" build -f md "$tmp/link/s.yaml") = 2 ] && cmp -s $ex "$tmp/link/s.yaml"'
