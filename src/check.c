@@ -42,6 +42,27 @@ void gir_value_format(gir_value v, char *out, size_t cap)
 	         (long long)(mag % p));
 }
 
+char *gir_report_date_text(const gir_report *rep)
+{
+	if (!rep->date.year)
+		return NULL;
+	gir_buf b = {0};
+	const int parts[3] = {rep->date.year, rep->date.month, rep->date.day};
+	static const char *const names[3] = {"{year}", "{month}", "{day}"};
+	for (const char *p = rep->tpl->date_format; *p;) {
+		int k = 0;
+		while (k < 3 && strncmp(p, names[k], strlen(names[k])) != 0)
+			k++;
+		if (k < 3) {
+			gir_buf_printf(&b, "%d", parts[k]);
+			p += strlen(names[k]);
+		} else {
+			gir_buf_putc(&b, *p++);
+		}
+	}
+	return gir_buf_detach(&b);
+}
+
 void gir_cn_number(int n, char *out, size_t cap)
 {
 	static const char *const d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};

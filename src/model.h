@@ -80,6 +80,10 @@ int gir_value_cmp(gir_value a, gir_value b);
 /* Formats a value as written: 12, -3, 6.0248. */
 void gir_value_format(gir_value v, char *out, size_t cap);
 
+/* The date as the signature block prints it (the template's date_format,
+ * no zero padding: 2021年1月8日), or NULL when the source gives none. */
+char *gir_report_date_text(const gir_report *rep);
+
 /* Chinese numeral for 1..99: 一, 十二, 九十九. */
 void gir_cn_number(int n, char *out, size_t cap);
 

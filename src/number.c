@@ -120,7 +120,7 @@ static bool check_range(const char *text, gir_value v, gir_cell_type t, char **m
 		            NULL);
 	if (text[0] == '-' && t != GIR_DELTA)
 		return fail(msg, hint, gir_xasprintf("\"%s\" is negative", text),
-		            gir_xstrdup("only 本年增/减 may be negative; counts and amounts are 0 or more"));
+		            gir_xstrdup("only an increase/decrease (增/减) column may be negative; counts and amounts are 0 or more"));
 	int64_t mag = v.v < 0 ? -v.v : v.v;
 	if (mag > GIR_VALUE_MAX * pow10i(v.scale))
 		return fail(msg, hint, gir_xasprintf("\"%s\" is too large (the limit is 10^12)", text), NULL);

@@ -156,8 +156,10 @@ static void signature(gir_buf *out, const gir_report *rep)
 		escaped(out, rep->signatories[i], 1);
 		gir_buf_puts(out, "  \n");
 	}
-	if (rep->date.year)
-		gir_buf_printf(out, "%d年%d月%d日\n", rep->date.year, rep->date.month, rep->date.day);
+	char *date = gir_report_date_text(rep);
+	if (date)
+		gir_buf_printf(out, "%s\n", date);
+	free(date);
 }
 
 int gir_render_md(const gir_report *rep, const gir_options *opt, gir_buf *out)

@@ -253,8 +253,7 @@ static void signature(pdf_doc *d)
 {
 	const gir_report *rep = d->rep;
 	pdf_pen pen = text_pen(d, GIR_FONT_BODY);
-	char *date = rep->date.year ? gir_xasprintf("%d年%d月%d日", rep->date.year,
-	                                            rep->date.month, rep->date.day) : NULL;
+	char *date = gir_report_date_text(rep);
 	double widest = 0, right = PDF_LEFT + PDF_BLOCK_W - 2 * PDF_CHAR;
 	for (size_t i = 0; i < rep->nsignatories; i++) {
 		double w = pdf_text_width(&pen, rep->signatories[i], strlen(rep->signatories[i]));

@@ -66,11 +66,10 @@ static void signature(gir_buf *out, const gir_report *rep)
 	gir_buf_putc(out, '\n');
 	for (size_t i = 0; i < rep->nsignatories; i++)
 		aligned(out, rep->signatories[i], 1);
-	if (rep->date.year) {
-		char *d = gir_xasprintf("%d年%d月%d日", rep->date.year, rep->date.month, rep->date.day);
-		aligned(out, d, 1);
-		free(d);
-	}
+	char *date = gir_report_date_text(rep);
+	if (date)
+		aligned(out, date, 1);
+	free(date);
 }
 
 int gir_render_text(const gir_report *rep, const gir_options *opt, gir_buf *out)

@@ -579,6 +579,9 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	t->id = json_string(c, root, "id", true);
 	t->name = json_string(c, root, "name", false);
 	t->title = json_string(c, root, "title", true);
+	t->date_format = json_string(c, root, "date_format", false);
+	if (!t->date_format)
+		t->date_format = gir_xstrdup("{year}-{month}-{day}");
 	if (!t->id)
 		t->id = gir_xstrdup("?");
 	if (!t->name)
@@ -731,6 +734,7 @@ void gir_template_free(gir_template *t)
 	free(t->id);
 	free(t->name);
 	free(t->title);
+	free(t->date_format);
 	cJSON_Delete(t->json);
 	free(t->base);
 	free(t->source);

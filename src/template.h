@@ -105,6 +105,7 @@ struct gir_template {
 	char *id;
 	char *name;
 	char *title;          /* "{agency}{year}年政府信息公开工作年度报告" */
+	char *date_format;    /* "{year}年{month}月{day}日": the signature date */
 	int first_year, last_year;
 	char *field_labels[GIR_F_COUNT];
 	gir_section **sections;

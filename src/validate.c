@@ -806,6 +806,15 @@ static size_t section_rows(const gir_section *s, const gir_axis **out, size_t ca
 	return n < cap ? n : cap;
 }
 
+/* The label of a block's computed total column ("总计"). */
+static const char *sum_column_label(const gir_block *b)
+{
+	for (size_t c = 0; c < b->ncols; c++)
+		if (gir_axis_is_sum(b->col_leaves[c]))
+			return b->col_leaves[c]->label;
+	return "total";
+}
+
 /* Table 四 may be written as the national form's single line of 15 numbers. */
 static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 {
@@ -824,7 +833,8 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 		for (size_t r = 0; r < b->nrows; r++)
 			gir_buf_printf(&parts, "%s%s %zu", r ? " + " : "", b->row_leaves[r]->label, b->ncols);
 		err(B, v->n > all ? v->kids[all]->pos : v->pos, s->heading, s->id, parts.ptr,
-		    "%zu values, but the form has %zu cells (or %zu without the 总计 cells)", v->n, all, in);
+		    "%zu values, but the form has %zu cells (or %zu without the %s cells)", v->n, all, in,
+		    sum_column_label(b));
 		gir_buf_free(&parts);
 		for (size_t r = 0; r < b->nrows; r++)
 			mark_row_bad(B, s, b, r, v->pos);

@@ -202,9 +202,9 @@ static void value_range_and_type(void **state)
 {
 	(void)state;
 	expect_rejected("-3", GIR_COUNT, "\"-3\" is negative",
-	                "only 本年增/减 may be negative; counts and amounts are 0 or more");
+	                "only an increase/decrease (增/减) column may be negative; counts and amounts are 0 or more");
 	expect_rejected("-1.5", GIR_AMOUNT, "\"-1.5\" is negative",
-	                "only 本年增/减 may be negative; counts and amounts are 0 or more");
+	                "only an increase/decrease (增/减) column may be negative; counts and amounts are 0 or more");
 	expect_rejected("1.5", GIR_COUNT, "\"1.5\" is not a whole number",
 	                "counts are whole numbers; write " WHOLE);
 	expect_rejected("2.0", GIR_COUNT, "\"2.0\" is not a whole number",
