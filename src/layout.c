@@ -275,3 +275,28 @@ gir_grid *gir_table_merge(const gir_table *t)
 	}
 	return m;
 }
+
+double *gir_grid_row_heights(const gir_grid *g, double min, double gap, int spread,
+                             double (*need)(const gir_gcell *c, void *ctx), void *ctx)
+{
+	double *h = gir_xcalloc((size_t)g->nrows, sizeof(double));
+	for (int r = 0; r < g->nrows; r++)
+		h[r] = min;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < g->ncells; i++) {
+			const gir_gcell *c = &g->cells[i];
+			if ((c->rowspan > 1) != pass)
+				continue;
+			double want = need(c, ctx), have = gap * (c->rowspan - 1);
+			for (int r = c->row; r < c->row + c->rowspan; r++)
+				have += h[r];
+			if (want <= have)
+				continue;
+			if (!spread)
+				h[c->row + c->rowspan - 1] += want - have;
+			else
+				for (int r = c->row; r < c->row + c->rowspan; r++)
+					h[r] += (want - have) / c->rowspan;
+		}
+	return h;
+}

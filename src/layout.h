@@ -50,5 +50,11 @@ int gir_table_is_label_column(const gir_table *t, int col);
 /* All parts of a table stacked into one grid (for renderers that draw the
  * blocks of table 二 as one ruled table).  Free with gir_grid_free. */
 gir_grid *gir_table_merge(const gir_table *t);
+/* Heights of a grid's rows (malloc'd): each at least `min`, then each cell
+ * given the height `need` says it takes, counting `gap` between the rows it
+ * spans; a merged cell's shortfall goes to its last row, or with `spread`
+ * evenly to all its rows.  Single-row cells are settled first. */
+double *gir_grid_row_heights(const gir_grid *g, double min, double gap, int spread,
+                             double (*need)(const gir_gcell *c, void *ctx), void *ctx);
 void gir_grid_free(gir_grid *g);
 #endif

@@ -143,27 +143,18 @@ static size_t wrap_cell(const pdf_table *pt, const gir_gcell *c, gir_span **line
 	return n;
 }
 
-/* Row heights: the tallest one-row cell, then room for taller merged cells
- * shared out over the rows they span. */
+static double height_needed(const gir_gcell *c, void *ctx)
+{
+	gir_span *lines;
+	double lines_h = (double)wrap_cell(ctx, c, &lines) * LEAD;
+	free(lines);
+	return lines_h + 2 * PAD_Y;
+}
+
+/* Row heights in points; a merged cell's extra height is shared by its rows. */
 static void row_heights(pdf_table *pt)
 {
-	const gir_grid *g = pt->g;
-	pt->H = gir_xcalloc((size_t)g->nrows, sizeof(double));
-	for (int r = 0; r < g->nrows; r++)
-		pt->H[r] = LEAD + 2 * PAD_Y;
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < g->ncells; i++) {
-			const gir_gcell *c = &g->cells[i];
-			if ((c->rowspan > 1) != pass)
-				continue;
-			gir_span *lines;
-			double need = (double)wrap_cell(pt, c, &lines) * LEAD + 2 * PAD_Y, have = 0;
-			free(lines);
-			for (int r = c->row; r < c->row + c->rowspan; r++)
-				have += pt->H[r];
-			for (int r = c->row; need > have && r < c->row + c->rowspan; r++)
-				pt->H[r] += (need - have) / c->rowspan;
-		}
+	pt->H = gir_grid_row_heights(pt->g, LEAD + 2 * PAD_Y, 0, 1, height_needed, pt);
 }
 
 pdf_table *pdf_table_new(const pdf_doc *d, const gir_table *t)

@@ -225,26 +225,22 @@ static size_t wrap_cell(const gir_gcell *c, const fit *f, gir_span **lines)
 	return gir_wrap_balanced(c->text, room, 1, gir_measure_cells, NULL, lines);
 }
 
-/* Row heights: the tallest single-row cell, then room for taller merged ones. */
+static double lines_needed(const gir_gcell *c, void *ctx)
+{
+	gir_span *lines;
+	size_t n = wrap_cell(c, ctx, &lines);
+	free(lines);
+	return (double)n;
+}
+
+/* Row heights in lines: a rule between two rows is a line a merged cell uses. */
 static int *row_heights(const gir_grid *g, const fit *f)
 {
+	double *d = gir_grid_row_heights(g, 1, 1, 0, lines_needed, (void *)f);
 	int *h = gir_xcalloc((size_t)g->nrows, sizeof(int));
 	for (int r = 0; r < g->nrows; r++)
-		h[r] = 1;
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < g->ncells; i++) {
-			const gir_gcell *c = &g->cells[i];
-			if ((c->rowspan > 1) != pass)
-				continue;
-			gir_span *lines;
-			int need = (int)wrap_cell(c, f, &lines);
-			free(lines);
-			int have = c->rowspan - 1;
-			for (int r = c->row; r < c->row + c->rowspan; r++)
-				have += h[r];
-			if (need > have)
-				h[c->row + c->rowspan - 1] += need - have;
-		}
+		h[r] = (int)d[r];
+	free(d);
 	return h;
 }
 
