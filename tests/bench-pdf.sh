@@ -7,6 +7,7 @@ BUILD=${BUILD:-build}
 BIN=$BUILD/gireport
 M=$BUILD/measure
 set -e
+. tests/bench-lib.sh
 [ -x "$M" ] || cc -O2 -o "$M" tools/measure.c
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -25,15 +26,7 @@ for src in examples/*.yaml; do
 		"$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')"
 done
 
-mkdir "$tmp/many"
-i=0
-while [ $i -lt 1000 ]; do
-	for src in examples/*.yaml; do
-		[ $i -lt 1000 ] || break
-		cp "$src" "$tmp/many/r$i.yaml"
-		i=$((i + 1))
-	done
-done
+copies "$tmp/many" 1000
 echo "1,000 PDFs in one invocation (divide by 1,000 for per report):"
 printf '  build -f pdf:       '; "$M" 1 "$BIN" build -f pdf "$tmp"/many/*.yaml
 printf '  total size:         %s MB\n' "$(du -cm "$tmp"/many/*.pdf | tail -1 | cut -f1)"

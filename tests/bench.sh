@@ -5,6 +5,7 @@ BUILD=${BUILD:-build}
 BIN=$BUILD/gireport
 M=$BUILD/measure
 set -e
+. tests/bench-lib.sh
 cc -O2 -o "$M" tools/measure.c
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -14,15 +15,7 @@ echo "one report ($ex), mean of 50 runs, including process start-up:"
 printf '  check:              '; "$M" 50 "$BIN" check "$ex"
 printf '  build -f txt,md:    '; "$M" 50 "$BIN" build -f txt,md -o "$tmp" "$ex"
 
-mkdir "$tmp/many"
-i=0
-while [ $i -lt 1000 ]; do
-	for src in examples/*.yaml; do
-		[ $i -lt 1000 ] || break
-		cp "$src" "$tmp/many/r$i.yaml"
-		i=$((i + 1))
-	done
-done
+copies "$tmp/many" 1000
 echo "1,000 sources in one invocation (divide by 1,000 for per report):"
 printf '  check:              '; "$M" 3 "$BIN" check "$tmp"/many/*.yaml
 printf '  build -f txt,md:    '; "$M" 3 "$BIN" build -f txt,md "$tmp"/many/*.yaml
