@@ -650,12 +650,11 @@ static void apply_append(tctx *c, cJSON *merged, const cJSON *append)
 	}
 }
 
-/* Resolves "extends": a copy of the base with this file's keys on top. */
+/* Resolves "extends": a copy of the base with this file's keys on top, and
+ * its "append" blocks added to the sections they name. */
 static cJSON *merge_with_base(tctx *c, const cJSON *own, const gir_registry *base)
 {
 	const cJSON *ext = cJSON_GetObjectItemCaseSensitive(own, "extends");
-	if (!ext)
-		return cJSON_Duplicate(own, 1);
 	const cJSON *b = cJSON_IsString(ext) ? registry_json(base, ext->valuestring) : NULL;
 	if (!b) {
 		terr(c, "template: extends unknown template \"%s\"",
@@ -689,21 +688,18 @@ static void json_error(tctx *c, const char *json, size_t len)
 	c->failed = 1;
 }
 
-gir_template *gir_template_parse(const char *name, const char *json, size_t len,
-                                 const gir_registry *base, gir_diags *d)
+/* Builds a template from its parsed JSON (taken over and freed here); the
+ * text is kept so that the template can be rebuilt on a replaced base. */
+static gir_template *template_from_json(const char *name, cJSON *own, const char *json,
+                                        size_t len, const gir_registry *base, gir_diags *d)
 {
 	tctx c = {.file = name, .diags = d};
-	cJSON *own = cJSON_ParseWithLength(json, len);
-	if (!own || !cJSON_IsObject(own)) {
-		json_error(&c, json, len);
-		cJSON_Delete(own);
-		return NULL;
-	}
-	cJSON *merged = merge_with_base(&c, own, base);
 	const cJSON *ext = cJSON_GetObjectItemCaseSensitive(own, "extends");
-	bool extension = ext != NULL;
 	char *base_id = cJSON_IsString(ext) ? gir_xstrdup(ext->valuestring) : NULL;
-	cJSON_Delete(own);
+	bool extension = ext != NULL;
+	cJSON *merged = extension ? merge_with_base(&c, own, base) : own;
+	if (merged != own)
+		cJSON_Delete(own);
 	gir_template *t = merged ? build_template(&c, merged) : NULL;
 	if (c.failed) {
 		gir_template_free(t);
@@ -717,6 +713,25 @@ gir_template *gir_template_parse(const char *name, const char *json, size_t len,
 	t->source = gir_xstrndup(json, len);
 	t->source_name = gir_xstrdup(name);
 	return t;
+}
+
+/* Parses a template's JSON text; NULL with a diagnostic when it is not JSON. */
+static cJSON *parse_json(const char *name, const char *json, size_t len, gir_diags *d)
+{
+	cJSON *own = cJSON_ParseWithLength(json, len);
+	if (own && cJSON_IsObject(own))
+		return own;
+	tctx c = {.file = name, .diags = d};
+	json_error(&c, json, len);
+	cJSON_Delete(own);
+	return NULL;
+}
+
+gir_template *gir_template_parse(const char *name, const char *json, size_t len,
+                                 const gir_registry *base, gir_diags *d)
+{
+	cJSON *own = parse_json(name, json, len, d);
+	return own ? template_from_json(name, own, json, len, base, d) : NULL;
 }
 
 void gir_template_free(gir_template *t)
@@ -806,32 +821,32 @@ static void registry_put(gir_registry *r, gir_template *t, gir_diags *d)
 	r->items[r->len++] = t;
 }
 
-static bool json_extends(const char *json, size_t len)
-{
-	cJSON *j = cJSON_ParseWithLength(json, len);
-	bool ext = cJSON_GetObjectItemCaseSensitive(j, "extends") != NULL;
-	cJSON_Delete(j);
-	return ext;
-}
-
 /* Adds templates given as (name, text) pairs: those without "extends" first,
- * so that a base is always present before the templates built on it. */
+ * so that a base is always present before the templates built on it.  Each
+ * text is parsed once. */
 static int registry_add_texts(gir_registry *r, const char *const *names,
                               const char *const *texts, const size_t *lens, size_t n,
                               gir_diags *d)
 {
 	int rc = 0;
+	cJSON **parsed = gir_xcalloc(n + 1, sizeof(cJSON *));
+	for (size_t i = 0; i < n; i++)
+		if (!(parsed[i] = parse_json(names[i], texts[i], lens[i], d)))
+			rc = -1;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < n; i++) {
-			if (json_extends(texts[i], lens[i]) != (pass == 1))
+			if (!parsed[i] ||
+			    (cJSON_GetObjectItemCaseSensitive(parsed[i], "extends") != NULL) != (pass == 1))
 				continue;
-			gir_template *t = gir_template_parse(names[i], texts[i], lens[i], r, d);
+			gir_template *t = template_from_json(names[i], parsed[i], texts[i], lens[i], r, d);
+			parsed[i] = NULL;
 			if (t)
 				registry_put(r, t, d);
 			else
 				rc = -1;
 		}
 	}
+	free(parsed);
 	return rc;
 }
 
