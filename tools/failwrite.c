@@ -1,6 +1,8 @@
 /* Test shim (LD_PRELOAD): makes write() fail the way a full disk does, or
  * delivers SIGTERM, when the file being written has a name containing
  * $GIR_FAIL_WRITE.  GIR_FAIL_MODE is "enospc" (default) or "signal".
+ * With GIR_FAIL_CREATE set, mkstemp() fails with EACCES for names containing
+ * it, as in a directory the user may not write (which root always may).
  * tests/cli.sh uses it to prove a failed or interrupted build leaves the
  * previous outputs intact and no temporary files behind. */
 #define _GNU_SOURCE
@@ -32,4 +34,17 @@ ssize_t write(int fd, const void *buf, size_t n)
 		}
 	}
 	return real(fd, buf, n);
+}
+
+int mkstemp(char *template)
+{
+	static int (*real)(char *);
+	if (!real)
+		real = (int (*)(char *))dlsym(RTLD_NEXT, "mkstemp");
+	const char *pattern = getenv("GIR_FAIL_CREATE");
+	if (pattern && strstr(template, pattern)) {
+		errno = EACCES;
+		return -1;
+	}
+	return real(template);
 }
