@@ -1077,6 +1077,7 @@ static void apply_defaults(binder *B)
 	if (!r->title)
 		r->title = gir_expand_label(B->tpl->title, r->year, r->agency);
 	if (!r->nsignatories && r->agency) {
+		free(r->signatories); /* a list whose names were all invalid */
 		r->signatories = gir_xcalloc(1, sizeof(char *));
 		r->signatories[r->nsignatories++] = gir_xstrdup(r->agency);
 	}
