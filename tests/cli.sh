@@ -21,7 +21,7 @@ t missing-file '[ $(status "$BIN" check "$tmp/nope.yaml") = 2 ]'
 t unknown-format '[ $(status "$BIN" build -f docx $ex) = 2 ]'
 t templates-list '"$BIN" templates | grep -q "^gov-2019 " && "$BIN" templates | grep -q "^gov-2019-lvyuan "'
 t check-valid '[ $(status "$BIN" check $ex) = 0 ]'
-t check-invalid '[ $(status "$BIN" check tests/diag/row-too-short.yaml) = 1 ]'
+t check-invalid '[ $(status "$BIN" check tests/bad/row-too-short.yaml) = 1 ]'
 t check-many-summary '"$BIN" check examples/*.yaml 2>&1 | grep -q "5 sources checked, 0 with errors"'
 t strict-warning '[ $(status "$BIN" check --strict $ex) = 1 ]'
 t options-after-files '[ $(status "$BIN" check $ex --strict) = 1 ]'
@@ -65,7 +65,7 @@ mkdir "$tmp/link" && cp $ex "$tmp/link/s.yaml" && ln "$tmp/link/s.yaml" "$tmp/li
 t never-overwrite-source '[ $(status "$BIN" build -f md "$tmp/link/s.yaml") = 2 ] && cmp -s $ex "$tmp/link/s.yaml"'
 
 # Diagnostics as JSON lines on stdout.
-t json-diagnostics '"$BIN" check --diagnostics=json tests/diag/row-too-short.yaml | grep -q "\"line\":[0-9]*,\"column\":[0-9]*,\"severity\":\"error\""'
+t json-diagnostics '"$BIN" check --diagnostics=json tests/bad/row-too-short.yaml | grep -q "\"line\":[0-9]*,\"column\":[0-9]*,\"severity\":\"error\""'
 t json-diagnostics-bad-value '[ $(status "$BIN" check --diagnostics=xml $ex) = 2 ]'
 
 # Templates from a directory override the embedded ones.

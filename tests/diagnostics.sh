@@ -1,12 +1,12 @@
 #!/bin/sh
-# Diagnostics tests: each broken source in tests/diag/ has its exact expected
+# Diagnostics tests: each broken source in tests/bad/ has its exact expected
 # stderr (file:line:col, message, source excerpt, hint) in CASE.err, and its
 # exit status in CASE.status (1 when absent).  Options for `gireport check`
 # may be given on a first line "# args: --strict".
 BIN=${BUILD:-build}/gireport
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for src in tests/diag/*.yaml; do
+for src in tests/bad/*.yaml; do
 	[ -f "$src" ] || continue
 	stem=${src%.yaml}
 	want=1

@@ -15,7 +15,7 @@ for src in tests/golden/*.yaml; do
 		[ -f "$stem.$ext" ] && "$BIN" build --stdout -f $ext "$src" >"$stem.$ext" 2>/dev/null
 	done
 done
-for src in tests/diag/*.yaml; do
+for src in tests/bad/*.yaml; do
 	stem=${src%.yaml}
 	args=$(sed -n '1s/^# args: //p' "$src")
 	# shellcheck disable=SC2086

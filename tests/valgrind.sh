@@ -19,7 +19,7 @@ for src in examples/*.yaml tests/golden/*.yaml; do
 		echo "FAIL valgrind:build:$src"; head -30 "$tmp/vg"
 	fi
 done
-for src in tests/diag/*.yaml; do
+for src in tests/bad/*.yaml; do
 	[ -f "$src" ] || continue
 	if vg "$BIN" check --diagnostics=json "$src" && vg "$BIN" check "$src"; then
 		echo "PASS valgrind:check:$src"
