@@ -152,7 +152,7 @@ static gir_grid *finish(grid_builder *g, int ncols, int header_rows)
 	grid->header_rows = header_rows;
 	grid->ncells = g->cells.len;
 	grid->cells = gir_xcalloc(g->cells.len, sizeof(gir_gcell));
-	grid->owner = gir_xcalloc((size_t)(g->nrows * ncols), sizeof(int));
+	grid->owner = gir_xcalloc((size_t)g->nrows * (size_t)ncols, sizeof(int));
 	for (size_t i = 0; i < g->cells.len; i++) {
 		grid->cells[i] = *(gir_gcell *)g->cells.items[i];
 		free(g->cells.items[i]);
@@ -257,7 +257,7 @@ gir_grid *gir_table_merge(const gir_table *t)
 	}
 	m->header_rows = t->nparts == 1 ? t->parts[0]->header_rows : 0;
 	m->cells = gir_xcalloc(m->ncells, sizeof(gir_gcell));
-	m->owner = gir_xcalloc((size_t)(m->nrows * m->ncols), sizeof(int));
+	m->owner = gir_xcalloc((size_t)m->nrows * (size_t)m->ncols, sizeof(int));
 	int row0 = 0;
 	size_t k = 0;
 	for (size_t i = 0; i < t->nparts; i++) {

@@ -37,7 +37,7 @@ int gir_edit_distance(const char *a, const char *b)
 {
 	uint32_t x[MAX_CP], y[MAX_CP];
 	size_t n = to_cps(a, x), m = to_cps(b, y);
-	int prev[MAX_CP + 1], cur[MAX_CP + 1];
+	int prev[MAX_CP + 1] = {0}, cur[MAX_CP + 1] = {0};
 	for (size_t j = 0; j <= m; j++)
 		prev[j] = (int)j;
 	for (size_t i = 1; i <= n; i++) {

@@ -701,7 +701,7 @@ static gir_template *template_from_json(const char *name, cJSON *own, const char
 	if (merged != own)
 		cJSON_Delete(own);
 	gir_template *t = merged ? build_template(&c, merged) : NULL;
-	if (c.failed) {
+	if (c.failed || !t) {
 		gir_template_free(t);
 		cJSON_Delete(merged);
 		free(base_id);
@@ -910,7 +910,8 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 	}
 	closedir(dh);
 	/* readdir order differs between machines; builds must not. */
-	qsort(paths.items, paths.len, sizeof(void *), by_name);
+	if (paths.len)
+		qsort(paths.items, paths.len, sizeof(void *), by_name);
 	const char **texts = gir_xcalloc(paths.len + 1, sizeof *texts);
 	size_t *lens = gir_xcalloc(paths.len + 1, sizeof *lens);
 	int rc = 0;

@@ -290,7 +290,7 @@ void gir_text_table(const gir_table *t, int limit, gir_buf *out)
 	for (int r = 0; r < g->nrows; r++)
 		Y[r + 1] = Y[r] + h[r] + 1;
 	canvas cv = {X[g->ncols] + 1, Y[g->nrows] + 1, NULL};
-	cv.cp = gir_xcalloc((size_t)(cv.w * cv.h), sizeof(uint32_t));
+	cv.cp = gir_xcalloc((size_t)cv.w * (size_t)cv.h, sizeof(uint32_t));
 	for (int i = 0; i < cv.w * cv.h; i++)
 		cv.cp[i] = ' ';
 	draw_rules(&cv, g, X, Y);

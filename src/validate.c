@@ -885,8 +885,9 @@ static void bind_field(binder *B, int f, const gir_node *v)
 	gir_report *r = B->rep;
 	const char *label = B->tpl->field_labels[f];
 	switch ((gir_field)f) {
-	case GIR_F_YEAR: break; /* read before the template was chosen */
-	case GIR_F_TEMPLATE: break;
+	case GIR_F_YEAR:
+	case GIR_F_TEMPLATE:
+		break; /* both read before the template was chosen */
 	case GIR_F_AGENCY: r->agency = string_value(B, v, label, "agency"); break;
 	case GIR_F_TITLE: r->title = string_value(B, v, label, "title"); break;
 	case GIR_F_DATE: bind_date(B, v, label); break;
