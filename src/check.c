@@ -98,6 +98,68 @@ gir_value gir_sum_cols(const gir_section_data *sd, const gir_block *b, size_t ro
 	return s;
 }
 
+/* The sum of the cells of a row node and a column node (either may be a
+ * group; computed totals inside a group are left out of its sum). */
+static gir_value sum_block(const gir_section_data *sd, const gir_block *b, const gir_axis *row,
+                           const gir_axis *col)
+{
+	if (col->leaf >= 0)
+		return gir_sum_rows(sd, b, row, (size_t)col->leaf);
+	gir_value s = {0};
+	for (int c = col->first_leaf; c < col->first_leaf + col->nleaves; c++)
+		if (!gir_axis_is_sum(b->col_leaves[c]))
+			s = gir_value_add(s, gir_sum_rows(sd, b, row, (size_t)c));
+	return s;
+}
+
+/* The column a row path alone stands for: the only one, or the total. */
+static const gir_axis *whole_row(const gir_block *b)
+{
+	if (b->ncols == 1)
+		return b->col_leaves[0];
+	for (size_t c = 0; c < b->ncols; c++)
+		if (b->col_leaves[c]->sum == GIR_SUM_ALL)
+			return b->col_leaves[c];
+	return NULL;
+}
+
+/* Splits "withheld.state_secret.natural" into a row path and a column path
+ * of the block: the longest row prefix whose rest names a column. */
+static bool lookup_in_block(const gir_section_data *sd, const gir_block *b, const char *rest,
+                            gir_value *out)
+{
+	for (const char *dot = rest + strlen(rest);; dot--) {
+		if (*dot == '.' || *dot == '\0') {
+			char *rows = gir_xstrndup(rest, (size_t)(dot - rest));
+			const gir_axis *row = gir_axis_find_path(&b->rows, rows);
+			const gir_axis *col = *dot ? gir_axis_find_path(&b->cols, dot + 1) : whole_row(b);
+			free(rows);
+			if (row && col) {
+				*out = sum_block(sd, b, row, col);
+				return true;
+			}
+		}
+		if (dot == rest)
+			return false;
+	}
+}
+
+bool gir_report_lookup(const gir_report *rep, const char *path, gir_value *out)
+{
+	const char *dot = strchr(path, '.');
+	if (!dot)
+		return false;
+	char *sid = gir_xstrndup(path, (size_t)(dot - path));
+	const gir_section *s = gir_template_section(rep->tpl, sid);
+	free(sid);
+	if (!s || s->kind != GIR_TABLE)
+		return false;
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (lookup_in_block(&rep->sections[s->index], s->blocks[i], dot + 1, out))
+			return true;
+	return false;
+}
+
 static void total_mismatch(const gir_report *rep, const gir_section *s, const gir_axis *row,
                            const gir_axis *col, gir_value given, gir_value sum, const char *what,
                            gir_diags *d)

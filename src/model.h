@@ -74,6 +74,12 @@ gir_value gir_sum_rows(const gir_section_data *sd, const gir_block *b,
 /* Sum of the cells of one row leaf under a column node. */
 gir_value gir_sum_cols(const gir_section_data *sd, const gir_block *b,
                        size_t row, const gir_axis *col);
+/* Any cell or computed total by its id path: "requests.received.natural",
+ * "requests.withheld.total" (a group of rows in the total column),
+ * "appeals.review.upheld"; a row alone stands for its total column
+ * ("requests.received") or its only one ("proactive.release_total").  Groups of rows or columns sum their parts.  Returns
+ * false when the path names nothing. */
+bool gir_report_lookup(const gir_report *rep, const char *path, gir_value *out);
 gir_value gir_value_add(gir_value a, gir_value b);
 /* Compares two exact values: -1, 0, 1. */
 int gir_value_cmp(gir_value a, gir_value b);

@@ -243,6 +243,43 @@ static void compute_totals_directly(void **state)
 	loaded_free(&L);
 }
 
+static void expect_lookup(const gir_report *rep, const char *path, const char *text)
+{
+	gir_value v;
+	char out[48];
+	assert_true(gir_report_lookup(rep, path, &v));
+	gir_value_format(v, out, sizeof out);
+	assert_string_equal(out, text);
+}
+
+/* Cells and computed totals by id path, as summaries and placeholders use them. */
+static void lookup_by_path(void **state)
+{
+	(void)state;
+	loaded L = load_clean(SRC "requests:\n"
+	                          "  received: [4, 1, 0, 0, 0, 0]\n"
+	                          "  withheld:\n"
+	                          "    state_secret: [1, 0, 0, 0, 0, 0]\n"
+	                          "    third_party: [2, 1, 0, 0, 0, 0]\n"
+	                          "  other: [1, 0, 0, 0, 0, 0]\n");
+	expect_lookup(L.rep, "requests.received.natural", "4");
+	expect_lookup(L.rep, "requests.received.total", "5");
+	expect_lookup(L.rep, "requests.received", "5");           /* a row alone: its total */
+	expect_lookup(L.rep, "requests.withheld.natural", "3");   /* a group of rows */
+	expect_lookup(L.rep, "requests.withheld.total", "4");
+	expect_lookup(L.rep, "requests.withheld.third_party.business", "1");
+	expect_lookup(L.rep, "requests.results_total.total", "5");
+	expect_lookup(L.rep, "appeals.review.total", "0");
+	expect_lookup(L.rep, "proactive.procurement.amount", "1.5");
+	gir_value v;
+	assert_false(gir_report_lookup(L.rep, "requests.bogus.total", &v));
+	assert_false(gir_report_lookup(L.rep, "requests.received.bogus", &v));
+	assert_false(gir_report_lookup(L.rep, "proactive.regulations", &v)); /* 3 columns, no total */
+	assert_false(gir_report_lookup(L.rep, "overview.x", &v));
+	assert_false(gir_report_lookup(L.rep, "requests", &v));
+	loaded_free(&L);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +291,7 @@ int main(void)
 		cmocka_unit_test(sums_over_rows_and_columns),
 		cmocka_unit_test(carry_over_from_previous_year),
 		cmocka_unit_test(compute_totals_directly),
+		cmocka_unit_test(lookup_by_path),
 	};
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }
