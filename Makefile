@@ -2,7 +2,7 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcjson
+PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -16,9 +16,9 @@ LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 
 BUILD    ?= build
 LIB_SRC  := buf util utf8 diag load template number narrative suggest validate check \
-            layout wrap textgrid render_text render_md render_tree \
-            pdf_ttf pdf_fonts pdf_table render_pdf
-CLI_SRC  := main commands fileio
+            layout wrap textgrid render_text render_md render_tree render_json project \
+            pdf_ttf pdf_fonts pdf_table render_pdf figures summary diff
+CLI_SRC  := main commands cmd_build fileio sources jobs cmd_summary cmd_diff
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
 LIB_OBJ  := $(LIB_SRC:%=$(BUILD)/%.o) $(BUILD)/templates.o
@@ -26,10 +26,10 @@ CLI_OBJ  := $(CLI_SRC:%=$(BUILD)/%.o)
 BIN      := $(BUILD)/gireport
 
 DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev \
-                   libhpdf-dev fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei \
-                   poppler-utils qpdf valgrind
+                   libhpdf-dev libharfbuzz-dev fonts-arphic-uming fonts-arphic-ukai \
+                   fonts-wqy-zenhei poppler-utils qpdf valgrind
 
-.PHONY: all deps demo check testbins bench regen asan valgrind fuzz clean
+.PHONY: all deps demo check testbins bench regen asan valgrind fuzz lint deps-lint clean
 
 all: $(BIN)
 
@@ -109,6 +109,20 @@ valgrind: all
 # libFuzzer over the whole pipeline for FUZZ_SECONDS (default 60); needs clang.
 fuzz:
 	sh fuzz/run.sh
+
+# Static analysis of src/: cppcheck and gcc's -fanalyzer, both silent when clean.
+lint: deps-lint
+	cppcheck -q --error-exitcode=1 --enable=warning,performance,portability --std=c11 \
+		--inline-suppr --suppress=missingIncludeSystem -Iinclude -Isrc src/
+	@for f in src/*.c; do \
+		$(CC) $(WARNINGS) $(DEFINES) -Iinclude -Isrc $(PKG_CFLAGS) $(HPDF_CFLAGS) -fanalyzer \
+			-Werror -c $$f -o /dev/null || exit 1; \
+	done
+	@echo "lint: cppcheck and gcc -fanalyzer found nothing"
+
+deps-lint:
+	@command -v cppcheck >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get install -y -qq cppcheck; }
 
 clean:
 	rm -rf build build-asan build-fuzz

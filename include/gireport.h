@@ -110,11 +110,39 @@ typedef enum gir_font_role {
 } gir_font_role;
 extern const char *const gir_font_roles[GIR_FONT_ROLES]; /* "title", "heading", … */
 
+/* ---- projects ----------------------------------------------------------- */
+
+/* The project file, gireport.yaml at the root of a tree of sources: settings
+ * they all inherit (a source's own value wins, the command line wins over
+ * both).  Keys: template, fonts {role: file}, output (directory, relative to
+ * the root), name (output file name pattern: {stem} {agency} {year}),
+ * formats [txt, md, pdf], date_format ({year} {month} {day}), exclude
+ * [glob, …].  NULL with diagnostics when the file is invalid. */
+typedef struct gir_project gir_project;
+gir_project *gir_project_load(const char *file, const char *text, size_t len, gir_diags *d);
+void gir_project_free(gir_project *p);
+/* Each setting as written, or NULL. */
+const char *gir_project_template(const gir_project *p);
+const char *gir_project_font(const gir_project *p, gir_font_role role);
+const char *gir_project_output(const gir_project *p);
+const char *gir_project_name(const gir_project *p);
+const char *gir_project_formats(const gir_project *p);
+const char *gir_project_date_format(const gir_project *p);
+size_t gir_project_exclude_count(const gir_project *p);
+const char *gir_project_exclude(const gir_project *p, size_t i);
+
 typedef struct gir_options {
 	int strict;       /* warnings count as errors: gir_report_load returns NULL */
 	/* Fonts given on the command line ("path" or "path:index" for a .ttc);
 	 * NULL entries fall back to the source's `fonts:`, then to defaults. */
 	const char *fonts[GIR_FONT_ROLES];
+	/* Inherited from the project (gireport.yaml), NULL when not set: the
+	 * template of sources that name none (before choosing by year), fonts
+	 * after the source's own (paths as the caller resolved them), and the
+	 * signature date format instead of the template's. */
+	const char *default_template;
+	const char *project_fonts[GIR_FONT_ROLES];
+	const char *date_format;
 	/* Where a renderer that fails says why (a font that cannot be used, …);
 	 * may be NULL.  Not owned. */
 	gir_diags *diags;
@@ -130,6 +158,10 @@ gir_report *gir_report_load(const gir_registry *r, const char *file,
  * Adds diagnostics; returns the number of errors added. */
 int gir_report_check_previous(const gir_report *rep, const gir_report *prev,
                               gir_diags *diags);
+/* The report year, the agency as written, and the template's id. */
+int gir_report_year(const gir_report *rep);
+const char *gir_report_agency(const gir_report *rep);
+const char *gir_report_template_id(const gir_report *rep);
 /* The font the source's `fonts:` sets for a role ("path" or "path:index"), or NULL. */
 const char *gir_report_font(const gir_report *rep, gir_font_role role);
 /* The `previous:` path as written in the source, or NULL. */
@@ -147,8 +179,14 @@ int gir_render_md(const gir_report *rep, const gir_options *opt, gir_buf *out);
  * with the reason added to opt->diags (a font missing or unusable, libharu
  * failing); `out` may then hold part of a document and must be dropped. */
 int gir_render_pdf(const gir_report *rep, const gir_options *opt, gir_buf *out);
+/* The font file the PDF would use for a role (command line, source, project,
+ * or the Debian default), malloc'd: for deciding whether a PDF is stale. */
+char *gir_font_file(const gir_report *rep, const gir_options *opt, gir_font_role role);
 /* A dump of the validated model, one value per line, for tests and debugging. */
 int gir_render_tree(const gir_report *rep, const gir_options *opt, gir_buf *out);
+/* The validated report with its computed totals as JSON for other tools
+ * (docs/json.md, version 1): ids as keys, values exact as written. */
+int gir_render_json(const gir_report *rep, const gir_options *opt, gir_buf *out);
 
 #ifdef __cplusplus
 }

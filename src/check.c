@@ -49,7 +49,7 @@ char *gir_report_date_text(const gir_report *rep)
 	gir_buf b = {0};
 	const int parts[3] = {rep->date.year, rep->date.month, rep->date.day};
 	static const char *const names[3] = {"{year}", "{month}", "{day}"};
-	for (const char *p = rep->tpl->date_format; *p;) {
+	for (const char *p = rep->date_format ? rep->date_format : rep->tpl->date_format; *p;) {
 		int k = 0;
 		while (k < 3 && strncmp(p, names[k], strlen(names[k])) != 0)
 			k++;

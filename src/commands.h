@@ -5,6 +5,8 @@
 #include <stddef.h>
 
 #include "gireport.h"
+#include "jobs.h"
+#include "sources.h"
 
 /* Exit statuses. */
 enum { GIR_EXIT_OK = 0, GIR_EXIT_INVALID = 1, GIR_EXIT_FAILURE = 2 };
@@ -20,10 +22,39 @@ typedef struct gir_cli {
 	const char **template_dirs;
 	size_t ntemplate_dirs;
 	const char *fonts[GIR_FONT_ROLES]; /* --font ROLE=PATH[:INDEX], NULL when not given */
+	int jobs;                 /* -j N; 0: one per processor */
+	int force;                /* --force: rebuild outputs that are up to date */
+	int quiet;                /* -q: no progress line, no summary line */
+	int bom;                  /* --bom: summary CSV starts with a UTF-8 byte-order mark */
 } gir_cli;
+
+/* What every command that reads sources shares. */
+typedef struct gir_session {
+	const gir_cli *cli;
+	gir_registry *reg;
+	gir_workspace ws;          /* the sources and the project */
+	gir_options opt;           /* from the project, then the command line */
+	char *project_fonts[GIR_FONT_ROLES]; /* the project's font paths, resolved */
+} gir_session;
+
+/* Loads the templates, expands the arguments into sources and reads the
+ * project file.  On failure prints why, sets *status and returns -1. */
+int gir_session_open(gir_session *s, const gir_cli *cli, int *status);
+void gir_session_close(gir_session *s);
+/* Reads and validates one source, checks the carry-over from last year's
+ * (previous: or the sibling YEAR-1.yaml), and puts the diagnostics into r.
+ * Returns the report, or NULL with r->status set. */
+gir_report *gir_session_load(const gir_session *s, const char *file, gir_job_result *r);
+/* Prints diagnostics into r: text for stderr, or JSON (stdout unless --stdout). */
+void gir_session_diags(const gir_session *s, const gir_diags *d, const char *src, size_t len,
+                       gir_job_result *r);
+/* Worker processes for -j. */
+int gir_session_workers(const gir_session *s);
 
 int gir_cmd_build(const gir_cli *cli);
 int gir_cmd_check(const gir_cli *cli);
 int gir_cmd_templates(const gir_cli *cli);
+int gir_cmd_summary(const gir_cli *cli);   /* cmd_summary.c */
+int gir_cmd_diff(const gir_cli *cli);      /* cmd_diff.c */
 
 #endif

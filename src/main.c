@@ -12,7 +12,7 @@
 #include "util.h"
 
 static const char usage[] =
-	"usage: gireport build [-f txt,md,pdf,tree] [-o DIR] [--stdout] [--strict]\n"
+	"usage: gireport build [-f txt,md,pdf,json,tree] [-o DIR] [--stdout] [--strict]\n"
 	"                      [--font ROLE=PATH[:INDEX]]... FILE...\n"
 	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
 	"       gireport templates\n"
@@ -24,6 +24,13 @@ static const char usage[] =
 	"      --strict           treat warnings as errors\n"
 	"      --diagnostics=FMT  text (default, on stderr) or json (one object per line, stdout)\n"
 	"      --templates DIR    load more templates from DIR (also GIREPORT_TEMPLATE_PATH)\n"
+	"  -j, --jobs N           N sources at a time (default: one per processor)\n"
+	"      --force            rebuild outputs that are newer than their sources\n"
+	"  -q, --quiet            no progress line and no summary line\n"
+	"\n"
+	"A directory stands for every source below it; no argument, for the project\n"
+	"(the directory holding gireport.yaml, here or above).\n"
+	"\n"
 	"      --font ROLE=PATH   PDF font for a role: title, heading, subheading, body or\n"
 	"                         table; a TrueType .ttf, or a .ttc with :INDEX for the face\n"
 	"                         (default 0); overrides the source's fonts:\n"
@@ -70,6 +77,9 @@ int main(int argc, char **argv)
 		{"diagnostics", required_argument, NULL, 'd'},
 		{"templates", required_argument, NULL, 't'},
 		{"font", required_argument, NULL, 'F'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"force", no_argument, NULL, 'R'},
+		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -79,7 +89,7 @@ int main(int argc, char **argv)
 	cli.template_dirs = dirs;
 	int c;
 	/* GNU getopt permutes: options may stand before or after the command. */
-	while ((c = getopt_long(argc, argv, "f:o:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:j:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': cli.formats = optarg; break;
 		case 'o': cli.outdir = optarg; break;
@@ -99,6 +109,13 @@ int main(int argc, char **argv)
 			if (set_font(&cli, optarg) != 0)
 				return usage_error(NULL);
 			break;
+		case 'j':
+			cli.jobs = atoi(optarg);
+			if (cli.jobs < 1)
+				return usage_error("-j takes a number of processes, 1 or more");
+			break;
+		case 'R': cli.force = 1; break;
+		case 'q': cli.quiet = 1; break;
 		case 'h': fputs(usage, stdout); return GIR_EXIT_OK;
 		case 'V': puts("gireport " GIR_VERSION); return GIR_EXIT_OK;
 		default: return usage_error(NULL);
@@ -112,11 +129,10 @@ int main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0) {
-		if (cli.nfiles == 0)
-			return usage_error("no source files given");
-		return cmd[0] == 'b' ? gir_cmd_build(&cli) : gir_cmd_check(&cli);
-	}
+	if (strcmp(cmd, "build") == 0)
+		return gir_cmd_build(&cli);
+	if (strcmp(cmd, "check") == 0)
+		return gir_cmd_check(&cli);
 	if (strcmp(cmd, "templates") == 0)
 		return gir_cmd_templates(&cli);
 	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);

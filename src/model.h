@@ -55,6 +55,7 @@ struct gir_report {
 	size_t nsignatories;
 	char *previous;
 	gir_pos previous_pos;
+	char *date_format;      /* the project's, or NULL for the template's */
 	char *fonts[GIR_FONT_ROLES];
 	gir_narrative preface;
 	gir_section_data *sections;  /* parallel to tpl->sections */

@@ -103,6 +103,8 @@ static font_spec role_spec(const gir_report *rep, const gir_options *opt, int ro
 		f.path = p;
 		return f;
 	}
+	if (opt && opt->project_fonts[role])
+		return parse_spec(opt->project_fonts[role], "in the project's gireport.yaml");
 	const known_font *const *c = defaults[role];
 	size_t i = 0;
 	while (i + 1 < 3 && c[i + 1] && access(c[i]->path, R_OK) != 0)
@@ -346,8 +348,11 @@ int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
 			continue;
 		gir_buf ttf = {0}, why = {0};
 		char *name = subset_name(fs, i);
-		gir_ttf_subset(fs->faces[i].ttf, cps, n, name, &ttf);
-		const char *loaded = load_font(pdf, &ttf, &why);
+		const char *loaded = NULL;
+		if (gir_ttf_subset(fs->faces[i].ttf, cps, n, name, &ttf) != 0)
+			gir_buf_puts(&why, "HarfBuzz could not make a subset of it");
+		else
+			loaded = load_font(pdf, &ttf, &why);
 		if (loaded)
 			fs->faces[i].hpdf_font = HPDF_GetFont(pdf, loaded, "UTF-8");
 		if (fs->faces[i].hpdf_font)
@@ -364,4 +369,9 @@ int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
 	}
 	free(cps);
 	return rc;
+}
+
+char *gir_font_file(const gir_report *rep, const gir_options *opt, gir_font_role role)
+{
+	return role_spec(rep, opt, (int)role).path;
 }

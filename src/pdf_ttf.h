@@ -1,8 +1,8 @@
-/* TrueType faces for the PDF renderer: one face of a .ttf or .ttc file,
- * mapped read-only, with the glyph lookups that layout needs and a subsetter
- * that writes a small TrueType font holding only the glyphs a report uses.
+/* TrueType faces for the PDF renderer, on HarfBuzz: one face of a .ttf or
+ * .ttc file, mapped read-only, with the glyph lookups that layout needs and
+ * a subset (hb-subset) holding only the glyphs a report uses.
  *
- * Why our own subsetter: libharu 2.3 "subsets" by dropping unused glyph
+ * Why subset before libharu: libharu 2.3 "subsets" by dropping unused glyph
  * outlines but keeps the whole cmap, hmtx and loca tables and writes a width
  * for every code point of the font, so one CJK face costs 300–400 KB and
  * 70–120 ms per PDF.  Handing libharu a font that is already a subset makes
@@ -28,16 +28,19 @@ unsigned gir_ttf_glyph(const gir_ttf *f, uint32_t cp);
 /* Advance width in thousandths of an em, truncated as libharu does, so that
  * layout and the PDF's /W widths agree exactly. */
 int gir_ttf_advance(const gir_ttf *f, unsigned glyph);
-/* Ascender and descender (negative) in thousandths of an em, from hhea. */
+/* Ascender and descender (negative) in thousandths of an em, as HarfBuzz
+ * gives them (hhea, or OS/2 typo metrics when the font asks for those). */
 int gir_ttf_ascent(const gir_ttf *f);
 int gir_ttf_descent(const gir_ttf *f);
 /* PostScript name, reduced to [A-Za-z0-9-]. */
 const char *gir_ttf_name(const gir_ttf *f);
 
 /* Writes a TrueType font with the glyphs of the given BMP code points (and
- * the components of composite glyphs), named `name`.  Code points must be
- * sorted and unique.  The output depends on nothing but the inputs. */
-void gir_ttf_subset(const gir_ttf *f, const uint32_t *cps, size_t n, const char *name,
+ * the components of composite glyphs), named `name`, holding the tables
+ * libharu reads.  Code points must be sorted and unique.  The output depends
+ * on nothing but the inputs.  Returns 0, or -1 when HarfBuzz cannot subset
+ * the face. */
+int gir_ttf_subset(const gir_ttf *f, const uint32_t *cps, size_t n, const char *name,
                     gir_buf *out);
 
 #endif

@@ -9,6 +9,7 @@
 #include <cJSON.h>
 
 #include "diag.h"
+#include "figures.h"
 #include "template.h"
 #include "utf8.h"
 #include "util.h"
@@ -610,6 +611,8 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	{
 		t->checks[t->nchecks++] = parse_check(c, t, kj);
 	}
+	if (gir_figures_parse(t, cJSON_GetObjectItemCaseSensitive(root, "summary"), c->file, c->diags))
+		c->failed = 1;
 	return t;
 }
 
@@ -744,6 +747,7 @@ void gir_template_free(gir_template *t)
 	for (size_t i = 0; i < t->nchecks; i++)
 		free_check(t->checks[i]);
 	free(t->checks);
+	gir_figures_free(t);
 	for (int i = 0; i < GIR_F_COUNT; i++)
 		free(t->field_labels[i]);
 	free(t->id);

@@ -101,6 +101,15 @@ typedef enum gir_field {
 
 extern const char *const gir_field_ids[GIR_F_COUNT];
 
+/* A key figure for `gireport summary` (the template's "summary" list): one
+ * number per report, the sum of the cells or totals its id paths name. */
+typedef struct gir_figure {
+	char *id;
+	char *label;
+	char **paths;        /* "requests.received.total", … */
+	size_t npaths;
+} gir_figure;
+
 struct gir_template {
 	char *id;
 	char *name;
@@ -112,6 +121,8 @@ struct gir_template {
 	size_t nsections;
 	gir_check **checks;
 	size_t nchecks;
+	gir_figure *figures;   /* "summary": the key figures, in order */
+	size_t nfigures;
 	struct cJSON *json;   /* merged source, for templates that extend this one */
 	bool is_extension;    /* "extends" another: never chosen by year alone */
 	char *base;           /* the id it extends, or NULL */

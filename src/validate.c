@@ -22,6 +22,7 @@ typedef struct short_row {
 } short_row;
 
 typedef struct binder {
+	const gir_options *opt;
 	const char *file;
 	gir_diags *diags;
 	const gir_registry *reg;
@@ -976,12 +977,16 @@ static const gir_node *find_meta(const gir_registry *reg, const gir_node *root, 
 	return NULL;
 }
 
+static bool covers(const gir_template *t, int year)
+{
+	return t->first_year && year >= t->first_year && (!t->last_year || year <= t->last_year);
+}
+
 static const gir_template *default_template(const gir_registry *reg, int year)
 {
 	for (size_t i = 0; i < gir_registry_count(reg); i++) {
 		const gir_template *t = gir_registry_at(reg, i);
-		if (!t->is_extension && t->first_year && year >= t->first_year &&
-		    (!t->last_year || year <= t->last_year))
+		if (!t->is_extension && covers(t, year))
 			return t;
 	}
 	return NULL;
@@ -1009,6 +1014,19 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 			gir_suggest_free(sg);
 		}
 		return t;
+	}
+	if (B->opt && B->opt->default_template) {
+		/* A tree holds several years: the project's template is for the
+		 * years of its edition, the others are chosen by year as usual. */
+		const gir_template *t = gir_registry_find(B->reg, B->opt->default_template);
+		if (!t) {
+			err(B, (gir_pos){0, 0}, any->field_labels[GIR_F_TEMPLATE], "template",
+			    "`gireport templates` lists them",
+			    "the project's template \"%s\" (gireport.yaml) is unknown", B->opt->default_template);
+			return NULL;
+		}
+		if (B->rep->year && covers(t, B->rep->year))
+			return t;
 	}
 	if (!B->rep->year)
 		return NULL;
@@ -1077,6 +1095,8 @@ static void apply_defaults(binder *B)
 	gir_report *r = B->rep;
 	if (!r->title)
 		r->title = gir_expand_label(B->tpl->title, r->year, r->agency);
+	if (B->opt && B->opt->date_format)
+		r->date_format = gir_xstrdup(B->opt->date_format);
 	if (!r->nsignatories && r->agency) {
 		free(r->signatories); /* a list whose names were all invalid */
 		r->signatories = gir_xcalloc(1, sizeof(char *));
@@ -1117,7 +1137,7 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 	if (!doc)
 		return NULL;
 	const gir_node *root = gir_doc_root(doc);
-	binder B = {.file = file, .diags = diags, .reg = reg};
+	binder B = {.opt = opt, .file = file, .diags = diags, .reg = reg};
 	B.rep = gir_xcalloc(1, sizeof(gir_report));
 	B.rep->file = gir_xstrdup(file);
 	if (root->kind != GIR_MAP) {
@@ -1174,9 +1194,25 @@ void gir_report_free(gir_report *r)
 	free(r->agency);
 	free(r->title);
 	free(r->previous);
+	free(r->date_format);
 	for (int i = 0; i < GIR_FONT_ROLES; i++)
 		free(r->fonts[i]);
 	free(r);
+}
+
+int gir_report_year(const gir_report *rep)
+{
+	return rep->year;
+}
+
+const char *gir_report_agency(const gir_report *rep)
+{
+	return rep->agency;
+}
+
+const char *gir_report_template_id(const gir_report *rep)
+{
+	return rep->tpl->id;
 }
 
 const char *gir_report_previous_path(const gir_report *rep)

@@ -5,13 +5,13 @@ BIN=${BUILD:-build}/gireport
 cd "$(dirname "$0")/.." || exit 2
 for src in examples/*.yaml; do
 	stem=tests/golden/examples/$(basename "$src" .yaml)
-	for ext in txt md; do
+	for ext in txt md json; do
 		"$BIN" build --stdout -f $ext "$src" >"$stem.$ext" 2>/dev/null
 	done
 done
 for src in tests/golden/*.yaml; do
 	stem=${src%.yaml}
-	for ext in txt md tree; do
+	for ext in txt md tree json; do
 		[ -f "$stem.$ext" ] && "$BIN" build --stdout -f $ext "$src" >"$stem.$ext" 2>/dev/null
 	done
 done

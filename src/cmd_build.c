@@ -1,0 +1,389 @@
+/* gireport build: every source rendered into each format, written next to
+ * it, into -o DIR, or into the project's output tree; sources whose outputs
+ * are newer than everything they come from are left alone. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "fileio.h"
+#include "gireport.h"
+#include "util.h"
+
+typedef int (*render_fn)(const gir_report *, const gir_options *, gir_buf *);
+
+static const struct format {
+	const char *name, *ext;
+	render_fn render;
+} formats[] = {
+	{"txt", ".txt", gir_render_text},
+	{"md", ".md", gir_render_md},
+	{"tree", ".tree", gir_render_tree},
+	{"json", ".json", gir_render_json},
+	{"pdf", ".pdf", gir_render_pdf},
+};
+
+static const struct format *find_format(const char *name, size_t n)
+{
+	for (size_t i = 0; i < GIR_ARRAY_LEN(formats); i++)
+		if (strlen(formats[i].name) == n && strncmp(formats[i].name, name, n) == 0)
+			return &formats[i];
+	return NULL;
+}
+
+/* Parses "txt,md" into a list; reports unknown or unavailable formats. */
+static int parse_formats(const char *spec, const struct format **out, size_t *n)
+{
+	*n = 0;
+	for (const char *p = spec; *p;) {
+		size_t k = strcspn(p, ",");
+		const struct format *f = find_format(p, k);
+		if (!f) {
+			fprintf(stderr, "gireport: unknown format \"%.*s\" (txt, md, pdf, json, tree)\n", (int)k, p);
+			return -1;
+		}
+		if (!f->render) {
+			fprintf(stderr, "gireport: %s output is not built into this version of gireport\n",
+			        f->name);
+			return -1;
+		}
+		bool dup = false;
+		for (size_t i = 0; i < *n; i++)
+			dup |= out[i] == f;
+		if (!dup)
+			out[(*n)++] = f;
+		p += k + (p[k] == ',');
+	}
+	return *n ? 0 : -1;
+}
+
+typedef struct build {
+	gir_session s;
+	const struct format *fmts[GIR_ARRAY_LEN(formats)];
+	size_t nf;
+	struct timespec tool_time; /* newest of the binary, templates, project */
+} build;
+
+static bool newer(struct timespec a, struct timespec b)
+{
+	return a.tv_sec > b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
+}
+
+static void take_newest(struct timespec *t, const char *path)
+{
+	struct stat st;
+	if (path && stat(path, &st) == 0 && newer(st.st_mtim, *t))
+		*t = st.st_mtim;
+}
+
+static void newest_in_dir(struct timespec *t, const char *dir)
+{
+	DIR *dh = opendir(dir);
+	struct dirent *e;
+	while (dh && (e = readdir(dh)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0) {
+			char *path = gir_xasprintf("%s/%s", dir, e->d_name);
+			take_newest(t, path);
+			free(path);
+		}
+	}
+	if (dh)
+		closedir(dh);
+}
+
+/* What every output depends on besides its own source. */
+static struct timespec tool_time(const gir_session *s)
+{
+	struct timespec t = {0, 0};
+	take_newest(&t, "/proc/self/exe");
+	take_newest(&t, s->ws.project_path);
+	for (size_t i = 0; i < s->cli->ntemplate_dirs; i++)
+		newest_in_dir(&t, s->cli->template_dirs[i]);
+	const char *env = getenv("GIREPORT_TEMPLATE_PATH");
+	if (env && *env) {
+		char *copy = gir_xstrdup(env), *save = NULL;
+		for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
+			newest_in_dir(&t, dir);
+		free(copy);
+	}
+	return t;
+}
+
+static char *expand_name(const char *pattern, const char *stem, const gir_report *rep)
+{
+	gir_buf b = {0};
+	for (const char *p = pattern; *p;) {
+		if (strncmp(p, "{stem}", 6) == 0)
+			gir_buf_puts(&b, stem), p += 6;
+		else if (strncmp(p, "{year}", 6) == 0)
+			gir_buf_printf(&b, "%d", gir_report_year(rep)), p += 6;
+		else if (strncmp(p, "{agency}", 8) == 0)
+			gir_buf_puts(&b, gir_report_agency(rep)), p += 8;
+		else
+			gir_buf_putc(&b, *p++);
+	}
+	return gir_buf_detach(&b);
+}
+
+static int make_dirs(const char *path)
+{
+	char *p = gir_xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 0;
+}
+
+/* Where a source's outputs go, without the extension: -o DIR wins, then the
+ * project's output directory (mirroring the tree, so tongji/2020.yaml and
+ * minzheng/2020.yaml do not collide), else next to the source. */
+static char *output_stem(const build *b, const char *file, const gir_report *rep)
+{
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	size_t n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+		n -= 4;
+	char *stem = gir_xstrndup(base, n);
+	const gir_project *p = b->s.ws.project;
+	char *name = expand_name(p && gir_project_name(p) ? gir_project_name(p) : "{stem}", stem, rep);
+	char *out;
+	if (b->s.cli->outdir) {
+		out = gir_xasprintf("%s/%s", b->s.cli->outdir, name);
+	} else if (p && gir_project_output(p)) {
+		char *dir = realpath(file, NULL);
+		const char *rel = dir && strncmp(dir, b->s.ws.root, strlen(b->s.ws.root)) == 0
+		                      ? dir + strlen(b->s.ws.root) + 1 : base;
+		const char *slash = strrchr(rel, '/');
+		out = gir_xasprintf("%s/%s/%.*s%s%s", b->s.ws.root, gir_project_output(p),
+		                    slash ? (int)(slash - rel) : 0, rel, slash ? "/" : "", name);
+		free(dir);
+	} else {
+		out = gir_xasprintf("%.*s%s", (int)(base - file), file, name);
+	}
+	free(stem);
+	free(name);
+	return out;
+}
+
+/* What else decides the outputs besides files' contents: the options.  A
+ * different --font or -f must rebuild even when no file is newer. */
+static char *configuration(const build *b, const gir_report *rep)
+{
+	gir_buf c = {0};
+	gir_buf_printf(&c, "gireport %s\ntemplate %s\nformats", GIR_VERSION, gir_report_template_id(rep));
+	for (size_t i = 0; i < b->nf; i++)
+		gir_buf_printf(&c, " %s", b->fmts[i]->name);
+	for (int r = 0; r < GIR_FONT_ROLES; r++) {
+		char *font = gir_font_file(rep, &b->s.opt, (gir_font_role)r);
+		gir_buf_printf(&c, "\nfont %s %s", gir_font_roles[r], font);
+		free(font);
+	}
+	const gir_project *p = b->s.ws.project;
+	gir_buf_printf(&c, "\ndate %s\nname %s\n", b->s.opt.date_format ? b->s.opt.date_format : "",
+	               p && gir_project_name(p) ? gir_project_name(p) : "");
+	return gir_buf_detach(&c);
+}
+
+/* The stamp beside a source's outputs: .gireport/NAME.stamp in their directory. */
+static char *stamp_path(const char *stem)
+{
+	const char *slash = strrchr(stem, '/');
+	if (!slash)
+		return gir_xasprintf(".gireport/%s.stamp", stem);
+	return gir_xasprintf("%.*s/.gireport/%s.stamp", (int)(slash - stem), stem, slash + 1);
+}
+
+static bool stamp_matches(const char *stem, const char *config)
+{
+	char *path = stamp_path(stem), *text = NULL;
+	size_t len = 0;
+	bool same = gir_read_file(path, &text, &len) == GIR_READ_OK && strcmp(text, config) == 0;
+	free(path);
+	free(text);
+	return same;
+}
+
+static void write_stamp(const char *stem, const char *config)
+{
+	char *path = stamp_path(stem), *temp = NULL;
+	if (make_dirs(path) == 0 && gir_write_temp(path, config, strlen(config), &temp) == 0)
+		gir_commit_temp(temp, path); /* best effort: without it, the next build rebuilds */
+	free(path);
+}
+
+/* Every output exists, is newer than the source, the tool, the templates,
+ * the project and (for a PDF) each font it uses, and was made with the same
+ * options. */
+static bool up_to_date(const build *b, const char *file, const gir_report *rep, const char *stem,
+                       const char *config)
+{
+	if (!stamp_matches(stem, config))
+		return false;
+	struct timespec deps = b->tool_time;
+	take_newest(&deps, file);
+	for (size_t i = 0; i < b->nf; i++) {
+		if (strcmp(b->fmts[i]->name, "pdf") != 0)
+			continue;
+		for (int r = 0; r < GIR_FONT_ROLES; r++) {
+			char *font = gir_font_file(rep, &b->s.opt, (gir_font_role)r);
+			char *colon = strrchr(font, ':');
+			if (colon && colon[1] >= '0' && colon[1] <= '9')
+				*colon = '\0';
+			take_newest(&deps, font);
+			free(font);
+		}
+	}
+	for (size_t i = 0; i < b->nf; i++) {
+		char *path = gir_xasprintf("%s%s", stem, b->fmts[i]->ext);
+		struct stat st;
+		bool fresh = stat(path, &st) == 0 && newer(st.st_mtim, deps);
+		free(path);
+		if (!fresh)
+			return false;
+	}
+	return true;
+}
+
+/* Writes every output to a temporary file first, then renames them all: a
+ * full disk or an unwritable directory leaves all previous outputs alone. */
+static int write_outputs(const build *b, const char *file, const char *stem, const gir_buf *outs,
+                         gir_job_result *r)
+{
+	char **temps = gir_xcalloc(b->nf, sizeof(char *));
+	char **paths = gir_xcalloc(b->nf, sizeof(char *));
+	int rc = make_dirs(stem) == 0 ? GIR_EXIT_OK : GIR_EXIT_FAILURE;
+	if (rc != GIR_EXIT_OK)
+		gir_buf_printf(&r->err, "%s: error: cannot create the directory of %s: %s\n", file, stem,
+		               strerror(errno));
+	for (size_t i = 0; i < b->nf && rc == GIR_EXIT_OK; i++) {
+		paths[i] = gir_xasprintf("%s%s", stem, b->fmts[i]->ext);
+		if (gir_same_file(file, paths[i])) {
+			gir_buf_printf(&r->err, "%s: error: refusing to overwrite the source with its own output\n",
+			               file);
+			rc = GIR_EXIT_FAILURE;
+		} else if (gir_write_temp(paths[i], outs[i].ptr ? outs[i].ptr : "", outs[i].len, &temps[i])) {
+			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], strerror(errno));
+			rc = GIR_EXIT_FAILURE;
+		}
+	}
+	for (size_t i = 0; i < b->nf; i++) {
+		if (rc != GIR_EXIT_OK) {
+			gir_discard_temp(temps[i]);
+		} else if (gir_commit_temp(temps[i], paths[i]) != 0) {
+			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], strerror(errno));
+			rc = GIR_EXIT_FAILURE;
+		}
+		free(paths[i]);
+	}
+	free(temps);
+	free(paths);
+	return rc;
+}
+
+/* Renders every format first and writes only when all succeeded, so a
+ * source never ends up with a fresh .txt beside a stale .md. */
+static int render_all(const build *b, const gir_report *rep, const char *file, gir_buf *outs,
+                      gir_job_result *r)
+{
+	gir_options opt = b->s.opt;
+	opt.diags = gir_diags_new();
+	int rc = GIR_EXIT_OK;
+	for (size_t i = 0; i < b->nf && rc == GIR_EXIT_OK; i++)
+		if (b->fmts[i]->render(rep, &opt, &outs[i]) != 0) {
+			/* A renderer says why it failed (a missing font, …). */
+			if (gir_diags_count(opt.diags))
+				gir_session_diags(&b->s, opt.diags, NULL, 0, r);
+			else
+				gir_buf_printf(&r->err, "%s: error: rendering %s failed\n", file, b->fmts[i]->name);
+			rc = GIR_EXIT_FAILURE;
+		}
+	gir_diags_free(opt.diags);
+	return rc;
+}
+
+static void build_job(void *ctx, size_t i, gir_job_result *r)
+{
+	const build *b = ctx;
+	const char *file = b->s.ws.sources.items[i];
+	gir_report *rep = gir_session_load(&b->s, file, r);
+	if (!rep)
+		return;
+	char *stem = output_stem(b, file, rep);
+	char *config = configuration(b, rep);
+	if (!b->s.cli->to_stdout && !b->s.cli->force && up_to_date(b, file, rep, stem, config)) {
+		r->outcome = GIR_OUTCOME_UP_TO_DATE;
+	} else {
+		gir_buf *outs = gir_xcalloc(b->nf, sizeof(gir_buf));
+		r->status = render_all(b, rep, file, outs, r);
+		if (r->status == GIR_EXIT_OK && b->s.cli->to_stdout)
+			gir_buf_put(&r->out, outs[0].ptr ? outs[0].ptr : "", outs[0].len);
+		else if (r->status == GIR_EXIT_OK)
+			r->status = write_outputs(b, file, stem, outs, r);
+		if (r->status == GIR_EXIT_OK && !b->s.cli->to_stdout)
+			write_stamp(stem, config);
+		for (size_t k = 0; k < b->nf; k++)
+			gir_buf_free(&outs[k]);
+		free(outs);
+		r->outcome = r->status == GIR_EXIT_OK ? GIR_OUTCOME_DONE : GIR_OUTCOME_FAILED;
+	}
+	free(stem);
+	free(config);
+	gir_report_free(rep);
+}
+
+static int check_arguments(const gir_cli *cli, size_t nf)
+{
+	if (cli->to_stdout && nf != 1) {
+		fputs("gireport: --stdout takes exactly one format (-f)\n", stderr);
+		return -1;
+	}
+	for (size_t i = 0; i < cli->nfiles && !cli->to_stdout; i++)
+		if (strcmp(cli->files[i], "-") == 0) {
+			fputs("gireport: a source read from standard input has no name to write next to; "
+			      "add --stdout -f FORMAT\n", stderr);
+			return -1;
+		}
+	return 0;
+}
+
+int gir_cmd_build(const gir_cli *cli)
+{
+	build b;
+	int status;
+	if (gir_session_open(&b.s, cli, &status) != 0)
+		return status;
+	const gir_project *p = b.s.ws.project;
+	const char *spec = cli->formats ? cli->formats
+	                 : p && gir_project_formats(p) ? gir_project_formats(p) : "txt,md,pdf";
+	if (parse_formats(spec, b.fmts, &b.nf) != 0 || check_arguments(cli, b.nf) != 0) {
+		gir_session_close(&b.s);
+		return GIR_EXIT_FAILURE;
+	}
+	b.tool_time = tool_time(&b.s);
+	size_t n = b.s.ws.sources.len;
+	/* --stdout: one process, so the documents come out in order. */
+	int workers = cli->to_stdout ? 1 : gir_session_workers(&b.s);
+	gir_job_totals t = gir_run_jobs(n, workers, build_job, &b,
+	                                (const char *const *)b.s.ws.sources.items, !cli->quiet);
+	if (n > 1 && !cli->quiet)
+		fprintf(stderr, "gireport: %zu sources: %zu built, %zu up to date, %zu with errors\n", n,
+		        t.done, t.up_to_date, t.failed);
+	gir_session_close(&b.s);
+	return t.status;
+}

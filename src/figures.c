@@ -1,0 +1,150 @@
+/* Key figures for summaries: the template's "summary" list, read and
+ * checked against the template's own tables, and evaluated on a report. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "figures.h"
+#include "util.h"
+
+/* The column a row path alone stands for (as gir_report_lookup reads it):
+ * the block's only column, or its 总计. */
+static bool has_whole_row(const gir_block *b)
+{
+	if (b->ncols == 1)
+		return true;
+	for (size_t c = 0; c < b->ncols; c++)
+		if (b->col_leaves[c]->sum == GIR_SUM_ALL)
+			return true;
+	return false;
+}
+
+/* Some split of "rows.cols" names a row node and a column node of the block. */
+static bool block_has_path(const gir_block *b, const char *rest)
+{
+	for (const char *dot = rest + strlen(rest);; dot--) {
+		if (*dot == '.' || *dot == '\0') {
+			char *rows = gir_xstrndup(rest, (size_t)(dot - rest));
+			bool row = gir_axis_find_path(&b->rows, rows) != NULL;
+			free(rows);
+			if (row && (*dot ? gir_axis_find_path(&b->cols, dot + 1) != NULL : has_whole_row(b)))
+				return true;
+		}
+		if (dot == rest)
+			return false;
+	}
+}
+
+bool gir_template_has_path(const gir_template *t, const char *path)
+{
+	const char *dot = strchr(path, '.');
+	if (!dot || !dot[1])
+		return false;
+	char *sid = gir_xstrndup(path, (size_t)(dot - path));
+	const gir_section *s = gir_template_section(t, sid);
+	free(sid);
+	for (size_t i = 0; s && s->kind == GIR_TABLE && i < s->nblocks; i++)
+		if (block_has_path(s->blocks[i], dot + 1))
+			return true;
+	return false;
+}
+
+static int figure_error(const char *file, gir_diags *d, const char *msg)
+{
+	gir_diags_add(d, GIR_ERROR, file, "template: %s", msg);
+	return -1;
+}
+
+static int parse_paths(gir_template *t, gir_figure *f, const cJSON *p, const char *file,
+                       gir_diags *d)
+{
+	const cJSON *one = p;
+	size_t n = cJSON_IsArray(p) ? (size_t)cJSON_GetArraySize(p) : 1;
+	if (n == 0 || (!cJSON_IsArray(p) && !cJSON_IsString(p)))
+		return figure_error(file, d, "a summary \"path\" is an id path or a list of them");
+	f->paths = gir_xcalloc(n, sizeof(char *));
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const cJSON *s = cJSON_IsArray(p) ? cJSON_GetArrayItem(p, (int)i) : one;
+		if (!cJSON_IsString(s)) {
+			rc = figure_error(file, d, "a summary \"path\" is an id path or a list of them");
+			continue;
+		}
+		if (!gir_template_has_path(t, s->valuestring)) {
+			char *msg = gir_xasprintf("summary figure \"%s\": \"%s\" names no cell of the template",
+			                          f->id, s->valuestring);
+			rc = figure_error(file, d, msg);
+			free(msg);
+			continue;
+		}
+		f->paths[f->npaths++] = gir_xstrdup(s->valuestring);
+	}
+	return rc;
+}
+
+int gir_figures_parse(gir_template *t, const cJSON *summary, const char *file, gir_diags *d)
+{
+	if (!summary)
+		return 0;
+	if (!cJSON_IsArray(summary))
+		return figure_error(file, d, "\"summary\" must be an array of {id, label, path}");
+	t->figures = gir_xcalloc((size_t)cJSON_GetArraySize(summary) + 1, sizeof(gir_figure));
+	int rc = 0;
+	const cJSON *j;
+	cJSON_ArrayForEach(j, summary)
+	{
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(j, "id");
+		const cJSON *label = cJSON_GetObjectItemCaseSensitive(j, "label");
+		if (!cJSON_IsString(id) || !cJSON_IsString(label)) {
+			rc = figure_error(file, d, "a summary figure needs a string \"id\" and \"label\"");
+			continue;
+		}
+		if (gir_template_figure(t, id->valuestring)) {
+			char *msg = gir_xasprintf("summary figure \"%s\" is listed twice", id->valuestring);
+			rc = figure_error(file, d, msg);
+			free(msg);
+			continue;
+		}
+		gir_figure *f = &t->figures[t->nfigures++];
+		f->id = gir_xstrdup(id->valuestring);
+		f->label = gir_xstrdup(label->valuestring);
+		if (parse_paths(t, f, cJSON_GetObjectItemCaseSensitive(j, "path"), file, d) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+void gir_figures_free(gir_template *t)
+{
+	for (size_t i = 0; i < t->nfigures; i++) {
+		for (size_t k = 0; k < t->figures[i].npaths; k++)
+			free(t->figures[i].paths[k]);
+		free(t->figures[i].paths);
+		free(t->figures[i].id);
+		free(t->figures[i].label);
+	}
+	free(t->figures);
+	t->figures = NULL;
+	t->nfigures = 0;
+}
+
+const gir_figure *gir_template_figure(const gir_template *t, const char *id)
+{
+	for (size_t i = 0; i < t->nfigures; i++)
+		if (strcmp(t->figures[i].id, id) == 0)
+			return &t->figures[i];
+	return NULL;
+}
+
+bool gir_report_figure(const gir_report *rep, const gir_figure *f, gir_value *out)
+{
+	*out = (gir_value){0};
+	for (size_t i = 0; i < f->npaths; i++) {
+		gir_value v;
+		if (!gir_report_lookup(rep, f->paths[i], &v))
+			return false;
+		*out = gir_value_add(*out, v);
+	}
+	return f->npaths > 0;
+}

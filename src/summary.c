@@ -1,0 +1,506 @@
+/* The summary table behind `gireport summary`: rows of key figures, the
+ * union of the editions' figure lists as columns, totals, and three
+ * writers (CSV for spreadsheets, Markdown, JSON).  Which numbers are key
+ * figures is the templates' business ("summary"); nothing here names one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figures.h"
+#include "model.h"
+#include "node.h"
+#include "summary.h"
+#include "util.h"
+
+typedef struct sfig {
+	const char *id;       /* owned by the row's template */
+	const char *label;
+	gir_value v;
+} sfig;
+
+typedef struct srow {
+	char *file;
+	char *agency;         /* NULL when unknown (a source that is not YAML) */
+	char *template_id;    /* NULL when unknown */
+	int year;             /* 0 when unknown */
+	size_t errors;
+	bool failed, unreadable;
+	sfig *figs;           /* the template's figures, in its order; none when failed */
+	size_t nfigs;
+} srow;
+
+typedef struct column {
+	const char *id, *label;
+	bool total_ok;        /* every row without errors has this figure */
+	gir_value total;
+} column;
+
+struct gir_summary {
+	srow *rows;
+	size_t n, cap;
+	column *cols;         /* computed by settle() */
+	size_t ncols;
+	size_t nfailed;
+};
+
+gir_summary *gir_summary_new(void)
+{
+	return gir_xcalloc(1, sizeof(gir_summary));
+}
+
+void gir_summary_free(gir_summary *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->rows[i].file);
+		free(s->rows[i].agency);
+		free(s->rows[i].template_id);
+		free(s->rows[i].figs);
+	}
+	free(s->rows);
+	free(s->cols);
+	free(s);
+}
+
+static srow *new_row(gir_summary *s, const char *file)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->rows = gir_xrealloc(s->rows, s->cap * sizeof(srow));
+	}
+	srow *r = &s->rows[s->n++];
+	*r = (srow){.file = gir_xstrdup(file)};
+	return r;
+}
+
+void gir_summary_add(gir_summary *s, const char *file, const gir_report *rep)
+{
+	srow *r = new_row(s, file);
+	const gir_template *t = rep->tpl;
+	r->agency = gir_xstrdup(rep->agency);
+	r->template_id = gir_xstrdup(t->id);
+	r->year = rep->year;
+	r->figs = gir_xcalloc(t->nfigures + 1, sizeof(sfig));
+	for (size_t i = 0; i < t->nfigures; i++) {
+		sfig *f = &r->figs[r->nfigs];
+		if (!gir_report_figure(rep, &t->figures[i], &f->v))
+			continue;
+		f->id = t->figures[i].id;
+		f->label = t->figures[i].label;
+		r->nfigs++;
+	}
+}
+
+/* ---- what a failed source says about itself -------------------------------- */
+
+/* A top-level key naming a field: its id or its label in any edition. */
+static bool names_field(const gir_registry *reg, const gir_node *key, gir_field f)
+{
+	if (key->kind != GIR_SCALAR)
+		return false;
+	if (gir_same_key(key->text, gir_field_ids[f]))
+		return true;
+	for (size_t i = 0; i < gir_registry_count(reg); i++)
+		if (gir_same_key(key->text, gir_registry_at(reg, i)->field_labels[f]))
+			return true;
+	return false;
+}
+
+static int year_of(const gir_node *v)
+{
+	if (v->kind != GIR_SCALAR || v->len != 4 || strspn(v->text, "0123456789") != 4)
+		return 0;
+	return atoi(v->text);
+}
+
+static char *text_of(const gir_node *v)
+{
+	return v->kind == GIR_SCALAR && v->len ? gir_xstrdup(v->text) : NULL;
+}
+
+/* The edition a source without `template:` gets (as validate.c chooses). */
+static const char *edition_for_year(const gir_registry *reg, int year)
+{
+	for (size_t i = 0; year && i < gir_registry_count(reg); i++) {
+		const gir_template *t = gir_registry_at(reg, i);
+		if (!t->is_extension && t->first_year && year >= t->first_year &&
+		    (!t->last_year || year <= t->last_year))
+			return t->id;
+	}
+	return NULL;
+}
+
+void gir_summary_add_failed(gir_summary *s, const gir_registry *reg, const char *file,
+                            const char *text, size_t len, size_t errors, bool unreadable,
+                            const char *default_template)
+{
+	srow *r = new_row(s, file);
+	r->failed = true;
+	r->unreadable = unreadable;
+	r->errors = errors;
+	s->nfailed++;
+	if (!text)
+		return;
+	gir_diags *d = gir_diags_new();
+	gir_doc *doc = gir_yaml_load(file, text, len, d);
+	const gir_node *root = doc ? gir_doc_root(doc) : NULL;
+	for (size_t i = 0; root && root->kind == GIR_MAP && i < root->n; i++) {
+		const gir_node *k = gir_map_key(root, i), *v = gir_map_value(root, i);
+		if (!r->agency && names_field(reg, k, GIR_F_AGENCY))
+			r->agency = text_of(v);
+		else if (!r->year && names_field(reg, k, GIR_F_YEAR))
+			r->year = year_of(v);
+		else if (!r->template_id && names_field(reg, k, GIR_F_TEMPLATE))
+			r->template_id = text_of(v);
+	}
+	gir_doc_free(doc);
+	gir_diags_free(d);
+	const char *chosen = default_template ? default_template : edition_for_year(reg, r->year);
+	if (!r->template_id && chosen)
+		r->template_id = gir_xstrdup(chosen);
+}
+
+size_t gir_summary_failed(const gir_summary *s)
+{
+	return s->nfailed;
+}
+
+/* ---- rows in order, columns as the union of the editions ---------------------- */
+
+static int by_file(const void *a, const void *b)
+{
+	return strcmp(((const srow *)a)->file, ((const srow *)b)->file);
+}
+
+static const sfig *row_figure(const srow *r, const char *id)
+{
+	for (size_t i = 0; i < r->nfigs; i++)
+		if (strcmp(r->figs[i].id, id) == 0)
+			return &r->figs[i];
+	return NULL;
+}
+
+static long column_index(const gir_summary *s, const char *id)
+{
+	for (size_t i = 0; i < s->ncols; i++)
+		if (strcmp(s->cols[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Merges one row's figure list into the columns: a figure not seen yet goes
+ * just before the next figure of its list that is, so each edition's order
+ * survives ("fees_amount" of gov-2021 lands beside gov-2019's
+ * "procurement_amount", both before the requests). */
+static void merge_columns(gir_summary *s, const srow *r)
+{
+	for (size_t i = 0; i < r->nfigs; i++) {
+		if (column_index(s, r->figs[i].id) >= 0)
+			continue;
+		long at = -1;
+		for (size_t j = i + 1; j < r->nfigs && at < 0; j++)
+			at = column_index(s, r->figs[j].id);
+		size_t pos = at < 0 ? s->ncols : (size_t)at;
+		s->cols = gir_xrealloc(s->cols, (s->ncols + 1) * sizeof(column));
+		memmove(&s->cols[pos + 1], &s->cols[pos], (s->ncols - pos) * sizeof(column));
+		s->cols[pos] = (column){.id = r->figs[i].id, .label = r->figs[i].label};
+		s->ncols++;
+	}
+}
+
+/* Sorts the rows, finds the columns and adds up the totals. */
+static void settle(gir_summary *s)
+{
+	if (s->n > 1)
+		qsort(s->rows, s->n, sizeof(srow), by_file);
+	free(s->cols);
+	s->cols = NULL;
+	s->ncols = 0;
+	size_t ok = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (!s->rows[i].failed) {
+			merge_columns(s, &s->rows[i]);
+			ok++;
+		}
+	for (size_t c = 0; c < s->ncols; c++) {
+		column *col = &s->cols[c];
+		col->total_ok = ok > 0;
+		for (size_t i = 0; i < s->n && col->total_ok; i++) {
+			const sfig *f = s->rows[i].failed ? NULL : row_figure(&s->rows[i], col->id);
+			if (f)
+				col->total = gir_value_add(col->total, f->v);
+			else if (!s->rows[i].failed)
+				col->total_ok = false;
+		}
+	}
+}
+
+static const char *status_text(const srow *r)
+{
+	return r->unreadable ? "无法读取" : r->failed ? "有错误" : "通过";
+}
+
+static const char *const meta_labels[] = {"机关", "年度", "模板", "文件", "状态", "错误数"};
+static const char total_label[] = "合计";
+
+/* ---- CSV ------------------------------------------------------------------------ */
+
+/* RFC 4180: a field with a comma, quote or line break is quoted, quotes
+ * doubled.  Text from a source that a spreadsheet would take for a formula
+ * (=, +, -, @ first) gets a leading apostrophe. */
+static void csv_field(gir_buf *out, const char *s, bool text, bool first)
+{
+	if (!first)
+		gir_buf_putc(out, ',');
+	if (!s)
+		return;
+	bool formula = text && *s && strchr("=+-@\t\r", *s);
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
+		gir_buf_puts(out, s);
+		return;
+	}
+	gir_buf_putc(out, '"');
+	if (formula)
+		gir_buf_putc(out, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			gir_buf_putc(out, '"');
+		gir_buf_putc(out, *s);
+	}
+	gir_buf_putc(out, '"');
+}
+
+void gir_summary_csv(gir_summary *s, bool bom, gir_buf *out)
+{
+	settle(s);
+	if (bom)
+		gir_buf_puts(out, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
+		csv_field(out, meta_labels[i], false, i == 0);
+	for (size_t c = 0; c < s->ncols; c++)
+		csv_field(out, s->cols[c].label, false, false);
+	gir_buf_puts(out, "\r\n");
+	char num[48];
+	for (size_t i = 0; i < s->n; i++) {
+		const srow *r = &s->rows[i];
+		csv_field(out, r->agency, true, true);
+		snprintf(num, sizeof num, "%d", r->year);
+		csv_field(out, r->year ? num : NULL, false, false);
+		csv_field(out, r->template_id, true, false);
+		csv_field(out, r->file, true, false);
+		csv_field(out, status_text(r), false, false);
+		snprintf(num, sizeof num, "%zu", r->errors);
+		csv_field(out, num, false, false);
+		for (size_t c = 0; c < s->ncols; c++) {
+			const sfig *f = r->failed ? NULL : row_figure(r, s->cols[c].id);
+			if (f)
+				gir_value_format(f->v, num, sizeof num);
+			csv_field(out, f ? num : NULL, false, false);
+		}
+		gir_buf_puts(out, "\r\n");
+	}
+	csv_field(out, total_label, false, true);
+	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_labels); i++)
+		csv_field(out, NULL, false, false);
+	for (size_t c = 0; c < s->ncols; c++) {
+		if (s->cols[c].total_ok)
+			gir_value_format(s->cols[c].total, num, sizeof num);
+		csv_field(out, s->cols[c].total_ok ? num : NULL, false, false);
+	}
+	gir_buf_puts(out, "\r\n");
+}
+
+/* ---- Markdown ------------------------------------------------------------------- */
+
+/* Escapes what Markdown would read as markup in a table cell. */
+static void md_text(gir_buf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '&')
+			gir_buf_puts(out, "&amp;");
+		else if (*s == '<')
+			gir_buf_puts(out, "&lt;");
+		else if (*s == '>')
+			gir_buf_puts(out, "&gt;");
+		else if (strchr("\\`*_[]#|~!", *s))
+			gir_buf_putc(out, '\\'), gir_buf_putc(out, *s);
+		else if (*s == '\n' || *s == '\r')
+			gir_buf_putc(out, ' ');
+		else
+			gir_buf_putc(out, *s);
+	}
+}
+
+static void md_cell(gir_buf *out, const char *s)
+{
+	gir_buf_puts(out, " ");
+	md_text(out, s);
+	gir_buf_puts(out, " |");
+}
+
+void gir_summary_md(gir_summary *s, gir_buf *out)
+{
+	settle(s);
+	gir_buf_puts(out, "|");
+	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
+		md_cell(out, meta_labels[i]);
+	for (size_t c = 0; c < s->ncols; c++)
+		md_cell(out, s->cols[c].label);
+	gir_buf_puts(out, "\n| --- | ---: | --- | --- | --- | ---: |");
+	for (size_t c = 0; c < s->ncols; c++)
+		gir_buf_puts(out, " ---: |");
+	gir_buf_puts(out, "\n");
+	char num[48];
+	for (size_t i = 0; i < s->n; i++) {
+		const srow *r = &s->rows[i];
+		gir_buf_puts(out, "|");
+		md_cell(out, r->agency);
+		snprintf(num, sizeof num, "%d", r->year);
+		md_cell(out, r->year ? num : NULL);
+		md_cell(out, r->template_id);
+		md_cell(out, r->file);
+		md_cell(out, status_text(r));
+		snprintf(num, sizeof num, "%zu", r->errors);
+		md_cell(out, num);
+		for (size_t c = 0; c < s->ncols; c++) {
+			const sfig *f = r->failed ? NULL : row_figure(r, s->cols[c].id);
+			if (f)
+				gir_value_format(f->v, num, sizeof num);
+			md_cell(out, f ? num : r->failed ? NULL : "—");
+		}
+		gir_buf_puts(out, "\n");
+	}
+	gir_buf_puts(out, "|");
+	md_cell(out, total_label);
+	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_labels); i++)
+		md_cell(out, NULL);
+	for (size_t c = 0; c < s->ncols; c++) {
+		if (s->cols[c].total_ok)
+			gir_value_format(s->cols[c].total, num, sizeof num);
+		md_cell(out, s->cols[c].total_ok ? num : "—");
+	}
+	gir_buf_puts(out, "\n");
+	if (!s->nfailed)
+		return;
+	gir_buf_printf(out, "\n有错误的来源（%zu个，不计入合计）：\n\n", s->nfailed);
+	for (size_t i = 0; i < s->n; i++) {
+		const srow *r = &s->rows[i];
+		if (!r->failed)
+			continue;
+		gir_buf_puts(out, "- ");
+		md_text(out, r->file);
+		if (r->agency) {
+			gir_buf_puts(out, "（");
+			md_text(out, r->agency);
+			gir_buf_puts(out, "）");
+		}
+		if (r->unreadable)
+			gir_buf_puts(out, "：无法读取\n");
+		else
+			gir_buf_printf(out, "：%zu个错误\n", r->errors);
+	}
+}
+
+/* ---- JSON ------------------------------------------------------------------------- */
+
+static void json_string(gir_buf *out, const char *s)
+{
+	if (!s) {
+		gir_buf_puts(out, "null");
+		return;
+	}
+	gir_buf_putc(out, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			gir_buf_putc(out, '\\'), gir_buf_putc(out, (char)c);
+		else if (c == '\n')
+			gir_buf_puts(out, "\\n");
+		else if (c == '\t')
+			gir_buf_puts(out, "\\t");
+		else if (c == '\r')
+			gir_buf_puts(out, "\\r");
+		else if (c < 0x20)
+			gir_buf_printf(out, "\\u%04x", c);
+		else
+			gir_buf_putc(out, (char)c);
+	}
+	gir_buf_putc(out, '"');
+}
+
+static void json_value(gir_buf *out, const char *key, gir_value v, bool first)
+{
+	char num[48];
+	gir_value_format(v, num, sizeof num);
+	gir_buf_puts(out, first ? "" : ", ");
+	json_string(out, key);
+	gir_buf_printf(out, ": %s", num);
+}
+
+static void json_row(gir_buf *out, const gir_summary *s, const srow *r)
+{
+	gir_buf_puts(out, "    {\"file\": ");
+	json_string(out, r->file);
+	gir_buf_puts(out, ", \"agency\": ");
+	json_string(out, r->agency);
+	if (r->year)
+		gir_buf_printf(out, ", \"year\": %d", r->year);
+	else
+		gir_buf_puts(out, ", \"year\": null");
+	gir_buf_puts(out, ", \"template\": ");
+	json_string(out, r->template_id);
+	gir_buf_printf(out, ", \"status\": \"%s\", \"errors\": %zu, \"figures\": ",
+	               r->unreadable ? "unreadable" : r->failed ? "error" : "ok", r->errors);
+	if (r->failed) {
+		gir_buf_puts(out, "null}");
+		return;
+	}
+	gir_buf_puts(out, "{");
+	bool first = true;
+	for (size_t c = 0; c < s->ncols; c++) {
+		const sfig *f = row_figure(r, s->cols[c].id);
+		if (f) {
+			json_value(out, f->id, f->v, first);
+			first = false;
+		}
+	}
+	gir_buf_puts(out, "}}");
+}
+
+void gir_summary_json(gir_summary *s, gir_buf *out)
+{
+	settle(s);
+	gir_buf_puts(out, "{\n  \"columns\": [");
+	for (size_t c = 0; c < s->ncols; c++) {
+		gir_buf_puts(out, c ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		json_string(out, s->cols[c].id);
+		gir_buf_puts(out, ", \"label\": ");
+		json_string(out, s->cols[c].label);
+		gir_buf_puts(out, "}");
+	}
+	gir_buf_puts(out, s->ncols ? "\n  ],\n  \"rows\": [" : "],\n  \"rows\": [");
+	for (size_t i = 0; i < s->n; i++) {
+		gir_buf_puts(out, i ? ",\n" : "\n");
+		json_row(out, s, &s->rows[i]);
+	}
+	gir_buf_printf(out, "%s  \"totals\": {\"sources\": %zu, \"failed\": %zu, \"figures\": {",
+	               s->n ? "\n  ],\n" : "],\n", s->n, s->nfailed);
+	bool first = true;
+	for (size_t c = 0; c < s->ncols; c++) {
+		if (!s->cols[c].total_ok)
+			continue;
+		json_value(out, s->cols[c].id, s->cols[c].total, first);
+		first = false;
+	}
+	gir_buf_puts(out, "}},\n  \"failed\": [");
+	first = true;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!s->rows[i].failed)
+			continue;
+		gir_buf_puts(out, first ? "" : ", ");
+		json_string(out, s->rows[i].file);
+		first = false;
+	}
+	gir_buf_puts(out, "]\n}\n");
+}

@@ -1,0 +1,257 @@
+#!/bin/sh
+# Hostile sizes: inputs generated here at run time (never committed) must be
+# refused, or accepted, within bounded time and memory and with a clear
+# message.  Time and peak RSS come from tools/measure.c; each PASS line
+# carries the figures.  On an AddressSanitizer build (BUILD ending in -asan)
+# the time limits are ten times longer, memory is not checked (shadow memory)
+# and the 100 MB file shrinks to 20 MB (still over the 16 MiB limit).
+# LIMITS_ALL=1 adds inputs that are known to exceed the limits today.
+BUILD=${BUILD:-build}
+BIN=$BUILD/gireport
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+case $BUILD in
+*-asan | *-asan/) asan=1 ;;
+*) asan= ;;
+esac
+
+if [ -x "$BUILD/measure" ]; then
+	MEASURE=$BUILD/measure
+elif cc -O2 -o "$tmp/measure" tools/measure.c 2>"$tmp/cc.err"; then
+	MEASURE=$tmp/measure
+else
+	echo "FAIL limits:measure (cannot build tools/measure.c)"
+	cat "$tmp/cc.err"
+	exit 0
+fi
+
+# measure MAX_MS MAX_MB CMD...: runs CMD once (stdin inherited, output
+# discarded); sets $fig to "N ms, peak RSS N MB" and $why to the reason when
+# a limit is exceeded or the command crashed.
+measure() {
+	max_ms=$1 max_mb=$2
+	shift 2
+	if [ -n "$asan" ]; then
+		max_ms=$((max_ms * 10))
+		max_mb=0
+	fi
+	line=$("$MEASURE" 1 "$@" 2>&1)
+	rc=$?
+	got_ms=$(echo "$line" | sed -n 's/^\([0-9.]*\) ms per run.*/\1/p')
+	got_mb=$(echo "$line" | sed -n 's/.*peak RSS \([0-9.]*\) MB$/\1/p')
+	fig="$got_ms ms, peak RSS $got_mb MB"
+	why=
+	if [ $rc -ne 0 ] || [ -z "$got_ms" ]; then
+		why="crashed or failed: $line"
+	elif awk "BEGIN { exit !($got_ms > $max_ms) }"; then
+		why="took $got_ms ms (limit $max_ms ms)"
+	elif [ "$max_mb" -gt 0 ] && awk "BEGIN { exit !($got_mb > $max_mb) }"; then
+		why="peak RSS $got_mb MB (limit $max_mb MB)"
+	fi
+}
+
+# verdict NAME: PASS with the figures, or FAIL with the reason and stderr.
+verdict() {
+	if [ -z "$why" ]; then
+		echo "PASS limits:$1 ($fig)"
+	else
+		echo "FAIL limits:$1: $why"
+		head -c 2000 "$tmp/err"
+		echo
+	fi
+}
+
+# expect STATUS TEXT: the last run ($st, $tmp/err) exited with STATUS and its
+# diagnostics contain TEXT.
+expect() {
+	[ -n "$why" ] && return
+	if [ "$st" != "$1" ]; then
+		why="exit status $st, expected $1"
+	elif [ -n "$2" ] && ! grep -qF -- "$2" "$tmp/err"; then
+		why="no \"$2\" in the diagnostics"
+	fi
+}
+
+head_lines='year: 2020
+agency: 某市某区统计局
+date: 2021-01-08'
+
+# ---- a 100 MB file: refused while reading, at the 16 MiB limit -------------
+mb=100
+[ -n "$asan" ] && mb=20
+yes 'overview: 这是一行很长的正文，用来把文件撑到一百兆字节。' | head -c $((mb << 20)) >"$tmp/big.yaml"
+measure 2000 64 "$BIN" check "$tmp/big.yaml"
+"$BIN" check "$tmp/big.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 1 "error: the file is larger than 16 MiB; a report source is a few KB"
+verdict "file-${mb}MB"
+rm -f "$tmp/big.yaml"
+
+# ---- the same on standard input -------------------------------------------
+mkfifo "$tmp/fifo"
+yes 'overview: 这是一行很长的正文。' 2>/dev/null | head -c $((mb << 20)) >"$tmp/fifo" 2>/dev/null &
+measure 2000 64 "$BIN" check - <"$tmp/fifo"
+wait
+yes 'overview: 这是一行很长的正文。' 2>/dev/null | head -c $((mb << 20)) >"$tmp/fifo" 2>/dev/null &
+"$BIN" check - <"$tmp/fifo" >/dev/null 2>"$tmp/err"
+st=$?
+wait
+expect 1 "-: error: the file is larger than 16 MiB"
+verdict "stdin-${mb}MB"
+
+# ---- the size limit itself: 16 MiB is read, one byte more is not -----------
+{
+	printf '%s\n' "$head_lines" 'overview: 无。' 'problems: 无。' 'other_matters: 无。'
+	yes '# ------------------------------------------------------------' | head -c 17000000
+} | head -c $((16 << 20)) >"$tmp/edge.yaml"
+printf '\n' | dd of="$tmp/edge.yaml" bs=1 seek=$(((16 << 20) - 1)) conv=notrunc 2>/dev/null
+measure 2000 64 "$BIN" check "$tmp/edge.yaml"
+"$BIN" check "$tmp/edge.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 0 ""
+[ -z "$why" ] && grep -q 'larger than' "$tmp/err" && why="a file of exactly 16 MiB was refused"
+verdict "file-exactly-16MiB"
+printf '#' >>"$tmp/edge.yaml"
+measure 2000 64 "$BIN" check "$tmp/edge.yaml"
+"$BIN" check "$tmp/edge.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 1 "the file is larger than 16 MiB"
+verdict "file-16MiB-plus-1"
+rm -f "$tmp/edge.yaml"
+
+# ---- a 1 MB narrative on one line: accepted and rendered ------------------
+{
+	printf '%s\n' "$head_lines"
+	printf 'overview: '
+	yes '我局坚持以公开为常态、不公开为例外，' | head -n 19418 | tr -d '\n'
+	printf '\n%s\n' 'problems: 无。' 'other_matters: 无。'
+} >"$tmp/narrative.yaml"
+measure 2000 64 "$BIN" check "$tmp/narrative.yaml"
+"$BIN" check "$tmp/narrative.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 0 ""
+[ -z "$why" ] && grep -q ': error: ' "$tmp/err" && why="an error was reported"
+verdict "narrative-line-1MB-check"
+mkdir "$tmp/out"
+measure 2000 64 "$BIN" build -f txt,md,pdf -o "$tmp/out" "$tmp/narrative.yaml"
+"$BIN" build -f txt,md,pdf -o "$tmp/out" "$tmp/narrative.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 0 ""
+if [ -z "$why" ] && ! [ "$(wc -c <"$tmp/out/narrative.txt")" -gt 1000000 ]; then
+	why="the text output does not hold the narrative"
+fi
+verdict "narrative-line-1MB-build"
+rm -rf "$tmp/out" "$tmp/narrative.yaml"
+
+# ---- a 1 MB line of [0,0,0,…]: too many values ----------------------------
+{
+	printf '%s\nappeals: [' "$head_lines"
+	yes '0,' | head -n 524288 | tr -d '\n'
+	printf '0]\n'
+} >"$tmp/row.yaml"
+measure 1000 64 "$BIN" check "$tmp/row.yaml"
+"$BIN" check "$tmp/row.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 1 "error: too many values (more than 100000); this is not a report source"
+verdict "row-line-1MB"
+rm -f "$tmp/row.yaml"
+
+# ---- billion laughs: refused at its first anchor, nothing expanded ---------
+{
+	printf '%s\n' "$head_lines"
+	printf 'lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+	i=1
+	while [ $i -le 9 ]; do
+		p=a$((i - 1))
+		printf 'lol%d: &a%d [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n' \
+			$i $i $p $p $p $p $p $p $p $p $p $p
+		i=$((i + 1))
+	done
+	printf 'overview: *a9\n'
+} >"$tmp/bomb.yaml"
+measure 1000 32 "$BIN" check "$tmp/bomb.yaml"
+"$BIN" check "$tmp/bomb.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 1 "bomb.yaml:4:7: error: anchors (&name) are not allowed in a report source"
+verdict "alias-bomb"
+
+# ---- 10,000 unknown keys: 200 diagnostics and a note ------------------------
+{
+	printf '%s\n' "$head_lines"
+	awk 'BEGIN { for (i = 1; i <= 10000; i++) printf "unknown_key_%d: 0\n", i }'
+} >"$tmp/keys.yaml"
+measure 2000 64 "$BIN" check "$tmp/keys.yaml"
+"$BIN" check "$tmp/keys.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 1 "keys.yaml: note: "
+shown=$(grep -c '^[^ ].*: \(error\|warning\): ' "$tmp/err")
+if [ -z "$why" ] && [ "$shown" -gt 200 ]; then
+	why="$shown diagnostics shown (at most 200)"
+fi
+dropped=$(sed -n 's/.*note: \([0-9]*\) more problems not shown$/\1/p' "$tmp/err")
+if [ -z "$why" ] && ! [ "${dropped:-0}" -ge $((10000 - shown)) ]; then
+	why="the note counts ${dropped:-no} problems not shown"
+fi
+verdict "unknown-keys-10000"
+rm -f "$tmp/keys.yaml"
+
+# ---- 64 levels of nesting, flow and block -----------------------------------
+{
+	printf '%s\noverview: ' "$head_lines"
+	awk 'BEGIN { for (i = 0; i < 64; i++) printf "["; printf "无"; for (i = 0; i < 64; i++) printf "]"; print "" }'
+} >"$tmp/flow.yaml"
+measure 1000 32 "$BIN" check "$tmp/flow.yaml"
+"$BIN" check "$tmp/flow.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 1 "flow.yaml:4:43: error: nesting is too deep (more than 32 levels); a report source is a few levels deep"
+verdict "nesting-64-flow"
+{
+	printf '%s\n' "$head_lines"
+	awk 'BEGIN { for (i = 0; i < 64; i++) printf "%*sk%d:\n", 2 * i, "", i; printf "%*s0\n", 128, "" }'
+} >"$tmp/block.yaml"
+measure 1000 32 "$BIN" check "$tmp/block.yaml"
+"$BIN" check "$tmp/block.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 1 "error: nesting is too deep (more than 32 levels)"
+verdict "nesting-64-block"
+
+[ -n "$LIMITS_ALL" ] || exit 0
+
+# ---- known to exceed the limits today (LIMITS_ALL=1) ------------------------
+# 2.3 million short paragraphs in one | block (16 MB, under the size limit):
+# each paragraph is allocated, and the value count does not see them.
+{
+	printf '%s\n' "$head_lines" 'problems: 无。' 'other_matters: 无。' 'overview: |'
+	yes '  字
+' | head -c 16000000
+} >"$tmp/paras.yaml"
+measure 2000 64 "$BIN" check "$tmp/paras.yaml"
+"$BIN" check "$tmp/paras.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+verdict "paragraphs-16MB"
+rm -f "$tmp/paras.yaml"
+
+# 49,000 long unknown keys (9 MB): "did you mean" is computed for every key,
+# also after the 200th diagnostic.
+{
+	printf '%s\n' "$head_lines"
+	awk 'BEGIN { for (i = 1; i <= 49000; i++)
+		printf "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十%d: 0\n", i }'
+} >"$tmp/longkeys.yaml"
+measure 2000 64 "$BIN" check "$tmp/longkeys.yaml"
+"$BIN" check "$tmp/longkeys.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+verdict "unknown-long-keys-49000"
+rm -f "$tmp/longkeys.yaml"
+
+# A 15 MB paragraph rendered as PDF.
+{
+	printf '%s\n' "$head_lines" 'problems: 无。' 'other_matters: 无。'
+	printf 'overview: '
+	yes '我局坚持以公开为常态、不公开为例外，' | head -n 277777 | tr -d '\n'
+	printf '\n'
+} >"$tmp/p15.yaml"
+mkdir "$tmp/out"
+measure 10000 128 "$BIN" build -f pdf -o "$tmp/out" "$tmp/p15.yaml"
+: >"$tmp/err"
+verdict "narrative-15MB-pdf"

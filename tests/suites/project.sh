@@ -1,0 +1,61 @@
+#!/bin/sh
+# A city's tree: gireport.yaml settings inherited by every source, directory
+# arguments, parallel builds with whole diagnostics, incremental builds, and
+# the carry-over check between agency/YEAR.yaml siblings.
+BIN=$(cd "$(dirname "${BUILD:-build}/gireport")" && pwd)/gireport
+root=$(pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+t() { # name, then a shell condition (run in the tree)
+	name=$1; shift
+	if (cd "$tmp/city" && eval "$*") >"$tmp/last.out" 2>&1; then
+		echo "PASS project:$name"
+	else
+		echo "FAIL project:$name"; head -20 "$tmp/last.out"
+	fi
+}
+
+# Three bureaus; tongji has two years whose carry-over agrees.
+mkdir -p "$tmp/city/tongji" "$tmp/city/minzheng" "$tmp/city/xixin" "$tmp/city/drafts"
+cp tests/bad/carry-over-2020.yaml "$tmp/city/tongji/2020.yaml"
+sed -e '/^previous:/d' -e 's/^  carried_over: \[2,/  carried_over: [3,/' -e 's/^  received: \[4,/  received: [3,/' \
+	tests/bad/carry-over-2021.yaml >"$tmp/city/tongji/2021.yaml"
+cp examples/lvyuan-minzheng-2020.yaml "$tmp/city/minzheng/2020.yaml"
+sed '/^template:/d' examples/lvyuan-xixin-2020.yaml >"$tmp/city/xixin/2020.yaml"
+echo "year: broken" >"$tmp/city/drafts/wip.yaml"
+cat >"$tmp/city/gireport.yaml" <<'YAML'
+# 青石市临江区: settings for every bureau's report
+template: gov-2019-lvyuan
+output: out
+formats: [txt, md]
+date_format: "{year}年{month}月{day}日印发"
+exclude: [drafts]
+YAML
+
+t check-tree '"$BIN" check -q'
+t check-dir-argument '"$BIN" check -q tongji'
+t excluded-not-checked '"$BIN" check 2>&1 | grep -q "4 sources checked, 0 with errors"'
+t build-into-output-tree '"$BIN" build -q -j 2 && [ -s out/tongji/2020.txt ] && [ -s out/tongji/2021.md ] && [ -s out/xixin/2020.txt ] && [ ! -e out/tongji/2020.pdf ]'
+t project-template '"$BIN" build -q --stdout -f tree xixin/2020.yaml | grep -q "^template gov-2019-lvyuan"'
+t project-template-only-for-its-years '"$BIN" build -q --stdout -f tree tongji/2021.yaml | grep -q "^template gov-2021"'
+t source-template-wins 'sed "s/^year: 2020/year: 2020\ntemplate: gov-2019/" tongji/2020.yaml >own.yml && "$BIN" build -q --stdout -f tree own.yml | grep -q "^template gov-2019$"; r=$?; rm -f own.yml; exit $r'
+t project-template-by-default '"$BIN" build -q --stdout -f tree tongji/2020.yaml | grep -q "^template gov-2019-lvyuan$"'
+t project-date-format 'grep -q "2021年1月13日印发" out/xixin/2020.txt'
+t up-to-date '"$BIN" build 2>&1 | grep -q "4 sources: 0 built, 4 up to date, 0 with errors"'
+t touched-source-rebuilt 'sleep 0.01; touch minzheng/2020.yaml; "$BIN" build 2>&1 | grep -q "1 built, 3 up to date"'
+t other-options-rebuild '"$BIN" build -f txt 2>&1 | grep -q "4 built, 0 up to date"'
+t force '"$BIN" build -f txt --force 2>&1 | grep -q "4 built, 0 up to date"'
+t changed-project-rebuilds 'sleep 0.01; touch gireport.yaml; "$BIN" build -f txt 2>&1 | grep -q "4 built"'
+
+# Carry-over between siblings without previous:, across editions.
+sed -i 's/^  carried_over: \[3,/  carried_over: [2,/; s/^  received: \[3,/  received: [4,/' "$tmp/city/tongji/2021.yaml"
+t sibling-carry-over '! "$BIN" check -q tongji && "$BIN" check tongji 2>&1 | grep -q "last year.s 四、结转下年度继续办理 = 3"'
+
+# Parallel workers: each source's diagnostics come out in one piece.
+for i in 1 2 3 4 5 6 7 8; do
+	sed "s/^agency: .*/agency: 某局$i/; s/^  licensing: .*/  licensing: [1, x, 2]/" "$root/examples/erqi-tongji-2020.yaml" >"$tmp/city/drafts/b$i.yaml"
+done
+t parallel-diagnostics-whole '"$BIN" check -j 4 drafts/b*.yaml 2>"$tmp/err"; awk "/^drafts\\/b[0-9].yaml:[0-9]/ { split(\$0, a, \":\"); if (a[1] != last && seen[a[1]]++) bad = 1; last = a[1] } END { exit bad }" "$tmp/err" && [ $(grep -c "found \"x\"" "$tmp/err") = 8 ]'
+t no-project-no-args '(cd / && ! "$BIN" check 2>&1) | grep -q "no gireport.yaml here or above"'
+t bad-project-file 'printf "templat: gov-2019\n" >gireport.yaml && ! "$BIN" check -q && "$BIN" check 2>&1 | grep -q "unknown setting"'
