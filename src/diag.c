@@ -204,6 +204,27 @@ static void format_excerpt(const gir_diag *g, const char *src, size_t len, gir_b
 	gir_buf_puts(out, "^\n");
 }
 
+/* Messages quote the source (keys, values): its control and bidi characters
+ * are shown as <U+001B>, never sent to the terminal. */
+static void put_visible(gir_buf *out, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			gir_buf_printf(out, "<0x%02X>", (unsigned char)s[i]);
+			i++;
+		} else if (invisible(cp) || (cp >= 0x80 && cp < 0xA0)) {
+			gir_buf_printf(out, "<U+%04X>", (unsigned)cp);
+			i += k;
+		} else {
+			gir_buf_put(out, s + i, k);
+			i += k;
+		}
+	}
+}
+
 void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_buf *out)
 {
 	const gir_diag **v = sorted(d);
@@ -215,16 +236,24 @@ void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_
 			gir_buf_printf(out, "%d:%d:", g->line, g->column);
 		gir_buf_printf(out, "%s%s: ", g->file || g->line ? " " : "",
 		               severity_name(g->severity));
-		if (g->label)
-			gir_buf_printf(out, "%s: ", g->label);
-		gir_buf_puts(out, g->message);
-		if (g->path)
-			gir_buf_printf(out, " [%s]", g->path);
+		if (g->label) {
+			put_visible(out, g->label);
+			gir_buf_puts(out, ": ");
+		}
+		put_visible(out, g->message);
+		if (g->path) {
+			gir_buf_puts(out, " [");
+			put_visible(out, g->path);
+			gir_buf_putc(out, ']');
+		}
 		gir_buf_putc(out, '\n');
 		if (src && g->line)
 			format_excerpt(g, src, len, out);
-		if (g->hint)
-			gir_buf_printf(out, "      = hint: %s\n", g->hint);
+		if (g->hint) {
+			gir_buf_puts(out, "      = hint: ");
+			put_visible(out, g->hint);
+			gir_buf_putc(out, '\n');
+		}
 	}
 	if (d->dropped)
 		gir_buf_printf(out, "%s: note: %zu more problems not shown\n",
@@ -261,6 +290,11 @@ void gir_diags_format_json(const gir_diags *d, gir_buf *out)
 		cJSON_Delete(o);
 	}
 	free(v);
+}
+
+bool gir_diags_full(const gir_diags *d)
+{
+	return d->len >= MAX_DIAGS;
 }
 
 void gir_diags_promote_warnings(gir_diags *d, size_t from)

@@ -2,6 +2,8 @@
 #ifndef GIR_DIAG_H
 #define GIR_DIAG_H
 
+#include <stdbool.h>
+
 #include "gireport.h"
 
 /* A position in a source file, 1-based; line 0 means "no position". */
@@ -13,5 +15,9 @@ typedef struct gir_pos {
 void gir_diag_at(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
                  const char *label, const char *path, const char *hint,
                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+/* True once the list keeps no more diagnostics: callers may skip the work
+ * of composing hints nobody will see. */
+bool gir_diags_full(const gir_diags *d);
 
 #endif

@@ -29,7 +29,8 @@ typedef struct gir_para {
 
 typedef struct gir_narrative {
 	gir_para *paras;
-	size_t n;
+	size_t n, cap;
+	int headings;   /* subheadings so far, for numbering the next */
 } gir_narrative;
 
 typedef struct gir_section_data {

@@ -81,12 +81,12 @@ char *gir_tidy_paragraph(const char *s, size_t n)
 
 static void push_para(gir_narrative *nar, bool heading, char *text, gir_pos pos)
 {
-	nar->paras = gir_xrealloc(nar->paras, (nar->n + 1) * sizeof(gir_para));
-	int number = 0;
-	if (heading)
-		for (size_t i = 0; i < nar->n; i++)
-			number += nar->paras[i].heading;
-	nar->paras[nar->n++] = (gir_para){heading, number + 1, text, pos};
+	if (nar->n == nar->cap) {
+		nar->cap = nar->cap ? nar->cap * 2 : 8;
+		nar->paras = gir_xrealloc(nar->paras, nar->cap * sizeof(gir_para));
+	}
+	nar->headings += heading;
+	nar->paras[nar->n++] = (gir_para){heading, heading ? nar->headings : 0, text, pos};
 }
 
 /* Splits on `sep` line breaks (2 for literal blocks, 1 otherwise). */
@@ -108,6 +108,10 @@ size_t gir_paragraphs_append(gir_narrative *nar, const char *text, bool literal,
 		}
 		free(line);
 		if ((blank || !literal || i == len) && para.len) {
+			if (nar->n >= GIR_MAX_PARAGRAPHS) {
+				gir_buf_free(&para);
+				return (size_t)-1;
+			}
 			push_para(nar, false, gir_buf_detach(&para), pos);
 			count++;
 		}
@@ -134,8 +138,7 @@ void gir_narrative_free(gir_narrative *nar)
 	for (size_t i = 0; i < nar->n; i++)
 		free(nar->paras[i].text);
 	free(nar->paras);
-	nar->paras = NULL;
-	nar->n = 0;
+	*nar = (gir_narrative){0};
 }
 
 char *gir_subheading_text(const gir_para *p)

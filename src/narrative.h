@@ -10,6 +10,9 @@
  * style YAML has already folded lines and each remaining line break stood
  * for a blank line.  Appends to nar; returns the number of paragraphs. */
 size_t gir_paragraphs_append(gir_narrative *nar, const char *text, bool literal, gir_pos pos);
+/* A section holds at most this many paragraphs: past it gir_paragraphs_append
+ * stops and returns (size_t)-1, so memory stays bounded for any input. */
+#define GIR_MAX_PARAGRAPHS 10000
 /* Appends a subheading, its typed number ("1、", "（一）") removed. */
 void gir_subheading_append(gir_narrative *nar, const char *text, gir_pos pos);
 void gir_narrative_free(gir_narrative *nar);

@@ -10,13 +10,9 @@
 
 struct gir_suggest {
 	char *key;
-	int best;          /* distance of the best candidate so far */
-	char *id, *label;  /* the best candidate */
+	gir_ptrvec ids, labels;  /* candidates, scored only when a hint is asked for */
 	char *forced;
-	gir_buf all;       /* every candidate, for gir_suggest_list */
-	int nall;
 };
-
 static size_t to_cps(const char *s, uint32_t *out)
 {
 	size_t n = 0, len = strlen(s), i = 0;
@@ -56,7 +52,6 @@ gir_suggest *gir_suggest_new(const char *key)
 {
 	gir_suggest *s = gir_xcalloc(1, sizeof *s);
 	s->key = gir_xstrdup(key);
-	s->best = 1 << 20;
 	return s;
 }
 
@@ -76,26 +71,12 @@ static int score(const char *key, const char *cand)
 	return 1 << 20;
 }
 
+/* Candidates are only remembered here: scoring them costs an edit distance
+ * each, worth paying only for a diagnostic that will be shown. */
 void gir_suggest_add(gir_suggest *s, const char *id, const char *label)
 {
-	if (s->nall < 16) {
-		gir_buf_printf(&s->all, "%s%s", s->nall ? ", " : "", id ? id : label);
-		if (id && label)
-			gir_buf_printf(&s->all, " (%s)", label);
-	} else if (s->nall == 16) {
-		gir_buf_puts(&s->all, ", …");
-	}
-	s->nall++;
-	int d = score(s->key, id), dl = score(s->key, label);
-	if (dl < d)
-		d = dl;
-	if (d >= s->best)
-		return;
-	s->best = d;
-	free(s->id);
-	free(s->label);
-	s->id = id ? gir_xstrdup(id) : NULL;
-	s->label = label ? gir_xstrdup(label) : NULL;
+	gir_ptrvec_push(&s->ids, id ? gir_xstrdup(id) : NULL);
+	gir_ptrvec_push(&s->labels, label ? gir_xstrdup(label) : NULL);
 }
 
 void gir_suggest_force(gir_suggest *s, char *hint)
@@ -108,28 +89,51 @@ char *gir_suggest_hint(const gir_suggest *s)
 {
 	if (s->forced)
 		return gir_xstrdup(s->forced);
-	if (s->best >= (1 << 20))
+	int best = 1 << 20;
+	size_t at = 0;
+	for (size_t i = 0; i < s->ids.len; i++) {
+		int d = score(s->key, s->ids.items[i]), dl = score(s->key, s->labels.items[i]);
+		if (dl < d)
+			d = dl;
+		if (d < best)
+			best = d, at = i;
+	}
+	if (best >= (1 << 20))
 		return NULL;
-	if (s->id && s->label)
-		return gir_xasprintf("did you mean %s (%s)?", s->id, s->label);
-	return gir_xasprintf("did you mean %s?", s->id ? s->id : s->label);
+	const char *id = s->ids.items[at], *label = s->labels.items[at];
+	if (id && label)
+		return gir_xasprintf("did you mean %s (%s)?", id, label);
+	return gir_xasprintf("did you mean %s?", id ? id : label);
 }
 
 char *gir_suggest_list(const gir_suggest *s)
 {
-	if (!s->nall)
+	if (!s->ids.len)
 		return NULL;
-	return gir_xasprintf("the keys here are: %s", s->all.ptr);
+	gir_buf b = {0};
+	gir_buf_puts(&b, "the keys here are: ");
+	for (size_t i = 0; i < s->ids.len && i < 16; i++) {
+		const char *id = s->ids.items[i], *label = s->labels.items[i];
+		gir_buf_printf(&b, "%s%s", i ? ", " : "", id ? id : label);
+		if (id && label)
+			gir_buf_printf(&b, " (%s)", label);
+	}
+	if (s->ids.len > 16)
+		gir_buf_puts(&b, ", …");
+	return gir_buf_detach(&b);
 }
 
 void gir_suggest_free(gir_suggest *s)
 {
 	if (!s)
 		return;
-	gir_buf_free(&s->all);
+	for (size_t i = 0; i < s->ids.len; i++) {
+		free(s->ids.items[i]);
+		free(s->labels.items[i]);
+	}
+	gir_ptrvec_free(&s->ids);
+	gir_ptrvec_free(&s->labels);
 	free(s->key);
-	free(s->id);
-	free(s->label);
 	free(s->forced);
 	free(s);
 }

@@ -124,10 +124,12 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
                         gir_suggest *sg)
 {
 	mark_incomplete(B, path);
-	char *hint = strncmp(key->text, "\xE3\x80\x80", 3) == 0
-	                 ? gir_xstrdup("a full-width space (U+3000) cannot indent YAML; use ASCII spaces")
-	                 : gir_suggest_hint(sg);
-	if (!hint)
+	char *hint = NULL;
+	if (gir_diags_full(B->diags))
+		hint = NULL; /* not shown: not worth an edit distance per candidate */
+	else if (strncmp(key->text, "\xE3\x80\x80", 3) == 0)
+		hint = gir_xstrdup("a full-width space (U+3000) cannot indent YAML; use ASCII spaces");
+	else if (!(hint = gir_suggest_hint(sg)))
 		hint = gir_suggest_list(sg);
 	err(B, key->pos, where, path, hint, "unknown key \"%s\"", key->text);
 	free(hint);
@@ -160,6 +162,11 @@ static long hostile_char(const char *s, size_t n, uint32_t *which)
 
 static bool text_is_clean(binder *B, const gir_node *v, const char *label, const char *path)
 {
+	if (v->tag && strcmp(v->tag, "tag:yaml.org,2002:str") != 0) {
+		err(B, v->pos, label, path, "write the text itself; a report source includes no other files",
+		    "tags such as %s are not supported", v->tag);
+		return false;
+	}
 	uint32_t cp;
 	long at = hostile_char(v->text, v->len, &cp);
 	if (at < 0)
@@ -370,8 +377,10 @@ static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar
 		    "expected text, found %s", kind_name(v));
 		return;
 	}
-	if (text_is_clean(B, v, label, path))
-		gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos);
+	if (text_is_clean(B, v, label, path) &&
+	    gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos) == (size_t)-1)
+		err(B, v->pos, label, path, "a report section has tens of paragraphs, not thousands",
+		    "more than %d paragraphs in one section", GIR_MAX_PARAGRAPHS);
 }
 
 /* A list item `subheading: text` or `subheading: [para, para]`. */
@@ -911,7 +920,7 @@ static void top_level_unknown(binder *B, const gir_node *k)
 	for (int f = 0; f < GIR_F_COUNT; f++)
 		gir_suggest_add(sg, gir_field_ids[f], B->tpl->field_labels[f]);
 	/* A row key at the top level: say which table it belongs in. */
-	for (size_t i = 0; i < B->tpl->nsections; i++) {
+	for (size_t i = 0; !gir_diags_full(B->diags) && i < B->tpl->nsections; i++) {
 		const gir_axis *rows[256];
 		const gir_section *s = B->tpl->sections[i];
 		size_t n = section_rows(s, rows, 256);
