@@ -65,9 +65,9 @@ deps:
 
 demo: deps
 	$(MAKE) all
-	$(BIN) build -o $(BUILD) examples/erqi-tongji-2020.yaml
+	$(BIN) build --force -o $(BUILD) examples/erqi-tongji-2020.yaml
 	@echo; cat $(BUILD)/erqi-tongji-2020.txt
-	@echo; echo "wrote $(BUILD)/erqi-tongji-2020.txt and $(BUILD)/erqi-tongji-2020.md"
+	@echo; echo "wrote $(BUILD)/erqi-tongji-2020.txt, .md and .pdf"
 
 # ---- tests ------------------------------------------------------------------
 
