@@ -74,7 +74,11 @@ char *gir_tidy_paragraph(const char *s, size_t n)
 			i = j;
 			continue;
 		}
-		gir_buf_putc(&b, s[i++]);
+		size_t j = i + 1; /* copy the run up to the next space at once */
+		while (j < n && !is_space_at(s + j, n - j, &k))
+			j++;
+		gir_buf_put(&b, s + i, j - i);
+		i = j;
 	}
 	return gir_buf_detach(&b);
 }

@@ -78,26 +78,38 @@ typedef struct seen_keys {
 	size_t n, cap;
 } seen_keys;
 
-static bool seen_before(binder *B, seen_keys *s, const void *what, const gir_node *key,
-                        const char *label, const char *path)
+/* Index of an earlier key that named `what`, or -1 after recording this one. */
+static long first_seen(seen_keys *s, const void *what, gir_pos pos)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		if (s->what[i] == what) {
-			char *hint = gir_xasprintf("the first one is at line %d, column %d; keep one of them",
-			                           s->pos[i].line, s->pos[i].col);
-			err(B, key->pos, label, path, hint, "duplicate key \"%s\"", key->text);
-			free(hint);
-			return true;
-		}
-	}
+	for (size_t i = 0; i < s->n; i++)
+		if (s->what[i] == what)
+			return (long)i;
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 16;
 		s->what = gir_xrealloc(s->what, s->cap * sizeof(void *));
 		s->pos = gir_xrealloc(s->pos, s->cap * sizeof(gir_pos));
 	}
 	s->what[s->n] = what;
-	s->pos[s->n++] = key->pos;
-	return false;
+	s->pos[s->n++] = pos;
+	return -1;
+}
+
+static void duplicate_key(binder *B, const seen_keys *s, long first, const gir_node *key,
+                          const char *label, const char *path)
+{
+	char *hint = gir_xasprintf("the first one is at line %d, column %d; keep one of them",
+	                           s->pos[first].line, s->pos[first].col);
+	err(B, key->pos, label, path, hint, "duplicate key \"%s\"", key->text);
+	free(hint);
+}
+
+static bool seen_before(binder *B, seen_keys *s, const void *what, const gir_node *key,
+                        const char *label, const char *path)
+{
+	long first = first_seen(s, what, key->pos);
+	if (first >= 0)
+		duplicate_key(B, s, first, key, label, path);
+	return first >= 0;
 }
 
 static void seen_free(seen_keys *s)
@@ -639,9 +651,13 @@ static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b
 			free(label);
 			continue;
 		}
-		char *label = cell_label(B, s, b->row_leaves[row], col);
-		if (!seen_before(B, &seen, col, k, label, rpath))
+		long first = first_seen(&seen, col, k->pos);
+		if (first < 0) {
 			bind_cell(B, s, b, row, (size_t)col->leaf, gir_map_value(v, i));
+			continue;
+		}
+		char *label = cell_label(B, s, b->row_leaves[row], col); /* only for the message */
+		duplicate_key(B, &seen, first, k, label, rpath);
 		free(label);
 	}
 	seen_free(&seen);
@@ -799,9 +815,13 @@ static void bind_rows_mapping(binder *B, const gir_section *s, const gir_axis **
 			gir_suggest_free(sg);
 			continue;
 		}
-		char *label = cell_label(B, s, row, NULL);
-		if (!seen_before(B, &seen, row, k, label, path))
+		long first = first_seen(&seen, row, k->pos);
+		if (first < 0) {
 			bind_row_node(B, s, row, gir_map_value(v, i));
+			continue;
+		}
+		char *label = cell_label(B, s, row, NULL); /* only for the message */
+		duplicate_key(B, &seen, first, k, label, path);
 		free(label);
 	}
 	seen_free(&seen);

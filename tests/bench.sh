@@ -22,3 +22,5 @@ printf '  build -f txt,md:    '; "$M" 3 "$BIN" build -f txt,md "$tmp"/many/*.yam
 if [ -f tests/bench-pdf.sh ]; then
 	BUILD=$BUILD sh tests/bench-pdf.sh
 fi
+echo "trees of sources:"
+BUILD=$BUILD sh tests/bench-tree.sh
