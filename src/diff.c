@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "markdown.h"
 #include "model.h"
 #include "narrative.h"
 #include "utf8.h"
@@ -81,8 +82,8 @@ static char *cell_label(const gir_axis *row, const gir_axis *col, int year)
 	return label;
 }
 
-static void add_figure(dctx *c, dsec *s, char *label, const gir_value *a, const gir_value *b,
-                       size_t key)
+static dfig *add_figure(dctx *c, dsec *s, char *label, const gir_value *a, const gir_value *b,
+                        size_t key)
 {
 	dfig *f = gir_xcalloc(1, sizeof *f);
 	f->label = label;
@@ -106,6 +107,7 @@ static void add_figure(dctx *c, dsec *s, char *label, const gir_value *a, const 
 	}
 	gir_ptrvec_push(&s->figs, f);
 	c->nfigs++;
+	return f;
 }
 
 static long seen_index(const gir_ptrvec *seen, const char *path)
@@ -116,20 +118,46 @@ static long seen_index(const gir_ptrvec *seen, const char *path)
 	return -1;
 }
 
+/* Where the cells only a's edition has go among b's: sort keys 2i+2 for
+ * b's i-th path, 2i+3 for a's cells after it in a's order, and 2i+1 for
+ * a's cells that come before any shared cell of their section (they go
+ * just before the first shared one that follows them). */
+typedef struct placing {
+	bool anchored;
+	size_t key;
+	gir_ptrvec pending;        /* dfig * waiting for the next shared cell */
+} placing;
+
+static void place_shared(placing *p, size_t at)
+{
+	for (size_t i = 0; i < p->pending.len; i++)
+		((dfig *)p->pending.items[i])->key = 2 * at + 1;
+	p->pending.len = 0;
+	p->anchored = true;
+	p->key = 2 * at + 3;
+}
+
+static void place_end(placing *p)
+{
+	for (size_t i = 0; i < p->pending.len; i++)
+		((dfig *)p->pending.items[i])->key = SIZE_MAX;
+	gir_ptrvec_free(&p->pending);
+	*p = (placing){0};
+}
+
 /* Every cell of the walker's tables (computed totals included), compared
  * with the same path in the other report.  Walking b records its paths in
- * `seen`; walking a then adds the cells b's edition has not got, each
- * placed after the cell of b that comes before it in a's order.  A cell
+ * `seen`; walking a then adds the cells b's edition has not got.  A cell
  * only one edition has is shown unless it is 0. */
 static void walk_tables(dctx *c, const gir_report *w, bool w_is_b, gir_ptrvec *seen)
 {
 	const gir_report *other = w_is_b ? c->a : c->b;
-	size_t anchor = 1; /* sort keys: b's i-th path 2i+2, a's cells after it 2i+3 */
 	for (size_t si = 0; si < w->tpl->nsections; si++) {
 		const gir_section *ts = w->tpl->sections[si];
 		if (ts->kind != GIR_TABLE)
 			continue;
 		dsec *s = table_section(c, ts);
+		placing pl = {0};
 		for (size_t bi = 0; bi < ts->nblocks; bi++) {
 			const gir_block *b = ts->blocks[bi];
 			for (size_t r = 0; r < b->nrows; r++) {
@@ -140,20 +168,22 @@ static void walk_tables(dctx *c, const gir_report *w, bool w_is_b, gir_ptrvec *s
 					free(cp);
 					long at = w_is_b ? (long)seen->len : seen_index(seen, path);
 					if (!w_is_b && at >= 0) {
-						anchor = 2 * (size_t)at + 3;
+						place_shared(&pl, (size_t)at);
 						free(path);
 						continue;
 					}
-					size_t key = w_is_b ? 2 * (size_t)at + 2 : anchor;
 					gir_value vw = *gir_cell(&w->sections[ts->index], b, r, k), vo;
 					bool has_o = gir_report_lookup(other, path, &vo);
 					bool differs = has_o ? gir_value_cmp(vw, vo) != 0 : vw.v != 0;
 					if (differs) {
 						char *label = cell_label(b->row_leaves[r], b->col_leaves[k], w->year);
-						if (w_is_b)
-							add_figure(c, s, label, has_o ? &vo : NULL, &vw, key);
-						else
-							add_figure(c, s, label, &vw, has_o ? &vo : NULL, key);
+						if (w_is_b) {
+							add_figure(c, s, label, has_o ? &vo : NULL, &vw, 2 * (size_t)at + 2);
+						} else {
+							dfig *f = add_figure(c, s, label, &vw, has_o ? &vo : NULL, pl.key);
+							if (!pl.anchored)
+								gir_ptrvec_push(&pl.pending, f);
+						}
 					}
 					if (w_is_b)
 						gir_ptrvec_push(seen, path);
@@ -162,6 +192,7 @@ static void walk_tables(dctx *c, const gir_report *w, bool w_is_b, gir_ptrvec *s
 				}
 			}
 		}
+		place_end(&pl);
 	}
 }
 
@@ -359,33 +390,15 @@ static void render_text(const dctx *c, const char *afile, const char *bfile, gir
 	}
 }
 
-/* Escapes what Markdown would read as markup (as render_md.c does). */
-static void md_text(gir_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '&')
-			gir_buf_puts(out, "&amp;");
-		else if (*s == '<')
-			gir_buf_puts(out, "&lt;");
-		else if (*s == '>')
-			gir_buf_puts(out, "&gt;");
-		else if (strchr("\\`*_[]#|~!", *s))
-			gir_buf_putc(out, '\\'), gir_buf_putc(out, *s);
-		else if (*s == '\n' || *s == '\r')
-			gir_buf_putc(out, ' ');
-		else
-			gir_buf_putc(out, *s);
-	}
-}
 
 static void side_md(gir_buf *out, char which, const char *file, const gir_report *r)
 {
 	gir_buf_printf(out, "- %c：", which);
-	md_text(out, file);
+	gir_md_escape(out, file, 0);
 	gir_buf_puts(out, "（");
-	md_text(out, r->agency);
+	gir_md_escape(out, r->agency, 0);
 	gir_buf_printf(out, "，%d年，", r->year);
-	md_text(out, r->tpl->id);
+	gir_md_escape(out, r->tpl->id, 0);
 	gir_buf_puts(out, "）\n");
 }
 
@@ -399,14 +412,14 @@ static void render_md(const dctx *c, const char *afile, const char *bfile, gir_b
 		if (!s->figs.len && !s->edits.len)
 			continue;
 		gir_buf_puts(out, "\n## ");
-		md_text(out, s->heading);
+		gir_md_escape(out, s->heading, 0);
 		gir_buf_puts(out, "\n\n");
 		if (s->figs.len)
 			gir_buf_puts(out, "| 项目 | A | B | 变化 |\n| --- | ---: | ---: | ---: |\n");
 		for (size_t k = 0; k < s->figs.len; k++) {
 			const dfig *f = s->figs.items[k];
 			gir_buf_puts(out, "| ");
-			md_text(out, f->label);
+			gir_md_escape(out, f->label, 0);
 			gir_buf_printf(out, " | %s | %s | %s |\n", f->a, f->b, f->change);
 		}
 		if (s->figs.len && s->edits.len)
@@ -414,7 +427,7 @@ static void render_md(const dctx *c, const char *afile, const char *bfile, gir_b
 		for (size_t k = 0; k < s->edits.len; k++) {
 			const dedit *e = s->edits.items[k];
 			gir_buf_puts(out, e->sign == '-' ? "- 删去：" : "- 新增：");
-			md_text(out, e->text);
+			gir_md_escape(out, e->text, 0);
 			gir_buf_puts(out, "\n");
 		}
 	}

@@ -15,6 +15,8 @@ static const char usage[] =
 	"usage: gireport build [-f txt,md,pdf,json,tree] [-o DIR] [--stdout] [--strict]\n"
 	"                      [--font ROLE=PATH[:INDEX]]... FILE...\n"
 	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
+	"       gireport summary [-f csv|md|json] [--bom] [DIR|FILE]...\n"
+	"       gireport diff [-f txt|md] A.yaml B.yaml\n"
 	"       gireport templates\n"
 	"       gireport --help | --version\n"
 	"\n"
@@ -27,6 +29,7 @@ static const char usage[] =
 	"  -j, --jobs N           N sources at a time (default: one per processor)\n"
 	"      --force            rebuild outputs that are newer than their sources\n"
 	"  -q, --quiet            no progress line and no summary line\n"
+	"      --bom              summary -f csv: start with a UTF-8 byte-order mark (Excel)\n"
 	"\n"
 	"A directory stands for every source below it; no argument, for the project\n"
 	"(the directory holding gireport.yaml, here or above).\n"
@@ -80,6 +83,7 @@ int main(int argc, char **argv)
 		{"jobs", required_argument, NULL, 'j'},
 		{"force", no_argument, NULL, 'R'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"bom", no_argument, NULL, 'B'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -116,6 +120,7 @@ int main(int argc, char **argv)
 			break;
 		case 'R': cli.force = 1; break;
 		case 'q': cli.quiet = 1; break;
+		case 'B': cli.bom = 1; break;
 		case 'h': fputs(usage, stdout); return GIR_EXIT_OK;
 		case 'V': puts("gireport " GIR_VERSION); return GIR_EXIT_OK;
 		default: return usage_error(NULL);
@@ -133,6 +138,10 @@ int main(int argc, char **argv)
 		return gir_cmd_build(&cli);
 	if (strcmp(cmd, "check") == 0)
 		return gir_cmd_check(&cli);
+	if (strcmp(cmd, "summary") == 0)
+		return gir_cmd_summary(&cli);
+	if (strcmp(cmd, "diff") == 0)
+		return gir_cmd_diff(&cli);
 	if (strcmp(cmd, "templates") == 0)
 		return gir_cmd_templates(&cli);
 	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);

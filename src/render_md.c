@@ -5,13 +5,14 @@
 #include <string.h>
 
 #include "layout.h"
+#include "markdown.h"
 #include "model.h"
 #include "narrative.h"
 #include "util.h"
 
 /* Backslash-escapes ASCII punctuation Markdown gives meaning to; `&` and `<`
  * become entities so no HTML can be formed. */
-static void escaped(gir_buf *out, const char *s, int at_line_start)
+void gir_md_escape(gir_buf *out, const char *s, int at_line_start)
 {
 	if (at_line_start) {
 		const char *p = s;
@@ -48,10 +49,10 @@ static void narrative(gir_buf *out, const gir_narrative *nar)
 		if (p->heading) {
 			char *h = gir_subheading_text(p);
 			gir_buf_puts(out, "### ");
-			escaped(out, h, 0);
+			gir_md_escape(out, h, 0);
 			free(h);
 		} else {
-			escaped(out, p->text, 1);
+			gir_md_escape(out, p->text, 1);
 		}
 		gir_buf_puts(out, "\n\n");
 	}
@@ -85,7 +86,7 @@ static void column_header(gir_buf *out, const gir_grid *g, int c, int nvalue)
 			continue;
 		if (n++)
 			gir_buf_puts(out, "·");
-		escaped(out, cell->text, 0);
+		gir_md_escape(out, cell->text, 0);
 	}
 }
 
@@ -109,7 +110,7 @@ static void grid_rows(gir_buf *out, const gir_grid *g, int first_body)
 			const gir_gcell *cell = &g->cells[gir_grid_owner(g, r, c)];
 			gir_buf_putc(out, ' ');
 			if (cell->row == r && cell->col == c)
-				escaped(out, cell->text, 0);
+				gir_md_escape(out, cell->text, 0);
 			gir_buf_puts(out, " |");
 		}
 		gir_buf_putc(out, '\n');
@@ -120,13 +121,13 @@ static void grid(gir_buf *out, const gir_table *t, const gir_grid *g)
 {
 	const gir_gcell *first = &g->cells[0];
 	if (first->kind == GIR_GC_LINE) { /* a sentence, not a table */
-		escaped(out, first->text, 1);
+		gir_md_escape(out, first->text, 1);
 		gir_buf_puts(out, "\n\n");
 		return;
 	}
 	if (first->kind == GIR_GC_CAPTION) {
 		gir_buf_puts(out, "**");
-		escaped(out, first->text, 0);
+		gir_md_escape(out, first->text, 0);
 		gir_buf_puts(out, "**\n\n");
 	}
 	int nvalue = 0;
@@ -153,7 +154,7 @@ static void signature(gir_buf *out, const gir_report *rep)
 {
 	/* Right alignment needs HTML; a Markdown report puts the block last. */
 	for (size_t i = 0; i < rep->nsignatories; i++) {
-		escaped(out, rep->signatories[i], 1);
+		gir_md_escape(out, rep->signatories[i], 1);
 		gir_buf_puts(out, "  \n");
 	}
 	char *date = gir_report_date_text(rep);
@@ -166,7 +167,7 @@ int gir_render_md(const gir_report *rep, const gir_options *opt, gir_buf *out)
 {
 	(void)opt;
 	gir_buf_puts(out, "# ");
-	escaped(out, rep->title, 0);
+	gir_md_escape(out, rep->title, 0);
 	gir_buf_puts(out, "\n\n");
 	narrative(out, &rep->preface);
 	const gir_template *t = rep->tpl;

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "node.h"
 #include "summary.h"
+#include "markdown.h"
 #include "util.h"
 
 typedef struct sfig {
@@ -313,29 +314,12 @@ void gir_summary_csv(gir_summary *s, bool bom, gir_buf *out)
 
 /* ---- Markdown ------------------------------------------------------------------- */
 
-/* Escapes what Markdown would read as markup in a table cell. */
-static void md_text(gir_buf *out, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '&')
-			gir_buf_puts(out, "&amp;");
-		else if (*s == '<')
-			gir_buf_puts(out, "&lt;");
-		else if (*s == '>')
-			gir_buf_puts(out, "&gt;");
-		else if (strchr("\\`*_[]#|~!", *s))
-			gir_buf_putc(out, '\\'), gir_buf_putc(out, *s);
-		else if (*s == '\n' || *s == '\r')
-			gir_buf_putc(out, ' ');
-		else
-			gir_buf_putc(out, *s);
-	}
-}
 
 static void md_cell(gir_buf *out, const char *s)
 {
 	gir_buf_puts(out, " ");
-	md_text(out, s);
+	if (s)
+		gir_md_escape(out, s, 0);
 	gir_buf_puts(out, " |");
 }
 
@@ -389,10 +373,10 @@ void gir_summary_md(gir_summary *s, gir_buf *out)
 		if (!r->failed)
 			continue;
 		gir_buf_puts(out, "- ");
-		md_text(out, r->file);
+		gir_md_escape(out, r->file, 0);
 		if (r->agency) {
 			gir_buf_puts(out, "（");
-			md_text(out, r->agency);
+			gir_md_escape(out, r->agency, 0);
 			gir_buf_puts(out, "）");
 		}
 		if (r->unreadable)
