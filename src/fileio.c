@@ -86,16 +86,30 @@ static void pending_done(const char *temp)
 			pending_used[i] = 0;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+int gir_write_full(int fd, const void *data, size_t len)
 {
+	const char *p = data;
 	while (len > 0) {
-		ssize_t k = write(fd, data, len);
+		ssize_t k = write(fd, p, len);
 		if (k < 0 && errno == EINTR)
 			continue;
-		if (k < 0)
+		if (k <= 0)
 			return -1;
-		data += k;
-		len -= (size_t)k;
+		p += k, len -= (size_t)k;
+	}
+	return 0;
+}
+
+int gir_read_full(int fd, void *data, size_t len)
+{
+	char *p = data;
+	while (len > 0) {
+		ssize_t k = read(fd, p, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k, len -= (size_t)k;
 	}
 	return 0;
 }
@@ -126,7 +140,7 @@ int gir_write_temp(const char *path, const char *data, size_t len, char **temp)
 	/* fsync: on a full disk, delayed allocation may report ENOSPC only here. */
 	int rc = fchmod(fd, 0666 & ~mask);
 	if (rc == 0)
-		rc = write_all(fd, data, len);
+		rc = gir_write_full(fd, data, len);
 	if (rc == 0)
 		rc = fsync(fd);
 	int saved = errno;

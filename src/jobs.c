@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "jobs.h"
 #include "util.h"
 
@@ -100,44 +101,16 @@ static void run_here(size_t n, gir_job_fn fn, void *ctx, gir_job_totals *t, prog
 	}
 }
 
-static int write_full(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-	while (len > 0) {
-		ssize_t k = write(fd, p, len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k, len -= (size_t)k;
-	}
-	return 0;
-}
-
-static int read_full(int fd, void *data, size_t len)
-{
-	char *p = data;
-	while (len > 0) {
-		ssize_t k = read(fd, p, len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k, len -= (size_t)k;
-	}
-	return 0;
-}
-
 /* A worker: reads an index, runs the job, sends the result; until EOF. */
 static void worker_main(int in, int out, gir_job_fn fn, void *ctx)
 {
 	uint64_t index;
-	while (read_full(in, &index, sizeof index) == 0) {
+	while (gir_read_full(in, &index, sizeof index) == 0) {
 		gir_job_result r = {0};
 		fn(ctx, (size_t)index, &r);
 		header h = {index, r.status, (int32_t)r.outcome, r.err.len, r.out.len};
-		if (write_full(out, &h, sizeof h) || write_full(out, r.err.ptr, r.err.len) ||
-		    write_full(out, r.out.ptr, r.out.len))
+		if (gir_write_full(out, &h, sizeof h) || gir_write_full(out, r.err.ptr, r.err.len) ||
+		    gir_write_full(out, r.out.ptr, r.out.len))
 			_exit(2);
 		gir_buf_free(&r.err);
 		gir_buf_free(&r.out);
@@ -177,7 +150,7 @@ static bool give(worker *w, size_t *next, size_t n, progress *p)
 	if (*next >= n)
 		return false;
 	uint64_t index = *next;
-	if (write_full(w->to, &index, sizeof index) != 0)
+	if (gir_write_full(w->to, &index, sizeof index) != 0)
 		return false;
 	progress_show(p, *next);
 	(*next)++;
@@ -189,10 +162,10 @@ static bool give(worker *w, size_t *next, size_t n, progress *p)
 static int collect(worker *w, gir_job_totals *t, progress *p)
 {
 	header h;
-	if (read_full(w->from, &h, sizeof h) != 0)
+	if (gir_read_full(w->from, &h, sizeof h) != 0)
 		return -1;
 	char *err = gir_xmalloc(h.errlen + 1), *out = gir_xmalloc(h.outlen + 1);
-	int rc = read_full(w->from, err, h.errlen) || read_full(w->from, out, h.outlen) ? -1 : 0;
+	int rc = gir_read_full(w->from, err, h.errlen) || gir_read_full(w->from, out, h.outlen) ? -1 : 0;
 	if (rc == 0)
 		emit(t, p, h.status, (gir_outcome)h.outcome, err, h.errlen, out, h.outlen);
 	free(err);
