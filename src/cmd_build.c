@@ -222,7 +222,7 @@ static bool stamp_matches(const char *stem, const char *config)
 static void write_stamp(const char *stem, const char *config)
 {
 	char *path = stamp_path(stem), *temp = NULL;
-	if (make_dirs(path) == 0 && gir_write_temp(path, config, strlen(config), &temp) == 0)
+	if (make_dirs(path) == 0 && gir_write_temp_unsynced(path, config, strlen(config), &temp) == 0)
 		gir_commit_temp(temp, path); /* best effort: without it, the next build rebuilds */
 	free(path);
 }

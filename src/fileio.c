@@ -2,6 +2,7 @@
  * target directory and are renamed into place: a crash, a full disk or a
  * signal leaves the previous output intact and no temporary file behind. */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -114,7 +115,7 @@ int gir_read_full(int fd, void *data, size_t len)
 	return 0;
 }
 
-int gir_write_temp(const char *path, const char *data, size_t len, char **temp)
+static int write_temp(const char *path, const char *data, size_t len, bool sync, char **temp)
 {
 	const char *slash = strrchr(path, '/');
 	int dirlen = slash ? (int)(slash - path) : 1;
@@ -141,7 +142,7 @@ int gir_write_temp(const char *path, const char *data, size_t len, char **temp)
 	int rc = fchmod(fd, 0666 & ~mask);
 	if (rc == 0)
 		rc = gir_write_full(fd, data, len);
-	if (rc == 0)
+	if (rc == 0 && sync)
 		rc = fsync(fd);
 	int saved = errno;
 	if (close(fd) != 0 && rc == 0) {
@@ -156,6 +157,16 @@ int gir_write_temp(const char *path, const char *data, size_t len, char **temp)
 	}
 	*temp = gir_xstrdup(name);
 	return 0;
+}
+
+int gir_write_temp(const char *path, const char *data, size_t len, char **temp)
+{
+	return write_temp(path, data, len, true, temp);
+}
+
+int gir_write_temp_unsynced(const char *path, const char *data, size_t len, char **temp)
+{
+	return write_temp(path, data, len, false, temp);
 }
 
 int gir_commit_temp(char *temp, const char *path)

@@ -17,6 +17,8 @@ gir_read_status gir_read_file(const char *path, char **text, size_t *len);
  * removes it.  Writing every output first and renaming after means a failed
  * build leaves all previous outputs as they were. */
 int gir_write_temp(const char *path, const char *data, size_t len, char **temp);
+/* The same without the fsync, for files that may be lost (a build stamp). */
+int gir_write_temp_unsynced(const char *path, const char *data, size_t len, char **temp);
 int gir_commit_temp(char *temp, const char *path);
 void gir_discard_temp(char *temp);
 /* Removes every temporary file still pending (from a signal handler). */

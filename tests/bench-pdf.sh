@@ -16,7 +16,7 @@ ex=examples/lvyuan-tongji-2020.yaml
 kb() { echo "$(($(wc -c <"$1") / 1024)) KB"; }
 
 echo "PDF of one report ($ex), mean of 20 runs, including process start-up:"
-printf '  build -f pdf:       '; "$M" 20 "$BIN" build -f pdf -o "$tmp" "$ex"
+printf '  build -f pdf:       '; "$M" 20 "$BIN" build --force -f pdf -o "$tmp" "$ex"
 printf '  file size:          %s\n' "$(kb "$tmp/lvyuan-tongji-2020.pdf")"
 echo "PDF of every example:"
 for src in examples/*.yaml; do
@@ -28,5 +28,5 @@ done
 
 copies "$tmp/many" 1000
 echo "1,000 PDFs in one invocation (divide by 1,000 for per report):"
-printf '  build -f pdf:       '; "$M" 1 "$BIN" build -f pdf "$tmp"/many/*.yaml
+printf '  build -f pdf:       '; "$M" 1 "$BIN" build --force -j 1 -f pdf "$tmp"/many/*.yaml
 printf '  total size:         %s MB\n' "$(du -cm "$tmp"/many/*.pdf | tail -1 | cut -f1)"

@@ -13,12 +13,12 @@ ex=examples/lvyuan-tongji-2020.yaml
 
 echo "one report ($ex), mean of 50 runs, including process start-up:"
 printf '  check:              '; "$M" 50 "$BIN" check "$ex"
-printf '  build -f txt,md:    '; "$M" 50 "$BIN" build -f txt,md -o "$tmp" "$ex"
+printf '  build -f txt,md:    '; "$M" 50 "$BIN" build --force -f txt,md -o "$tmp" "$ex"
 
 copies "$tmp/many" 1000
 echo "1,000 sources in one invocation (divide by 1,000 for per report):"
-printf '  check:              '; "$M" 3 "$BIN" check "$tmp"/many/*.yaml
-printf '  build -f txt,md:    '; "$M" 3 "$BIN" build -f txt,md "$tmp"/many/*.yaml
+printf '  check:              '; "$M" 3 "$BIN" check -j 1 "$tmp"/many/*.yaml
+printf '  build -f txt,md:    '; "$M" 3 "$BIN" build --force -j 1 -f txt,md "$tmp"/many/*.yaml
 if [ -f tests/bench-pdf.sh ]; then
 	BUILD=$BUILD sh tests/bench-pdf.sh
 fi
