@@ -156,7 +156,8 @@ static long source_line(const char *src, size_t len, int line, const char **star
 static bool invisible(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
+	       (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+	       cp == 0xFEFF;
 }
 
 /* Prints the source line with a caret under the column.  Tabs, control and

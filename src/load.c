@@ -309,28 +309,82 @@ static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 
 /* Rejects encodings libyaml would accept but the rest of gireport (and git
  * diffs, and every other tool in an office) would not: UTF-16 and bad bytes. */
+/* Line and column (in characters) of a byte offset. */
+static gir_pos pos_of_offset(const char *text, size_t off)
+{
+	int line = 1;
+	size_t ls = 0;
+	for (size_t i = 0; i < off; i++)
+		if (text[i] == '\n')
+			line++, ls = i + 1;
+	return (gir_pos){line, (int)gir_utf8_count(text + ls, off - ls) + 1};
+}
+
+/* UTF-16 without a byte-order mark: NUL bytes in every other place. */
+static bool looks_utf16(const unsigned char *u, size_t n)
+{
+	size_t nul = 0, k = n < 256 ? n : 256;
+	for (size_t i = 0; i < k; i++)
+		nul += u[i] == 0;
+	return k >= 4 && nul * 4 >= k;
+}
+
+/* Characters YAML refuses without saying where: control characters (a
+ * backspace or NUL pasted from another program), DEL, C1 controls. */
+static size_t control_at(const char *s, size_t n, uint32_t *which)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s + i, n - i, &cp);
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
+		    (cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
+			*which = cp;
+			return i;
+		}
+		i += k ? k : 1;
+	}
+	return (size_t)-1;
+}
+
+static bool refuse_at(loader *L, gir_pos pos, const char *hint, const char *fmt, unsigned v)
+{
+	gir_diag_at(L->diags, GIR_ERROR, L->file, pos, NULL, NULL, hint, fmt, v);
+	return false;
+}
+
+/* Rejects encodings libyaml would accept but the rest of gireport (and git
+ * diffs, and every other tool in an office) would not: UTF-16 and bad bytes. */
 static bool check_encoding(loader *L)
 {
 	const unsigned char *u = (const unsigned char *)L->text;
-	if (L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){1, 1}, NULL, NULL,
-		            "save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)",
+	const char *save_as = "save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)";
+	if ((L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
+	    looks_utf16(u, L->len)) {
+		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){1, 1}, NULL, NULL, save_as,
 		            "the file is UTF-16; report sources are UTF-8");
 		return false;
 	}
 	size_t bad = gir_utf8_invalid_at(L->text, L->len);
-	if (bad != (size_t)-1) {
-		int line = 1;
-		size_t ls = 0;
-		for (size_t i = 0; i < bad; i++)
-			if (L->text[i] == '\n')
-				line++, ls = i + 1;
-		int col = (int)gir_utf8_count(L->text + ls, bad - ls) + 1;
-		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){line, col}, NULL, NULL,
-		            "save the file as UTF-8; GBK/GB18030 files must be converted (iconv -f GB18030 -t UTF-8)",
-		            "invalid UTF-8 byte 0x%02X", (unsigned char)L->text[bad]);
-		return false;
-	}
+	if (bad != (size_t)-1)
+		return refuse_at(L, pos_of_offset(L->text, bad),
+		                 "save the file as UTF-8; GBK/GB18030 files must be converted (iconv -f GB18030 -t UTF-8)",
+		                 "invalid UTF-8 byte 0x%02X", (unsigned char)L->text[bad]);
+	uint32_t cp;
+	size_t at = control_at(L->text, L->len, &cp);
+	if (at != (size_t)-1)
+		return refuse_at(L, pos_of_offset(L->text, at),
+		                 "delete it: an invisible character, often pasted from another program",
+		                 "the control character U+%04X is not allowed in a source", cp);
+	return true;
+}
+
+/* Nothing but spaces, tabs and line breaks (or a byte-order mark). */
+static bool blank_text(const char *s, size_t n)
+{
+	size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	for (; i < n; i++)
+		if (!strchr(" \t\r\n", s[i]))
+			return false;
 	return true;
 }
 
@@ -347,7 +401,7 @@ static gir_node *parse_stream(loader *L)
 		return NULL;
 	if (ev.type == YAML_STREAM_END_EVENT) {
 		yaml_event_delete(&ev);
-		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){1, 1}, NULL, NULL,
+		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){0, 0}, NULL, NULL,
 		            "start from one of the examples in examples/",
 		            "the file is empty; a report source needs at least year: and agency:");
 		L->failed = 1;
@@ -380,6 +434,12 @@ gir_doc *gir_yaml_load(const char *file, const char *text, size_t len, gir_diags
 	loader L = {.file = file, .text = text, .len = len, .diags = d};
 	if (!check_encoding(&L))
 		return NULL;
+	if (blank_text(text, len)) {
+		gir_diag_at(d, GIR_ERROR, file, (gir_pos){0, 0}, NULL, NULL,
+		            "start from one of the examples in examples/",
+		            "the file is empty; a report source needs at least year: and agency:");
+		return NULL;
+	}
 	L.doc = gir_xcalloc(1, sizeof(gir_doc));
 	yaml_parser_initialize(&L.parser);
 	yaml_parser_set_input_string(&L.parser, (const unsigned char *)text, len);

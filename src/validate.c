@@ -24,6 +24,8 @@ typedef struct short_row {
 typedef struct binder {
 	const gir_options *opt;
 	const char *file;
+	const char *text;        /* the source, to place a character inside a value */
+	size_t len;
 	gir_diags *diags;
 	const gir_registry *reg;
 	const gir_template *tpl;
@@ -132,6 +134,21 @@ static void mark_incomplete(binder *B, const char *path)
 	}
 }
 
+/* Zero-width characters make a key look right and fail to match. */
+static char *invisible_in(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s + i, n - i, &cp);
+		if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF)
+			return gir_xasprintf("the key contains the invisible character U+%04X; delete it and "
+			                     "type the key again", (unsigned)cp);
+		i += k ? k : 1;
+	}
+	return NULL;
+}
+
 static void unknown_key(binder *B, const gir_node *key, const char *where, const char *path,
                         gir_suggest *sg)
 {
@@ -141,6 +158,8 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
 		hint = NULL; /* not shown: not worth an edit distance per candidate */
 	else if (strncmp(key->text, "\xE3\x80\x80", 3) == 0)
 		hint = gir_xstrdup("a full-width space (U+3000) cannot indent YAML; use ASCII spaces");
+	else if ((hint = invisible_in(key->text)) != NULL)
+		;
 	else if (!(hint = gir_suggest_hint(sg)))
 		hint = gir_suggest_list(sg);
 	err(B, key->pos, where, path, hint, "unknown key \"%s\"", key->text);
@@ -172,6 +191,58 @@ static long hostile_char(const char *s, size_t n, uint32_t *which)
 	return -1;
 }
 
+/* The start of source line `line` (1-based) and its length. */
+static const char *source_line(const binder *B, int line, size_t *n)
+{
+	size_t i = 0;
+	for (int l = 1; l < line; l++) {
+		const char *nl = memchr(B->text + i, '\n', B->len - i);
+		if (!nl)
+			return NULL;
+		i = (size_t)(nl - B->text) + 1;
+	}
+	size_t e = i;
+	while (e < B->len && B->text[e] != '\n')
+		e++;
+	*n = e - i;
+	return B->text + i;
+}
+
+static bool has_doubled_quote(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if (s[i] == '\'' && s[i + 1] == '\'')
+			return true;
+	return false;
+}
+
+/* Where character `index` of a scalar's value stands in the source: exact
+ * for a literal block (|) and for a value on one line without escapes,
+ * else the value's start. */
+static gir_pos char_pos(const binder *B, const gir_node *v, size_t index)
+{
+	size_t off = gir_utf8_offset(v->text, v->len, index), start = 0, k = 0;
+	for (size_t i = 0; i < off; i++)
+		if (v->text[i] == '\n')
+			k++, start = i + 1;
+	size_t col = gir_utf8_count(v->text + start, off - start);
+	if (v->style == GIR_LITERAL) {
+		size_t n;
+		const char *line = source_line(B, v->pos.line + 1 + (int)k, &n);
+		size_t indent = 0;
+		while (line && indent < n && line[indent] == ' ')
+			indent++;
+		return line ? (gir_pos){v->pos.line + 1 + (int)k, (int)(indent + col) + 1} : v->pos;
+	}
+	bool quoted = v->style == GIR_SINGLE_QUOTED || v->style == GIR_DOUBLE_QUOTED;
+	size_t n;
+	const char *line = source_line(B, v->pos.line, &n);
+	if (k || !line || memchr(line, '\\', n) || v->style == GIR_FOLDED ||
+	    (v->style == GIR_SINGLE_QUOTED && has_doubled_quote(line, n)))
+		return v->pos; /* escapes or folding: the value is not the text as typed */
+	return (gir_pos){v->pos.line, v->pos.col + (int)col + (quoted ? 1 : 0)};
+}
+
 static bool text_is_clean(binder *B, const gir_node *v, const char *label, const char *path)
 {
 	if (v->tag && strcmp(v->tag, "tag:yaml.org,2002:str") != 0) {
@@ -184,7 +255,7 @@ static bool text_is_clean(binder *B, const gir_node *v, const char *label, const
 	if (at < 0)
 		return true;
 	bool bidi = cp >= 0x2000;
-	err(B, v->pos, label, path,
+	err(B, char_pos(B, v, (size_t)at), label, path,
 	    bidi ? "remove it: it can make the text display in a different order than it is stored"
 	         : "remove it; it often comes from copying out of Word",
 	    "the text contains the invisible %s character U+%04X (character %ld of the value)",
@@ -1166,7 +1237,7 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 	if (!doc)
 		return NULL;
 	const gir_node *root = gir_doc_root(doc);
-	binder B = {.opt = opt, .file = file, .diags = diags, .reg = reg};
+	binder B = {.opt = opt, .file = file, .text = text, .len = len, .diags = diags, .reg = reg};
 	B.rep = gir_xcalloc(1, sizeof(gir_report));
 	B.rep->file = gir_xstrdup(file);
 	if (root->kind != GIR_MAP) {
