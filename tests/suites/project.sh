@@ -59,3 +59,8 @@ done
 t parallel-diagnostics-whole '"$BIN" check -j 4 drafts/b*.yaml 2>"$tmp/err"; awk "/^drafts\\/b[0-9].yaml:[0-9]/ { split(\$0, a, \":\"); if (a[1] != last && seen[a[1]]++) bad = 1; last = a[1] } END { exit bad }" "$tmp/err" && [ $(grep -c "found \"x\"" "$tmp/err") = 8 ]'
 t no-project-no-args '(cd / && ! "$BIN" check 2>&1) | grep -q "no gireport.yaml here or above"'
 t bad-project-file 'printf "templat: gov-2019\n" >gireport.yaml && ! "$BIN" check -q && "$BIN" check 2>&1 | grep -q "unknown setting"'
+
+# A progress line on a terminal (script(1) provides one), none without.
+mkdir "$tmp/many" && for i in 1 2 3 4 5 6; do cp "$root/examples/lvyuan-tongji-2020.yaml" "$tmp/many/r$i.yaml"; done
+t progress-on-terminal 'script -q -c "\"$BIN\" check -j 2 \"$tmp/many\"" "$tmp/tty.log" >/dev/null 2>&1; grep -q "\[ *[0-9]/6\] .*r[0-9].yaml" "$tmp/tty.log" && grep -q "6 sources checked, 0 with errors" "$tmp/tty.log"'
+t no-progress-without-terminal '"$BIN" check -j 2 "$tmp/many" 2>"$tmp/plain.log"; ! grep -q "$(printf "\033")" "$tmp/plain.log" && grep -q "6 sources checked" "$tmp/plain.log"'
