@@ -180,6 +180,15 @@ static void syntax_error(loader *L)
 	}
 	if (!hint && strstr(problem, "did not find expected key"))
 		hint = "indent the rows of a table by the same number of spaces as the rows above";
+	if (!hint && strstr(problem, "end of stream") && p->context &&
+	    strstr(p->context, "quoted scalar")) {
+		/* The quote opened where the context says, and never closed. */
+		pos = mark_pos(p->context_mark);
+		hint = "close the text with the same quote mark it starts with";
+	}
+	if (!hint && strstr(problem, "mapping values are not allowed"))
+		hint = "in text, a colon followed by a space starts a key: put the text in quotes, "
+		       "or write it as a | block";
 	if (p->error == YAML_MEMORY_ERROR)
 		problem = "out of memory";
 	if (p->context)

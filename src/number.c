@@ -10,6 +10,7 @@
 #include "util.h"
 
 #define MAX_SCALE 6
+#define LIMIT_HINT "a value in a report is at most 10^12; check for extra digits"
 
 bool gir_parse_decimal(const char *s, gir_value *out)
 {
@@ -123,7 +124,9 @@ static bool check_range(const char *text, gir_value v, gir_cell_type t, char **m
 		            gir_xstrdup("only an increase/decrease (增/减) column may be negative; counts and amounts are 0 or more"));
 	int64_t mag = v.v < 0 ? -v.v : v.v;
 	if (mag > GIR_VALUE_MAX * pow10i(v.scale))
-		return fail(msg, hint, gir_xasprintf("\"%s\" is too large (the limit is 10^12)", text), NULL);
+		return fail(msg, hint, gir_xasprintf("\"%s\" is beyond the limit of %s10^12", text,
+		                                     v.v < 0 ? "-" : ""),
+		            gir_xstrdup(LIMIT_HINT));
 	if (text[0] == '+' && t != GIR_DELTA)
 		return fail(msg, hint, gir_xasprintf("\"%s\" has a plus sign", text),
 		            gir_xasprintf("write %s", text + 1));
@@ -180,7 +183,12 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 	gir_value v;
 	bool ok = false;
 	if (fw && gir_parse_decimal(ascii, &v)) {
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" is written with full-width digits", text),
+		bool digits = false;
+		for (const char *p = text; *p; p++)
+			digits |= strncmp(p, "\xEF\xBC", 2) == 0 && (unsigned char)p[2] >= 0x90 &&
+			          (unsigned char)p[2] <= 0x99; /* ０-９ */
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" is written with full-width %s", text,
+		                                   digits ? "digits" : "punctuation"),
 		          gir_xasprintf("switch the input method to half-width (半角) and write %s", ascii));
 		free(ascii);
 		return ok;
@@ -191,7 +199,8 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 		ok = fail(msg, hint, gir_xasprintf("\"%s\" has a thousands separator or space", text),
 		          gir_xasprintf("write %s", plain));
 	} else if (all_digits(text) && strlen(text) > 18) {
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" is too large (the limit is 10^12)", text), NULL);
+		ok = fail(msg, hint, gir_xasprintf("\"%s\" is beyond the limit of 10^12", text),
+		          gir_xstrdup(LIMIT_HINT));
 	} else if (number_with_unit(text, &v)) {
 		char num[48];
 		gir_value_format(v, num, sizeof num);

@@ -285,7 +285,11 @@ static void bind_year(binder *B, const gir_node *v, const char *label)
 	gir_value y;
 	char *msg = NULL, *hint = NULL;
 	if (!gir_parse_value(v, GIR_COUNT, &y, &msg, &hint)) {
-		err(B, v->pos, label, "year", hint, "%s", msg);
+		/* Keep a specific hint ("write 2020 without quotes"); replace the
+		 * one about counts, which a year is not. */
+		bool generic = !hint || strstr(hint, "whole number");
+		err(B, v->pos, label, "year", generic ? "write the report year as four digits, e.g. 2020" : hint,
+		    "%s", msg);
 	} else if (y.v < 1990 || y.v > 2100) {
 		err(B, v->pos, label, "year", "write the report year, e.g. 2020",
 		    "%lld is not a plausible report year", (long long)y.v);

@@ -412,14 +412,15 @@ static void syntax_error_unclosed_list(void **state)
 	yaml_free(&y);
 }
 
-static void syntax_error_without_hint(void **state)
+/* An unclosed quote is reported where it opened, not at the end of the file. */
+static void syntax_error_unclosed_quote(void **state)
 {
 	(void)state;
 	yaml_doc y = yaml_load("a: 'x\n");
-	expect_refused(&y, 2, 1,
+	expect_refused(&y, 1, 4,
 	               "YAML syntax: found unexpected end of stream while scanning a quoted scalar "
 	               "(line 1)",
-	               NULL);
+	               "close the text with the same quote mark it starts with");
 	yaml_free(&y);
 }
 
@@ -444,7 +445,7 @@ int main(void)
 		cmocka_unit_test(syntax_error_full_width_colon_first_line),
 		cmocka_unit_test(syntax_error_full_width_comma_and_space),
 		cmocka_unit_test(syntax_error_unclosed_list),
-		cmocka_unit_test(syntax_error_without_hint),
+		cmocka_unit_test(syntax_error_unclosed_quote),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

@@ -2,6 +2,8 @@
  * table value, with its message and hint. */
 #include "helpers.h"
 
+#define LIMIT "a value in a report is at most 10^12; check for extra digits"
+
 #include "number.h"
 
 /* ---- gir_parse_decimal ---------------------------------------------------- */
@@ -194,7 +196,7 @@ static void value_full_width(void **state)
 	expect_rejected("－３", GIR_DELTA, "\"－３\" is written with full-width digits",
 	                "switch the input method to half-width (半角) and write -3");
 	/* A half-width number with an ideographic full stop. */
-	expect_rejected("1。5", GIR_AMOUNT, "\"1。5\" is written with full-width digits",
+	expect_rejected("1。5", GIR_AMOUNT, "\"1。5\" is written with full-width punctuation",
 	                "switch the input method to half-width (半角) and write 1.5");
 }
 
@@ -212,11 +214,11 @@ static void value_range_and_type(void **state)
 	expect_rejected("-1.5", GIR_DELTA, "\"-1.5\" is not a whole number",
 	                "counts are whole numbers; write a whole number (negative for a decrease)");
 	expect_rejected("1000000000001", GIR_COUNT,
-	                "\"1000000000001\" is too large (the limit is 10^12)", NULL);
+	                "\"1000000000001\" is beyond the limit of 10^12", LIMIT);
 	expect_rejected("-1000000000001", GIR_DELTA,
-	                "\"-1000000000001\" is too large (the limit is 10^12)", NULL);
+	                "\"-1000000000001\" is beyond the limit of -10^12", LIMIT);
 	expect_rejected("1000000000000.5", GIR_AMOUNT,
-	                "\"1000000000000.5\" is too large (the limit is 10^12)", NULL);
+	                "\"1000000000000.5\" is beyond the limit of 10^12", LIMIT);
 	expect_rejected("1.1234567", GIR_AMOUNT, "\"1.1234567\" has more than 6 decimal places", NULL);
 	expect_rejected("+5", GIR_COUNT, "\"+5\" has a plus sign", "write 5");
 	expect_rejected("007", GIR_COUNT, "\"007\" has a leading zero",
@@ -230,7 +232,7 @@ static void value_too_many_digits(void **state)
 	(void)state;
 	/* Beyond the 18 digits gir_parse_decimal reads exactly: still a number. */
 	expect_rejected("10000000000000000000", GIR_COUNT,
-	                "\"10000000000000000000\" is too large (the limit is 10^12)", NULL);
+	                "\"10000000000000000000\" is beyond the limit of 10^12", LIMIT);
 }
 
 static void value_with_unit(void **state)
