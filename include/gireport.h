@@ -162,6 +162,9 @@ int gir_report_check_previous(const gir_report *rep, const gir_report *prev,
 int gir_report_year(const gir_report *rep);
 const char *gir_report_agency(const gir_report *rep);
 const char *gir_report_template_id(const gir_report *rep);
+/* A fingerprint of the template's JSON (and its base's): changes when the
+ * template text does, for deciding whether outputs are stale. */
+unsigned long long gir_report_template_hash(const gir_report *rep);
 /* The font the source's `fonts:` sets for a role ("path" or "path:index"), or NULL. */
 const char *gir_report_font(const gir_report *rep, gir_font_role role);
 /* The `previous:` path as written in the source, or NULL. */

@@ -14,12 +14,23 @@ static int64_t pow10i(int n)
 	return r;
 }
 
+/* a × 10^(s - scale), false on overflow. */
+static bool rescale(int64_t v, int scale, int s, int64_t *out)
+{
+	return !__builtin_mul_overflow(v, pow10i(s - scale), out);
+}
+
 gir_value gir_value_add(gir_value a, gir_value b)
 {
 	int s = a.scale > b.scale ? a.scale : b.scale;
-	gir_value r = {.v = a.v * pow10i(s - a.scale) + b.v * pow10i(s - b.scale), .scale = s};
+	int64_t x, y, sum;
+	/* Sums of many amounts near 10^12 with six decimals pass 2^63: such a
+	 * total is marked bad (not shown as a wrapped number). */
+	bool over = !rescale(a.v, a.scale, s, &x) || !rescale(b.v, b.scale, s, &y) ||
+	            __builtin_add_overflow(x, y, &sum);
+	gir_value r = {.v = over ? 0 : sum, .scale = s};
 	r.given = a.given || b.given;
-	r.bad = a.bad || b.bad;
+	r.bad = a.bad || b.bad || over;
 	r.pos = a.given ? a.pos : b.pos;
 	return r;
 }
@@ -27,7 +38,7 @@ gir_value gir_value_add(gir_value a, gir_value b)
 int gir_value_cmp(gir_value a, gir_value b)
 {
 	int s = a.scale > b.scale ? a.scale : b.scale;
-	int64_t x = a.v * pow10i(s - a.scale), y = b.v * pow10i(s - b.scale);
+	__int128 x = (__int128)a.v * pow10i(s - a.scale), y = (__int128)b.v * pow10i(s - b.scale);
 	return x < y ? -1 : x > y;
 }
 
@@ -404,10 +415,12 @@ int gir_report_check_previous(const gir_report *rep, const gir_report *prev, gir
 {
 	size_t before = gir_diags_count_severity(d, GIR_ERROR);
 	if (prev->year != rep->year - 1) {
+		/* Comparing with another year's carry-over would only mislead. */
 		const char *label = rep->tpl->field_labels[GIR_F_PREVIOUS];
 		gir_diag_at(d, GIR_WARNING, rep->file, rep->previous_pos, label, "previous",
 		            "point previous: at the source of the year before", "%s is the report of %d, not of %d",
-		            rep->previous, prev->year, rep->year - 1);
+		            prev->file, prev->year, rep->year - 1);
+		return 0;
 	}
 	for (size_t i = 0; i < rep->tpl->nchecks; i++) {
 		const gir_check *k = rep->tpl->checks[i];

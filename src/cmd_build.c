@@ -114,6 +114,14 @@ static struct timespec tool_time(const gir_session *s)
 	return t;
 }
 
+/* Text from a source in a file name: no directory separators, no leading
+ * dot, so an agency named "../x" stays inside the output directory. */
+static void put_file_safe(gir_buf *b, const char *s)
+{
+	for (size_t i = 0; s[i]; i++)
+		gir_buf_putc(b, s[i] == '/' || (i == 0 && s[i] == '.') ? '_' : s[i]);
+}
+
 static char *expand_name(const char *pattern, const char *stem, const gir_report *rep)
 {
 	gir_buf b = {0};
@@ -123,7 +131,7 @@ static char *expand_name(const char *pattern, const char *stem, const gir_report
 		else if (strncmp(p, "{year}", 6) == 0)
 			gir_buf_printf(&b, "%d", gir_report_year(rep)), p += 6;
 		else if (strncmp(p, "{agency}", 8) == 0)
-			gir_buf_puts(&b, gir_report_agency(rep)), p += 8;
+			put_file_safe(&b, gir_report_agency(rep)), p += 8;
 		else
 			gir_buf_putc(&b, *p++);
 	}
@@ -147,6 +155,17 @@ static int make_dirs(const char *path)
 	return 0;
 }
 
+/* The path of `abs` below `root`, or NULL when it is not below it. */
+static const char *under_root(const char *root, const char *abs)
+{
+	size_t n = strlen(root);
+	if (n == 1 && root[0] == '/')
+		return abs + 1;
+	if (strncmp(abs, root, n) == 0 && abs[n] == '/')
+		return abs + n + 1;
+	return NULL;
+}
+
 /* Where a source's outputs go, without the extension: -o DIR wins, then the
  * project's output directory (mirroring the tree, so tongji/2020.yaml and
  * minzheng/2020.yaml do not collide), else next to the source. */
@@ -167,11 +186,11 @@ static char *output_stem(const build *b, const char *file, const gir_report *rep
 		out = gir_xasprintf("%s/%s", b->s.cli->outdir, name);
 	} else if (p && gir_project_output(p)) {
 		char *dir = realpath(file, NULL);
-		const char *rel = dir && strncmp(dir, b->s.ws.root, strlen(b->s.ws.root)) == 0
-		                      ? dir + strlen(b->s.ws.root) + 1 : base;
-		const char *slash = strrchr(rel, '/');
-		out = gir_xasprintf("%s/%s/%.*s%s%s", b->s.ws.root, gir_project_output(p),
-		                    slash ? (int)(slash - rel) : 0, rel, slash ? "/" : "", name);
+		const char *rel = dir ? under_root(b->s.ws.root, dir) : NULL;
+		const char *slash = rel ? strrchr(rel, '/') : NULL;
+		out = rel ? gir_xasprintf("%s/%s/%.*s%s%s", b->s.ws.root, gir_project_output(p),
+		                          slash ? (int)(slash - rel) : 0, rel, slash ? "/" : "", name)
+		          : NULL; /* outside the project: no place in its output tree */
 		free(dir);
 	} else {
 		out = gir_xasprintf("%.*s%s", (int)(base - file), file, name);
@@ -183,10 +202,18 @@ static char *output_stem(const build *b, const char *file, const gir_report *rep
 
 /* What else decides the outputs besides files' contents: the options.  A
  * different --font or -f must rebuild even when no file is newer. */
-static char *configuration(const build *b, const gir_report *rep)
+static char *configuration(const build *b, const gir_report *rep, const char *file,
+                           const struct stat *src)
 {
 	gir_buf c = {0};
-	gir_buf_printf(&c, "gireport %s\ntemplate %s\nformats", GIR_VERSION, gir_report_template_id(rep));
+	/* Which source, as it was when read (a save during the build shows), and
+	 * which template text: another source or template writing here rebuilds. */
+	char *real = realpath(file, NULL);
+	gir_buf_printf(&c, "gireport %s\nsource %s %lld %lld.%09ld\ntemplate %s %016llx\nformats",
+	               GIR_VERSION, real ? real : file, (long long)src->st_size,
+	               (long long)src->st_mtim.tv_sec, src->st_mtim.tv_nsec, gir_report_template_id(rep),
+	               (unsigned long long)gir_report_template_hash(rep));
+	free(real);
 	for (size_t i = 0; i < b->nf; i++)
 		gir_buf_printf(&c, " %s", b->fmts[i]->name);
 	for (int r = 0; r < GIR_FONT_ROLES; r++) {
@@ -260,6 +287,12 @@ static bool up_to_date(const build *b, const char *file, const gir_report *rep, 
 	return true;
 }
 
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Writes every output to a temporary file first, then renames them all: a
  * full disk or an unwritable directory leaves all previous outputs alone. */
 static int write_outputs(const build *b, const char *file, const char *stem, const gir_buf *outs,
@@ -276,6 +309,10 @@ static int write_outputs(const build *b, const char *file, const char *stem, con
 		if (gir_same_file(file, paths[i])) {
 			gir_buf_printf(&r->err, "%s: error: refusing to overwrite the source with its own output\n",
 			               file);
+			rc = GIR_EXIT_FAILURE;
+		} else if (is_directory(paths[i])) {
+			gir_buf_printf(&r->err, "%s: error: cannot write %s: a directory is in the way\n", file,
+			               paths[i]);
 			rc = GIR_EXIT_FAILURE;
 		} else if (gir_write_temp(paths[i], outs[i].ptr ? outs[i].ptr : "", outs[i].len, &temps[i])) {
 			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], strerror(errno));
@@ -321,11 +358,21 @@ static void build_job(void *ctx, size_t i, gir_job_result *r)
 {
 	const build *b = ctx;
 	const char *file = b->s.ws.sources.items[i];
+	struct stat src = {0};
+	stat(file, &src); /* before reading: a later save makes the stamp stale */
 	gir_report *rep = gir_session_load(&b->s, file, r);
 	if (!rep)
 		return;
 	char *stem = output_stem(b, file, rep);
-	char *config = configuration(b, rep);
+	if (!stem) {
+		gir_buf_printf(&r->err, "%s: error: the source is outside the project %s, whose output "
+		               "directory has no place for it\n", file, b->s.ws.root);
+		r->status = GIR_EXIT_FAILURE;
+		r->outcome = GIR_OUTCOME_FAILED;
+		gir_report_free(rep);
+		return;
+	}
+	char *config = configuration(b, rep, file, &src);
 	if (!b->s.cli->to_stdout && !b->s.cli->force && up_to_date(b, file, rep, stem, config)) {
 		r->outcome = GIR_OUTCOME_UP_TO_DATE;
 	} else {
@@ -345,6 +392,28 @@ static void build_job(void *ctx, size_t i, gir_job_result *r)
 	free(stem);
 	free(config);
 	gir_report_free(rep);
+}
+
+/* With -o DIR every output goes into one directory: two sources of the same
+ * name (tongji/2020.yaml, minzheng/2020.yaml) would overwrite each other. */
+static bool clashing_names(const gir_workspace *w)
+{
+	bool clash = false;
+	for (size_t i = 0; i < w->sources.len; i++) {
+		const char *a = strrchr(w->sources.items[i], '/');
+		a = a ? a + 1 : w->sources.items[i];
+		for (size_t j = 0; j < i && !clash; j++) {
+			const char *b = strrchr(w->sources.items[j], '/');
+			b = b ? b + 1 : w->sources.items[j];
+			if (strcmp(a, b) == 0) {
+				fprintf(stderr, "gireport: %s and %s would write the same outputs into the -o "
+				        "directory; build them separately, or use a project output directory\n",
+				        (char *)w->sources.items[j], (char *)w->sources.items[i]);
+				clash = true;
+			}
+		}
+	}
+	return clash;
 }
 
 static int check_arguments(const gir_cli *cli, size_t nf)
@@ -377,6 +446,15 @@ int gir_cmd_build(const gir_cli *cli)
 	}
 	b.tool_time = tool_time(&b.s);
 	size_t n = b.s.ws.sources.len;
+	if (n == 0) {
+		fputs("gireport: no sources found\n", stderr);
+		gir_session_close(&b.s);
+		return GIR_EXIT_FAILURE;
+	}
+	if (!cli->to_stdout && cli->outdir && clashing_names(&b.s.ws)) {
+		gir_session_close(&b.s);
+		return GIR_EXIT_FAILURE;
+	}
 	/* --stdout: one process, so the documents come out in order. */
 	int workers = cli->to_stdout ? 1 : gir_session_workers(&b.s);
 	gir_job_totals t = gir_run_jobs(n, workers, build_job, &b,

@@ -202,6 +202,11 @@ int gir_cmd_check(const gir_cli *cli)
 	if (gir_session_open(&s, cli, &status) != 0)
 		return status;
 	size_t n = s.ws.sources.len;
+	if (n == 0) {
+		fputs("gireport: no sources found\n", stderr);
+		gir_session_close(&s);
+		return GIR_EXIT_FAILURE;
+	}
 	gir_job_totals t = gir_run_jobs(n, gir_session_workers(&s), check_job, &s,
 	                                (const char *const *)s.ws.sources.items, !cli->quiet);
 	if (n > 1 && !cli->json_diagnostics && !cli->quiet)

@@ -290,6 +290,22 @@ void gir_diags_format_json(const gir_diags *d, gir_buf *out)
 		cJSON_free(s);
 		cJSON_Delete(o);
 	}
+	if (d->dropped) { /* as the text form's last line: a note of what was left out */
+		cJSON *o = cJSON_CreateObject();
+		add_string(o, "file", d->len ? d->items[0].file : NULL);
+		cJSON_AddNumberToObject(o, "line", 0);
+		cJSON_AddNumberToObject(o, "column", 0);
+		add_string(o, "severity", "note");
+		cJSON_AddNumberToObject(o, "dropped", (double)d->dropped);
+		char *m = gir_xasprintf("%zu more problems not shown", d->dropped);
+		add_string(o, "message", m);
+		free(m);
+		char *s = cJSON_PrintUnformatted(o);
+		gir_buf_puts(out, s);
+		gir_buf_putc(out, '\n');
+		cJSON_free(s);
+		cJSON_Delete(o);
+	}
 	free(v);
 }
 

@@ -42,6 +42,7 @@ gir_read_status gir_read_file(const char *path, char **text, size_t *len)
 			break;
 		if (b.len + (size_t)k > GIR_MAX_SOURCE) {
 			rc = GIR_READ_TOO_LARGE;
+			errno = EFBIG;
 			break;
 		}
 		gir_buf_put(&b, chunk, (size_t)k);
@@ -132,10 +133,17 @@ static int write_temp(const char *path, const char *data, size_t len, bool sync,
 		errno = ENAMETOOLONG;
 		return -1;
 	}
+	/* No signal between creating the file and recording it for removal. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT), sigaddset(&block, SIGTERM), sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &old);
 	int fd = mkstemp(name);
+	if (fd >= 0)
+		pending_used[slot] = 1;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0)
 		return -1;
-	pending_used[slot] = 1;
 	mode_t mask = umask(0);
 	umask(mask);
 	/* fsync: on a full disk, delayed allocation may report ENOSPC only here. */

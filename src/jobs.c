@@ -30,6 +30,7 @@ typedef struct worker {
 	pid_t pid;
 	int to, from;          /* pipes: indices to the worker, results back */
 	bool busy;
+	size_t current;        /* the index it is working on */
 } worker;
 
 typedef struct progress {
@@ -132,8 +133,10 @@ static int start_worker(worker *ws, int k, gir_job_fn fn, void *ctx)
 	}
 	fflush(NULL);
 	w->pid = fork();
-	if (w->pid < 0)
+	if (w->pid < 0) {
+		close(down[0]), close(down[1]), close(up[0]), close(up[1]);
 		return -1;
+	}
 	if (w->pid == 0) {
 		close(down[1]), close(up[0]);
 		for (int i = 0; i < k; i++)
@@ -153,7 +156,7 @@ static bool give(worker *w, size_t *next, size_t n, progress *p)
 	if (gir_write_full(w->to, &index, sizeof index) != 0)
 		return false;
 	progress_show(p, *next);
-	(*next)++;
+	w->current = (*next)++;
 	w->busy = true;
 	return true;
 }
@@ -203,8 +206,11 @@ static void run_workers(size_t n, int nw, gir_job_fn fn, void *ctx, gir_job_tota
 			if (!ws[i].busy || !(fds[i].revents & (POLLIN | POLLHUP)))
 				continue;
 			if (collect(&ws[i], t, p) != 0) {
-				fprintf(stderr, "gireport: a worker process failed\n");
+				progress_clear(p);
+				fprintf(stderr, "%s: error: the worker process building it died\n",
+				        p->names ? p->names[ws[i].current] : "gireport");
 				t->status = 2;
+				t->failed++;
 				ws[i].busy = false;
 				continue;
 			}

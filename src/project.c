@@ -121,6 +121,7 @@ gir_project *gir_project_load(const char *file, const char *text, size_t len, gi
 		return NULL;
 	const gir_node *root = gir_doc_root(doc);
 	gir_project *p = gir_xcalloc(1, sizeof *p);
+	bool seen[GIR_ARRAY_LEN(keys)] = {false};
 	if (root->kind != GIR_MAP && !(root->kind == GIR_SCALAR && root->len == 0))
 		perr(&c, root->pos, NULL, "write settings such as \"template: gov-2021\", one per line",
 		     "the project file is a mapping of settings");
@@ -130,7 +131,12 @@ gir_project *gir_project_load(const char *file, const char *text, size_t len, gi
 		for (int j = 0; k->kind == GIR_SCALAR && j < (int)GIR_ARRAY_LEN(keys); j++)
 			if (strcmp(k->text, keys[j]) == 0)
 				key = j;
+		if (key >= 0 && seen[key]) {
+			perr(&c, k->pos, keys[key], "keep one of them", "duplicate setting");
+			continue;
+		}
 		if (key >= 0) {
+			seen[key] = true;
 			read_key(&c, p, key, gir_map_value(root, i));
 			continue;
 		}

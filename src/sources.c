@@ -18,6 +18,14 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A directory met while walking; a symbolic link to one is not followed
+ * (one link to ".." would list the tree again and again). */
+static bool is_real_dir(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 static char *parent_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -116,8 +124,10 @@ static int walk(gir_workspace *w, const char *dir, int depth)
 	for (size_t i = 0; i < names.len; i++) {
 		char *path = strcmp(dir, ".") == 0 ? gir_xstrdup(names.items[i])
 		                                   : gir_xasprintf("%s/%s", dir, (char *)names.items[i]);
-		bool d = is_dir(path);
-		if (d && depth < 32 && !excluded(w, path, true))
+		bool d = is_real_dir(path);
+		if (d && depth >= 32)
+			fprintf(stderr, "%s: warning: deeper than 32 directories; not searched\n", path);
+		else if (d && !excluded(w, path, true))
 			rc |= walk(w, path, depth + 1);
 		if (!d && is_source_name(names.items[i]) && !excluded(w, path, false)) {
 			gir_ptrvec_push(&w->sources, path);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cJSON.h>
+
 #include "model.h"
 #include "narrative.h"
 #include "node.h"
@@ -160,6 +162,8 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
 		hint = gir_xstrdup("a full-width space (U+3000) cannot indent YAML; use ASCII spaces");
 	else if ((hint = invisible_in(key->text)) != NULL)
 		;
+	else if (strcmp(key->text, "<<") == 0)
+		hint = gir_xstrdup("merge keys (<<) are not supported: write the values out in full");
 	else if (!(hint = gir_suggest_hint(sg)))
 		hint = gir_suggest_list(sg);
 	err(B, key->pos, where, path, hint, "unknown key \"%s\"", key->text);
@@ -719,7 +723,7 @@ static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b
 		const gir_axis *col = match_key(kids, nk < 64 ? nk : 64, key);
 		if (!col || col->leaf < 0) {
 			gir_suggest *sg = gir_suggest_new(key);
-			add_candidates(sg, kids, nk);
+			add_candidates(sg, kids, nk < 64 ? nk : 64);
 			char *label = cell_label(B, s, b->row_leaves[row], NULL);
 			unknown_key(B, k, label, rpath, sg);
 			gir_suggest_free(sg);
@@ -810,7 +814,7 @@ static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, co
 	char *path = cell_path(s, a, NULL);
 	if (v->kind != GIR_MAP) {
 		char *hint = gir_xasprintf("write its %zu rows under it, e.g. \"%s: [...]\"", nk,
-		                           kids[0]->id);
+		                           nk ? kids[0]->id : "…");
 		err(B, v->pos, label, path, hint, "this is a group of rows, not a single row");
 		free(hint);
 		for (int r = a->first_leaf; r < a->first_leaf + a->nleaves; r++)
@@ -925,9 +929,10 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 {
 	const gir_block *b = s->nblocks == 1 ? s->blocks[0] : NULL;
 	if (!b || b->layout != GIR_LAYOUT_INLINE) {
-		const gir_axis *first[1];
+		const gir_axis *first[1] = {NULL};
 		gir_axis_keyed_children(&s->blocks[0]->rows, first, 1);
-		char *hint = gir_xasprintf("write each row under its key, e.g. \"%s: [...]\"", first[0]->id);
+		char *hint = gir_xasprintf("write each row under its key, e.g. \"%s: [...]\"",
+		                           first[0] ? first[0]->id : "…");
 		err(B, v->pos, s->heading, s->id, hint, "this table is written as rows, not as one list");
 		free(hint);
 		return;
@@ -1317,6 +1322,17 @@ const char *gir_report_agency(const gir_report *rep)
 const char *gir_report_template_id(const gir_report *rep)
 {
 	return rep->tpl->id;
+}
+
+unsigned long long gir_report_template_hash(const gir_report *rep)
+{
+	/* FNV-1a over the merged JSON, which holds the base's content too. */
+	char *text = cJSON_PrintUnformatted(rep->tpl->json);
+	unsigned long long h = 1469598103934665603ULL;
+	for (const char *p = text; p && *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	cJSON_free(text);
+	return h;
 }
 
 const char *gir_report_previous_path(const gir_report *rep)

@@ -64,3 +64,30 @@ t bad-project-file 'printf "templat: gov-2019\n" >gireport.yaml && ! "$BIN" chec
 mkdir "$tmp/many" && for i in 1 2 3 4 5 6; do cp "$root/examples/lvyuan-tongji-2020.yaml" "$tmp/many/r$i.yaml"; done
 t progress-on-terminal 'script -q -c "\"$BIN\" check -j 2 \"$tmp/many\"" "$tmp/tty.log" >/dev/null 2>&1; grep -q "\[ *[0-9]/6\] .*r[0-9].yaml" "$tmp/tty.log" && grep -q "6 sources checked, 0 with errors" "$tmp/tty.log"'
 t no-progress-without-terminal '"$BIN" check -j 2 "$tmp/many" 2>"$tmp/plain.log"; ! grep -q "$(printf "\033")" "$tmp/plain.log" && grep -q "6 sources checked" "$tmp/plain.log"'
+
+# Found in review: loops, clashes, paths from the source, stale stamps.
+rm -f "$tmp/city/gireport.yaml"
+cat >"$tmp/city/gireport.yaml" <<'YAML'
+template: gov-2019-lvyuan
+output: out
+formats: [txt]
+exclude: [drafts]
+YAML
+ln -s .. "$tmp/city/tongji/up"
+t symlink-not-followed '"$BIN" check 2>&1 | grep -q "4 sources checked"'
+rm "$tmp/city/tongji/up"
+t o-dir-name-clash 'mkdir -p clash && ! "$BIN" build -q -o clash tongji/2020.yaml minzheng/2020.yaml 2>"$tmp/e" && grep -q "would write the same outputs" "$tmp/e" && [ -z "$(ls clash)" ]'
+mkdir -p "$tmp/outside"
+cp "$root/examples/lvyuan-tongji-2020.yaml" "$tmp/outside/x.yaml"
+t outside-project-refused '! "$BIN" build -q tongji/2020.yaml "$tmp/outside/x.yaml" 2>"$tmp/e" && grep -q "outside the project" "$tmp/e"'
+printf 'template: gov-2019-lvyuan\noutput: out\nname: "{agency}{year}"\nformats: [txt]\nexclude: [drafts]\n' >"$tmp/city/gireport.yaml"
+sed 's/^agency: .*/agency: "..\/..\/..\/escaped"/' "$root/examples/lvyuan-tongji-2020.yaml" >"$tmp/city/minzheng/evil.yaml"
+t agency-cannot-leave-output '"$BIN" build -q minzheng/evil.yaml && ls out/minzheng/*escaped2020.txt && [ -z "$(find "$tmp" -name "*escaped2020.txt" ! -path "$tmp/city/out/minzheng/*")" ]'
+rm -f "$tmp/city/minzheng/evil.yaml"
+mkdir -p "$tmp/city/emptydir"
+t empty-directory '! "$BIN" check emptydir 2>&1 | grep -q "no sources found"; [ $? = 1 ]'
+mkdir -p "$tmp/tpl"
+sed 's/"heading": "一、总体情况"/"heading": "一、总体工作情况"/' "$root/templates/gov-2019.json" >"$tmp/tpl/gov-2019.json"
+t template-change-rebuilds '"$BIN" build -q -f txt xixin/2020.yaml && "$BIN" build --templates "$tmp/tpl" -f txt xixin/2020.yaml 2>&1 | grep -q "^" ; "$BIN" build -q --templates "$tmp/tpl" -f txt xixin/2020.yaml && grep -q "总体工作情况" out/xixin/*2020.txt && "$BIN" build -q -f txt xixin/2020.yaml && ! grep -q "总体工作情况" out/xixin/*2020.txt'
+sed -i 's/^year: 2020/year: 2019/' "$tmp/city/tongji/2020.yaml"
+t sibling-wrong-year '"$BIN" check tongji/2021.yaml 2>&1 | grep -q "tongji/2020.yaml is the report of 2019, not of 2020"'
