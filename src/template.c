@@ -294,10 +294,10 @@ const gir_axis *gir_axis_find_path(const gir_axis *root, const char *path)
 	while (cur && *p) {
 		const char *dot = strchr(p, '.');
 		size_t n = dot ? (size_t)(dot - p) : strlen(p);
-		const gir_axis *kids[128];
-		size_t nk = gir_axis_keyed_children(cur, kids, 128);
+		const gir_axis *kids[GIR_MAX_KEYS];
+		size_t nk = gir_axis_keyed_children(cur, kids, GIR_MAX_KEYS);
 		const gir_axis *next = NULL;
-		for (size_t i = 0; i < nk && i < 128; i++)
+		for (size_t i = 0; i < nk && i < GIR_MAX_KEYS; i++)
 			if (strlen(kids[i]->id) == n && strncmp(kids[i]->id, p, n) == 0)
 				next = kids[i];
 		cur = next;
@@ -353,6 +353,16 @@ static void leaves_to_array(gir_axis *root, gir_axis ***arr, size_t *n)
 	*n = v.len;
 }
 
+static bool too_many_keys(const gir_axis *a)
+{
+	if (gir_axis_keyed_children(a, NULL, 0) > GIR_MAX_KEYS)
+		return true;
+	for (size_t i = 0; i < a->nchildren; i++)
+		if (too_many_keys(a->children[i]))
+			return true;
+	return false;
+}
+
 static gir_block *parse_block(tctx *c, const cJSON *j, size_t base)
 {
 	gir_block *b = gir_xcalloc(1, sizeof *b);
@@ -381,6 +391,8 @@ static gir_block *parse_block(tctx *c, const cJSON *j, size_t base)
 	parse_axis_children(c, cJSON_GetObjectItemCaseSensitive(j, "rows"), &b->rows, type);
 	leaves_to_array(&b->cols, &b->col_leaves, &b->ncols);
 	leaves_to_array(&b->rows, &b->row_leaves, &b->nrows);
+	if (too_many_keys(&b->cols) || too_many_keys(&b->rows))
+		terr(c, "template: a group has more than %s keyed rows or columns", "64");
 	if (b->layout == GIR_LAYOUT_LINE && (b->ncols != 1 || b->nrows != 1))
 		terr(c, "template: a %s block has exactly one row and one column", "line");
 	b->cell_base = base;
@@ -407,12 +419,17 @@ static void section_add_blocks(tctx *c, gir_section *s, const cJSON *arr)
 	size_t n = s->nblocks + (size_t)cJSON_GetArraySize(arr);
 	s->blocks = gir_xrealloc(s->blocks, (n + 1) * sizeof(gir_block *));
 	const cJSON *bj;
+	size_t keyed = 0;
 	cJSON_ArrayForEach(bj, arr)
 	{
 		gir_block *b = parse_block(c, bj, s->ncells);
 		s->ncells += b->ncols * b->nrows;
 		s->blocks[s->nblocks++] = b;
 	}
+	for (size_t i = 0; i < s->nblocks; i++)
+		keyed += gir_axis_keyed_children(&s->blocks[i]->rows, NULL, 0);
+	if (keyed > GIR_MAX_ROWS)
+		terr(c, "template: a table section has more than %s keyed rows", "256");
 }
 
 static gir_section *parse_section(tctx *c, const cJSON *j)

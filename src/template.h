@@ -42,6 +42,13 @@ struct gir_axis {
 	int nleaves;
 };
 
+/* A template may give a column or row group at most GIR_MAX_KEYS keyed
+ * children, and a table section at most GIR_MAX_ROWS keyed rows: the national
+ * forms have a tenth of that, and the binder looks keys up in arrays of
+ * these sizes.  Larger templates are refused when they are loaded. */
+#define GIR_MAX_KEYS 64
+#define GIR_MAX_ROWS 256
+
 typedef enum gir_layout {
 	GIR_LAYOUT_ROWS,    /* ordinary table: one line per leaf row */
 	GIR_LAYOUT_INLINE,  /* all rows side by side in one line (table 四) */

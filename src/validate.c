@@ -711,8 +711,8 @@ static const gir_axis *match_key(const gir_axis **kids, size_t n, const char *ke
 static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b, size_t row,
                              const gir_node *v)
 {
-	const gir_axis *kids[64];
-	size_t nk = gir_axis_keyed_children(&b->cols, kids, 64);
+	const gir_axis *kids[GIR_MAX_KEYS];
+	size_t nk = gir_axis_keyed_children(&b->cols, kids, GIR_MAX_KEYS);
 	seen_keys seen = {0};
 	char *rpath = cell_path(s, b->row_leaves[row], NULL);
 	for (size_t i = 0; i < v->n; i++) {
@@ -720,10 +720,10 @@ static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b
 		const char *key = key_text(B, k);
 		if (!key)
 			continue;
-		const gir_axis *col = match_key(kids, nk < 64 ? nk : 64, key);
+		const gir_axis *col = match_key(kids, nk < GIR_MAX_KEYS ? nk : GIR_MAX_KEYS, key);
 		if (!col || col->leaf < 0) {
 			gir_suggest *sg = gir_suggest_new(key);
-			add_candidates(sg, kids, nk < 64 ? nk : 64);
+			add_candidates(sg, kids, nk < GIR_MAX_KEYS ? nk : GIR_MAX_KEYS);
 			char *label = cell_label(B, s, b->row_leaves[row], NULL);
 			unknown_key(B, k, label, rpath, sg);
 			gir_suggest_free(sg);
@@ -808,8 +808,8 @@ static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, co
 		bind_row(B, s, b, (size_t)a->leaf, v);
 		return;
 	}
-	const gir_axis *kids[64];
-	size_t nk = gir_axis_keyed_children(a, kids, 64);
+	const gir_axis *kids[GIR_MAX_KEYS];
+	size_t nk = gir_axis_keyed_children(a, kids, GIR_MAX_KEYS);
 	char *label = cell_label(B, s, a, NULL);
 	char *path = cell_path(s, a, NULL);
 	if (v->kind != GIR_MAP) {
@@ -820,7 +820,7 @@ static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, co
 		for (int r = a->first_leaf; r < a->first_leaf + a->nleaves; r++)
 			mark_row_bad(B, s, b, (size_t)r, v->pos);
 	} else {
-		bind_rows_mapping(B, s, kids, nk < 64 ? nk : 64, v, label, path);
+		bind_rows_mapping(B, s, kids, nk < GIR_MAX_KEYS ? nk : GIR_MAX_KEYS, v, label, path);
 	}
 	free(label);
 	free(path);
@@ -834,8 +834,8 @@ static char *template_with_row(binder *B, const gir_section *s, const char *key)
 	for (size_t t = 0; t < gir_registry_count(B->reg); t++) {
 		const gir_template *other = gir_registry_at(B->reg, t);
 		const gir_section *os = other == B->tpl ? NULL : gir_template_section(other, s->id);
-		const gir_axis *rows[256];
-		size_t n = os && os->kind == GIR_TABLE ? section_rows(os, rows, 256) : 0;
+		const gir_axis *rows[GIR_MAX_ROWS];
+		size_t n = os && os->kind == GIR_TABLE ? section_rows(os, rows, GIR_MAX_ROWS) : 0;
 		for (size_t i = 0; i < n; i++)
 			if (gir_axis_matches(rows[i], key))
 				return gir_xasprintf("%s is a row of template %s; write template: %s", key,
@@ -858,14 +858,14 @@ static const gir_axis *match_group_heading(const gir_axis **kids, size_t nk, con
 
 static void bind_under_heading(binder *B, const gir_section *s, const gir_axis *g, const gir_node *v)
 {
-	const gir_axis *kids[64];
-	size_t nk = gir_axis_keyed_children(g, kids, 64);
+	const gir_axis *kids[GIR_MAX_KEYS];
+	size_t nk = gir_axis_keyed_children(g, kids, GIR_MAX_KEYS);
 	char *label = cell_label(B, s, g, NULL);
 	if (v->kind != GIR_MAP)
 		err(B, v->pos, label, s->id, "write the rows under it, each on its own line",
 		    "this heading of the form groups rows; expected its rows under it");
 	else
-		bind_rows_mapping(B, s, kids, nk < 64 ? nk : 64, v, label, s->id);
+		bind_rows_mapping(B, s, kids, nk < GIR_MAX_KEYS ? nk : GIR_MAX_KEYS, v, label, s->id);
 	free(label);
 }
 
@@ -962,8 +962,8 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 	if (v->kind == GIR_SEQ) {
 		bind_flat_table(B, s, v);
 	} else if (v->kind == GIR_MAP) { /* {} says "all zeros" on purpose: no warning */
-		const gir_axis *rows[256];
-		size_t n = section_rows(s, rows, 256);
+		const gir_axis *rows[GIR_MAX_ROWS];
+		size_t n = section_rows(s, rows, GIR_MAX_ROWS);
 		bind_rows_mapping(B, s, rows, n, v, s->heading, s->id);
 		warn_short_rows(B, s);
 	} else if (v->style == GIR_PLAIN && (v->len == 0 || strcmp(v->text, "~") == 0)) {
@@ -1021,9 +1021,9 @@ static void top_level_unknown(binder *B, const gir_node *k)
 		gir_suggest_add(sg, gir_field_ids[f], B->tpl->field_labels[f]);
 	/* A row key at the top level: say which table it belongs in. */
 	for (size_t i = 0; !gir_diags_full(B->diags) && i < B->tpl->nsections; i++) {
-		const gir_axis *rows[256];
+		const gir_axis *rows[GIR_MAX_ROWS];
 		const gir_section *s = B->tpl->sections[i];
-		size_t n = section_rows(s, rows, 256);
+		size_t n = section_rows(s, rows, GIR_MAX_ROWS);
 		for (size_t j = 0; j < n; j++)
 			if (gir_axis_matches(rows[j], k->text))
 				gir_suggest_force(sg, gir_xasprintf("it belongs under %s: (%s)", s->id, s->heading));

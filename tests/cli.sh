@@ -86,6 +86,11 @@ t templates-env 'GIREPORT_TEMPLATE_PATH="$tmp/tpl" "$BIN" templates | grep -q "�
 mkdir "$tmp/tpl2"
 sed 's/"heading": "一、总体情况"/"heading": "一、总体工作情况"/' templates/gov-2019.json >"$tmp/tpl2/gov-2019.json"
 t templates-override-reaches-extension '"$BIN" --templates "$tmp/tpl2" build --stdout -f txt examples/lvyuan-tongji-2020.yaml | grep -q "一、总体工作情况"'
+# A template beyond the binder's limits (65 columns in a block) is refused.
+mkdir "$tmp/tpl3"
+cols=$(i=0; while [ $i -lt 65 ]; do printf '%s{"id": "c%d", "label": "列%d"}' "$([ $i = 0 ] || echo ,)" $i $i; i=$((i + 1)); done)
+printf '{"id": "wide", "title": "{agency}{year}", "sections": [{"id": "t", "heading": "一、表", "kind": "table", "blocks": [{"columns": [%s], "rows": [{"id": "r", "label": "行"}]}]}]}\n' "$cols" >"$tmp/tpl3/wide.json"
+t template-too-wide '[ $(status "$BIN" --templates "$tmp/tpl3" templates) = 2 ] && "$BIN" --templates "$tmp/tpl3" templates 2>&1 | grep -q "more than 64 keyed rows or columns"'
 echo '{ broken' >"$tmp/tpl/broken.json"
 t templates-broken '[ $(status "$BIN" --templates "$tmp/tpl" templates) = 2 ]'
 
