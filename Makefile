@@ -16,9 +16,9 @@ LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 
 BUILD    ?= build
 LIB_SRC  := buf util utf8 diag load template number narrative suggest validate check \
-            layout wrap textgrid render_text render_md render_tree render_json project \
+            layout wrap textgrid render_text render_md render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table render_pdf figures summary diff
-CLI_SRC  := main commands cmd_build fileio sources jobs cmd_summary cmd_diff
+CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
 LIB_OBJ  := $(LIB_SRC:%=$(BUILD)/%.o) $(BUILD)/templates.o

@@ -92,6 +92,11 @@ void gir_registry_free(gir_registry *r);
 size_t gir_registry_count(const gir_registry *r);
 const gir_template *gir_registry_at(const gir_registry *r, size_t i);
 const gir_template *gir_registry_find(const gir_registry *r, const char *id);
+/* The edition meant for a report year (gov-2019 for 2020, gov-2021 after). */
+const gir_template *gir_registry_for_year(const gir_registry *r, int year);
+/* A complete source to fill in (`gireport new`): every field with its
+ * Chinese label as a comment, every table in column order with zeros. */
+int gir_template_skeleton(const gir_template *t, int year, const char *agency, gir_buf *out);
 
 const char *gir_template_id(const gir_template *t);
 const char *gir_template_name(const gir_template *t);

@@ -25,7 +25,10 @@ typedef struct gir_cli {
 	int jobs;                 /* -j N; 0: one per processor */
 	int force;                /* --force: rebuild outputs that are up to date */
 	int quiet;                /* -q: no progress line, no summary line */
-	int bom;                  /* --bom: summary CSV starts with a UTF-8 byte-order mark */
+	int bom;
+	const char *new_template; /* gireport new --template T */
+	int new_year;             /* --year Y */
+	const char *new_agency;   /* --agency NAME */                  /* --bom: summary CSV starts with a UTF-8 byte-order mark */
 } gir_cli;
 
 /* What every command that reads sources shares. */
@@ -54,6 +57,7 @@ int gir_session_workers(const gir_session *s);
 int gir_cmd_build(const gir_cli *cli);
 int gir_cmd_check(const gir_cli *cli);
 int gir_cmd_templates(const gir_cli *cli);
+int gir_cmd_new(const gir_cli *cli);       /* cmd_new.c */
 int gir_cmd_summary(const gir_cli *cli);   /* cmd_summary.c */
 int gir_cmd_diff(const gir_cli *cli);      /* cmd_diff.c */
 

@@ -17,6 +17,7 @@ static const char usage[] =
 	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
 	"       gireport summary [-f csv|md|json] [--bom] [DIR|FILE]...\n"
 	"       gireport diff [-f txt|md] A.yaml B.yaml\n"
+	"       gireport new [--template T] [--year Y] [--agency NAME]\n"
 	"       gireport templates\n"
 	"       gireport --help | --version\n"
 	"\n"
@@ -84,6 +85,9 @@ int main(int argc, char **argv)
 		{"force", no_argument, NULL, 'R'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"bom", no_argument, NULL, 'B'},
+		{"template", required_argument, NULL, 'T'},
+		{"year", required_argument, NULL, 'Y'},
+		{"agency", required_argument, NULL, 'A'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -121,6 +125,13 @@ int main(int argc, char **argv)
 		case 'R': cli.force = 1; break;
 		case 'q': cli.quiet = 1; break;
 		case 'B': cli.bom = 1; break;
+		case 'T': cli.new_template = optarg; break;
+		case 'Y':
+			cli.new_year = atoi(optarg);
+			if (cli.new_year < 1990 || cli.new_year > 2100)
+				return usage_error("--year takes a report year such as 2021");
+			break;
+		case 'A': cli.new_agency = optarg; break;
 		case 'h': fputs(usage, stdout); return GIR_EXIT_OK;
 		case 'V': puts("gireport " GIR_VERSION); return GIR_EXIT_OK;
 		default: return usage_error(NULL);
@@ -144,6 +155,8 @@ int main(int argc, char **argv)
 		return gir_cmd_diff(&cli);
 	if (strcmp(cmd, "templates") == 0)
 		return gir_cmd_templates(&cli);
+	if (strcmp(cmd, "new") == 0)
+		return gir_cmd_new(&cli);
 	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);
 	return usage_error(NULL);
 }

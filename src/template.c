@@ -598,6 +598,7 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	t->name = json_string(c, root, "name", false);
 	t->title = json_string(c, root, "title", true);
 	t->date_format = json_string(c, root, "date_format", false);
+	t->placeholder = json_string(c, root, "placeholder", false);
 	if (!t->date_format)
 		t->date_format = gir_xstrdup("{year}-{month}-{day}");
 	if (!t->id)
@@ -771,6 +772,7 @@ void gir_template_free(gir_template *t)
 	free(t->name);
 	free(t->title);
 	free(t->date_format);
+	free(t->placeholder);
 	cJSON_Delete(t->json);
 	free(t->base);
 	free(t->source);
@@ -975,6 +977,17 @@ size_t gir_registry_count(const gir_registry *r)
 const gir_template *gir_registry_at(const gir_registry *r, size_t i)
 {
 	return i < r->len ? r->items[i] : NULL;
+}
+
+const gir_template *gir_registry_for_year(const gir_registry *r, int year)
+{
+	for (size_t i = 0; i < r->len; i++) {
+		const gir_template *t = r->items[i];
+		if (!t->is_extension && t->first_year && year >= t->first_year &&
+		    (!t->last_year || year <= t->last_year))
+			return t;
+	}
+	return NULL;
 }
 
 const gir_template *gir_registry_find(const gir_registry *r, const char *id)

@@ -122,6 +122,7 @@ struct gir_template {
 	char *name;
 	char *title;          /* "{agency}{year}年政府信息公开工作年度报告" */
 	char *date_format;    /* "{year}年{month}月{day}日": the signature date */
+	char *placeholder;    /* narrative text in a new skeleton, warned about if left */
 	int first_year, last_year;
 	char *field_labels[GIR_F_COUNT];
 	gir_section **sections;

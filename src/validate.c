@@ -1093,12 +1093,7 @@ static bool covers(const gir_template *t, int year)
 
 static const gir_template *default_template(const gir_registry *reg, int year)
 {
-	for (size_t i = 0; i < gir_registry_count(reg); i++) {
-		const gir_template *t = gir_registry_at(reg, i);
-		if (!t->is_extension && covers(t, year))
-			return t;
-	}
-	return NULL;
+	return gir_registry_for_year(reg, year);
 }
 
 static const gir_template *choose_template(binder *B, const gir_node *root)
@@ -1158,6 +1153,18 @@ static bool narrative_empty(const gir_narrative *n)
 	return true;
 }
 
+/* The skeleton's "（待填写）" still in a report that is about to be published. */
+static void placeholder_left(binder *B, const gir_section *s, const gir_narrative *n)
+{
+	const char *ph = B->tpl->placeholder;
+	for (size_t i = 0; ph && i < n->n; i++)
+		if (strcmp(n->paras[i].text, ph) == 0) {
+			warn(B, n->paras[i].pos, s->heading, s->id, "replace it with the section's text",
+			     "the placeholder text of `gireport new` is still here");
+			return;
+		}
+}
+
 static void section_warnings(binder *B)
 {
 	for (size_t i = 0; i < B->tpl->nsections; i++) {
@@ -1169,6 +1176,8 @@ static void section_warnings(binder *B)
 		else if (s->kind == GIR_NARRATIVE && narrative_empty(&sd->text))
 			warn(B, sd->pos, s->heading, s->id, "write at least one paragraph, e.g. 无。",
 			     "the section has no text");
+		else if (s->kind == GIR_NARRATIVE)
+			placeholder_left(B, s, &sd->text);
 	}
 }
 
