@@ -6,18 +6,11 @@
 #include "model.h"
 #include "util.h"
 
-static int64_t pow10i(int n)
-{
-	int64_t r = 1;
-	while (n-- > 0)
-		r *= 10;
-	return r;
-}
 
 /* a × 10^(s - scale), false on overflow. */
 static bool rescale(int64_t v, int scale, int s, int64_t *out)
 {
-	return !__builtin_mul_overflow(v, pow10i(s - scale), out);
+	return !__builtin_mul_overflow(v, gir_pow10(s - scale), out);
 }
 
 gir_value gir_value_add(gir_value a, gir_value b)
@@ -38,7 +31,7 @@ gir_value gir_value_add(gir_value a, gir_value b)
 int gir_value_cmp(gir_value a, gir_value b)
 {
 	int s = a.scale > b.scale ? a.scale : b.scale;
-	__int128 x = (__int128)a.v * pow10i(s - a.scale), y = (__int128)b.v * pow10i(s - b.scale);
+	__int128 x = (__int128)a.v * gir_pow10(s - a.scale), y = (__int128)b.v * gir_pow10(s - b.scale);
 	return x < y ? -1 : x > y;
 }
 
@@ -48,7 +41,7 @@ void gir_value_format(gir_value v, char *out, size_t cap)
 		snprintf(out, cap, "%lld", (long long)v.v);
 		return;
 	}
-	int64_t p = pow10i(v.scale), mag = v.v < 0 ? -v.v : v.v;
+	int64_t p = gir_pow10(v.scale), mag = v.v < 0 ? -v.v : v.v;
 	snprintf(out, cap, "%s%lld.%0*lld", v.v < 0 ? "-" : "", (long long)(mag / p), v.scale,
 	         (long long)(mag % p));
 }

@@ -84,14 +84,6 @@ void gir_session_diags(const gir_session *s, const gir_diags *d, const char *src
 		gir_diags_format_text(d, src, len, &r->err);
 }
 
-/* The previous year's source, relative to this source's directory. */
-static char *previous_path(const char *file, const char *prev)
-{
-	const char *slash = strrchr(file, '/');
-	if (prev[0] == '/' || !slash)
-		return gir_xstrdup(prev);
-	return gir_xasprintf("%.*s/%s", (int)(slash - file), file, prev);
-}
 
 /* In a tree laid out as agency/YEAR.yaml, last year is the sibling
  * agency/(YEAR-1).yaml; NULL when the source is not named so or it is absent. */
@@ -115,7 +107,7 @@ static char *sibling_previous(const char *file, int year)
 static void check_previous(const gir_session *s, gir_report *rep, const char *file, gir_diags *d)
 {
 	const char *prev = gir_report_previous_path(rep);
-	char *path = prev ? previous_path(file, prev) : sibling_previous(file, gir_report_year(rep));
+	char *path = prev ? gir_path_beside(file, prev) : sibling_previous(file, gir_report_year(rep));
 	if (!path)
 		return;
 	char *text = NULL;

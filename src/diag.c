@@ -133,21 +133,16 @@ static const gir_diag **sorted(const gir_diags *d)
 	return v;
 }
 
-/* Finds line `line` (1-based) of the source; returns its length, or -1. */
+/* Line `line` of the source, up to a line break of either kind; -1 past
+ * the end. */
 static long source_line(const char *src, size_t len, int line, const char **start)
 {
-	size_t i = 0;
-	for (int l = 1; l < line; l++) {
-		const char *nl = memchr(src + i, '\n', len - i);
-		if (!nl)
-			return -1;
-		i = (size_t)(nl - src) + 1;
-	}
-	size_t end = i;
-	while (end < len && src[end] != '\n' && src[end] != '\r')
-		end++;
-	*start = src + i;
-	return (long)(end - i);
+	size_t n;
+	*start = gir_text_line(src, len, line, &n);
+	if (!*start)
+		return -1;
+	const char *cr = memchr(*start, '\r', n);
+	return (long)(cr ? (size_t)(cr - *start) : n);
 }
 
 /* Excerpts of long lines show this many characters either side of the column. */

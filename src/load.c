@@ -63,22 +63,6 @@ static gir_pos mark_pos(yaml_mark_t m)
 	return (gir_pos){(int)m.line + 1, (int)m.column + 1};
 }
 
-/* Finds line `line` (1-based) of the text; sets *n to its length. */
-static const char *line_start(const char *text, size_t len, int line, size_t *n)
-{
-	size_t i = 0;
-	for (int l = 1; l < line && i < len; l++) {
-		const char *nl = memchr(text + i, '\n', len - i);
-		if (!nl)
-			return NULL;
-		i = (size_t)(nl - text) + 1;
-	}
-	size_t e = i;
-	while (e < len && text[e] != '\n')
-		e++;
-	*n = e - i;
-	return text + i;
-}
 
 /* A mistake typed on a line, found by looking at the line itself. */
 typedef struct typo {
@@ -165,7 +149,7 @@ static void syntax_error(loader *L)
 	/* libyaml notices many mistakes a line late: look at the line before too. */
 	for (int l = pos.line - 1; l <= pos.line && !hint; l++) {
 		size_t n;
-		const char *line = l >= 1 ? line_start(L->text, L->len, l, &n) : NULL;
+		const char *line = l >= 1 ? gir_text_line(L->text, L->len, l, &n) : NULL;
 		typo t;
 		if (line && find_typo(line, n, &t)) {
 			pos = (gir_pos){l, t.col};
@@ -174,7 +158,7 @@ static void syntax_error(loader *L)
 	}
 	if (!hint && p->context && strstr(problem, "',' or ']'") && ctx_line < pos.line) {
 		size_t n;
-		const char *line = line_start(L->text, L->len, ctx_line, &n);
+		const char *line = gir_text_line(L->text, L->len, ctx_line, &n);
 		pos = (gir_pos){ctx_line, line ? line_end_col(line, n) : 1};
 		hint = "close the list with ] at the end of the line";
 	}

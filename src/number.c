@@ -41,13 +41,6 @@ bool gir_parse_decimal(const char *s, gir_value *out)
 	return true;
 }
 
-static int64_t pow10i(int n)
-{
-	int64_t r = 1;
-	while (n-- > 0)
-		r *= 10;
-	return r;
-}
 
 /* Full-width digits and punctuation typed with a Chinese IME, as ASCII. */
 static char *ascii_from_fullwidth(const char *s, bool *changed)
@@ -123,7 +116,7 @@ static bool check_range(const char *text, gir_value v, gir_cell_type t, char **m
 		return fail(msg, hint, gir_xasprintf("\"%s\" is negative", text),
 		            gir_xstrdup("only an increase/decrease (增/减) column may be negative; counts and amounts are 0 or more"));
 	int64_t mag = v.v < 0 ? -v.v : v.v;
-	if (mag > GIR_VALUE_MAX * pow10i(v.scale))
+	if (mag > GIR_VALUE_MAX * gir_pow10(v.scale))
 		return fail(msg, hint, gir_xasprintf("\"%s\" is beyond the limit of %s10^12", text,
 		                                     v.v < 0 ? "-" : ""),
 		            gir_xstrdup(LIMIT_HINT));

@@ -82,14 +82,6 @@ static font_spec parse_spec(const char *s, const char *origin)
 	return f;
 }
 
-/* A source's relative font path is relative to the source, like `previous:`. */
-static char *source_relative(const char *file, const char *path)
-{
-	const char *slash = file ? strrchr(file, '/') : NULL;
-	if (path[0] == '/' || !slash)
-		return gir_xstrdup(path);
-	return gir_xasprintf("%.*s/%s", (int)(slash - file), file, path);
-}
 
 static font_spec role_spec(const gir_report *rep, const gir_options *opt, int role)
 {
@@ -98,7 +90,7 @@ static font_spec role_spec(const gir_report *rep, const gir_options *opt, int ro
 	const char *src = gir_report_font(rep, (gir_font_role)role);
 	if (src) {
 		font_spec f = parse_spec(src, "in the source's fonts:");
-		char *p = source_relative(rep->file, f.path);
+		char *p = gir_path_beside(rep->file, f.path);
 		free(f.path);
 		f.path = p;
 		return f;

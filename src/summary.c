@@ -123,13 +123,8 @@ static char *text_of(const gir_node *v)
 /* The edition a source without `template:` gets (as validate.c chooses). */
 static const char *edition_for_year(const gir_registry *reg, int year)
 {
-	for (size_t i = 0; year && i < gir_registry_count(reg); i++) {
-		const gir_template *t = gir_registry_at(reg, i);
-		if (!t->is_extension && t->first_year && year >= t->first_year &&
-		    (!t->last_year || year <= t->last_year))
-			return t->id;
-	}
-	return NULL;
+	const gir_template *t = year ? gir_registry_for_year(reg, year) : NULL;
+	return t ? gir_template_id(t) : NULL;
 }
 
 void gir_summary_add_failed(gir_summary *s, const gir_registry *reg, const char *file,

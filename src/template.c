@@ -979,14 +979,16 @@ const gir_template *gir_registry_at(const gir_registry *r, size_t i)
 	return i < r->len ? r->items[i] : NULL;
 }
 
+bool gir_template_covers(const gir_template *t, int year)
+{
+	return t->first_year && year >= t->first_year && (!t->last_year || year <= t->last_year);
+}
+
 const gir_template *gir_registry_for_year(const gir_registry *r, int year)
 {
-	for (size_t i = 0; i < r->len; i++) {
-		const gir_template *t = r->items[i];
-		if (!t->is_extension && t->first_year && year >= t->first_year &&
-		    (!t->last_year || year <= t->last_year))
-			return t;
-	}
+	for (size_t i = 0; i < r->len; i++)
+		if (!r->items[i]->is_extension && gir_template_covers(r->items[i], year))
+			return r->items[i];
 	return NULL;
 }
 

@@ -138,6 +138,8 @@ struct gir_template {
 	char *source_name;    /* when a template it extends is replaced */
 };
 
+/* Whether the template's edition is meant for a report year. */
+bool gir_template_covers(const gir_template *t, int year);
 /* Builds a template from its JSON text; `base` resolves "extends". */
 gir_template *gir_template_parse(const char *name, const char *json, size_t len,
                                  const gir_registry *base, gir_diags *d);

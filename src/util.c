@@ -92,3 +92,33 @@ void gir_ptrvec_free(gir_ptrvec *v)
 	v->items = NULL;
 	v->len = v->cap = 0;
 }
+
+const char *gir_text_line(const char *text, size_t len, int line, size_t *n)
+{
+	size_t i = 0;
+	for (int l = 1; l < line; l++) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		if (!nl)
+			return NULL;
+		i = (size_t)(nl - text) + 1;
+	}
+	const char *nl = memchr(text + i, '\n', len - i);
+	*n = nl ? (size_t)(nl - text) - i : len - i;
+	return text + i;
+}
+
+int64_t gir_pow10(int n)
+{
+	int64_t r = 1;
+	while (n-- > 0)
+		r *= 10;
+	return r;
+}
+
+char *gir_path_beside(const char *file, const char *path)
+{
+	const char *slash = file ? strrchr(file, '/') : NULL;
+	if (path[0] == '/' || !slash)
+		return gir_xstrdup(path);
+	return gir_xasprintf("%.*s/%s", (int)(slash - file), file, path);
+}

@@ -16,6 +16,15 @@ char *gir_xstrndup(const char *s, size_t n);
 char *gir_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *gir_buf_detach(gir_buf *b);
 
+/* Line `line` (1-based) of a text: its start, and its length up to the
+ * line break in *n; NULL past the last line. */
+const char *gir_text_line(const char *text, size_t len, int line, size_t *n);
+/* 10^n for 0 <= n <= 18. */
+int64_t gir_pow10(int n);
+/* A path written in `file` (previous:, fonts:): relative to that file's
+ * directory unless absolute (or `file` has no directory). */
+char *gir_path_beside(const char *file, const char *path);
+
 /* Replaces every "{year}" and "{agency}" in a template label. */
 char *gir_expand_label(const char *label, int year, const char *agency);
 

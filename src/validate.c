@@ -195,22 +195,6 @@ static long hostile_char(const char *s, size_t n, uint32_t *which)
 	return -1;
 }
 
-/* The start of source line `line` (1-based) and its length. */
-static const char *source_line(const binder *B, int line, size_t *n)
-{
-	size_t i = 0;
-	for (int l = 1; l < line; l++) {
-		const char *nl = memchr(B->text + i, '\n', B->len - i);
-		if (!nl)
-			return NULL;
-		i = (size_t)(nl - B->text) + 1;
-	}
-	size_t e = i;
-	while (e < B->len && B->text[e] != '\n')
-		e++;
-	*n = e - i;
-	return B->text + i;
-}
 
 static bool has_doubled_quote(const char *s, size_t n)
 {
@@ -232,7 +216,7 @@ static gir_pos char_pos(const binder *B, const gir_node *v, size_t index)
 	size_t col = gir_utf8_count(v->text + start, off - start);
 	if (v->style == GIR_LITERAL) {
 		size_t n;
-		const char *line = source_line(B, v->pos.line + 1 + (int)k, &n);
+		const char *line = gir_text_line(B->text, B->len, v->pos.line + 1 + (int)k, &n);
 		size_t indent = 0;
 		while (line && indent < n && line[indent] == ' ')
 			indent++;
@@ -240,7 +224,7 @@ static gir_pos char_pos(const binder *B, const gir_node *v, size_t index)
 	}
 	bool quoted = v->style == GIR_SINGLE_QUOTED || v->style == GIR_DOUBLE_QUOTED;
 	size_t n;
-	const char *line = source_line(B, v->pos.line, &n);
+	const char *line = gir_text_line(B->text, B->len, v->pos.line, &n);
 	if (k || !line || memchr(line, '\\', n) || v->style == GIR_FOLDED ||
 	    (v->style == GIR_SINGLE_QUOTED && has_doubled_quote(line, n)))
 		return v->pos; /* escapes or folding: the value is not the text as typed */
@@ -1086,10 +1070,6 @@ static const gir_node *find_meta(const gir_registry *reg, const gir_node *root, 
 	return NULL;
 }
 
-static bool covers(const gir_template *t, int year)
-{
-	return t->first_year && year >= t->first_year && (!t->last_year || year <= t->last_year);
-}
 
 static const gir_template *default_template(const gir_registry *reg, int year)
 {
@@ -1129,7 +1109,7 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 			    "the project's template \"%s\" (gireport.yaml) is unknown", B->opt->default_template);
 			return NULL;
 		}
-		if (B->rep->year && covers(t, B->rep->year))
+		if (B->rep->year && gir_template_covers(t, B->rep->year))
 			return t;
 	}
 	if (!B->rep->year)
