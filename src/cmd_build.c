@@ -80,8 +80,9 @@ static void take_newest(struct timespec *t, const char *path)
 		*t = st.st_mtim;
 }
 
-static void newest_in_dir(struct timespec *t, const char *dir)
+static void newest_in_dir(const char *dir, void *ctx)
 {
+	struct timespec *t = ctx;
 	DIR *dh = opendir(dir);
 	struct dirent *e;
 	while (dh && (e = readdir(dh)) != NULL) {
@@ -102,15 +103,7 @@ static struct timespec tool_time(const gir_session *s)
 	struct timespec t = {0, 0};
 	take_newest(&t, "/proc/self/exe");
 	take_newest(&t, s->ws.project_path);
-	for (size_t i = 0; i < s->cli->ntemplate_dirs; i++)
-		newest_in_dir(&t, s->cli->template_dirs[i]);
-	const char *env = getenv("GIREPORT_TEMPLATE_PATH");
-	if (env && *env) {
-		char *copy = gir_xstrdup(env), *save = NULL;
-		for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
-			newest_in_dir(&t, dir);
-		free(copy);
-	}
+	gir_template_dirs(s->cli, newest_in_dir, &t);
 	return t;
 }
 

@@ -8,11 +8,9 @@
 
 int gir_cmd_new(const gir_cli *cli)
 {
-	gir_diags *d = gir_diags_new();
-	gir_registry *reg = gir_registry_new(d);
-	for (size_t i = 0; i < cli->ntemplate_dirs; i++)
-		gir_registry_add_dir(reg, cli->template_dirs[i], d);
-	gir_diags_free(d);
+	gir_registry *reg = gir_load_registry(cli);
+	if (!reg)
+		return GIR_EXIT_FAILURE;
 	/* Reports are written early in the year after the one they describe. */
 	time_t now = time(NULL);
 	int year = cli->new_year ? cli->new_year : localtime(&now)->tm_year + 1900 - 1;

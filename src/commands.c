@@ -12,19 +12,35 @@
 #include "gireport.h"
 #include "util.h"
 
-static gir_registry *load_registry(const gir_cli *cli)
+void gir_template_dirs(const gir_cli *cli, void (*fn)(const char *dir, void *ctx), void *ctx)
 {
-	gir_diags *d = gir_diags_new();
-	gir_registry *r = gir_registry_new(d);
 	const char *env = getenv("GIREPORT_TEMPLATE_PATH");
 	if (env && *env) {
 		char *copy = gir_xstrdup(env), *save = NULL;
 		for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
-			gir_registry_add_dir(r, dir, d);
+			fn(dir, ctx);
 		free(copy);
 	}
 	for (size_t i = 0; i < cli->ntemplate_dirs; i++)
-		gir_registry_add_dir(r, cli->template_dirs[i], d);
+		fn(cli->template_dirs[i], ctx);
+}
+
+typedef struct adding {
+	gir_registry *r;
+	gir_diags *d;
+} adding;
+
+static void add_dir(const char *dir, void *ctx)
+{
+	adding *a = ctx;
+	gir_registry_add_dir(a->r, dir, a->d);
+}
+
+gir_registry *gir_load_registry(const gir_cli *cli)
+{
+	gir_diags *d = gir_diags_new();
+	gir_registry *r = gir_registry_new(d);
+	gir_template_dirs(cli, add_dir, &(adding){r, d});
 	int failed = gir_diags_count_severity(d, GIR_ERROR) > 0;
 	if (gir_diags_count(d)) {
 		gir_buf out = {0};
@@ -44,7 +60,7 @@ int gir_session_open(gir_session *s, const gir_cli *cli, int *status)
 {
 	*s = (gir_session){.cli = cli};
 	*status = GIR_EXIT_FAILURE;
-	s->reg = load_registry(cli);
+	s->reg = gir_load_registry(cli);
 	if (!s->reg)
 		return -1;
 	if (gir_workspace_open(&s->ws, cli->files, cli->nfiles, status) != 0) {
@@ -209,7 +225,7 @@ int gir_cmd_check(const gir_cli *cli)
 
 int gir_cmd_templates(const gir_cli *cli)
 {
-	gir_registry *reg = load_registry(cli);
+	gir_registry *reg = gir_load_registry(cli);
 	if (!reg)
 		return GIR_EXIT_FAILURE;
 	for (size_t i = 0; i < gir_registry_count(reg); i++) {

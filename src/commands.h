@@ -31,6 +31,13 @@ typedef struct gir_cli {
 	const char *new_agency;   /* --agency NAME */                  /* --bom: summary CSV starts with a UTF-8 byte-order mark */
 } gir_cli;
 
+/* Calls fn for every template directory in effect: GIREPORT_TEMPLATE_PATH's,
+ * then --templates'. */
+void gir_template_dirs(const gir_cli *cli, void (*fn)(const char *dir, void *ctx), void *ctx);
+/* The embedded templates and those of every template directory; NULL after
+ * printing the problems of a broken one. */
+gir_registry *gir_load_registry(const gir_cli *cli);
+
 /* What every command that reads sources shares. */
 typedef struct gir_session {
 	const gir_cli *cli;

@@ -22,4 +22,9 @@ for tpl in gov-2019 gov-2019-lvyuan gov-2021; do
 done
 t default-template-by-year '"$BIN" new --year 2022 --agency x | grep -q "^template: gov-2021"'
 t unknown-template '! "$BIN" new --template gov-1999 2>/dev/null'
+mkdir "$tmp/tpl" "$tmp/broken"
+sed 's/"placeholder": "（待填写）"/"placeholder": "（请填写）"/' templates/gov-2021.json >"$tmp/tpl/gov-2021.json"
+echo '{ broken' >"$tmp/broken/x.json"
+t templates-from-environment 'GIREPORT_TEMPLATE_PATH="$tmp/tpl" "$BIN" new --template gov-2021 --year 2021 --agency x | grep -q "（请填写）"'
+t broken-template-directory '! "$BIN" new --templates "$tmp/broken" --year 2021 2>/dev/null'
 t golden-gov-2021 '"$BIN" new --template gov-2021 --year 2021 --agency 青石市临江区统计局 | cmp -s - tests/new/gov-2021.yaml'
