@@ -8,34 +8,16 @@
 #include "fileio.h"
 #include "util.h"
 
-/* Reads and validates one source; prints its diagnostics.  The carry-over
- * is not checked: diff compares the two files as they are. */
+/* Reads and validates one source; prints its diagnostics. */
 static gir_report *load(const gir_session *s, const char *file, int *status)
 {
-	char *text = NULL;
-	size_t len = 0;
-	gir_read_status rs = gir_read_file(file, &text, &len);
-	if (rs != GIR_READ_OK) {
-		if (rs == GIR_READ_TOO_LARGE)
-			fprintf(stderr, "%s: error: the file is larger than %u MiB; a report source is a few KB\n",
-			        file, GIR_MAX_SOURCE >> 20);
-		else
-			perror(file);
-		*status = rs == GIR_READ_TOO_LARGE ? GIR_EXIT_INVALID : GIR_EXIT_FAILURE;
-		free(text);
-		return NULL;
-	}
-	gir_diags *d = gir_diags_new();
-	gir_report *rep = gir_report_load(s->reg, file, text, len, &s->opt, d);
 	gir_job_result r = {0};
-	gir_session_diags(s, d, text, len, &r);
+	gir_report *rep = gir_session_load(s, file, &r);
 	fputs(r.err.ptr ? r.err.ptr : "", stderr);
 	gir_buf_free(&r.err);
 	gir_buf_free(&r.out);
-	gir_diags_free(d);
-	free(text);
-	if (!rep)
-		*status = GIR_EXIT_INVALID;
+	if (r.status > *status)
+		*status = r.status;
 	return rep;
 }
 
@@ -57,6 +39,7 @@ int gir_cmd_diff(const gir_cli *cli)
 		gir_session_close(&s);
 		return GIR_EXIT_FAILURE;
 	}
+	s.skip_carry_over = true; /* diff compares the two files as they are */
 	const char *af = s.ws.sources.items[0], *bf = s.ws.sources.items[1];
 	rc = GIR_EXIT_OK;
 	gir_report *a = load(&s, af, &rc);

@@ -177,7 +177,7 @@ gir_report *gir_session_load(const gir_session *s, const char *file, gir_job_res
 	}
 	gir_diags *d = gir_diags_new();
 	gir_report *rep = gir_report_load(s->reg, file, text, len, &s->opt, d);
-	if (rep)
+	if (rep && !s->skip_carry_over)
 		check_previous(s, rep, file, d);
 	if (rep && gir_diags_count_severity(d, GIR_ERROR)) {
 		gir_report_free(rep);

@@ -2,6 +2,7 @@
 #ifndef GIR_COMMANDS_H
 #define GIR_COMMANDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "gireport.h"
@@ -45,6 +46,7 @@ typedef struct gir_session {
 	gir_workspace ws;          /* the sources and the project */
 	gir_options opt;           /* from the project, then the command line */
 	char *project_fonts[GIR_FONT_ROLES]; /* the project's font paths, resolved */
+	bool skip_carry_over;      /* diff: the files as they are, not against last year */
 } gir_session;
 
 /* Loads the templates, expands the arguments into sources and reads the
