@@ -709,6 +709,17 @@ static void json_error(tctx *c, const char *json, size_t len)
 	c->failed = 1;
 }
 
+/* FNV-1a over the JSON as printed: the merged text holds the base's too. */
+static unsigned long long json_hash(const cJSON *j)
+{
+	char *text = cJSON_PrintUnformatted(j);
+	unsigned long long h = 1469598103934665603ULL;
+	for (const char *p = text; p && *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	cJSON_free(text);
+	return h;
+}
+
 /* Builds a template from its parsed JSON (taken over and freed here); the
  * text is kept so that the template can be rebuilt on a replaced base. */
 static gir_template *template_from_json(const char *name, cJSON *own, const char *json,
@@ -729,6 +740,7 @@ static gir_template *template_from_json(const char *name, cJSON *own, const char
 		return NULL;
 	}
 	t->json = merged;
+	t->hash = json_hash(merged);
 	t->is_extension = extension;
 	t->base = base_id;
 	t->source = gir_xstrndup(json, len);

@@ -133,6 +133,7 @@ struct gir_template {
 	size_t nfigures;
 	struct cJSON *json;   /* merged source, for templates that extend this one */
 	bool is_extension;    /* "extends" another: never chosen by year alone */
+	unsigned long long hash; /* of the merged JSON, for stale-output checks */
 	char *base;           /* the id it extends, or NULL */
 	char *source;         /* its own JSON text and file name, to rebuild it */
 	char *source_name;    /* when a template it extends is replaced */

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cJSON.h>
-
 #include "model.h"
 #include "narrative.h"
 #include "node.h"
@@ -1315,13 +1313,7 @@ const char *gir_report_template_id(const gir_report *rep)
 
 unsigned long long gir_report_template_hash(const gir_report *rep)
 {
-	/* FNV-1a over the merged JSON, which holds the base's content too. */
-	char *text = cJSON_PrintUnformatted(rep->tpl->json);
-	unsigned long long h = 1469598103934665603ULL;
-	for (const char *p = text; p && *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	cJSON_free(text);
-	return h;
+	return rep->tpl->hash; /* computed once, when the template was loaded */
 }
 
 const char *gir_report_previous_path(const gir_report *rep)
