@@ -2,7 +2,7 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset
+PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -17,7 +17,7 @@ LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 BUILD    ?= build
 LIB_SRC  := buf util utf8 diag load template number narrative suggest validate check \
             layout wrap textgrid render_text render_md render_tree render_json project skeleton \
-            pdf_ttf pdf_fonts pdf_table render_pdf figures summary diff
+            pdf_ttf pdf_fonts pdf_table pdf_speed render_pdf figures summary diff
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
@@ -25,7 +25,7 @@ LIB_OBJ  := $(LIB_SRC:%=$(BUILD)/%.o) $(BUILD)/templates.o
 CLI_OBJ  := $(CLI_SRC:%=$(BUILD)/%.o)
 BIN      := $(BUILD)/gireport
 
-DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev \
+DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev zlib1g-dev \
                    libhpdf-dev libharfbuzz-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind
 

@@ -151,7 +151,18 @@ typedef struct gir_options {
 	/* Where a renderer that fails says why (a font that cannot be used, …);
 	 * may be NULL.  Not owned. */
 	gir_diags *diags;
+	/* Fonts the PDF renderer opened, kept for the next report; NULL opens
+	 * them afresh each time.  Not owned. */
+	struct gir_font_cache *font_cache;
 } gir_options;
+
+/* The font files a process has opened for PDFs.  A build of many sources
+ * opens each font once instead of once per report (each open maps the file
+ * and reads its character map).  Free with gir_font_cache_free, after the
+ * last report rendered with it. */
+typedef struct gir_font_cache gir_font_cache;
+gir_font_cache *gir_font_cache_new(void);
+void gir_font_cache_free(gir_font_cache *cache);
 
 /* Loads, binds and validates one source.  `file` names it in diagnostics.
  * Returns a report when no error was found (warnings may have been added),

@@ -450,8 +450,11 @@ int gir_cmd_build(const gir_cli *cli)
 	}
 	/* --stdout: one process, so the documents come out in order. */
 	int workers = cli->to_stdout ? 1 : gir_session_workers(&b.s);
+	/* Each worker fills its own copy, after the fork. */
+	b.s.opt.font_cache = gir_font_cache_new();
 	gir_job_totals t = gir_run_jobs(n, workers, build_job, &b,
 	                                (const char *const *)b.s.ws.sources.items, !cli->quiet);
+	gir_font_cache_free(b.s.opt.font_cache);
 	if (n > 1 && !cli->quiet)
 		fprintf(stderr, "gireport: %zu sources: %zu built, %zu up to date, %zu with errors\n", n,
 		        t.done, t.up_to_date, t.failed);

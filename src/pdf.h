@@ -46,6 +46,7 @@ typedef struct pdf_fonts {
 	pdf_face faces[GIR_FONT_ROLES];  /* distinct files/faces, at most one per role */
 	int nfaces;
 	int role_face[GIR_FONT_ROLES];
+	gir_font_cache *cache;           /* owns the faces when set */
 } pdf_fonts;
 
 /* Opens the face of every role (command line, then source, then the Debian
@@ -64,6 +65,10 @@ int pdf_face_advance(const pdf_fonts *fs, int face, uint32_t cp);
 /* Subsets every face to the code points marked used and loads it into the
  * document.  Returns 0, or -1 with an error added. */
 int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d);
+
+/* Turns on compression of every stream of the document (pdf_speed.c, which
+ * also makes libharu's compression and copying cheaper). */
+void pdf_compress_streams(HPDF_Doc pdf);
 
 /* ---- display list ------------------------------------------------------------ */
 

@@ -142,16 +142,60 @@ static int find_face(const pdf_fonts *fs, const font_spec *f)
 	return -1;
 }
 
+/* ---- fonts kept between reports ---------------------------------------------- */
+
+struct gir_font_cache {
+	struct cached_face {
+		char *path;
+		unsigned index;
+		gir_ttf *ttf;
+	} *faces;
+	size_t n;
+};
+
+gir_font_cache *gir_font_cache_new(void)
+{
+	return gir_xcalloc(1, sizeof(gir_font_cache));
+}
+
+void gir_font_cache_free(gir_font_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		gir_ttf_close(c->faces[i].ttf);
+		free(c->faces[i].path);
+	}
+	free(c->faces);
+	free(c);
+}
+
+/* The face from the cache, or opened (and kept when there is a cache).
+ * A font that fails is not kept: the next report says why again. */
+static gir_ttf *open_face(gir_font_cache *c, const font_spec *f, gir_buf *why)
+{
+	for (size_t i = 0; c && i < c->n; i++)
+		if (c->faces[i].index == f->index && strcmp(c->faces[i].path, f->path) == 0)
+			return c->faces[i].ttf;
+	gir_ttf *ttf = gir_ttf_open(f->path, f->index, why);
+	if (ttf && c) {
+		c->faces = gir_xrealloc(c->faces, (c->n + 1) * sizeof *c->faces);
+		c->faces[c->n++] = (struct cached_face){gir_xstrdup(f->path), f->index, ttf};
+	}
+	return ttf;
+}
+
 int pdf_fonts_open(pdf_fonts *fs, const gir_report *rep, const gir_options *opt, gir_diags *d)
 {
 	memset(fs, 0, sizeof *fs);
+	fs->cache = opt ? opt->font_cache : NULL;
 	int rc = 0;
 	for (int role = 0; role < GIR_FONT_ROLES; role++) {
 		font_spec f = role_spec(rep, opt, role);
 		int i = find_face(fs, &f);
 		if (i < 0) {
 			gir_buf why = {0};
-			gir_ttf *ttf = gir_ttf_open(f.path, f.index, &why);
+			gir_ttf *ttf = open_face(fs->cache, &f, &why);
 			if (!ttf) {
 				if (d)
 					font_error(d, rep->file, role, &f, why.ptr);
@@ -174,7 +218,8 @@ int pdf_fonts_open(pdf_fonts *fs, const gir_report *rep, const gir_options *opt,
 void pdf_fonts_close(pdf_fonts *fs)
 {
 	for (int i = 0; i < fs->nfaces; i++) {
-		gir_ttf_close(fs->faces[i].ttf);
+		if (!fs->cache)
+			gir_ttf_close(fs->faces[i].ttf);
 		free(fs->faces[i].path);
 		free(fs->faces[i].used);
 	}
@@ -204,7 +249,7 @@ int pdf_face_for(const pdf_fonts *fs, int role, uint32_t cp)
 int pdf_face_advance(const pdf_fonts *fs, int face, uint32_t cp)
 {
 	const gir_ttf *f = fs->faces[face].ttf;
-	return gir_ttf_advance(f, gir_ttf_glyph(f, cp));
+	return gir_ttf_advance(f, cp);
 }
 
 /* libharu reads fonts from files only.  On Linux the subset goes into an
@@ -324,9 +369,10 @@ static void fix_to_unicode(HPDF_Font font, const uint32_t *cps, size_t n)
 static size_t used_code_points(const pdf_face *f, uint32_t *cps)
 {
 	size_t n = 0;
-	for (uint32_t cp = 0; cp < 0x10000; cp++)
-		if (f->used[cp >> 3] & (1u << (cp & 7)))
-			cps[n++] = cp;
+	for (uint32_t byte = 0; byte < 0x10000 / 8; byte++)
+		for (uint32_t bit = 0; f->used[byte] >> bit; bit++)
+			if (f->used[byte] & (1u << bit))
+				cps[n++] = byte << 3 | bit;
 	return n;
 }
 

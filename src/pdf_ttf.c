@@ -20,7 +20,14 @@ struct gir_ttf {
 	hb_font_t *font;
 	unsigned upem, nglyphs;
 	char name[40];
+	/* Glyph and advance of each BMP character once looked up: layout
+	 * measures every character many times (balanced wrapping tries several
+	 * widths), and a font cache keeps this table for every report of a
+	 * build.  An entry is KNOWN | advance << 16 | glyph. */
+	uint32_t *bmp;
 };
+
+#define KNOWN 0x80000000u
 
 #define CMAP HB_TAG('c', 'm', 'a', 'p')
 #define HMTX HB_TAG('h', 'm', 't', 'x')
@@ -146,6 +153,7 @@ gir_ttf *gir_ttf_open(const char *path, unsigned index, gir_buf *why)
 		return NULL;
 	}
 	read_name(f);
+	f->bmp = gir_xcalloc(0x10000, sizeof *f->bmp);
 	return f;
 }
 
@@ -153,21 +161,49 @@ void gir_ttf_close(gir_ttf *f)
 {
 	if (!f)
 		return;
+	free(f->bmp);
 	hb_font_destroy(f->font);
 	hb_face_destroy(f->face);
 	hb_blob_destroy(f->blob);
 	free(f);
 }
 
-unsigned gir_ttf_glyph(const gir_ttf *f, uint32_t cp)
+static unsigned glyph_of(const gir_ttf *f, uint32_t cp)
 {
 	hb_codepoint_t g = 0;
 	return hb_font_get_nominal_glyph(f->font, cp, &g) && g < f->nglyphs ? g : 0;
 }
 
-int gir_ttf_advance(const gir_ttf *f, unsigned glyph)
+static unsigned advance_of(const gir_ttf *f, unsigned glyph)
 {
-	return (int)((unsigned)hb_font_get_glyph_h_advance(f->font, glyph) * 1000u / f->upem);
+	return (unsigned)hb_font_get_glyph_h_advance(f->font, glyph) * 1000u / f->upem;
+}
+
+/* The table entry of a BMP character, looked up on first use; 0 when its
+ * advance is too wide to keep (a damaged font), so the caller asks HarfBuzz. */
+static uint32_t bmp_entry(const gir_ttf *f, uint32_t cp)
+{
+	if (cp > 0xFFFF)
+		return 0;
+	uint32_t e = f->bmp[cp];
+	if (!(e & KNOWN)) {
+		unsigned g = glyph_of(f, cp), adv = advance_of(f, g);
+		e = adv < 0x8000 ? KNOWN | adv << 16 | g : 0;
+		f->bmp[cp] = e;
+	}
+	return e;
+}
+
+unsigned gir_ttf_glyph(const gir_ttf *f, uint32_t cp)
+{
+	uint32_t e = bmp_entry(f, cp);
+	return e ? e & 0xFFFF : glyph_of(f, cp);
+}
+
+int gir_ttf_advance(const gir_ttf *f, uint32_t cp)
+{
+	uint32_t e = bmp_entry(f, cp);
+	return (int)(e ? (e & ~KNOWN) >> 16 : advance_of(f, glyph_of(f, cp)));
 }
 
 static int metric(const gir_ttf *f, hb_ot_metrics_tag_t tag)

@@ -25,9 +25,9 @@ void gir_ttf_close(gir_ttf *f);
 
 /* Glyph of a code point, 0 (.notdef) when the face has none. */
 unsigned gir_ttf_glyph(const gir_ttf *f, uint32_t cp);
-/* Advance width in thousandths of an em, truncated as libharu does, so that
- * layout and the PDF's /W widths agree exactly. */
-int gir_ttf_advance(const gir_ttf *f, unsigned glyph);
+/* Advance width of a code point's glyph in thousandths of an em, truncated
+ * as libharu does, so that layout and the PDF's /W widths agree exactly. */
+int gir_ttf_advance(const gir_ttf *f, uint32_t cp);
 /* Ascender and descender (negative) in thousandths of an em, as HarfBuzz
  * gives them (hhea, or OS/2 typo metrics when the font asks for those). */
 int gir_ttf_ascent(const gir_ttf *f);

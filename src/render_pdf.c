@@ -429,7 +429,7 @@ static int emit(pdf_doc *d, gir_buf *out, gir_diags *diags)
 	HPDF_Doc pdf = HPDF_New(on_hpdf_error, &err);
 	if (!pdf)
 		return -1;
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	pdf_compress_streams(pdf);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	int rc = pdf_fonts_embed(&d->fonts, pdf, d->rep->file, diags);
