@@ -15,10 +15,11 @@ ALL_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Isrc $(PKG_CFLAGS) $(HPDF_CFLAGS
 LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 
 BUILD    ?= build
-LIB_SRC  := buf util utf8 diag load template number narrative suggest validate check \
-            layout wrap textgrid render_text render_md render_tree render_json project skeleton \
-            pdf_ttf pdf_fonts pdf_table pdf_speed render_pdf figures summary diff
-CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff
+LIB_SRC  := buf util utf8 diag load template number narrative placeholder prose suggest validate check \
+            layout wrap textgrid render_text render_md render_html render_tree render_json project skeleton \
+            pdf_ttf pdf_fonts pdf_table pdf_speed render_pdf figures summary diff schema \
+            import_scan import_table import
+CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
 LIB_OBJ  := $(LIB_SRC:%=$(BUILD)/%.o) $(BUILD)/templates.o
@@ -27,11 +28,13 @@ BIN      := $(BUILD)/gireport
 
 DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev zlib1g-dev \
                    libhpdf-dev libharfbuzz-dev fonts-arphic-uming fonts-arphic-ukai \
-                   fonts-wqy-zenhei poppler-utils qpdf valgrind
+                   fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
+                   mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc
 
-.PHONY: all deps demo check testbins bench regen asan valgrind fuzz lint deps-lint clean
+.PHONY: all deps demo check testbins bench regen asan valgrind fuzz lint deps-lint clean \
+        install uninstall schemas
 
-all: $(BIN)
+all: $(BIN) $(BUILD)/gireport.1 schemas
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -53,6 +56,62 @@ $(BUILD)/libgireport.a: $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(BUILD)/libgireport.a
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(CLI_OBJ) $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
+# ---- man page and install ---------------------------------------------------
+
+# The version is written in one place, GIR_VERSION in include/gireport.h; the
+# binary, its JSON "generator" and PDF Creator use it there, the man page here.
+VERSION := $(shell sed -n 's/^.define GIR_VERSION "\(.*\)".*/\1/p' include/gireport.h)
+
+$(BUILD)/gireport.1: man/gireport.1 include/gireport.h | $(BUILD)
+	sed 's/^\.Os gireport$$/.Os gireport $(VERSION)/' man/gireport.1 > $@.tmp && mv $@.tmp $@
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/gireport
+MANDIR  ?= $(PREFIX)/share/man
+DOCDIR  ?= $(PREFIX)/share/doc/gireport
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+DOCS    := $(sort $(wildcard docs/*.md))
+# One JSON Schema per template, written by the `schemas` target.
+SCHEMAS := $(TEMPLATES:templates/%.json=%.schema.json)
+
+# Installs what `make` built (nothing is rebuilt here, so `sudo make install`
+# after `make` writes nothing into the build directory).  The templates are
+# copies to read and to start a local edition from: the binary embeds its own.
+install: $(BIN) $(BUILD)/gireport.1 schemas
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DOCDIR)/docs
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gireport
+	install -m 644 $(BUILD)/gireport.1 $(DESTDIR)$(MANDIR)/man1/gireport.1
+	install -m 644 completion/gireport.bash $(DESTDIR)$(BASHCOMPDIR)/gireport
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates
+	install -m 644 $(SCHEMAS:%=$(BUILD)/schemas/%) $(DESTDIR)$(DATADIR)/schemas
+	install -m 755 contrib/pre-commit $(DESTDIR)$(DATADIR)/pre-commit
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/docs
+
+# Removes what install wrote, and the directories of gireport's own it leaves empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gireport $(DESTDIR)$(MANDIR)/man1/gireport.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/gireport $(DESTDIR)$(DATADIR)/pre-commit \
+		$(TEMPLATES:templates/%=$(DESTDIR)$(DATADIR)/templates/%) \
+		$(SCHEMAS:%=$(DESTDIR)$(DATADIR)/schemas/%) \
+		$(DESTDIR)$(DOCDIR)/README.md $(DOCS:docs/%=$(DESTDIR)$(DOCDIR)/docs/%)
+	for d in $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR); do \
+		if [ -d $$d ]; then rmdir $$d 2>/dev/null || echo "uninstall: $$d is not empty; left in place"; fi; \
+	done
+
+# The JSON Schema of every template, for editors (docs/editors.md): `gireport
+# new` names $(DATADIR)/schemas/ID.schema.json in the skeleton's first line.
+schemas: $(SCHEMAS:%=$(BUILD)/schemas/%)
+
+$(BUILD)/schemas/%.schema.json: templates/%.json $(BIN)
+	@mkdir -p $(@D)
+	GIREPORT_TEMPLATE_PATH= $(BIN) schema $* > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/cmd_new.o: ALL_CFLAGS += -DGIR_SCHEMA_DIR='"$(DATADIR)/schemas"'
 
 # Installs what building and testing need (Debian 12; run as root or via sudo).
 deps:

@@ -97,6 +97,10 @@ const gir_template *gir_registry_for_year(const gir_registry *r, int year);
 /* A complete source to fill in (`gireport new`): every field with its
  * Chinese label as a comment, every table in column order with zeros. */
 int gir_template_skeleton(const gir_template *t, int year, const char *agency, gir_buf *out);
+/* The JSON Schema (draft 2020-12) of the sources of a template, for editors
+ * (docs/editors.md): keys, shapes and value types; titles are the template's
+ * labels.  Appends it to `out`; returns 0, or -1 when out of memory. */
+int gir_template_schema(const gir_template *t, gir_buf *out);
 
 const char *gir_template_id(const gir_template *t);
 const char *gir_template_name(const gir_template *t);
@@ -206,6 +210,22 @@ int gir_render_tree(const gir_report *rep, const gir_options *opt, gir_buf *out)
 /* The validated report with its computed totals as JSON for other tools
  * (docs/json.md, version 1): ids as keys, values exact as written. */
 int gir_render_json(const gir_report *rep, const gir_options *opt, gir_buf *out);
+/* A standalone HTML5 page (docs/html.md): tables with the form's merged
+ * cells, captions and header scopes, a print style sheet for A4. */
+int gir_render_html(const gir_report *rep, const gir_options *opt, gir_buf *out);
+
+/* ---- import ------------------------------------------------------------------ */
+
+/* Reads an existing report in the national format — plain text as copied
+ * from Word or a web page, Markdown with pipe tables, or gireport's own txt
+ * or md — and appends a source for it to `out`: the edition is the
+ * template of `r` whose table labels the text uses most.  What could not be
+ * placed or does not add up is added to `diags`, named `file` and placed at
+ * the lines of `text`; the source then marks it with a comment.  Returns 0
+ * when a source was written (errors in `diags` mean it needs a hand), -1
+ * when the text holds nothing to import (empty, binary, not UTF-8). */
+int gir_import(const gir_registry *r, const char *file, const char *text, size_t len,
+               gir_buf *out, gir_diags *diags);
 
 #ifdef __cplusplus
 }

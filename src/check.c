@@ -24,7 +24,8 @@ gir_value gir_value_add(gir_value a, gir_value b)
 	gir_value r = {.v = over ? 0 : sum, .scale = s};
 	r.given = a.given || b.given;
 	r.bad = a.bad || b.bad || over;
-	r.pos = a.given ? a.pos : b.pos;
+	/* The first written operand, else the first with a position. */
+	r.pos = a.given ? a.pos : b.given ? b.pos : a.pos.line ? a.pos : b.pos;
 	return r;
 }
 
@@ -127,41 +128,99 @@ static const gir_axis *whole_row(const gir_block *b)
 	return NULL;
 }
 
+/* Whether a block has a computed total row: then a column alone (the sum of
+ * every row) would add up rows that are not parts of one whole. */
+static bool has_total_row(const gir_block *b)
+{
+	for (size_t r = 0; r < b->nrows; r++)
+		if (gir_axis_is_sum(b->row_leaves[r]))
+			return true;
+	return false;
+}
+
 /* Splits "withheld.state_secret.natural" into a row path and a column path
- * of the block: the longest row prefix whose rest names a column. */
-static bool lookup_in_block(const gir_section_data *sd, const gir_block *b, const char *rest,
-                            gir_value *out)
+ * of the block: the longest row prefix whose rest names a column.  A column
+ * alone ("total" in 四) stands for the column over every row. */
+static bool resolve_in_block(const gir_block *b, const char *rest, const gir_axis **row,
+                             const gir_axis **col)
 {
 	for (const char *dot = rest + strlen(rest);; dot--) {
 		if (*dot == '.' || *dot == '\0') {
 			char *rows = gir_xstrndup(rest, (size_t)(dot - rest));
-			const gir_axis *row = gir_axis_find_path(&b->rows, rows);
-			const gir_axis *col = *dot ? gir_axis_find_path(&b->cols, dot + 1) : whole_row(b);
+			*row = gir_axis_find_path(&b->rows, rows);
+			*col = *dot ? gir_axis_find_path(&b->cols, dot + 1) : whole_row(b);
 			free(rows);
-			if (row && col) {
-				*out = sum_block(sd, b, row, col);
+			if (*row && *col && *row != &b->rows && *col != &b->cols)
 				return true;
-			}
 		}
 		if (dot == rest)
-			return false;
+			break;
 	}
+	*row = &b->rows;
+	*col = *rest && !has_total_row(b) ? gir_axis_find_path(&b->cols, rest) : NULL;
+	return *col && *col != &b->cols;
 }
 
-bool gir_report_lookup(const gir_report *rep, const char *path, gir_value *out)
+bool gir_report_resolve(const gir_report *rep, const char *path, gir_cell_ref *out)
 {
 	const char *dot = strchr(path, '.');
-	if (!dot)
-		return false;
+	if (!dot || path[0] == '.' || strstr(path, "..") || path[strlen(path) - 1] == '.')
+		return false; /* an empty part would name the root of a tree */
 	char *sid = gir_xstrndup(path, (size_t)(dot - path));
 	const gir_section *s = gir_template_section(rep->tpl, sid);
 	free(sid);
 	if (!s || s->kind != GIR_TABLE)
 		return false;
-	for (size_t i = 0; i < s->nblocks; i++)
-		if (lookup_in_block(&rep->sections[s->index], s->blocks[i], dot + 1, out))
+	size_t found = 0;
+	gir_cell_ref whole = {0};
+	for (size_t i = 0; i < s->nblocks; i++) {
+		const gir_block *b = s->blocks[i];
+		gir_cell_ref r = {.section = s, .block = b};
+		if (!resolve_in_block(b, dot + 1, &r.row, &r.col))
+			continue;
+		r.value = sum_block(&rep->sections[s->index], b, r.row, r.col);
+		if (r.row != &b->rows) {
+			*out = r;
 			return true;
-	return false;
+		}
+		whole = r;
+		found++;
+	}
+	/* A column of several blocks (二's 处理决定数量) is ambiguous alone. */
+	if (found == 1)
+		*out = whole;
+	return found == 1;
+}
+
+bool gir_report_lookup(const gir_report *rep, const char *path, gir_value *out)
+{
+	gir_cell_ref r;
+	if (!gir_report_resolve(rep, path, &r))
+		return false;
+	*out = r.value;
+	return true;
+}
+
+bool gir_cell_ref_computed(const gir_cell_ref *r)
+{
+	if (r->row->leaf < 0 || r->col->leaf < 0)
+		return true; /* a group of rows or columns */
+	return (gir_axis_is_sum(r->row) || gir_axis_is_sum(r->col)) && !r->value.given;
+}
+
+char *gir_cell_ref_label(const gir_report *rep, const gir_cell_ref *r, bool with_section)
+{
+	gir_buf b = {0};
+	if (with_section)
+		gir_buf_puts(&b, r->section->heading);
+	char *rl = gir_axis_label_chain(r->row, rep->year);
+	char *cl = gir_axis_label_chain(r->col, rep->year);
+	const char *parts[2] = {rl, cl};
+	for (int i = 0; i < 2; i++)
+		if (*parts[i])
+			gir_buf_printf(&b, "%s%s", b.len ? " · " : "", parts[i]);
+	free(rl), free(cl);
+	return gir_buf_detach(&b);
 }
 
 static void total_mismatch(const gir_report *rep, const gir_section *s, const gir_axis *row,

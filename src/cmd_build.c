@@ -24,6 +24,7 @@ static const struct format {
 	{"md", ".md", gir_render_md},
 	{"tree", ".tree", gir_render_tree},
 	{"json", ".json", gir_render_json},
+	{"html", ".html", gir_render_html},
 	{"pdf", ".pdf", gir_render_pdf},
 };
 
@@ -43,7 +44,7 @@ static int parse_formats(const char *spec, const struct format **out, size_t *n)
 		size_t k = strcspn(p, ",");
 		const struct format *f = find_format(p, k);
 		if (!f) {
-			fprintf(stderr, "gireport: unknown format \"%.*s\" (txt, md, pdf, json, tree)\n", (int)k, p);
+			fprintf(stderr, "gireport: unknown format \"%.*s\" (txt, md, pdf, html, json, tree)\n", (int)k, p);
 			return -1;
 		}
 		if (!f->render) {

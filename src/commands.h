@@ -29,6 +29,7 @@ typedef struct gir_cli {
 	int bom;
 	const char *new_template; /* gireport new --template T */
 	int new_year;             /* --year Y */
+	const char *new_schema;   /* --schema URL for new's first line; "" for none */
 	const char *new_agency;   /* --agency NAME */                  /* --bom: summary CSV starts with a UTF-8 byte-order mark */
 } gir_cli;
 
@@ -69,5 +70,12 @@ int gir_cmd_templates(const gir_cli *cli);
 int gir_cmd_new(const gir_cli *cli);       /* cmd_new.c */
 int gir_cmd_summary(const gir_cli *cli);   /* cmd_summary.c */
 int gir_cmd_diff(const gir_cli *cli);      /* cmd_diff.c */
+int gir_cmd_schema(const gir_cli *cli);    /* cmd_schema.c */
+int gir_cmd_import(const gir_cli *cli);    /* cmd_import.c */
+/* The template `new` and `schema` use: `id`, else --template, else the
+ * edition of --year (default: last year, whose report is being written);
+ * *year is set to that year.  NULL after printing why. */
+const gir_template *gir_cli_template(const gir_cli *cli, const gir_registry *reg, const char *id,
+                                     int *year);
 
 #endif

@@ -14,8 +14,10 @@
 
 struct gir_diags {
 	gir_diag *items;
+	size_t *owner;      /* a note's diagnostic (itself for the others) */
 	size_t len, cap;
 	size_t dropped, dropped_errors;
+	bool last_dropped;  /* so that its notes are dropped with it */
 };
 
 gir_diags *gir_diags_new(void)
@@ -41,6 +43,7 @@ void gir_diags_free(gir_diags *d)
 		free((char *)g->hint);
 	}
 	free(d->items);
+	free(d->owner);
 	free(d);
 }
 
@@ -66,15 +69,22 @@ static void diag_vadd(gir_diags *d, gir_severity s, const char *file, gir_pos po
                       const char *label, const char *path, const char *hint,
                       const char *fmt, va_list ap)
 {
+	bool note = s == GIR_NOTE && d->len > 0;
+	if (note && d->last_dropped)
+		return; /* a note on a problem not shown */
 	if (d->len >= MAX_DIAGS) {
 		d->dropped++;
 		d->dropped_errors += s == GIR_ERROR; /* still counted: the run must fail */
+		d->last_dropped = true;
 		return;
 	}
+	d->last_dropped = false;
 	if (d->len == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->items = gir_xrealloc(d->items, d->cap * sizeof(gir_diag));
+		d->owner = gir_xrealloc(d->owner, d->cap * sizeof(size_t));
 	}
+	d->owner[d->len] = note ? d->owner[d->len - 1] : d->len;
 	gir_buf msg = {0};
 	gir_buf_vprintf(&msg, fmt, ap);
 	d->items[d->len++] = (gir_diag){
@@ -113,23 +123,35 @@ static const char *severity_name(gir_severity s)
 	return names[s];
 }
 
-/* Diagnostics are printed in source order; ties keep the order found. */
+/* Diagnostics are printed in source order, each followed by its notes
+ * (which point elsewhere); ties keep the order found. */
+typedef struct sort_key {
+	const gir_diag *owner, *self;
+} sort_key;
+
 static int by_position(const void *a, const void *b)
 {
-	const gir_diag *x = *(const gir_diag *const *)a, *y = *(const gir_diag *const *)b;
+	const sort_key *p = a, *q = b;
+	const gir_diag *x = p->owner, *y = q->owner;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	if (x->column != y->column)
 		return x->column < y->column ? -1 : 1;
-	return x < y ? -1 : x > y;
+	if (x != y)
+		return x < y ? -1 : 1;
+	return p->self < q->self ? -1 : p->self > q->self;
 }
 
 static const gir_diag **sorted(const gir_diags *d)
 {
-	const gir_diag **v = gir_xcalloc(d->len, sizeof *v);
+	sort_key *k = gir_xcalloc(d->len + 1, sizeof *k);
 	for (size_t i = 0; i < d->len; i++)
-		v[i] = &d->items[i];
-	qsort(v, d->len, sizeof *v, by_position);
+		k[i] = (sort_key){&d->items[d->owner[i]], &d->items[i]};
+	qsort(k, d->len, sizeof *k, by_position);
+	const gir_diag **v = gir_xcalloc(d->len + 1, sizeof *v);
+	for (size_t i = 0; i < d->len; i++)
+		v[i] = k[i].self;
+	free(k);
 	return v;
 }
 

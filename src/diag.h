@@ -12,6 +12,9 @@ typedef struct gir_pos {
 	int col;
 } gir_pos;
 
+/* A GIR_NOTE adds to the diagnostic reported just before it (another place
+ * it concerns): it is printed right after that one, wherever it points, and
+ * is dropped with it. */
 void gir_diag_at(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
                  const char *label, const char *path, const char *hint,
                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));

@@ -162,6 +162,16 @@ static void syntax_error(loader *L)
 		pos = (gir_pos){ctx_line, line ? line_end_col(line, n) : 1};
 		hint = "close the list with ] at the end of the line";
 	}
+	/* A value that starts with a placeholder opens a flow mapping to YAML. */
+	for (int l = pos.line - 1; l <= pos.line && !hint; l++) {
+		size_t n;
+		const char *line = l >= 1 ? gir_text_line(L->text, L->len, l, &n) : NULL;
+		char *copy = line ? gir_xstrndup(line, n) : NULL;
+		if (copy && (strstr(copy, ": {{") || strstr(copy, "- {{")))
+			hint = "text that starts with a placeholder must be quoted (\"{{year}}年…\") or "
+			       "written as a | block";
+		free(copy);
+	}
 	if (!hint && strstr(problem, "did not find expected key"))
 		hint = "indent the rows of a table by the same number of spaces as the rows above";
 	if (!hint && strstr(problem, "end of stream") && p->context &&

@@ -12,17 +12,20 @@
 #include "util.h"
 
 static const char usage[] =
-	"usage: gireport build [-f txt,md,pdf,json,tree] [-o DIR] [--stdout] [--strict]\n"
+	"usage: gireport build [-f txt,md,pdf,html,json,tree] [-o DIR] [--stdout] [--strict]\n"
 	"                      [--font ROLE=PATH[:INDEX]]... FILE...\n"
 	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
 	"       gireport summary [-f csv|md|json] [--bom] [DIR|FILE]...\n"
 	"       gireport diff [-f txt|md] A.yaml B.yaml\n"
-	"       gireport new [--template T] [--year Y] [--agency NAME]\n"
+	"       gireport new [--template T] [--year Y] [--agency NAME] [--schema URL]\n"
+	"       gireport schema [TEMPLATE]\n"
+	"       gireport import [-o FILE] REPORT.txt|REPORT.md|-\n"
 	"       gireport templates\n"
 	"       gireport --help | --version\n"
 	"\n"
 	"  -f, --format LIST      output formats, comma-separated (default txt,md,pdf)\n"
 	"  -o, --output DIR       write outputs into DIR instead of next to each source\n"
+	"                         (import: write the source to FILE instead of stdout)\n"
 	"      --stdout           write the (single) format to standard output\n"
 	"      --strict           treat warnings as errors\n"
 	"      --diagnostics=FMT  text (default, on stderr) or json (one object per line, stdout)\n"
@@ -31,6 +34,8 @@ static const char usage[] =
 	"      --force            rebuild outputs that are newer than their sources\n"
 	"  -q, --quiet            no progress line and no summary line\n"
 	"      --bom              summary -f csv: start with a UTF-8 byte-order mark (Excel)\n"
+	"      --schema URL       new: the JSON Schema its first line names for editors\n"
+	"                         (default: the installed one; \"\" for no such line)\n"
 	"\n"
 	"A directory stands for every source below it; no argument, for the project\n"
 	"(the directory holding gireport.yaml, here or above).\n"
@@ -88,6 +93,7 @@ int main(int argc, char **argv)
 		{"template", required_argument, NULL, 'T'},
 		{"year", required_argument, NULL, 'Y'},
 		{"agency", required_argument, NULL, 'A'},
+		{"schema", required_argument, NULL, 'M'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -132,6 +138,7 @@ int main(int argc, char **argv)
 				return usage_error("--year takes a report year such as 2021");
 			break;
 		case 'A': cli.new_agency = optarg; break;
+		case 'M': cli.new_schema = optarg; break;
 		case 'h': fputs(usage, stdout); return GIR_EXIT_OK;
 		case 'V': puts("gireport " GIR_VERSION); return GIR_EXIT_OK;
 		default: return usage_error(NULL);
@@ -157,6 +164,10 @@ int main(int argc, char **argv)
 		return gir_cmd_templates(&cli);
 	if (strcmp(cmd, "new") == 0)
 		return gir_cmd_new(&cli);
+	if (strcmp(cmd, "schema") == 0)
+		return gir_cmd_schema(&cli);
+	if (strcmp(cmd, "import") == 0)
+		return gir_cmd_import(&cli);
 	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);
 	return usage_error(NULL);
 }

@@ -79,9 +79,28 @@ gir_value gir_sum_cols(const gir_section_data *sd, const gir_block *b,
 /* Any cell or computed total by its id path: "requests.received.natural",
  * "requests.withheld.total" (a group of rows in the total column),
  * "appeals.review.upheld"; a row alone stands for its total column
- * ("requests.received") or its only one ("proactive.release_total").  Groups of rows or columns sum their parts.  Returns
- * false when the path names nothing. */
+ * ("requests.received") or its only one ("proactive.release_total"); a
+ * column alone for the whole column (see gir_report_resolve).  Groups of
+ * rows or columns sum their parts.  Returns false when the path names
+ * nothing. */
 bool gir_report_lookup(const gir_report *rep, const char *path, gir_value *out);
+/* What an id path names, as gir_report_lookup reads it, with its value.  A
+ * column alone ("appeals.total", "proactive.made") is that column summed
+ * over its table's rows, in a table without a total row and when only one
+ * block of the section has the column. */
+typedef struct gir_cell_ref {
+	const gir_section *section;
+	const gir_block *block;
+	const gir_axis *row;   /* the block's root for a whole column */
+	const gir_axis *col;
+	gir_value value;
+} gir_cell_ref;
+bool gir_report_resolve(const gir_report *rep, const char *path, gir_cell_ref *out);
+/* True when the value is a sum the source does not write: a computed total
+ * left out, a group, a whole column. */
+bool gir_cell_ref_computed(const gir_cell_ref *r);
+/* "一、本年新收政府信息公开申请数量 · 总计", after the section heading if asked. */
+char *gir_cell_ref_label(const gir_report *rep, const gir_cell_ref *r, bool with_section);
 gir_value gir_value_add(gir_value a, gir_value b);
 /* Compares two exact values: -1, 0, 1. */
 int gir_value_cmp(gir_value a, gir_value b);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "narrative.h"
+#include "placeholder.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -150,4 +151,14 @@ char *gir_subheading_text(const gir_para *p)
 	char num[32];
 	gir_cn_number(p->number, num, sizeof num);
 	return gir_xasprintf("（%s）%s", num, p->text);
+}
+
+void gir_narrative_expand(const gir_report *rep, gir_narrative *nar)
+{
+	for (size_t i = 0; i < nar->n; i++)
+		if (strstr(nar->paras[i].text, "{{")) {
+			char *t = gir_placeholder_expand(rep, nar->paras[i].text);
+			free(nar->paras[i].text);
+			nar->paras[i].text = t;
+		}
 }

@@ -21,5 +21,8 @@ char *gir_subheading_text(const gir_para *p);
 /* Tidies one paragraph: trims, and drops a space between two CJK characters
  * (left by YAML line folding, never intended in Chinese text). */
 char *gir_tidy_paragraph(const char *s, size_t n);
+/* Replaces the placeholders of every paragraph and subheading with what
+ * they stand for in the report (placeholder.h). */
+void gir_narrative_expand(const gir_report *rep, gir_narrative *nar);
 
 #endif

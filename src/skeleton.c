@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cJSON.h>
+
 #include "gireport.h"
 #include "template.h"
 #include "utf8.h"
@@ -104,6 +106,33 @@ static void rows(gir_buf *out, int indent, const gir_axis *a, const gir_block *b
 	}
 }
 
+/* What the template suggests under a narrative's placeholder, its section's
+ * "skeleton" list: a string is a paragraph, {"小标题": "正文"} a subheading,
+ * written as they stand (so text repeating a table number can say
+ * {{requests.received.total}} and never disagree with it). */
+static void suggested_items(gir_buf *out, const gir_template *t, const gir_section *s)
+{
+	const cJSON *sj, *item, *kv;
+	cJSON_ArrayForEach(sj, cJSON_GetObjectItemCaseSensitive(t->json, "sections"))
+	{
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(sj, "id");
+		if (!cJSON_IsString(id) || strcmp(id->valuestring, s->id) != 0)
+			continue;
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(sj, "skeleton"))
+		{
+			if (cJSON_IsString(item))
+				gir_buf_printf(out, "  - %s\n", item->valuestring);
+			if (!cJSON_IsObject(item))
+				continue;
+			cJSON_ArrayForEach(kv, item)
+			{
+				if (cJSON_IsString(kv))
+					gir_buf_printf(out, "  - %s: %s\n", kv->string, kv->valuestring);
+			}
+		}
+	}
+}
+
 static void section(gir_buf *out, const gir_template *t, const gir_section *s, int year)
 {
 	char *key = gir_xasprintf("%s:", s->id);
@@ -113,6 +142,7 @@ static void section(gir_buf *out, const gir_template *t, const gir_section *s, i
 		char *para = gir_xasprintf("- %s", t->placeholder ? t->placeholder : "");
 		line(out, 2, para, NULL);
 		free(para);
+		suggested_items(out, t, s);
 		return;
 	}
 	for (size_t i = 0; i < s->nblocks; i++) {

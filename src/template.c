@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "figures.h"
+#include "prose.h"
 #include "template.h"
 #include "utf8.h"
 #include "util.h"
@@ -42,13 +43,20 @@ static char *json_string(tctx *c, const cJSON *obj, const char *key, bool requir
 
 /* ---- numbering ------------------------------------------------------------ */
 
+#define CN_NUMERALS "一二三四五六七八九十百"
+
 static bool is_cn_digit(uint32_t cp)
 {
-	static const char *const digits = "一二三四五六七八九十百";
 	char buf[5] = {0};
 	gir_utf8_encode(cp, buf);
-	return strstr(digits, buf) != NULL;
+	return strstr(CN_NUMERALS, buf) != NULL;
 }
+
+/* Kept beside gir_skip_numbering so that the two change together. */
+const char gir_numbering_regex[] =
+	"(?:[（(](?:[" CN_NUMERALS "]+|[0-9０-９]+)[）)]"
+	"|(?:[" CN_NUMERALS "]+|[0-9０-９]+)[、．]"
+	"|[0-9０-９]+\\.(?![0-9]))";
 
 static bool is_digit_cp(uint32_t cp)
 {
@@ -631,6 +639,8 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	}
 	if (gir_figures_parse(t, cJSON_GetObjectItemCaseSensitive(root, "summary"), c->file, c->diags))
 		c->failed = 1;
+	if (gir_prose_parse(t, cJSON_GetObjectItemCaseSensitive(root, "prose"), c->file, c->diags))
+		c->failed = 1;
 	return t;
 }
 
@@ -688,6 +698,15 @@ static cJSON *merge_with_base(tctx *c, const cJSON *own, const gir_registry *bas
 	{
 		if (strcmp(item->string, "extends") == 0 || strcmp(item->string, "append") == 0)
 			continue;
+		cJSON *base_prose = cJSON_GetObjectItemCaseSensitive(m, "prose");
+		if (strcmp(item->string, "prose") == 0 && cJSON_IsArray(base_prose) && cJSON_IsArray(item)) {
+			const cJSON *rule; /* prose rules add to the base's */
+			cJSON_ArrayForEach(rule, item)
+			{
+				cJSON_AddItemToArray(base_prose, cJSON_Duplicate(rule, 1));
+			}
+			continue;
+		}
 		cJSON_DeleteItemFromObjectCaseSensitive(m, item->string);
 		cJSON_AddItemToObject(m, item->string, cJSON_Duplicate(item, 1));
 	}
@@ -778,6 +797,7 @@ void gir_template_free(gir_template *t)
 		free_check(t->checks[i]);
 	free(t->checks);
 	gir_figures_free(t);
+	gir_prose_free(t);
 	for (int i = 0; i < GIR_F_COUNT; i++)
 		free(t->field_labels[i]);
 	free(t->id);

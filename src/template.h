@@ -131,6 +131,8 @@ struct gir_template {
 	size_t nchecks;
 	gir_figure *figures;   /* "summary": the key figures, in order */
 	size_t nfigures;
+	struct gir_prose_rule *prose; /* "prose": numbers narratives state (prose.h) */
+	size_t nprose;
 	struct cJSON *json;   /* merged source, for templates that extend this one */
 	bool is_extension;    /* "extends" another: never chosen by year alone */
 	unsigned long long hash; /* of the merged JSON, for stale-output checks */
@@ -166,5 +168,8 @@ bool gir_axis_is_sum(const gir_axis *a);
 bool gir_same_key(const char *a, const char *b);
 /* Strips a leading "（一）", "一、", "1、", "1.", "（1）" and spaces. */
 const char *gir_skip_numbering(const char *s);
+/* The numbering gir_skip_numbering strips, as a regular expression (ECMA-262
+ * and Python alike) for the JSON Schema of `gireport schema`. */
+extern const char gir_numbering_regex[];
 
 #endif

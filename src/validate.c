@@ -9,6 +9,8 @@
 #include "narrative.h"
 #include "node.h"
 #include "number.h"
+#include "placeholder.h"
+#include "prose.h"
 #include "suggest.h"
 #include "utf8.h"
 #include "util.h"
@@ -35,7 +37,21 @@ typedef struct binder {
 	size_t nshort;
 	const gir_block *full_rows_in[16]; /* blocks with a row given in full */
 	size_t nfull;
+	gir_ptrvec texts;        /* narrative scalars, checked once the totals are known */
 } binder;
+
+/* A scalar of narrative text and the section it belongs to. */
+typedef struct narrative_text {
+	const gir_node *v;
+	const char *label, *path;
+} narrative_text;
+
+static void remember_text(binder *B, const gir_node *v, const char *label, const char *path)
+{
+	narrative_text *t = gir_xmalloc(sizeof *t);
+	*t = (narrative_text){v, label, path};
+	gir_ptrvec_push(&B->texts, t);
+}
 
 static void err(binder *B, gir_pos pos, const char *label, const char *path, const char *hint,
                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -194,39 +210,10 @@ static long hostile_char(const char *s, size_t n, uint32_t *which)
 }
 
 
-static bool has_doubled_quote(const char *s, size_t n)
-{
-	for (size_t i = 0; i + 1 < n; i++)
-		if (s[i] == '\'' && s[i + 1] == '\'')
-			return true;
-	return false;
-}
-
-/* Where character `index` of a scalar's value stands in the source: exact
- * for a literal block (|) and for a value on one line without escapes,
- * else the value's start. */
+/* Where character `index` of a scalar's value stands in the source. */
 static gir_pos char_pos(const binder *B, const gir_node *v, size_t index)
 {
-	size_t off = gir_utf8_offset(v->text, v->len, index), start = 0, k = 0;
-	for (size_t i = 0; i < off; i++)
-		if (v->text[i] == '\n')
-			k++, start = i + 1;
-	size_t col = gir_utf8_count(v->text + start, off - start);
-	if (v->style == GIR_LITERAL) {
-		size_t n;
-		const char *line = gir_text_line(B->text, B->len, v->pos.line + 1 + (int)k, &n);
-		size_t indent = 0;
-		while (line && indent < n && line[indent] == ' ')
-			indent++;
-		return line ? (gir_pos){v->pos.line + 1 + (int)k, (int)(indent + col) + 1} : v->pos;
-	}
-	bool quoted = v->style == GIR_SINGLE_QUOTED || v->style == GIR_DOUBLE_QUOTED;
-	size_t n;
-	const char *line = gir_text_line(B->text, B->len, v->pos.line, &n);
-	if (k || !line || memchr(line, '\\', n) || v->style == GIR_FOLDED ||
-	    (v->style == GIR_SINGLE_QUOTED && has_doubled_quote(line, n)))
-		return v->pos; /* escapes or folding: the value is not the text as typed */
-	return (gir_pos){v->pos.line, v->pos.col + (int)col + (quoted ? 1 : 0)};
+	return gir_scalar_pos(B->text, B->len, v, gir_utf8_offset(v->text, v->len, index));
 }
 
 static bool text_is_clean(binder *B, const gir_node *v, const char *label, const char *path)
@@ -450,8 +437,10 @@ static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar
 		    "expected text, found %s", kind_name(v));
 		return;
 	}
-	if (text_is_clean(B, v, label, path) &&
-	    gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos) == (size_t)-1)
+	if (!text_is_clean(B, v, label, path))
+		return;
+	remember_text(B, v, label, path);
+	if (gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos) == (size_t)-1)
 		err(B, v->pos, label, path, "a report section has tens of paragraphs, not thousands",
 		    "more than %d paragraphs in one section", GIR_MAX_PARAGRAPHS);
 }
@@ -470,6 +459,7 @@ static void bind_subsection(binder *B, const gir_node *m, gir_narrative *nar, co
 	const char *title = key_text(B, k);
 	if (!title || !text_is_clean(B, k, label, path))
 		return;
+	remember_text(B, k, label, path);
 	gir_subheading_append(nar, title, k->pos);
 	if (v->kind == GIR_SEQ) {
 		for (size_t i = 0; i < v->n; i++)
@@ -1121,6 +1111,67 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 	return t;
 }
 
+/* ---- placeholders and numbers in narratives ------------------------------------------- */
+
+static gir_pos srcmap_pos(void *m, size_t off)
+{
+	return gir_srcmap_pos(m, off);
+}
+
+/* Every {{…}} of a scalar names something, reported where it stands. */
+static void check_placeholders(binder *B, const narrative_text *t)
+{
+	const gir_node *v = t->v;
+	gir_srcmap m;
+	gir_srcmap_init(&m, B->text, B->len, v);
+	gir_placeholder ph;
+	for (size_t at = 0; gir_placeholder_next(v->text, v->len, at, &ph); at = ph.end) {
+		const char *arg = v->text + ph.arg;
+		size_t bad, badlen;
+		char *value = NULL;
+		if (ph.kind == GIR_PH_UNCLOSED) {
+			err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
+			    "end it with }} on the same line; for the braces themselves write {{'{{'}}",
+			    "\"{{\" is not closed by \"}}\" on its line");
+		} else if (ph.kind == GIR_PH_EMPTY) {
+			err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
+			    "name a cell, e.g. {{requests.received.total}}, or write {{year}} or {{agency}}",
+			    "the placeholder is empty");
+		} else if (ph.kind == GIR_PH_PATH &&
+		           !(value = gir_placeholder_text(B->rep, arg, ph.arglen, &bad, &badlen))) {
+			char *name = gir_xstrndup(arg + bad, badlen);
+			/* Not shown past the limit: not worth a search of every path. */
+			char *hint = gir_diags_full(B->diags) ? NULL : gir_placeholder_hint(B->rep, name);
+			if (badlen == ph.arglen)
+				err(B, gir_srcmap_pos(&m, ph.arg + bad), t->label, t->path, hint,
+				    "the placeholder {{%s}} names no cell or total", name);
+			else
+				err(B, gir_srcmap_pos(&m, ph.arg + bad), t->label, t->path, hint,
+				    "\"%s\" in the placeholder {{%.*s}} names no cell or total", name,
+				    (int)ph.arglen, arg);
+			free(name);
+			free(hint);
+		}
+		free(value);
+	}
+}
+
+/* Placeholders must name something; numbers the text states about the
+ * tables must agree with them (a warning: prose is not data). */
+static void check_narratives(binder *B)
+{
+	for (size_t i = 0; i < B->texts.len; i++) {
+		const narrative_text *t = B->texts.items[i];
+		check_placeholders(B, t);
+		if (!B->tpl->nprose)
+			continue;
+		gir_srcmap m;
+		gir_srcmap_init(&m, B->text, B->len, t->v);
+		gir_prose_check(B->rep, t->v->text, t->v->len, t->v->style == GIR_LITERAL, srcmap_pos,
+		                &m, t->label, B->diags);
+	}
+}
+
 /* ---- warnings and defaults --------------------------------------------------------- */
 
 static bool narrative_empty(const gir_narrative *n)
@@ -1258,10 +1309,18 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 	 * one run shows every problem; cells that could not be read take no part. */
 	gir_compute_totals(B.rep, diags);
 	gir_run_checks(B.rep, diags);
+	check_narratives(&B);
 	apply_defaults(&B);
 	section_warnings(&B);
 	meta_warnings(&B, root);
+	/* Once, here: every renderer then prints the values. */
+	gir_narrative_expand(B.rep, &B.rep->preface);
+	for (size_t i = 0; i < B.tpl->nsections; i++)
+		gir_narrative_expand(B.rep, &B.rep->sections[i].text);
 out:
+	for (size_t i = 0; i < B.texts.len; i++)
+		free(B.texts.items[i]);
+	gir_ptrvec_free(&B.texts);
 	gir_doc_free(doc);
 	if (opt && opt->strict)
 		gir_diags_promote_warnings(diags, first_diag);

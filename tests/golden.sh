@@ -1,7 +1,7 @@
 #!/bin/sh
 # Golden tests: every source renders byte for byte to its expected files.
-#   tests/golden/CASE.yaml  →  CASE.txt, CASE.md, CASE.tree, CASE.json (those present)
-#   examples/NAME.yaml      →  tests/golden/examples/NAME.txt, NAME.md, NAME.json
+#   tests/golden/CASE.yaml  →  CASE.txt, CASE.md, CASE.tree, CASE.json, CASE.html (those present)
+#   examples/NAME.yaml      →  tests/golden/examples/NAME.txt, NAME.md, NAME.json, NAME.html
 # After a deliberate change, `make regen` rewrites them; review the diff.
 BIN=${BUILD:-build}/gireport
 tmp=$(mktemp -d)
@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 compare() { # source expected-stem
 	src=$1 stem=$2 found=0
-	for ext in txt md tree json; do
+	for ext in txt md tree json html; do
 		[ -f "$stem.$ext" ] || continue
 		found=1
 		if "$BIN" build --stdout -f "$ext" "$src" >"$tmp/out" 2>"$tmp/err" &&

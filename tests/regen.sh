@@ -5,13 +5,13 @@ BIN=${BUILD:-build}/gireport
 cd "$(dirname "$0")/.." || exit 2
 for src in examples/*.yaml; do
 	stem=tests/golden/examples/$(basename "$src" .yaml)
-	for ext in txt md json; do
+	for ext in txt md json html; do
 		"$BIN" build --stdout -f $ext "$src" >"$stem.$ext" 2>/dev/null
 	done
 done
 for src in tests/golden/*.yaml; do
 	stem=${src%.yaml}
-	for ext in txt md tree json; do
+	for ext in txt md tree json html; do
 		[ -f "$stem.$ext" ] && "$BIN" build --stdout -f $ext "$src" >"$stem.$ext" 2>/dev/null
 	done
 done
@@ -23,5 +23,6 @@ for src in tests/bad/*.yaml; do
 	status=$?
 	if [ $status = 1 ]; then rm -f "$stem.status"; else echo $status >"$stem.status"; fi
 done
+GIREPORT_TEMPLATE_PATH= "$BIN" schema gov-2021 >tests/schema/gov-2021.schema.json
 REGEN=1 sh tests/suites/city.sh
 echo "regenerated; review with: git diff --stat tests/"

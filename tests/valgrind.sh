@@ -10,7 +10,7 @@ vg() {
 		>/dev/null 2>"$tmp/vg"
 	[ $? -ne 99 ]
 }
-formats=${VALGRIND_FORMATS:-txt,md,tree,json}
+formats=${VALGRIND_FORMATS:-txt,md,tree,json,html}
 for src in examples/*.yaml tests/golden/*.yaml; do
 	[ -f "$src" ] || continue
 	if vg "$BIN" build -f "$formats" -o "$tmp" "$src"; then
@@ -30,5 +30,13 @@ for mode in text json; do
 		for src in tests/bad/*.yaml; do
 			vg "$BIN" check --diagnostics=$mode "$src" || echo "  fails: $src"
 		done
+	fi
+done
+# The JSON Schema of every template, and a skeleton naming one.
+for id in $("$BIN" templates | cut -d' ' -f1); do
+	if vg "$BIN" schema "$id" && vg "$BIN" new --template "$id" --year 2021; then
+		echo "PASS valgrind:schema:$id"
+	else
+		echo "FAIL valgrind:schema:$id"; head -30 "$tmp/vg"
 	fi
 done

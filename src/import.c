@@ -1,0 +1,1082 @@
+/* gireport import, last stage: the document's parts found — title, preface,
+ * the template's section headings, narratives with their subheadings, the
+ * tables, the signature and date — and written out as a source.  The
+ * source is then checked like any other, and what the check finds is
+ * reported at the lines of the input it came from. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import.h"
+#include "model.h"
+#include "prose.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_SIGNATORIES 6
+#define SUBHEADING_MAX 40    /* display cells: a longer numbered line is a paragraph */
+#define WRAP_MAX 100         /* a text wrapped narrower than this was hard-wrapped */
+
+typedef struct imp_para {
+	char *text;
+	bool heading;
+	gir_pos pos;
+} imp_para;
+
+typedef struct imp_narr {
+	imp_para *p;
+	size_t n;
+} imp_narr;
+
+typedef struct imp {
+	imp_doc doc;
+	const gir_registry *reg;
+	const gir_template *t;
+	int score;
+	long *sec_line;          /* line index of each section's heading, or -1 */
+	size_t title_from, title_to; /* lines of the title */
+	char *title;
+	char *agency;
+	int year;
+	gir_pos title_pos;
+	int date[3];             /* year, month, day; year 0 when none */
+	gir_pos date_pos;
+	char *signatories[MAX_SIGNATORIES];
+	size_t nsig;
+	size_t body_end;         /* where the signature block starts */
+	bool wrapped;            /* hard-wrapped paragraphs (see paragraph_starts) */
+	int wrap_width;
+	/* the source being written, and for each of its lines the input place */
+	gir_buf *out;
+	size_t out_start;
+	gir_pos *map;
+	size_t nmap, capmap;
+	/* the narrative paragraphs written, where, for placeholders afterwards */
+	struct written_para {
+		size_t at, len;      /* of the scalar in out */
+		char *text;          /* the paragraph */
+	} *paras;
+	size_t nparas;
+} imp;
+
+/* ---- output with a line map ---------------------------------------------- */
+
+static void emit(imp *im, gir_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Appends one or more whole lines, each remembered as coming from `pos`. */
+static void emit(imp *im, gir_pos pos, const char *fmt, ...)
+{
+	size_t before = im->out->len;
+	va_list ap;
+	va_start(ap, fmt);
+	gir_buf_vprintf(im->out, fmt, ap);
+	va_end(ap);
+	for (size_t i = before; i < im->out->len; i++) {
+		if (im->out->ptr[i] != '\n')
+			continue;
+		if (im->nmap == im->capmap)
+			im->map = gir_xrealloc(im->map, (im->capmap = im->capmap ? 2 * im->capmap : 64) *
+			                                    sizeof *im->map);
+		im->map[im->nmap++] = pos;
+	}
+}
+
+static bool looks_typed(const char *s)
+{
+	static const char *const words[] = {"true", "false", "null", "yes", "no", "on", "off", "~"};
+	char *n = imp_number(s);
+	free(n);
+	if (n)
+		return true;
+	for (size_t i = 0; i < GIR_ARRAY_LEN(words); i++)
+		if (strcasecmp(s, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a string may stand unquoted in YAML and be read back as itself. */
+static bool plain_safe(const char *s)
+{
+	if (!*s || strchr("-?:,[]{}#&*!|>'\"%@`. ", *s) || looks_typed(s))
+		return false;
+	size_t n = strlen(s);
+	if (s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") || strstr(s, " #"))
+		return false;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			return false;
+	return true;
+}
+
+/* A YAML scalar: plain when that is safe, else double-quoted. */
+static char *yaml_scalar(const char *s)
+{
+	if (plain_safe(s))
+		return gir_xstrdup(s);
+	gir_buf b = {0};
+	gir_buf_putc(&b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			gir_buf_printf(&b, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20 || *s == 0x7F)
+			gir_buf_printf(&b, "\\x%02x", (unsigned char)*s);
+		else
+			gir_buf_putc(&b, *s);
+	}
+	gir_buf_putc(&b, '"');
+	return gir_buf_detach(&b);
+}
+
+/* Narrative text is literal: braces that a source would read as a
+ * placeholder (DESIGN.md §2) are written {{'{{'}}. */
+static char *literal_braces(const char *s)
+{
+	gir_buf b = {0};
+	for (const char *p; (p = strstr(s, "{{")) != NULL; s = p + 2) {
+		gir_buf_put(&b, s, (size_t)(p - s));
+		gir_buf_puts(&b, "{{'{{'}}");
+	}
+	gir_buf_puts(&b, s);
+	return gir_buf_detach(&b);
+}
+
+static char *narrative_scalar(const char *text)
+{
+	char *lit = literal_braces(text);
+	char *s = yaml_scalar(lit);
+	free(lit);
+	return s;
+}
+
+/* A comment line: no line break may end it early. */
+static void emit_comment(imp *im, int indent, gir_pos pos, const char *text)
+{
+	char *c = gir_xstrdup(text);
+	for (char *p = c; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	emit(im, pos, "%*s# %s\n", indent, "", c);
+	free(c);
+}
+
+/* ---- numbers in words ------------------------------------------------------ */
+
+/* The value of the number a heading starts with ("（三）", "3、", "十二、"),
+ * or 0. */
+static int heading_number(const char *s)
+{
+	static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	const char *end = gir_skip_numbering(s);
+	int value = 0, cur = 0;
+	bool any = false;
+	for (const char *p = s; p < end;) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(p, (size_t)(end - p), &cp);
+		k = k ? k : 1;
+		if (cp >= '0' && cp <= '9')
+			cur = cur * 10 + (int)(cp - '0'), any = true;
+		else if (cp >= 0xFF10 && cp <= 0xFF19)
+			cur = cur * 10 + (int)(cp - 0xFF10), any = true;
+		else if (strncmp(p, "十", 3) == 0)
+			value += (cur ? cur : 1) * 10, cur = 0, any = true;
+		else
+			for (int d = 0; d < 10; d++)
+				if (strncmp(p, digits[d], k) == 0 && strlen(digits[d]) == k)
+					cur = d, any = true;
+		p += k;
+	}
+	return any ? value + cur : 0;
+}
+
+/* ---- the parts of the document ------------------------------------------------ */
+
+static const char *line_text(const imp *im, size_t i)
+{
+	const char *s = im->doc.lines[i].text;
+	while (*s == ' ' || *s == '\t' || strncmp(s, "\xE3\x80\x80", 3) == 0 ||
+	       strncmp(s, "\xC2\xA0", 2) == 0)
+		s += *s == ' ' || *s == '\t' ? 1 : (unsigned char)*s == 0xC2 ? 2 : 3;
+	return s;
+}
+
+static bool blank(const imp *im, size_t i)
+{
+	return im->doc.lines[i].kind == IMP_BLANK;
+}
+
+/* The section a line is the heading of ("一、总体情况", "1、 总体情况",
+ * "## 一、总体情况"), among those after `after`; -1 for none. */
+static int heading_of(const imp *im, size_t i, int after)
+{
+	if (im->doc.lines[i].kind != IMP_TEXT)
+		return -1;
+	const char *s = line_text(im, i);
+	if (im->doc.markdown) {
+		if (strncmp(s, "## ", 3) != 0)
+			return -1;
+		s += 3;
+	}
+	char *n = imp_normalize(s);
+	size_t len = strlen(n);
+	if (len >= 3 && strcmp(n + len - 3, "\xEF\xBC\x9A") == 0) /* a trailing ： */
+		n[len - 3] = '\0';
+	int found = -1;
+	for (size_t k = (size_t)(after + 1); k < im->t->nsections && found < 0; k++) {
+		const gir_section *sec = im->t->sections[k];
+		if (gir_same_key(n, sec->heading) || gir_same_key(gir_skip_numbering(n), sec->bare_heading))
+			found = (int)k;
+	}
+	free(n);
+	return found;
+}
+
+static void find_headings(imp *im)
+{
+	im->sec_line = gir_xcalloc(im->t->nsections, sizeof *im->sec_line);
+	for (size_t k = 0; k < im->t->nsections; k++)
+		im->sec_line[k] = -1;
+	int last = -1;
+	for (size_t i = 0; i < im->doc.nlines; i++) {
+		int k = heading_of(im, i, last);
+		if (k >= 0)
+			im->sec_line[k] = (long)i, last = k;
+	}
+}
+
+static size_t first_heading(const imp *im)
+{
+	for (size_t k = 0; k < im->t->nsections; k++)
+		if (im->sec_line[k] >= 0)
+			return (size_t)im->sec_line[k];
+	return im->doc.nlines;
+}
+
+/* The lines of section k: after its heading, up to the next heading found. */
+static void section_range(const imp *im, size_t k, size_t *from, size_t *to)
+{
+	*from = (size_t)im->sec_line[k] + 1;
+	*to = im->body_end;
+	for (size_t j = k + 1; j < im->t->nsections; j++)
+		if (im->sec_line[j] >= 0) {
+			*to = (size_t)im->sec_line[j];
+			break;
+		}
+	if (*to < *from)
+		*to = *from;
+}
+
+/* ---- patterns from the template: title and date --------------------------- */
+
+/* Matches text (spaces removed) against a pattern with {agency}, {year},
+ * {month} and {day}; fills what it finds. */
+static bool match_pattern(const char *pat, const char *s, char **agency, int *ymd)
+{
+	if (!*pat)
+		return !*s;
+	if (strncmp(pat, "{agency}", 8) == 0) {
+		for (const char *e = s + strlen(s); e > s; e--) {
+			if (((unsigned char)*e & 0xC0) == 0x80)
+				continue;
+			if (match_pattern(pat + 8, e, agency, ymd)) {
+				if (agency) {
+					free(*agency);
+					*agency = gir_xstrndup(s, (size_t)(e - s));
+				}
+				return true;
+			}
+		}
+		return false;
+	}
+	static const char *const fields[] = {"{year}", "{month}", "{day}"};
+	for (int f = 0; f < 3; f++) {
+		size_t fl = strlen(fields[f]);
+		if (strncmp(pat, fields[f], fl) != 0)
+			continue;
+		int v = 0, nd = 0;
+		while (s[nd] >= '0' && s[nd] <= '9' && nd < 4)
+			v = v * 10 + (s[nd] - '0'), nd++;
+		if (f == 0 ? nd != 4 : nd < 1 || nd > 2)
+			return false;
+		ymd[f] = v;
+		return match_pattern(pat + fl, s + nd, agency, ymd);
+	}
+	return *pat == *s && match_pattern(pat + 1, s + 1, agency, ymd);
+}
+
+static char *without_spaces(const char *s)
+{
+	gir_buf b = {0};
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t')
+			continue;
+		if (strncmp(s, "\xE3\x80\x80", 3) == 0) {
+			s += 2;
+			continue;
+		}
+		gir_buf_putc(&b, *s);
+	}
+	return b.ptr ? b.ptr : gir_xstrdup("");
+}
+
+static bool match_date(const imp *im, const char *text, int *ymd)
+{
+	char *s = without_spaces(text);
+	const char *fmt = im->t->date_format ? im->t->date_format : "{year}-{month}-{day}";
+	bool ok = match_pattern(fmt, s, NULL, ymd) || match_pattern("{year}-{month}-{day}", s, NULL, ymd);
+	free(s);
+	return ok && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= 31;
+}
+
+/* The title: the first lines, up to three, that read as the template's
+ * title; else the first line.  Finds the agency and year in it. */
+static void find_title(imp *im, size_t end)
+{
+	size_t i = 0;
+	while (i < end && blank(im, i))
+		i++;
+	if (i >= end)
+		return;
+	im->title_from = i;
+	im->title_pos = (gir_pos){im->doc.lines[i].no, 1};
+	gir_buf b = {0};
+	size_t take = i + 1;
+	for (size_t j = i, lines = 0; j < end && lines < 3; j++) {
+		if (blank(im, j)) {
+			if (im->doc.own_text)
+				break;
+			continue;
+		}
+		const char *s = line_text(im, j);
+		if (im->doc.markdown && j == i)
+			s += strncmp(s, "# ", 2) == 0 ? 2 : 0;
+		char *u = im->doc.markdown ? imp_md_unescape(s) : gir_xstrdup(s);
+		imp_join(&b, u);
+		free(u);
+		lines++;
+		char *flat = without_spaces(b.ptr ? b.ptr : "");
+		int ymd[3] = {0};
+		bool ok = im->t->title && match_pattern(im->t->title, flat, &im->agency, ymd);
+		free(flat);
+		if (ok || im->doc.own_text) {
+			take = j + 1;
+			free(im->title);
+			im->title = gir_xstrdup(b.ptr);
+			if (ok)
+				im->year = ymd[0];
+			if (ok && !im->doc.own_text)
+				break;
+		}
+		if (im->doc.markdown)
+			break;
+	}
+	if (!im->title) {
+		const char *s = line_text(im, i);
+		im->title = im->doc.markdown ? imp_md_unescape(s + (strncmp(s, "# ", 2) ? 0 : 2))
+		                             : gir_xstrdup(s);
+	}
+	im->title_to = take;
+	gir_buf_free(&b);
+}
+
+/* A year written "2020年" in the first lines, for choosing an edition before
+ * the title can be read with one. */
+static int year_in_head(const imp *im)
+{
+	for (size_t i = 0, seen = 0; i < im->doc.nlines && seen < 3; i++) {
+		if (blank(im, i))
+			continue;
+		seen++;
+		for (const char *s = im->doc.lines[i].text; *s; s++) {
+			int v = 0, nd = 0;
+			while (s[nd] >= '0' && s[nd] <= '9')
+				v = v * 10 + (s[nd] - '0'), nd++;
+			if (nd == 4 && strncmp(s + nd, "年", 3) == 0)
+				return v;
+			s += nd ? nd - 1 : 0;
+		}
+	}
+	return 0;
+}
+
+/* ---- signature -------------------------------------------------------------- */
+
+static bool ends_sentence(const char *s)
+{
+	static const char *const marks[] = {"。", "！", "？", "；", "，", "：", ".", ";", ","};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < GIR_ARRAY_LEN(marks); i++) {
+		size_t k = strlen(marks[i]);
+		if (n >= k && strcmp(s + n - k, marks[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether line i can be a name in the signature block above the date. */
+static bool signature_line(const imp *im, size_t i, bool dated)
+{
+	const imp_line *l = &im->doc.lines[i];
+	const char *s = line_text(im, i);
+	if (l->kind != IMP_TEXT || heading_of(im, i, -1) >= 0)
+		return false;
+	if (im->doc.markdown)
+		return l->indent == 0 && l->hard_break;
+	if (im->doc.own_text)
+		return l->indent > 0 && !l->wide_indent;
+	if (!dated && l->indent < 8)
+		return false;
+	return imp_width(s) <= 60 && !ends_sentence(s) && gir_skip_numbering(s) == s;
+}
+
+static void find_signature(imp *im)
+{
+	size_t e = im->doc.nlines;
+	im->body_end = e;
+	while (e > 0 && blank(im, e - 1))
+		e--;
+	if (e == 0)
+		return;
+	int ymd[3] = {0};
+	bool dated = im->doc.lines[e - 1].kind == IMP_TEXT && match_date(im, line_text(im, e - 1), ymd);
+	if (dated) {
+		memcpy(im->date, ymd, sizeof ymd);
+		im->date_pos = (gir_pos){im->doc.lines[e - 1].no, im->doc.lines[e - 1].indent + 1};
+		e--;
+	}
+	size_t s = e;
+	while (s > 0 && e - s < MAX_SIGNATORIES && signature_line(im, s - 1, dated))
+		s--;
+	/* Own text and Markdown end their last paragraph with a blank line. */
+	if ((im->doc.own_text || im->doc.markdown) && s > 0 && !blank(im, s - 1))
+		s = e;
+	for (size_t i = s; i < e; i++)
+		im->signatories[im->nsig++] = im->doc.markdown ? imp_md_unescape(line_text(im, i))
+		                                               : gir_xstrdup(line_text(im, i));
+	im->body_end = dated || im->nsig ? s : im->doc.nlines;
+}
+
+/* ---- narratives -------------------------------------------------------------- */
+
+/* Whether the text is hard-wrapped (gireport's txt, pandoc's plain): then a
+ * line that is not indented continues the paragraph before it. */
+static void detect_wrapping(imp *im)
+{
+	int max = 0, wide = 0;
+	for (size_t i = 0; i < im->doc.nlines; i++)
+		if (im->doc.lines[i].kind == IMP_TEXT) {
+			int w = imp_width(im->doc.lines[i].text);
+			max = w > max ? w : max;
+			wide += w >= 60;
+		}
+	im->wrap_width = max;
+	im->wrapped = im->doc.own_text || (max <= WRAP_MAX && wide >= 3);
+}
+
+static bool starts_paragraph(const imp *im, size_t i)
+{
+	const imp_line *l = &im->doc.lines[i];
+	if (i == 0 || im->doc.lines[i - 1].kind != IMP_TEXT)
+		return true;
+	if (im->doc.markdown)
+		return strncmp(line_text(im, i), "### ", 4) == 0 ||
+		       strncmp(line_text(im, i - 1), "### ", 4) == 0;
+	if (!im->wrapped)
+		return true;
+	if (im->doc.own_text)
+		return l->wide_indent;
+	return l->indent >= 2 || imp_width(im->doc.lines[i - 1].text) < im->wrap_width - 8;
+}
+
+static void add_para(imp_narr *nar, char *text, bool heading, gir_pos pos)
+{
+	nar->p = gir_xrealloc(nar->p, (nar->n + 1) * sizeof *nar->p);
+	nar->p[nar->n++] = (imp_para){text, heading, pos};
+}
+
+/* More opening than closing quotes or brackets: a paragraph broken in the
+ * middle of a quotation by a stray blank line. */
+static bool open_quote(const char *s)
+{
+	static const char *const pairs[][2] = {{"“", "”"}, {"（", "）"}, {"《", "》"}};
+	for (size_t k = 0; k < GIR_ARRAY_LEN(pairs); k++) {
+		int depth = 0;
+		for (const char *p = s; (p = strstr(p, pairs[k][0])) != NULL; p++)
+			depth++;
+		for (const char *p = s; (p = strstr(p, pairs[k][1])) != NULL; p++)
+			depth--;
+		if (depth > 0)
+			return true;
+	}
+	return false;
+}
+
+static void mend_broken(imp *im, imp_narr *nar)
+{
+	for (size_t i = 0; i + 1 < nar->n; i++) {
+		if (nar->p[i].heading || nar->p[i + 1].heading || !open_quote(nar->p[i].text))
+			continue;
+		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, nar->p[i + 1].pos, NULL, NULL, NULL,
+		            "a paragraph broken inside a quotation; joined with the one before");
+		gir_buf b = {0};
+		gir_buf_puts(&b, nar->p[i].text);
+		imp_join(&b, nar->p[i + 1].text);
+		free(nar->p[i].text);
+		free(nar->p[i + 1].text);
+		nar->p[i].text = gir_buf_detach(&b);
+		memmove(nar->p + i + 1, nar->p + i + 2, (nar->n - i - 2) * sizeof *nar->p);
+		nar->n--;
+		i--;
+	}
+}
+
+/* A subheading: the next number of the section's （一）（二）…, on a short
+ * line of its own (any length in gireport's txt, which numbers them). */
+static bool subheading(const imp *im, const char *text, int expect)
+{
+	const char *rest = gir_skip_numbering(text);
+	if (rest == text || !*rest || heading_number(text) != expect)
+		return false;
+	if (im->doc.own_text)
+		return strncmp(text, "（", 3) == 0;
+	return imp_width(rest) <= SUBHEADING_MAX && !ends_sentence(rest);
+}
+
+static void mark_subheadings(const imp *im, imp_narr *nar)
+{
+	int expect = 1;
+	for (size_t i = 0; i < nar->n; i++) {
+		imp_para *p = &nar->p[i];
+		if (!p->heading && !subheading(im, p->text, expect))
+			continue;
+		const char *rest = gir_skip_numbering(p->text);
+		if (!*rest) {
+			p->heading = false;
+			continue;
+		}
+		char *t = gir_xstrdup(rest);
+		free(p->text);
+		p->text = t;
+		p->heading = true;
+		expect++;
+	}
+}
+
+static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
+{
+	memset(nar, 0, sizeof *nar);
+	gir_buf b = {0};
+	gir_pos pos = {0, 0};
+	bool heading = false;
+	for (size_t i = from; i <= to; i++) {
+		bool text = i < to && im->doc.lines[i].kind == IMP_TEXT;
+		if (b.len && (!text || starts_paragraph(im, i))) {
+			add_para(nar, gir_buf_detach(&b), heading, pos);
+			heading = false;
+		}
+		if (!text)
+			continue;
+		const char *s = line_text(im, i);
+		if (!b.len) {
+			pos = (gir_pos){im->doc.lines[i].no, im->doc.lines[i].indent + 1};
+			heading = im->doc.markdown && strncmp(s, "### ", 4) == 0;
+			s += heading ? 4 : 0;
+		}
+		char *u = im->doc.markdown ? imp_md_unescape(s) : gir_xstrdup(s);
+		imp_join(&b, u);
+		free(u);
+	}
+	gir_buf_free(&b);
+	if (!im->doc.own_text && !im->doc.markdown)
+		mend_broken(im, nar);
+	mark_subheadings(im, nar);
+}
+
+static void narr_free(imp_narr *nar)
+{
+	for (size_t i = 0; i < nar->n; i++)
+		free(nar->p[i].text);
+	free(nar->p);
+}
+
+/* Table lines inside a narrative: nothing of the form to put them in. */
+static void stray_tables(imp *im, size_t from, size_t to, const char *where)
+{
+	for (size_t i = from; i < to; i++) {
+		imp_kind k = im->doc.lines[i].kind;
+		if (k != IMP_TAB && k != IMP_PIPE && k != IMP_BOX && k != IMP_COLS)
+			continue;
+		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){im->doc.lines[i].no, 1},
+		            NULL, NULL, NULL, "%s: a table, but the form has none here; left out", where);
+		while (i + 1 < to && im->doc.lines[i + 1].kind != IMP_BLANK && im->doc.lines[i + 1].kind != IMP_TEXT)
+			i++;
+	}
+}
+
+/* A paragraph as a list item at `indent`, remembered for placeholders. */
+static void emit_para(imp *im, int indent, const imp_para *p)
+{
+	char *s = narrative_scalar(p->text);
+	size_t at = im->out->len + (size_t)indent + 2;
+	emit(im, p->pos, "%*s- %s\n", indent, "", s);
+	im->paras = gir_xrealloc(im->paras, (im->nparas + 1) * sizeof *im->paras);
+	im->paras[im->nparas++] = (struct written_para){at, strlen(s), gir_xstrdup(p->text)};
+	free(s);
+}
+
+static void emit_narrative(imp *im, const char *key, const char *comment, const imp_narr *nar)
+{
+	if (comment)
+		emit(im, nar->p[0].pos, "%s:  # %s\n", key, comment);
+	else
+		emit(im, nar->p[0].pos, "%s:\n", key);
+	for (size_t i = 0; i < nar->n; i++) {
+		const imp_para *p = &nar->p[i];
+		if (!p->heading) {
+			emit_para(im, 2, p);
+			continue;
+		}
+		size_t k = i + 1;
+		while (k < nar->n && !nar->p[k].heading)
+			k++;
+		char *s = narrative_scalar(p->text);
+		emit(im, p->pos, "  - %s:\n", s);
+		free(s);
+		for (size_t j = i + 1; j < k; j++)
+			emit_para(im, 6, &nar->p[j]);
+		i = k - 1;
+	}
+}
+
+/* ---- tables -------------------------------------------------------------------- */
+
+static const imp_slot *slot_of(const imp_table *tab, const gir_axis *row)
+{
+	for (size_t i = 0; i < tab->nslots; i++)
+		if (tab->slots[i].row == row)
+			return &tab->slots[i];
+	return NULL;
+}
+
+static bool any_filled(const imp_table *tab, const gir_axis *a)
+{
+	if (!a->nchildren) {
+		const imp_slot *s = slot_of(tab, a);
+		return s && s->filled;
+	}
+	for (size_t i = 0; i < a->nchildren; i++)
+		if (any_filled(tab, a->children[i]))
+			return true;
+	return false;
+}
+
+static void emit_values(imp *im, const imp_slot *s, int indent)
+{
+	if (s->note)
+		emit_comment(im, indent, s->pos, s->note);
+	if (s->n == 1 && s->block->ncols == 1) {
+		emit(im, s->pos, "%*s%s: %s\n", indent, "", s->row->id, s->values[0]);
+		return;
+	}
+	gir_buf b = {0};
+	for (size_t i = 0; i < s->n; i++)
+		gir_buf_printf(&b, "%s%s", i ? ", " : "", s->values[i]);
+	emit(im, s->pos, "%*s%s: [%s]\n", indent, "", s->row->id, b.ptr ? b.ptr : "");
+	gir_buf_free(&b);
+}
+
+/* The rows of a tree as the source nests them: groups without an id are
+ * transparent, keyed groups are mappings of their rows. */
+static void emit_rows(imp *im, const imp_table *tab, const gir_axis *a, int indent)
+{
+	for (size_t i = 0; i < a->nchildren; i++) {
+		const gir_axis *k = a->children[i];
+		if (!any_filled(tab, k))
+			continue;
+		if (!k->nchildren) {
+			emit_values(im, slot_of(tab, k), indent);
+		} else if (!k->id) {
+			emit_rows(im, tab, k, indent);
+		} else {
+			emit(im, slot_of(tab, k->children[0]) ? slot_of(tab, k->children[0])->pos : (gir_pos){0, 0},
+			     "%*s%s:\n", indent, "", k->id);
+			emit_rows(im, tab, k, indent + 2);
+		}
+	}
+}
+
+static void missing_rows(imp *im, const imp_table *tab)
+{
+	for (size_t i = 0; i < tab->nslots; i++) {
+		const imp_slot *s = &tab->slots[i];
+		if (s->filled || gir_axis_is_sum(s->row) || tab->flat)
+			continue;
+		char *what = gir_axis_label_chain(s->row, im->year);
+		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
+		            "%s · %s: not found in the input; left out (all 0)", tab->sec->heading, what);
+		free(what);
+	}
+}
+
+static void emit_table(imp *im, const gir_section *sec, const imp_table *tab)
+{
+	gir_pos pos = tab->flat ? tab->flat_pos : (gir_pos){im->doc.lines[im->sec_line[sec->index]].no, 1};
+	if (tab->flat) {
+		emit_comment(im, 0, pos, tab->flat_note);
+		gir_buf b = {0};
+		for (size_t i = 0; i < tab->nflat; i++)
+			gir_buf_printf(&b, "%s%s", i ? ", " : "", tab->flat[i]);
+		emit(im, pos, "%s: [%s]  # %s\n", sec->id, b.ptr, sec->heading);
+		gir_buf_free(&b);
+	} else {
+		emit(im, pos, "%s:  # %s\n", sec->id, sec->heading);
+		for (size_t b = 0; b < sec->nblocks; b++)
+			emit_rows(im, tab, &sec->blocks[b]->rows, 2);
+	}
+	for (size_t i = 0; i < tab->notes.len; i++)
+		emit_comment(im, 2, pos, tab->notes.items[i]);
+}
+
+static void do_section(imp *im, size_t k)
+{
+	const gir_section *sec = im->t->sections[k];
+	if (im->sec_line[k] < 0) {
+		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
+		            "no heading %s found; the section is left out", sec->heading);
+		return;
+	}
+	size_t from, to;
+	section_range(im, k, &from, &to);
+	emit(im, (gir_pos){0, 0}, "\n");
+	if (sec->kind == GIR_NARRATIVE) {
+		stray_tables(im, from, to, sec->heading);
+		imp_narr nar;
+		read_narrative(im, from, to, &nar);
+		if (nar.n)
+			emit_narrative(im, sec->id, sec->heading, &nar);
+		else
+			emit(im, (gir_pos){im->doc.lines[im->sec_line[k]].no, 1}, "%s: []  # %s\n", sec->id,
+			     sec->heading);
+		narr_free(&nar);
+		return;
+	}
+	imp_row *rows;
+	size_t n = imp_rows(&im->doc, from, to, &rows);
+	imp_table tab;
+	imp_table_read(&im->doc, sec, rows, n, &tab);
+	if (tab.found) {
+		emit_table(im, sec, &tab);
+		missing_rows(im, &tab);
+	} else {
+		gir_pos at = {im->doc.lines[im->sec_line[k]].no, 1};
+		emit(im, at, "# %s: no table found\n", sec->heading);
+		for (size_t i = 0; i < tab.notes.len; i++)
+			emit_comment(im, 0, at, tab.notes.items[i]);
+	}
+	imp_table_free(&tab);
+	imp_rows_free(rows, n);
+}
+
+/* ---- the edition ------------------------------------------------------------- */
+
+/* The template whose labels the tables use most; on a tie the one meant for
+ * the year, then one that extends no other. */
+static void choose_template(imp *im, int year)
+{
+	imp_row *rows;
+	size_t n = imp_rows(&im->doc, 0, im->doc.nlines, &rows);
+	int best = -1;
+	for (size_t i = 0; i < gir_registry_count(im->reg); i++) {
+		const gir_template *t = gir_registry_at(im->reg, i);
+		int s = imp_score(t, rows, n);
+		bool better = s > best;
+		if (s == best && im->t) {
+			int a = gir_template_covers(t, year) * 2 + !t->is_extension;
+			int b = gir_template_covers(im->t, year) * 2 + !im->t->is_extension;
+			better = a > b;
+		}
+		if (better)
+			im->t = t, best = s;
+	}
+	im->score = best;
+	imp_rows_free(rows, n);
+}
+
+/* ---- the whole source ------------------------------------------------------------- */
+
+static void emit_head(imp *im, const char *file)
+{
+	char *name = gir_xasprintf("gireport import of %s: edition %s, chosen by %d labels of its "
+	                           "tables found in the text", file, im->t->id, im->score);
+	emit_comment(im, 0, (gir_pos){0, 0}, name);
+	free(name);
+	emit(im, im->title_pos, "year: %d\n", im->year);
+	char *agency = yaml_scalar(im->agency ? im->agency : "");
+	emit(im, im->title_pos, "agency: %s\n", agency);
+	free(agency);
+	emit(im, (gir_pos){0, 0}, "template: %s\n", im->t->id);
+	char *def = gir_expand_label(im->t->title ? im->t->title : "", im->year, im->agency);
+	if (im->title && !gir_same_key(def, im->title)) {
+		char *t = yaml_scalar(im->title);
+		emit(im, im->title_pos, "title: %s\n", t);
+		free(t);
+	}
+	free(def);
+	if (im->date[0])
+		emit(im, im->date_pos, "date: %04d-%02d-%02d\n", im->date[0], im->date[1], im->date[2]);
+	if (im->nsig && !(im->nsig == 1 && im->agency && gir_same_key(im->signatories[0], im->agency))) {
+		emit(im, (gir_pos){0, 0}, "signatories:\n");
+		for (size_t i = 0; i < im->nsig; i++) {
+			char *s = yaml_scalar(im->signatories[i]);
+			emit(im, im->date_pos, "  - %s\n", s);
+			free(s);
+		}
+	}
+}
+
+static void emit_preface(imp *im)
+{
+	size_t end = first_heading(im);
+	if (im->title_to >= end)
+		return;
+	imp_narr nar;
+	read_narrative(im, im->title_to, end, &nar);
+	if (nar.n) {
+		emit(im, (gir_pos){0, 0}, "\n");
+		emit_narrative(im, "preface", NULL, &nar);
+	}
+	narr_free(&nar);
+}
+
+/* Without a date, a last line that is the agency's name is the signature
+ * (a Markdown line break lost on the way through Word). */
+static void undated_signature(imp *im)
+{
+	size_t e = im->body_end;
+	while (e > 0 && blank(im, e - 1))
+		e--;
+	if (im->nsig || im->date[0] || !im->agency || e == 0 || e - 1 < first_heading(im) ||
+	    im->doc.lines[e - 1].kind != IMP_TEXT || !gir_same_key(line_text(im, e - 1), im->agency))
+		return;
+	im->signatories[im->nsig++] = gir_xstrdup(line_text(im, e - 1));
+	im->body_end = e - 1;
+}
+
+static void find_agency_and_year(imp *im)
+{
+	if (!im->agency && im->nsig)
+		im->agency = gir_xstrdup(im->signatories[0]);
+	if (!im->year && im->title) {
+		for (const char *s = im->title; *s && !im->year; s++) {
+			int v = 0, nd = 0;
+			while (s[nd] >= '0' && s[nd] <= '9')
+				v = v * 10 + (s[nd] - '0'), nd++;
+			if (nd == 4 && strncmp(s + nd, "年", 3) == 0)
+				im->year = v;
+		}
+	}
+	if (!im->year && im->date[0])
+		im->year = im->date[0] - 1;
+	undated_signature(im);
+	if (!im->agency)
+		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, im->title_pos, NULL, NULL,
+		            "write agency: by hand", "no agency: the title does not read as %s and there "
+		            "is no signature", im->t->title ? im->t->title : "a title");
+	if (!im->year)
+		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, im->title_pos, NULL, NULL,
+		            "write year: by hand", "no report year in the title or the date");
+	im->doc.year = im->year;
+}
+
+/* ---- the check of the result -------------------------------------------------------- */
+
+static bool reported_at(const gir_diags *d, size_t upto, int line)
+{
+	for (size_t i = 0; i < upto; i++) {
+		const gir_diag *g = gir_diags_at(d, i);
+		if (g->severity == GIR_ERROR && g->line == line && line)
+			return true;
+	}
+	return false;
+}
+
+/* Checks the source as `gireport check` would and reports what it finds at
+ * the input lines the source lines came from. */
+static void check_result(imp *im, const char *file)
+{
+	gir_diags *vd = gir_diags_new();
+	gir_options opt = {0};
+	size_t before = gir_diags_count(im->doc.diags);
+	gir_report *rep = gir_report_load(im->reg, file, im->out->ptr + im->out_start,
+	                                  im->out->len - im->out_start, &opt, vd);
+	bool skipped = false;
+	for (size_t i = 0; i < gir_diags_count(vd); i++) {
+		const gir_diag *g = gir_diags_at(vd, i);
+		gir_pos pos = g->line > 0 && (size_t)g->line <= im->nmap ? im->map[g->line - 1] : (gir_pos){0, 0};
+		if (g->severity == GIR_NOTE ? skipped : reported_at(im->doc.diags, before, pos.line)) {
+			skipped = true;
+			continue;
+		}
+		skipped = false;
+		gir_diag_at(im->doc.diags, g->severity, im->doc.file, pos, g->label, g->path, g->hint,
+		            "%s", g->message);
+	}
+	gir_report_free(rep);
+	gir_diags_free(vd);
+}
+
+/* ---- placeholders ---------------------------------------------------------- */
+
+/* The placeholder for a number the template's prose rules tie to cells, when
+ * the text gives exactly what the table does, written as the table writes it
+ * (so the text reads the same); NULL otherwise.  *len: the number's bytes. */
+static char *placeholder_for(const gir_report *rep, const gir_prose_hit *h, const char *text,
+                             size_t *len)
+{
+	const gir_prose_rule *r = h->rule;
+	if (r->at_most || h->unit->factor != 1 || (h->start && text[h->start - 1] == '{'))
+		return NULL;
+	gir_value sum = {0};
+	for (size_t i = 0; i < r->npaths; i++) {
+		gir_value v;
+		if (!gir_report_lookup(rep, r->paths[i], &v) || v.bad)
+			return NULL;
+		sum = gir_value_add(sum, v);
+	}
+	char num[48];
+	gir_value_format(sum, num, sizeof num);
+	*len = strlen(num);
+	if (sum.bad || gir_value_cmp(sum, h->said) != 0 || strncmp(text + h->start, num, *len) != 0)
+		return NULL;
+	gir_buf path = {0};
+	for (size_t i = 0; i < r->npaths; i++)
+		gir_buf_printf(&path, "%s%s", i ? " + " : "", r->paths[i]);
+	return gir_buf_detach(&path);
+}
+
+/* The paragraph's scalar with placeholders for the table numbers it repeats,
+ * or NULL when it repeats none. */
+static char *placeholder_scalar(const gir_report *rep, const char *text)
+{
+	size_t count, done = 0;
+	gir_prose_hit *hits = gir_prose_find(rep->tpl, text, strlen(text), false, &count);
+	gir_buf b = {0};
+	for (size_t i = 0; i < count; i++) {
+		size_t len;
+		char *path = hits[i].start >= done ? placeholder_for(rep, &hits[i], text, &len) : NULL;
+		if (!path)
+			continue;
+		char *before = gir_xstrndup(text + done, hits[i].start - done);
+		char *lit = literal_braces(before);
+		gir_buf_printf(&b, "%s{{%s}}", lit, path);
+		free(before), free(lit), free(path);
+		done = hits[i].start + len;
+	}
+	free(hits);
+	if (!b.len)
+		return NULL;
+	char *rest = literal_braces(text + done);
+	gir_buf_puts(&b, rest);
+	free(rest);
+	char *s = yaml_scalar(b.ptr);
+	gir_buf_free(&b);
+	return s;
+}
+
+/* The source as written, with placeholders in its paragraphs; returns how
+ * many paragraphs have some. */
+static size_t rewrite_paragraphs(const imp *im, const gir_report *rep, gir_buf *to)
+{
+	size_t done = im->out_start, changed = 0;
+	for (size_t i = 0; i < im->nparas; i++) {
+		const struct written_para *w = &im->paras[i];
+		char *s = placeholder_scalar(rep, w->text);
+		if (!s)
+			continue;
+		gir_buf_put(to, im->out->ptr + done, w->at - done);
+		gir_buf_puts(to, s);
+		free(s);
+		done = w->at + w->len;
+		changed++;
+	}
+	gir_buf_put(to, im->out->ptr + done, im->out->len - done);
+	return changed;
+}
+
+static bool renders_as(const gir_registry *reg, const char *file, const gir_buf *src,
+                       const gir_buf *text)
+{
+	gir_options opt = {0};
+	gir_diags *d = gir_diags_new();
+	gir_report *rep = gir_report_load(reg, file, src->ptr, src->len, &opt, d);
+	gir_buf out = {0};
+	bool same = rep && gir_render_text(rep, &opt, &out) == 0 &&
+	            out.len == text->len && memcmp(out.ptr, text->ptr, out.len) == 0;
+	gir_buf_free(&out);
+	gir_report_free(rep);
+	gir_diags_free(d);
+	return same;
+}
+
+/* Where a paragraph repeats a number of the tables, the source says
+ * {{path}} instead, so the prose cannot fall behind a later correction of
+ * the table.  Only for a source without errors (a number that disagrees is
+ * a warning, and stays as written), and only when the rewritten source
+ * renders to the very same text. */
+static void use_placeholders(imp *im, const char *file)
+{
+	gir_options opt = {0};
+	gir_diags *d = gir_diags_new();
+	gir_buf orig = {0}, text = {0}, rewritten = {0};
+	gir_buf_put(&orig, im->out->ptr + im->out_start, im->out->len - im->out_start);
+	gir_report *rep = gir_report_load(im->reg, file, orig.ptr, orig.len, &opt, d);
+	if (rep && gir_render_text(rep, &opt, &text) == 0) {
+		if (rewrite_paragraphs(im, rep, &rewritten) &&
+		    renders_as(im->reg, file, &rewritten, &text)) {
+			im->out->len = im->out_start;
+			gir_buf_put(im->out, rewritten.ptr, rewritten.len);
+		}
+	}
+	gir_report_free(rep);
+	gir_diags_free(d);
+	gir_buf_free(&orig), gir_buf_free(&text), gir_buf_free(&rewritten);
+}
+
+static void import_free(imp *im)
+{
+	for (size_t i = 0; i < im->nparas; i++)
+		free(im->paras[i].text);
+	free(im->paras);
+	imp_doc_free(&im->doc);
+	free(im->sec_line);
+	free(im->title);
+	free(im->agency);
+	for (size_t i = 0; i < im->nsig; i++)
+		free(im->signatories[i]);
+	free(im->map);
+}
+
+int gir_import(const gir_registry *reg, const char *file, const char *text, size_t len,
+               gir_buf *out, gir_diags *diags)
+{
+	imp im = {.doc = {.file = file, .diags = diags}, .reg = reg, .out = out, .out_start = out->len};
+	if (imp_scan(&im.doc, text, len) != 0 || gir_registry_count(reg) == 0) {
+		import_free(&im);
+		return -1;
+	}
+	choose_template(&im, year_in_head(&im));
+	find_headings(&im);
+	find_signature(&im);
+	find_title(&im, first_heading(&im));
+	find_agency_and_year(&im);
+	detect_wrapping(&im);
+	emit_head(&im, file);
+	emit_preface(&im);
+	for (size_t k = 0; k < im.t->nsections; k++)
+		do_section(&im, k);
+	check_result(&im, file);
+	use_placeholders(&im, file);
+	import_free(&im);
+	return 0;
+}

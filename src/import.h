@@ -1,0 +1,123 @@
+/* gireport import: an existing report (text copied from Word or a web page,
+ * Markdown with pipe tables, gireport's own txt or md) read back into a
+ * source.  import_scan.c cuts the text into lines, table rows and cells;
+ * import_table.c places rows and cells on a template's tables; import.c
+ * finds the title, sections, narratives and signature and writes the YAML.
+ * Nothing here knows a label of the form: every label comes from the
+ * template being read against. */
+#ifndef GIR_IMPORT_H
+#define GIR_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "template.h"
+#include "util.h"
+
+typedef enum imp_kind {
+	IMP_BLANK,
+	IMP_TEXT,
+	IMP_TAB,    /* a Word table copied as text: a tab before each cell */
+	IMP_PIPE,   /* a Markdown pipe row, or a content line of a +---+ grid table */
+	IMP_BOX,    /* a content line of a box-drawn table (gireport's txt) */
+	IMP_COLS,   /* a line of pandoc's plain-text table: cells by column position */
+	IMP_RULE    /* |---|, +---+, ├───┤ or ----: no cells */
+} imp_kind;
+
+typedef struct imp_line {
+	int no;             /* 1-based line of the input */
+	char *text;         /* trailing white space and Word bookmarks removed */
+	imp_kind kind;
+	int indent;         /* display cells of leading white space */
+	bool wide_indent;   /* the indentation starts with U+3000 (首行缩进) */
+	bool hard_break;    /* ended with two spaces (a Markdown line break) */
+	int table;          /* tables: index of the run of table lines it is in */
+	size_t rule;        /* IMP_COLS: 1 + the index of the "---- ----" line giving the columns */
+	bool multiline;     /* IMP_COLS: rows are separated by blank lines */
+} imp_line;
+
+typedef struct imp_cell {
+	char *text;         /* trimmed */
+	gir_pos pos;
+	int col;            /* column in its pipe table, or -1 */
+} imp_cell;
+
+typedef struct imp_row {
+	imp_cell *cells;
+	size_t n, cap;
+	gir_pos pos;
+	int table;          /* run of table lines it came from, or -1 for a text line */
+	bool text_line;     /* a line of text between tables, not a table row */
+} imp_row;
+
+typedef struct imp_doc {
+	const char *file;
+	imp_line *lines;
+	size_t nlines;
+	bool markdown;      /* "# title", "## 一、…" */
+	bool own_text;      /* gireport's txt: box tables, paragraphs indented */
+	int year;           /* the report year, once known (labels with {year}) */
+	gir_diags *diags;
+} imp_doc;
+
+/* ---- import_scan.c ---- */
+
+/* Checks the text (UTF-8, not binary, not empty) and cuts it into
+ * classified lines.  Returns 0, or -1 with an error added. */
+int imp_scan(imp_doc *doc, const char *text, size_t len);
+void imp_doc_free(imp_doc *doc);
+/* The rows of table lines (and lines of text) in [from, to). */
+size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **rows);
+void imp_rows_free(imp_row *rows, size_t n);
+/* The cell as a number for a source ("1,000" → "1000", "０" → "0",
+ * " 7 " → "7"), malloc'd; NULL when it is not one. */
+char *imp_number(const char *cell);
+/* An empty cell or a dash that stands for no value. */
+bool imp_no_value(const char *cell);
+/* Text with ASCII brackets, commas and colons made full-width and spaces
+ * removed, as the template's labels are written.  malloc'd. */
+char *imp_normalize(const char *s);
+/* Display width of a line. */
+int imp_width(const char *s);
+/* Joins two pieces of one paragraph: no space when either side is CJK. */
+void imp_join(gir_buf *b, const char *piece);
+/* Markdown escapes undone: "\*" → "*", "&amp;" → "&". malloc'd. */
+char *imp_md_unescape(const char *s);
+
+/* ---- import_table.c ---- */
+
+/* One leaf row of a table as read. */
+typedef struct imp_slot {
+	const gir_block *block;
+	const gir_axis *row;
+	char **values;
+	size_t n;
+	gir_pos pos;
+	bool filled;
+	char *note;         /* what was wrong, for a comment in the source */
+} imp_slot;
+
+typedef struct imp_table {
+	const gir_section *sec;
+	imp_slot *slots;
+	size_t nslots;
+	char **flat;        /* an inline table (四) with the wrong number of cells */
+	size_t nflat;
+	gir_pos flat_pos;
+	char *flat_note;
+	gir_ptrvec notes;   /* comments on what was left out */
+	bool found;         /* any row placed */
+} imp_table;
+
+/* How many of a template's row and column labels occur in the rows. */
+int imp_score(const gir_template *t, const imp_row *rows, size_t n);
+/* Whether a cell names the node (its label, bare label, alias or id,
+ * ASCII punctuation read as full-width). */
+bool imp_label_matches(const gir_axis *a, const char *cell);
+/* Places the rows of a table section on its template section. */
+void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
+                    imp_table *tab);
+void imp_table_free(imp_table *tab);
+
+#endif

@@ -1,0 +1,776 @@
+/* gireport import, first stage: the input cut into classified lines, and
+ * table lines into rows of cells.  Three table shapes occur: a Word table
+ * copied as text (a tab before each cell, often one cell per line, a blank
+ * line after each row), Markdown pipe rows (one row per line; pandoc's
+ * +---+ grid tables have rows of several lines) and gireport's own
+ * box-drawn tables, whose rows are the lines between two rules. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "utf8.h"
+#include "util.h"
+
+#define U3000 "\xE3\x80\x80"   /* ideographic space */
+#define UA0 "\xC2\xA0"         /* no-break space */
+#define BOX_V "\xE2\x94\x82"   /* │ */
+#define BOX_H "\xE2\x94\x80"   /* ─ */
+
+/* ---- characters ----------------------------------------------------------- */
+
+/* Length of the white space at s (ASCII space, tab when `tabs`, U+3000,
+ * U+00A0), 0 when there is none. */
+static size_t space_at(const char *s, bool tabs)
+{
+	if (*s == ' ' || (tabs && *s == '\t'))
+		return 1;
+	if (strncmp(s, U3000, 3) == 0)
+		return 3;
+	if (strncmp(s, UA0, 2) == 0)
+		return 2;
+	return 0;
+}
+
+static const char *skip_white(const char *s, bool tabs)
+{
+	size_t k;
+	while ((k = space_at(s, tabs)) > 0)
+		s += k;
+	return s;
+}
+
+/* A copy of s[0..n) without white space at either end. */
+static char *trimmed(const char *s, size_t n)
+{
+	const char *e = s + n;
+	while (s < e) {
+		size_t k = space_at(s, true);
+		if (!k)
+			break;
+		s += k;
+	}
+	for (;;) {
+		if (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		else if (e - s >= 3 && strncmp(e - 3, U3000, 3) == 0)
+			e -= 3;
+		else if (e - s >= 2 && strncmp(e - 2, UA0, 2) == 0)
+			e -= 2;
+		else
+			break;
+	}
+	return gir_xstrndup(s, (size_t)(e - s));
+}
+
+int imp_width(const char *s)
+{
+	return (int)gir_utf8_width_z(s);
+}
+
+static uint32_t first_cp(const char *s)
+{
+	uint32_t cp = 0;
+	gir_utf8_decode(s, strlen(s), &cp);
+	return cp;
+}
+
+static uint32_t last_cp(const char *s, size_t n)
+{
+	size_t i = n;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	uint32_t cp = 0;
+	if (i > 0)
+		gir_utf8_decode(s + i - 1, n - i + 1, &cp);
+	return cp;
+}
+
+void imp_join(gir_buf *b, const char *piece)
+{
+	if (!*piece)
+		return;
+	if (b->len && gir_cp_width(last_cp(b->ptr, b->len)) < 2 && gir_cp_width(first_cp(piece)) < 2)
+		gir_buf_putc(b, ' ');
+	gir_buf_puts(b, piece);
+}
+
+/* ---- cells as numbers ------------------------------------------------------- */
+
+/* Full-width digits and signs as ASCII, white space dropped. */
+static void ascii_digits(const char *s, gir_buf *out)
+{
+	while (*s) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s, strlen(s), &cp);
+		k = k ? k : 1;
+		if (cp >= 0xFF10 && cp <= 0xFF19)
+			gir_buf_putc(out, (char)('0' + (cp - 0xFF10)));
+		else if (cp == 0xFF0E)
+			gir_buf_putc(out, '.');
+		else if (cp == 0xFF0D || cp == 0x2212)
+			gir_buf_putc(out, '-');
+		else if (cp == 0xFF0B)
+			gir_buf_putc(out, '+');
+		else if (cp == 0xFF0C)
+			gir_buf_putc(out, ',');
+		else if (!space_at(s, true))
+			gir_buf_put(out, s, k);
+		s += k;
+	}
+}
+
+/* Drops thousands separators when every group after the first has three
+ * digits ("1,234,567"); anything else with a comma is not a number. */
+static bool drop_thousands(char *s)
+{
+	char *c = strchr(s, ',');
+	if (!c)
+		return true;
+	const char *digits = s + (*s == '-' || *s == '+');
+	if (c - digits < 1 || c - digits > 3)
+		return false;
+	char *w = c;
+	for (const char *r = c; *r;) {
+		if (*r != ',')
+			return false;
+		for (int i = 1; i <= 3; i++)
+			if (r[i] < '0' || r[i] > '9')
+				return false;
+		memmove(w, r + 1, 3);
+		w += 3, r += 4;
+		if (*r == '.' || !*r) {
+			memmove(w, r, strlen(r) + 1);
+			return true;
+		}
+	}
+	*w = '\0';
+	return true;
+}
+
+char *imp_number(const char *cell)
+{
+	gir_buf b = {0};
+	ascii_digits(cell, &b);
+	char *s = b.ptr ? b.ptr : gir_xstrdup("");
+	if (!drop_thousands(s))
+		goto no;
+	const char *p = s + (*s == '-' || *s == '+');
+	const char *int_start = p;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == int_start)
+		goto no;
+	if (*p == '.') {
+		const char *f = ++p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p == f)
+			goto no;
+	}
+	if (*p)
+		goto no;
+	/* "+3" and "007" are what a table shows, not what a source may say. */
+	while (int_start[0] == '0' && int_start[1] >= '0' && int_start[1] <= '9')
+		int_start++;
+	char *r = gir_xasprintf("%s%s", *s == '-' ? "-" : "", int_start);
+	free(s);
+	return r;
+no:
+	free(s);
+	return NULL;
+}
+
+bool imp_no_value(const char *cell)
+{
+	static const char *const dashes[] = {"", "-", "--", "/", "\xE2\x80\x94", /* — */
+		"\xE2\x80\x94\xE2\x80\x94", "\xEF\xBC\x8D", "\xEF\xBC\x8F" /* －／ */};
+	char *t = trimmed(cell, strlen(cell));
+	bool r = false;
+	for (size_t i = 0; i < GIR_ARRAY_LEN(dashes) && !r; i++)
+		r = strcmp(t, dashes[i]) == 0;
+	free(t);
+	return r;
+}
+
+char *imp_normalize(const char *s)
+{
+	static const char ascii[] = "(),:;";
+	static const char *const wide[] = {"\xEF\xBC\x88", "\xEF\xBC\x89", "\xEF\xBC\x8C",
+	                                   "\xEF\xBC\x9A", "\xEF\xBC\x9B"}; /* （），：； */
+	gir_buf b = {0};
+	while (*s) {
+		size_t k = space_at(s, true);
+		if (k) {
+			s += k;
+			continue;
+		}
+		const char *a = strchr(ascii, *s);
+		if (a && *s)
+			gir_buf_puts(&b, wide[a - ascii]);
+		else
+			gir_buf_putc(&b, *s);
+		s++;
+	}
+	return b.ptr ? b.ptr : gir_xstrdup("");
+}
+
+char *imp_md_unescape(const char *s)
+{
+	static const struct { const char *entity; char c; } ents[] = {
+		{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
+	gir_buf b = {0};
+	while (*s) {
+		if (*s == '\\' && s[1] && strchr("\\`*_[]#|~!.)-+={}()<>&\"'", s[1])) {
+			gir_buf_putc(&b, s[1]);
+			s += 2;
+			continue;
+		}
+		size_t i = 0;
+		while (i < GIR_ARRAY_LEN(ents) && strncmp(s, ents[i].entity, strlen(ents[i].entity)))
+			i++;
+		if (i < GIR_ARRAY_LEN(ents)) {
+			gir_buf_putc(&b, ents[i].c);
+			s += strlen(ents[i].entity);
+		} else {
+			gir_buf_putc(&b, *s++);
+		}
+	}
+	return b.ptr ? b.ptr : gir_xstrdup("");
+}
+
+/* ---- lines -------------------------------------------------------------- */
+
+/* Word bookmarks survive a copy as "[bookmark: _GoBack]": not report text. */
+static void drop_bookmarks(char *s)
+{
+	char *b;
+	while ((b = strstr(s, "[bookmark:")) != NULL) {
+		char *e = strchr(b, ']');
+		if (!e)
+			return;
+		memmove(b, e + 1, strlen(e + 1) + 1);
+	}
+}
+
+static void trim_right(char *s)
+{
+	size_t n = strlen(s);
+	for (;;) {
+		if (n && s[n - 1] == ' ')
+			n--;
+		else if (n >= 3 && strncmp(s + n - 3, U3000, 3) == 0)
+			n -= 3;
+		else if (n >= 2 && strncmp(s + n - 2, UA0, 2) == 0)
+			n -= 2;
+		else
+			break;
+		s[n] = '\0';
+	}
+}
+
+static bool only_chars(const char *s, const char *set)
+{
+	for (; *s; s++)
+		if (!strchr(set, *s))
+			return false;
+	return true;
+}
+
+static imp_kind classify(const imp_doc *doc, const char *text)
+{
+	const char *s = skip_white(text, false);
+	if (!*s)
+		return strchr(text, '\t') && !doc->own_text && !doc->markdown ? IMP_TAB : IMP_BLANK;
+	if (strncmp(s, BOX_V, 3) == 0)
+		return strstr(s, BOX_H) ? IMP_RULE : IMP_BOX;
+	if (strncmp(s, "\xE2\x94\x8C", 3) == 0 || strncmp(s, "\xE2\x94\x9C", 3) == 0 ||
+	    strncmp(s, "\xE2\x94\x94", 3) == 0) /* ┌ ├ └ */
+		return IMP_RULE;
+	if (doc->own_text)
+		return IMP_TEXT; /* a wrapped line of a paragraph may start with '|' */
+	if (*s == '|')
+		return only_chars(s, "|-: ") ? IMP_RULE : IMP_PIPE;
+	if (*s == '+' && (s[1] == '-' || s[1] == '=') && only_chars(s, "+-=: "))
+		return IMP_RULE;
+	if (!doc->markdown && strchr(text, '\t'))
+		return IMP_TAB;
+	return IMP_TEXT;
+}
+
+static int indent_of(const char *s, bool *wide)
+{
+	int w = 0;
+	*wide = strncmp(s, U3000, 3) == 0;
+	for (size_t k; (k = space_at(s, false)) > 0; s += k)
+		w += k == 3 ? 2 : 1;
+	return w;
+}
+
+static bool table_kind(imp_kind k)
+{
+	return k == IMP_PIPE || k == IMP_BOX || k == IMP_RULE || k == IMP_COLS;
+}
+
+static bool starts_table_run(const imp_line *prev, const imp_line *l)
+{
+	return table_kind(l->kind) && !(prev && table_kind(prev->kind));
+}
+
+/* ---- pandoc's plain-text tables -------------------------------------------- */
+
+/* Runs of dashes in a line of nothing else ("----  ------"): the columns of
+ * a pandoc table, in display cells.  Returns how many (0: not such a line). */
+static size_t dash_runs(const char *s, int *starts, size_t cap)
+{
+	size_t n = 0;
+	int col = 0, dashes = 0;
+	for (const char *p = s; *p; p++, col++) {
+		if (*p == '-') {
+			if (p == s || p[-1] != '-') {
+				if (n < cap)
+					starts[n] = col;
+				n++;
+			}
+			dashes++;
+		} else if (*p != ' ') {
+			return 0;
+		}
+	}
+	return dashes >= 3 ? n : 0;
+}
+
+/* Marks the lines of a table pandoc -t plain writes: a multiline table
+ * (a rule of dashes, header, "---- ----", rows parted by blank lines, a
+ * rule) or a simple one (header, "---- ----", one row a line). */
+static size_t mark_pandoc_table(imp_doc *doc, size_t i)
+{
+	int starts[64];
+	imp_line *L = doc->lines;
+	size_t runs = dash_runs(L[i].text, starts, 64);
+	size_t rule = i, end = i + 1;
+	bool multi = runs == 1;
+	if (multi) { /* the column rule follows the header */
+		while (rule + 1 < doc->nlines && rule < i + 8 && dash_runs(L[rule + 1].text, starts, 64) < 2)
+			rule++;
+		if (++rule >= doc->nlines || dash_runs(L[rule].text, starts, 64) < 2)
+			return i + 1;
+		end = rule + 1;
+		while (end < doc->nlines && dash_runs(L[end].text, starts, 64) != 1)
+			end++;
+		if (end >= doc->nlines)
+			return i + 1;
+	} else {
+		if (i == 0 || L[i - 1].kind == IMP_BLANK)
+			return i + 1;
+		while (end < doc->nlines && L[end].kind != IMP_BLANK)
+			end++;
+		i--;
+	}
+	for (size_t j = i; j < end + multi; j++) {
+		if (dash_runs(L[j].text, starts, 64))
+			L[j].kind = IMP_RULE;
+		else if (L[j].kind != IMP_BLANK)
+			L[j].kind = IMP_COLS, L[j].rule = rule + 1, L[j].multiline = multi;
+	}
+	return end + multi;
+}
+
+static void mark_pandoc_tables(imp_doc *doc)
+{
+	int starts[64];
+	if (doc->own_text || doc->markdown)
+		return;
+	for (size_t i = 0; i < doc->nlines;)
+		i = dash_runs(doc->lines[i].text, starts, 64) ? mark_pandoc_table(doc, i) : i + 1;
+}
+
+/* Errors that leave nothing to read: not UTF-8, binary, empty. */
+static int check_text(imp_doc *doc, const char *text, size_t len)
+{
+	size_t bad = gir_utf8_invalid_at(text, len);
+	const char *nul = memchr(text, '\0', len);
+	if (nul && (size_t)(nul - text) < bad)
+		bad = (size_t)(nul - text);
+	if (bad != (size_t)-1) {
+		gir_pos pos = {1, 1};
+		for (size_t i = 0; i < bad; i++) {
+			if (text[i] == '\n')
+				pos.line++, pos.col = 1;
+			else if (((unsigned char)text[i] & 0xC0) != 0x80)
+				pos.col++;
+		}
+		gir_diag_at(doc->diags, GIR_ERROR, doc->file, pos, NULL, NULL,
+		            nul && text + bad == nul ? "a report is text; this looks like a binary file "
+		                                       "(convert a .docx with pandoc -t plain)"
+		                                     : "convert it first: iconv -f GB18030 -t UTF-8",
+		            nul && text + bad == nul ? "a NUL byte: not a text file" : "not UTF-8 text");
+		return -1;
+	}
+	const char *s = text;
+	while (s < text + len && (space_at(s, true) || *s == '\n' || *s == '\r'))
+		s += space_at(s, true) ? space_at(s, true) : 1;
+	if (s >= text + len) {
+		gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
+		            "the file is empty: no report to import");
+		return -1;
+	}
+	return 0;
+}
+
+static void split_lines(imp_doc *doc, const char *text, size_t len)
+{
+	size_t cap = 16;
+	doc->lines = gir_xcalloc(cap, sizeof *doc->lines);
+	for (const char *p = text; p < text + len;) {
+		const char *nl = memchr(p, '\n', (size_t)(text + len - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(text + len - p);
+		if (n && p[n - 1] == '\r')
+			n--;
+		if (doc->nlines == cap)
+			doc->lines = gir_xrealloc(doc->lines, (cap *= 2) * sizeof *doc->lines);
+		imp_line *l = &doc->lines[doc->nlines];
+		memset(l, 0, sizeof *l);
+		l->no = (int)++doc->nlines;
+		l->text = gir_xstrndup(p, n);
+		l->hard_break = n >= 2 && p[n - 1] == ' ' && p[n - 2] == ' ';
+		drop_bookmarks(l->text);
+		trim_right(l->text);
+		p = nl ? nl + 1 : text + len;
+	}
+}
+
+/* Whether the text is gireport's own output: Markdown starting "# title",
+ * or plain text with box-drawn tables. */
+static void detect_style(imp_doc *doc)
+{
+	size_t i = 0;
+	while (i < doc->nlines && !*skip_white(doc->lines[i].text, true))
+		i++;
+	doc->markdown = i < doc->nlines && strncmp(doc->lines[i].text, "# ", 2) == 0;
+	for (i = 0; i < doc->nlines && !doc->markdown; i++)
+		if (strncmp(doc->lines[i].text, "\xE2\x94\x8C", 3) == 0) /* ┌ */
+			doc->own_text = true;
+}
+
+int imp_scan(imp_doc *doc, const char *text, size_t len)
+{
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;
+	if (check_text(doc, text, len) != 0)
+		return -1;
+	split_lines(doc, text, len);
+	detect_style(doc);
+	int table = -1;
+	for (size_t i = 0; i < doc->nlines; i++) {
+		imp_line *l = &doc->lines[i];
+		l->kind = classify(doc, l->text);
+		l->indent = indent_of(l->text, &l->wide_indent);
+	}
+	mark_pandoc_tables(doc);
+	for (size_t i = 0; i < doc->nlines; i++) {
+		imp_line *l = &doc->lines[i];
+		if (starts_table_run(i ? &doc->lines[i - 1] : NULL, l))
+			table++;
+		l->table = table;
+	}
+	return 0;
+}
+
+void imp_doc_free(imp_doc *doc)
+{
+	for (size_t i = 0; i < doc->nlines; i++)
+		free(doc->lines[i].text);
+	free(doc->lines);
+	doc->lines = NULL;
+	doc->nlines = 0;
+}
+
+/* ---- rows ------------------------------------------------------------------ */
+
+static imp_row *new_row(gir_ptrvec *v, gir_pos pos, int table)
+{
+	imp_row *r = gir_xcalloc(1, sizeof *r);
+	r->pos = pos;
+	r->table = table;
+	gir_ptrvec_push(v, r);
+	return r;
+}
+
+static void add_cell(imp_row *r, char *text, gir_pos pos, int col)
+{
+	if (r->n == r->cap)
+		r->cells = gir_xrealloc(r->cells, (r->cap = r->cap ? 2 * r->cap : 8) * sizeof *r->cells);
+	r->cells[r->n++] = (imp_cell){text, pos, col};
+}
+
+/* Column (in characters, 1-based) of byte offset `off` of a line. */
+static int char_col(const char *line, size_t off)
+{
+	return (int)gir_utf8_count(line, off) + 1;
+}
+
+typedef struct piece {
+	size_t start, len;
+} piece;
+
+/* Splits a line at its separators (│, or | not escaped by a backslash);
+ * the text before the first and after the last separator is dropped when
+ * the line has them at its ends. */
+static size_t split_cells(const char *s, bool box, piece **out)
+{
+	size_t n = 0, cap = 8, start = 0, len = strlen(s);
+	piece *p = gir_xmalloc(cap * sizeof *p);
+	for (size_t i = 0; i <= len; i++) {
+		bool sep = box ? strncmp(s + i, BOX_V, 3) == 0 : s[i] == '|' && (i == 0 || s[i - 1] != '\\');
+		if (!sep && i < len)
+			continue;
+		if (n == cap)
+			p = gir_xrealloc(p, (cap *= 2) * sizeof *p);
+		p[n++] = (piece){start, i - start};
+		start = i + (sep ? (box ? 3 : 1) : 0);
+		if (sep && box)
+			i += 2;
+	}
+	/* The outer pieces are outside the table when empty. */
+	size_t first = 0, last = n;
+	char *t = trimmed(s + p[0].start, p[0].len);
+	first = !*t && n > 1;
+	free(t);
+	t = trimmed(s + p[n - 1].start, p[n - 1].len);
+	last = !*t && n > 1 ? n - 1 : n;
+	free(t);
+	memmove(p, p + first, (last - first) * sizeof *p);
+	*out = p;
+	return last - first;
+}
+
+static char *cell_text(const char *s, size_t len, bool unescape)
+{
+	char *t = trimmed(s, len);
+	if (!unescape)
+		return t;
+	char *u = imp_md_unescape(t);
+	free(t);
+	return u;
+}
+
+static void pipe_row(gir_ptrvec *rows, const imp_line *l)
+{
+	piece *p;
+	size_t n = split_cells(l->text, false, &p);
+	imp_row *r = new_row(rows, (gir_pos){l->no, 1}, l->table);
+	for (size_t i = 0; i < n; i++) {
+		gir_pos pos = {l->no, char_col(l->text, p[i].start)};
+		add_cell(r, cell_text(l->text + p[i].start, p[i].len, true), pos, (int)i);
+	}
+	free(p);
+}
+
+/* The content lines between two rules, one row: cell k is the text of
+ * piece k of every line, joined.  Lines that do not agree on the number of
+ * pieces (never in a well-drawn table) are rows of their own. */
+static void band_rows(gir_ptrvec *rows, const imp_line *lines, size_t n, bool box)
+{
+	piece **ps = gir_xcalloc(n, sizeof *ps);
+	size_t *counts = gir_xcalloc(n, sizeof *counts);
+	bool same = true;
+	for (size_t i = 0; i < n; i++) {
+		counts[i] = split_cells(lines[i].text, box, &ps[i]);
+		same = same && counts[i] == counts[0];
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && same)
+			break;
+		imp_row *r = new_row(rows, (gir_pos){lines[i].no, 1}, lines[i].table);
+		for (size_t k = 0; k < counts[i]; k++) {
+			gir_buf b = {0};
+			gir_pos pos = {0, 0};
+			for (size_t j = i; j < (same ? n : i + 1); j++) {
+				char *t = cell_text(lines[j].text + ps[j][k].start, ps[j][k].len, !box);
+				if (*t && !pos.line)
+					pos = (gir_pos){lines[j].no, char_col(lines[j].text, ps[j][k].start)};
+				imp_join(&b, t);
+				free(t);
+			}
+			if (!pos.line)
+				pos = (gir_pos){lines[i].no, char_col(lines[i].text, ps[i][k].start)};
+			add_cell(r, b.ptr ? b.ptr : gir_xstrdup(""), pos, (int)k);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(ps[i]);
+	free(ps);
+	free(counts);
+}
+
+/* The text of a line from display column `from` up to `to` (-1: the end),
+ * and the byte offset where it starts. */
+static char *slice_columns(const char *s, int from, int to, size_t *off)
+{
+	int col = 0;
+	size_t start = strlen(s), end = strlen(s);
+	for (size_t i = 0; s[i];) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s + i, strlen(s + i), &cp);
+		k = k ? k : 1;
+		if (col >= from && start == strlen(s))
+			start = i;
+		if (to >= 0 && col >= to) {
+			end = i;
+			break;
+		}
+		col += gir_cp_width(cp);
+		i += k;
+	}
+	if (end < start)
+		end = start;
+	*off = start;
+	return trimmed(s + start, end - start);
+}
+
+/* Lines of a pandoc table as one row: cell k is what stands under the k-th
+ * run of dashes of the column rule, in every line, joined. */
+static void cols_row(gir_ptrvec *rows, const imp_doc *doc, const imp_line *lines, size_t n)
+{
+	int starts[64];
+	size_t nc = dash_runs(doc->lines[lines[0].rule - 1].text, starts, 64);
+	nc = nc > 64 ? 64 : nc;
+	imp_row *r = new_row(rows, (gir_pos){lines[0].no, 1}, lines[0].table);
+	for (size_t k = 0; k < nc; k++) {
+		gir_buf b = {0};
+		gir_pos pos = {lines[0].no, 1};
+		bool placed = false;
+		for (size_t j = 0; j < n; j++) {
+			size_t off;
+			char *t = slice_columns(lines[j].text, starts[k], k + 1 < nc ? starts[k + 1] : -1, &off);
+			if (*t && !placed)
+				pos = (gir_pos){lines[j].no, char_col(lines[j].text, off)}, placed = true;
+			imp_join(&b, t);
+			free(t);
+		}
+		add_cell(r, b.ptr ? b.ptr : gir_xstrdup(""), pos, -1);
+	}
+}
+
+/* A Word row: "\tcell" lines, or one line with tabs between its cells. */
+typedef struct tab_state {
+	imp_row *open;      /* the row being collected, one cell per line */
+} tab_state;
+
+static void tab_line(gir_ptrvec *rows, tab_state *st, const imp_line *l)
+{
+	const char *s = l->text;
+	const char *t1 = strchr(s, '\t');
+	char *head = trimmed(s, (size_t)(t1 - s));
+	bool one_cell = !*head && !strchr(t1 + 1, '\t');
+	free(head);
+	if (one_cell) {
+		if (!st->open)
+			st->open = new_row(rows, (gir_pos){l->no, 1}, -1);
+		gir_pos pos = {l->no, char_col(s, (size_t)(t1 + 1 - s))};
+		add_cell(st->open, trimmed(t1 + 1, strlen(t1 + 1)), pos, -1);
+		return;
+	}
+	st->open = NULL;
+	imp_row *r = new_row(rows, (gir_pos){l->no, 1}, -1);
+	const char *p = *skip_white(s, false) == '\t' ? t1 + 1 : s;
+	for (;;) {
+		const char *e = strchr(p, '\t');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		add_cell(r, trimmed(p, n), (gir_pos){l->no, char_col(s, (size_t)(p - s))}, -1);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	st->open = NULL;
+}
+
+/* A line of text after a one-cell-per-line tab cell continues that cell
+ * (Word breaks "本年新⏎制作数量" inside a cell). */
+static bool continues_cell(const tab_state *st, const imp_line *prev)
+{
+	return st->open && prev && prev->kind == IMP_TAB && st->open->n > 0;
+}
+
+static void text_line(gir_ptrvec *rows, tab_state *st, const imp_line *l, const imp_line *prev)
+{
+	char *t = trimmed(l->text, strlen(l->text));
+	if (continues_cell(st, prev)) {
+		gir_buf b = {0};
+		imp_cell *c = &st->open->cells[st->open->n - 1];
+		gir_buf_puts(&b, c->text);
+		imp_join(&b, t);
+		free(c->text);
+		free(t);
+		c->text = b.ptr ? b.ptr : gir_xstrdup("");
+		return;
+	}
+	st->open = NULL;
+	imp_row *r = new_row(rows, (gir_pos){l->no, l->indent + 1}, -1);
+	r->text_line = true;
+	add_cell(r, t, (gir_pos){l->no, char_col(l->text, (size_t)(skip_white(l->text, true) - l->text))}, -1);
+}
+
+static bool grid_table(const imp_doc *doc, size_t i)
+{
+	int t = doc->lines[i].table;
+	for (size_t j = i; j < doc->nlines && doc->lines[j].table == t; j++)
+		if (doc->lines[j].kind == IMP_RULE && *skip_white(doc->lines[j].text, false) == '+')
+			return true;
+	for (size_t j = i; j-- > 0 && doc->lines[j].table == t;)
+		if (doc->lines[j].kind == IMP_RULE && *skip_white(doc->lines[j].text, false) == '+')
+			return true;
+	return false;
+}
+
+size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **out)
+{
+	gir_ptrvec rows = {0};
+	tab_state st = {NULL};
+	for (size_t i = from; i < to; i++) {
+		const imp_line *l = &doc->lines[i], *prev = i > from ? l - 1 : NULL;
+		bool band = l->kind == IMP_BOX || (l->kind == IMP_PIPE && grid_table(doc, i));
+		if (band) {
+			size_t j = i;
+			while (j < to && doc->lines[j].kind == l->kind)
+				j++;
+			band_rows(&rows, l, j - i, l->kind == IMP_BOX);
+			i = j - 1;
+			st.open = NULL;
+		} else if (l->kind == IMP_COLS) {
+			size_t j = i + 1;
+			while (l->multiline && j < to && doc->lines[j].kind == IMP_COLS)
+				j++;
+			cols_row(&rows, doc, l, j - i);
+			i = j - 1;
+			st.open = NULL;
+		} else if (l->kind == IMP_PIPE) {
+			pipe_row(&rows, l);
+			st.open = NULL;
+		} else if (l->kind == IMP_TAB) {
+			tab_line(&rows, &st, l);
+		} else if (l->kind == IMP_TEXT) {
+			text_line(&rows, &st, l, prev);
+		} else {
+			st.open = NULL;
+		}
+	}
+	*out = gir_xcalloc(rows.len + 1, sizeof **out);
+	for (size_t i = 0; i < rows.len; i++) {
+		(*out)[i] = *(imp_row *)rows.items[i];
+		free(rows.items[i]);
+	}
+	size_t n = rows.len;
+	gir_ptrvec_free(&rows);
+	return n;
+}
+
+void imp_rows_free(imp_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < rows[i].n; k++)
+			free(rows[i].cells[k].text);
+		free(rows[i].cells);
+	}
+	free(rows);
+}

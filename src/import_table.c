@@ -1,0 +1,487 @@
+/* gireport import, second stage: table rows placed on the template.  A row
+ * is known by its label (the last cell of text before its numbers, which
+ * the template's labels, bare labels and aliases name); a row of numbers
+ * without a label is table 四's one line, or the next row of the form. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "util.h"
+
+bool imp_label_matches(const gir_axis *a, const char *cell)
+{
+	if (!*cell)
+		return false;
+	char *n = imp_normalize(cell);
+	bool r = gir_axis_matches(a, n) || gir_axis_matches(a, cell);
+	free(n);
+	return r;
+}
+
+/* ---- reading a row ---------------------------------------------------------- */
+
+typedef struct imp_read {
+	const char *labels[16];
+	size_t nlabels;
+	char **values;
+	int *cols;
+	size_t nvalues;
+	int blanks;          /* empty cells between numbers, read as 0 */
+	gir_pos pos;         /* of the first value */
+	gir_pos label_pos;   /* of the last label */
+	char *line_label;    /* "发布总数量：128": the text before the colon */
+} imp_read;
+
+static bool is_label(const char *text)
+{
+	if (!*text || imp_no_value(text))
+		return false;
+	char *v = imp_number(text);
+	free(v);
+	return v == NULL;
+}
+
+static void add_value(imp_read *rd, char *v, int col)
+{
+	rd->values = gir_xrealloc(rd->values, (rd->nvalues + 1) * sizeof *rd->values);
+	rd->cols = gir_xrealloc(rd->cols, (rd->nvalues + 1) * sizeof *rd->cols);
+	rd->values[rd->nvalues] = v;
+	rd->cols[rd->nvalues++] = col;
+}
+
+/* "label：123" (a sentence with its number, as gov-2019-lvyuan's line). */
+static void split_line_value(imp_read *rd, const imp_cell *c)
+{
+	const char *colon = NULL;
+	for (const char *p = c->text; *p; p++)
+		if (strncmp(p, "\xEF\xBC\x9A", 3) == 0 || *p == ':') /* ： */
+			colon = p;
+	if (!colon)
+		return;
+	const char *after = colon + (*colon == ':' ? 1 : 3);
+	char *v = imp_number(after);
+	if (!v)
+		return;
+	rd->line_label = gir_xstrndup(c->text, (size_t)(colon - c->text));
+	rd->labels[0] = rd->line_label;
+	rd->nlabels = 1;
+	rd->pos = c->pos;
+	add_value(rd, v, -1);
+}
+
+static void read_row(const imp_row *r, imp_read *rd)
+{
+	memset(rd, 0, sizeof *rd);
+	size_t last = 0, first_value;
+	bool any_label = false;
+	for (size_t k = 0; k < r->n; k++)
+		if (is_label(r->cells[k].text))
+			last = k, any_label = true;
+	for (size_t k = 0; any_label && k <= last; k++)
+		if (*r->cells[k].text && rd->nlabels < GIR_ARRAY_LEN(rd->labels)) {
+			rd->labels[rd->nlabels++] = r->cells[k].text;
+			rd->label_pos = r->cells[k].pos;
+		}
+	first_value = any_label ? last + 1 : 0;
+	size_t end = r->n;
+	while (first_value < end && !*r->cells[first_value].text)
+		first_value++;
+	while (end > first_value && !*r->cells[end - 1].text)
+		end--;
+	for (size_t k = first_value; k < end; k++) {
+		char *v = imp_number(r->cells[k].text);
+		if (!v)
+			v = gir_xstrdup("0"), rd->blanks++;
+		if (!rd->nvalues)
+			rd->pos = r->cells[k].pos;
+		add_value(rd, v, r->cells[k].col);
+	}
+	if (!rd->nvalues && rd->nlabels == 1 && r->n == 1)
+		split_line_value(rd, &r->cells[0]);
+}
+
+static void read_free(imp_read *rd)
+{
+	for (size_t i = 0; i < rd->nvalues; i++)
+		free(rd->values[i]);
+	free(rd->values);
+	free(rd->cols);
+	free(rd->line_label);
+}
+
+/* ---- edition scores ------------------------------------------------------- */
+
+static bool any_cell_matches(const gir_axis *a, const imp_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < rows[i].n; k++)
+			if (imp_label_matches(a, rows[i].cells[k].text))
+				return true;
+		if (rows[i].n == 1) { /* the line "label：value" */
+			imp_read rd;
+			read_row(&rows[i], &rd);
+			bool m = rd.line_label && imp_label_matches(a, rd.line_label);
+			read_free(&rd);
+			if (m)
+				return true;
+		}
+	}
+	return false;
+}
+
+static int score_tree(const gir_axis *a, const imp_row *rows, size_t n)
+{
+	int s = a->label && any_cell_matches(a, rows, n);
+	for (size_t i = 0; i < a->nchildren; i++)
+		s += score_tree(a->children[i], rows, n);
+	return s;
+}
+
+int imp_score(const gir_template *t, const imp_row *rows, size_t n)
+{
+	int score = 0;
+	for (size_t i = 0; i < t->nsections; i++)
+		for (size_t b = 0; b < t->sections[i]->nblocks; b++) {
+			score += score_tree(&t->sections[i]->blocks[b]->rows, rows, n);
+			score += score_tree(&t->sections[i]->blocks[b]->cols, rows, n);
+		}
+	return score;
+}
+
+/* ---- placing rows ------------------------------------------------------------ */
+
+static size_t sum_columns(const gir_block *b)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < b->ncols; c++)
+		n += gir_axis_is_sum(b->col_leaves[c]);
+	return n;
+}
+
+static const char *sum_label(const gir_block *b)
+{
+	for (size_t c = 0; c < b->ncols; c++)
+		if (gir_axis_is_sum(b->col_leaves[c]))
+			return b->col_leaves[c]->label;
+	return "";
+}
+
+static char *row_label(const imp_doc *doc, const imp_slot *s)
+{
+	return gir_axis_label_chain(s->row, doc->year);
+}
+
+/* A comment for the source: "import: line N <what>: <text>". */
+static void note(imp_table *tab, int line, const char *what, const char *text)
+{
+	gir_ptrvec_push(&tab->notes, gir_xasprintf("import: line %d %s: %s", line, what, text));
+}
+
+/* The first unfilled slot the labels name, looking from the cursor on:
+ * the last label first, since group headings (（三）不予公开) stand before
+ * the row's own label. */
+static imp_slot *find_slot(imp_table *tab, const imp_read *rd, size_t cursor, imp_slot **taken)
+{
+	*taken = NULL;
+	for (size_t l = rd->nlabels; l-- > 0;) {
+		for (size_t pass = 0; pass < 2; pass++)
+			for (size_t i = pass ? 0 : cursor; i < tab->nslots; i++) {
+				imp_slot *s = &tab->slots[i];
+				if (s->block->layout == GIR_LAYOUT_INLINE || !imp_label_matches(s->row, rd->labels[l]))
+					continue;
+				if (!s->filled)
+					return s;
+				if (!*taken)
+					*taken = s;
+			}
+		if (*taken)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* Columns of a pipe table whose header cells are all empty: a Markdown
+ * conversion leaves such columns, and numbers under them belong nowhere. */
+static bool empty_header_column(const imp_row *rows, size_t n, int table, int col)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].table != table || col < 0)
+			continue;
+		imp_read rd;
+		read_row(&rows[i], &rd);
+		bool data = rd.nvalues > 0;
+		read_free(&rd);
+		if (data)
+			break;
+		any = true;
+		if ((size_t)col < rows[i].n && *rows[i].cells[col].text)
+			return false;
+	}
+	return any;
+}
+
+/* Drops numbers standing under header-less columns while there are more
+ * than `want`; true when that leaves exactly `want` or `alt`. */
+static bool drop_stray(imp_read *rd, const imp_row *rows, size_t n, int table, size_t want,
+                       size_t alt, int *dropped_col)
+{
+	for (size_t i = rd->nvalues; i-- > 0 && rd->nvalues > want;) {
+		if (!empty_header_column(rows, n, table, rd->cols[i]))
+			continue;
+		*dropped_col = rd->cols[i];
+		free(rd->values[i]);
+		memmove(rd->values + i, rd->values + i + 1, (rd->nvalues - i - 1) * sizeof *rd->values);
+		memmove(rd->cols + i, rd->cols + i + 1, (rd->nvalues - i - 1) * sizeof *rd->cols);
+		rd->nvalues--;
+	}
+	return rd->nvalues == want || rd->nvalues == alt;
+}
+
+typedef struct place_ctx {
+	const imp_doc *doc;
+	imp_table *tab;
+	const imp_row *rows;
+	size_t nrows;
+	const imp_row *row;
+} place_ctx;
+
+/* Whether the row's count fits `full` (with its totals) or `shorter`;
+ * a count it can mend it mends, with a warning. */
+static bool count_fits(place_ctx *c, imp_read *rd, size_t full, size_t shorter, const char *what)
+{
+	if (rd->nvalues == full || (shorter && rd->nvalues == shorter))
+		return true;
+	size_t had = rd->nvalues;
+	int col = -1;
+	if (had > full && c->row->table >= 0 &&
+	    drop_stray(rd, c->rows, c->nrows, c->row->table, full, shorter, &col)) {
+		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL,
+		            "the extra cell stands in a column with no heading, as a conversion leaves",
+		            "%s: %zu cells where the form has %zu; the one in column %d is left out",
+		            what, had, full, col + 1);
+		char *n = gir_xasprintf("import: line %d had %zu cells; the one in column %d, under no "
+		                        "heading, was left out", c->row->pos.line, had, col + 1);
+		gir_ptrvec_push(&c->tab->notes, n);
+		return true;
+	}
+	return false;
+}
+
+static void blanks_warning(place_ctx *c, const imp_read *rd, const char *what)
+{
+	if (rd->blanks)
+		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL, NULL,
+		            "%s: %d empty cell%s read as 0", what, rd->blanks, rd->blanks > 1 ? "s" : "");
+}
+
+static void take_values(imp_slot *s, imp_read *rd)
+{
+	s->values = rd->values;
+	s->n = rd->nvalues;
+	s->pos = rd->pos;
+	s->filled = true;
+	rd->values = NULL;
+	rd->nvalues = 0;
+}
+
+static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
+{
+	const gir_block *b = s->block;
+	size_t sums = sum_columns(b);
+	char *what = row_label(c->doc, s);
+	char *full = gir_xasprintf("%s · %s", c->tab->sec->heading, what);
+	if (!count_fits(c, rd, b->ncols, sums ? b->ncols - sums : 0, full)) {
+		char *without = sums ? gir_xasprintf(" (or %zu without the computed %s)", b->ncols - sums,
+		                                     sum_label(b))
+		                     : gir_xstrdup("");
+		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->pos, NULL, NULL,
+		            "the source keeps the cells as read; find the missing or extra one in the original",
+		            "%s: %zu cells, but the row has %zu%s", full, rd->nvalues, b->ncols, without);
+		free(without);
+		s->note = gir_xasprintf("import: line %d has %zu cells where the form has %zu: check "
+		                        "the original", rd->pos.line, rd->nvalues, b->ncols);
+	}
+	blanks_warning(c, rd, full);
+	take_values(s, rd);
+	free(what);
+	free(full);
+}
+
+/* Table 四 as the form prints it: every row's cells in one line. */
+static bool place_inline(place_ctx *c, imp_read *rd)
+{
+	imp_slot *first = NULL;
+	size_t nrows = 0;
+	for (size_t i = 0; i < c->tab->nslots; i++)
+		if (c->tab->slots[i].block->layout == GIR_LAYOUT_INLINE && !c->tab->slots[i].filled) {
+			first = first ? first : &c->tab->slots[i];
+			nrows++;
+		}
+	if (!first || c->tab->flat)
+		return false;
+	const gir_block *b = first->block;
+	size_t sums = sum_columns(b), full = nrows * b->ncols, shorter = nrows * (b->ncols - sums);
+	if (!count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
+		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->pos, NULL, NULL,
+		            "the source keeps the cells as read, which `gireport check` refuses; "
+		            "find the missing or extra cell in the original",
+		            "%s: %zu cells, but the form has %zu (or %zu without the %s cells)",
+		            c->tab->sec->heading, rd->nvalues, full, shorter, sum_label(b));
+		c->tab->flat = rd->values, c->tab->nflat = rd->nvalues, c->tab->flat_pos = rd->pos;
+		c->tab->flat_note = gir_xasprintf("import: line %d has %zu cells where the form has %zu "
+		                                  "(%zu without %s): one is missing or one too many",
+		                                  rd->pos.line, rd->nvalues, full, shorter, sum_label(b));
+		rd->values = NULL, rd->nvalues = 0;
+		return true;
+	}
+	blanks_warning(c, rd, c->tab->sec->heading);
+	size_t per = rd->nvalues / nrows;
+	for (size_t i = 0, k = 0; i < c->tab->nslots; i++) {
+		imp_slot *s = &c->tab->slots[i];
+		if (s->block != b || s->filled)
+			continue;
+		s->values = gir_xcalloc(per, sizeof *s->values);
+		for (size_t j = 0; j < per; j++, k++)
+			s->values[j] = rd->values[k], rd->values[k] = NULL;
+		s->n = per, s->pos = rd->pos, s->filled = true;
+	}
+	return true;
+}
+
+static imp_slot *next_free(imp_table *tab, size_t cursor)
+{
+	for (size_t i = cursor; i < tab->nslots; i++)
+		if (!tab->slots[i].filled && tab->slots[i].block->layout != GIR_LAYOUT_INLINE)
+			return &tab->slots[i];
+	return NULL;
+}
+
+static void unplaced(place_ctx *c, imp_read *rd, imp_slot *taken)
+{
+	const char *label = rd->nlabels ? rd->labels[rd->nlabels - 1] : "";
+	if (taken) {
+		char *what = row_label(c->doc, taken);
+		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->pos, NULL, NULL, NULL,
+		            "%s · %s a second time (first at line %d); left out",
+		            c->tab->sec->heading, what, taken->pos.line);
+		free(what);
+	} else {
+		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->label_pos, NULL, NULL,
+		            "the row is left out of the source",
+		            "%s: no row of the form is called \"%s\"", c->tab->sec->heading, label);
+	}
+	note(c->tab, rd->nlabels ? rd->label_pos.line : rd->pos.line, "was not placed", label);
+}
+
+static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
+{
+	imp_slot *taken, *s = find_slot(c->tab, rd, cursor, &taken);
+	if (s) {
+		place_in_slot(c, s, rd);
+		return (size_t)(s - c->tab->slots) + 1;
+	}
+	if (taken) {
+		unplaced(c, rd, taken);
+		return cursor;
+	}
+	/* Table 四's headings and numbers may run together in one Word row. */
+	if (!c->row->text_line && !rd->line_label && place_inline(c, rd))
+		return cursor;
+	if (rd->nlabels && !rd->line_label && !c->row->text_line) {
+		unplaced(c, rd, NULL);
+		return cursor;
+	}
+	if (rd->line_label || c->row->text_line) {
+		/* A sentence with a number in it, not a row of the form. */
+		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, c->row->pos, NULL, NULL, NULL,
+		            "%s: a line of text with a number, not a row of the form; left out",
+		            c->tab->sec->heading);
+		note(c->tab, c->row->pos.line, "was left out", c->row->cells[0].text);
+		return cursor;
+	}
+	s = next_free(c->tab, cursor);
+	if (!s) {
+		unplaced(c, rd, NULL);
+		return cursor;
+	}
+	char *what = row_label(c->doc, s);
+	gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL, NULL,
+	            "%s: a row of numbers without a label, read as %s by its place",
+	            c->tab->sec->heading, what);
+	free(what);
+	place_in_slot(c, s, rd);
+	return (size_t)(s - c->tab->slots) + 1;
+}
+
+static void make_slots(imp_table *tab, const gir_section *s)
+{
+	tab->sec = s;
+	for (size_t b = 0; b < s->nblocks; b++)
+		tab->nslots += s->blocks[b]->nrows;
+	tab->slots = gir_xcalloc(tab->nslots + 1, sizeof *tab->slots);
+	for (size_t b = 0, k = 0; b < s->nblocks; b++)
+		for (size_t r = 0; r < s->blocks[b]->nrows; r++, k++) {
+			tab->slots[k].block = s->blocks[b];
+			tab->slots[k].row = s->blocks[b]->row_leaves[r];
+		}
+}
+
+/* A block's caption (第二十条第（一）项) on a line of its own, bold in
+ * Markdown: a heading of the table, nothing to place. */
+static bool is_caption(const gir_section *s, const char *text)
+{
+	size_t n = strlen(text);
+	char *t = n >= 4 && strncmp(text, "**", 2) == 0 && strcmp(text + n - 2, "**") == 0
+	              ? gir_xstrndup(text + 2, n - 4)
+	              : gir_xstrdup(text);
+	char *norm = imp_normalize(t);
+	bool r = false;
+	for (size_t b = 0; b < s->nblocks && !r; b++)
+		r = s->blocks[b]->caption && gir_same_key(norm, s->blocks[b]->caption);
+	free(norm);
+	free(t);
+	return r;
+}
+
+void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
+                    imp_table *tab)
+{
+	memset(tab, 0, sizeof *tab);
+	make_slots(tab, s);
+	place_ctx c = {doc, tab, rows, n, NULL};
+	size_t cursor = 0;
+	for (size_t i = 0; i < n; i++) {
+		imp_read rd;
+		read_row(&rows[i], &rd);
+		c.row = &rows[i];
+		if (rd.nvalues) {
+			cursor = place_row(&c, &rd, cursor);
+			tab->found = true;
+		} else if (rows[i].text_line && !is_caption(s, rows[i].cells[0].text)) {
+			/* Prose in a table section ("无。"): nowhere to put it. */
+			gir_diag_at(doc->diags, GIR_WARNING, doc->file, rows[i].pos, NULL, NULL, NULL,
+			            "%s: text where the form has a table; left out", s->heading);
+			note(tab, rows[i].pos.line, "was left out", rows[i].cells[0].text);
+		}
+		read_free(&rd);
+	}
+}
+
+void imp_table_free(imp_table *tab)
+{
+	for (size_t i = 0; i < tab->nslots; i++) {
+		for (size_t k = 0; k < tab->slots[i].n; k++)
+			free(tab->slots[i].values[k]);
+		free(tab->slots[i].values);
+		free(tab->slots[i].note);
+	}
+	free(tab->slots);
+	for (size_t i = 0; i < tab->nflat; i++)
+		free(tab->flat[i]);
+	free(tab->flat);
+	free(tab->flat_note);
+	for (size_t i = 0; i < tab->notes.len; i++)
+		free(tab->notes.items[i]);
+	gir_ptrvec_free(&tab->notes);
+}

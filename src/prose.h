@@ -1,0 +1,69 @@
+/* The prose check: numbers that narrative text states about the tables
+ * ("全年共收到政府信息公开申请12件"), found by the template's "prose" rules
+ * and compared with the cells they name.  docs/prose.md describes the rules. */
+#ifndef GIR_PROSE_H
+#define GIR_PROSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+struct cJSON;
+
+typedef struct gir_prose_unit {
+	char *text;          /* 件, 元, 万元 */
+	int64_t factor;      /* the text's number = the cell × factor (元 for 万元: 10000) */
+} gir_prose_unit;
+
+/* A list of phrases. */
+typedef struct gir_phrases {
+	char **items;
+	size_t n;
+} gir_phrases;
+
+typedef struct gir_prose_rule {
+	char **paths;            /* the cell or total, or several summed */
+	size_t npaths;
+	char *label;             /* for messages; NULL: the cells' labels */
+	gir_phrases before;      /* one of these, then the number */
+	gir_phrases between;     /* the words in between contain one of these (if any) */
+	gir_phrases not_between; /* … and none of these */
+	gir_phrases context;     /* earlier in the sentence: one of these (if any) … */
+	gir_phrases not_context; /* … with none of these after it */
+	gir_prose_unit *units;   /* the number is followed by one of these */
+	size_t nunits;
+	int max_gap;             /* characters allowed between the phrase and the number */
+	bool at_most;            /* "op": "<=": the text gives a part of the cell */
+} gir_prose_rule;
+
+/* Reads a template's "prose" list into t->prose.  Returns 0, or -1 with
+ * diagnostics for a malformed rule or a cell the template does not have. */
+int gir_prose_parse(gir_template *t, const struct cJSON *rules, const char *file, gir_diags *d);
+void gir_prose_free(gir_template *t);
+
+/* A number in a text that a rule ties to a cell. */
+typedef struct gir_prose_hit {
+	const gir_prose_rule *rule;
+	size_t start, end;       /* byte offsets of the number and its unit */
+	size_t phrase;           /* byte offset of the phrase that introduced it */
+	const gir_prose_unit *unit;
+	gir_value said;          /* the number as written */
+} gir_prose_hit;
+
+/* Finds the numbers of a text that the template's rules tie to cells, in
+ * text order; `literal` for a | block (a blank line ends a paragraph; in
+ * other styles any line break does).  Returns a malloc'd array. */
+gir_prose_hit *gir_prose_find(const gir_template *t, const char *s, size_t n, bool literal,
+                              size_t *count);
+
+/* Where a byte of the checked text stands in the source. */
+typedef gir_pos (*gir_pos_fn)(void *ctx, size_t off);
+
+/* Warns, at the number, for each number of the text that disagrees with its
+ * cell, with a note at the cell.  `label` names the narrative section. */
+void gir_prose_check(const gir_report *rep, const char *s, size_t n, bool literal,
+                     gir_pos_fn where, void *ctx, const char *label, gir_diags *d);
+
+#endif
