@@ -113,6 +113,13 @@ $(BUILD)/schemas/%.schema.json: templates/%.json $(BIN)
 
 $(BUILD)/cmd_new.o: ALL_CFLAGS += -DGIR_SCHEMA_DIR='"$(DATADIR)/schemas"'
 
+# `gireport new` names the installed schemas, so cmd_new.o is rebuilt when
+# DATADIR (PREFIX) differs from the one it was built with.
+$(BUILD)/cmd_new.o: $(BUILD)/datadir
+$(BUILD)/datadir: FORCE | $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+FORCE:
+
 # Installs what building and testing need (Debian 12; run as root or via sudo).
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -139,10 +146,13 @@ $(BUILD)/test_%: tests/unit/%.c $(BUILD)/libgireport.a
 $(BUILD)/replay: fuzz/replay.c fuzz/fuzz_report.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_report.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
+$(BUILD)/replay-import: fuzz/replay.c fuzz/fuzz_import.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Everything the test suites run: the tool, the unit tests, the replayer.
-testbins: all $(UNIT_TESTS) $(BUILD)/replay
+testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import
 
 # The whole suite on the normal build, again under AddressSanitizer + UBSan,
 # and valgrind memcheck over the examples and broken sources.

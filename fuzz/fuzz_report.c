@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		gir_diags_free(rd);
 	}
 	static const render_fn renderers[] = {gir_render_text, gir_render_md, gir_render_tree,
-	                                     gir_render_json};
+	                                     gir_render_json, gir_render_html};
 	const char *text = (const char *)data;
 	gir_options opt = {0};
 	gir_diags *d = gir_diags_new();
