@@ -349,8 +349,10 @@ static bool read_number(const char *s, size_t n, size_t i, size_t *end, gir_valu
 		if ((digits += 3) > 15)
 			return false;
 	}
-	if (i + 1 < n && s[i] == '.' && digit_at(s, n, i + 1, &d, &k)) {
-		i++;
+	/* The decimal point, ASCII or full-width (０．３５ with full-width digits). */
+	size_t point = i < n && s[i] == '.' ? 1 : starts(s, n, i, "\xEF\xBC\x8E") ? 3 : 0;
+	if (point && digit_at(s, n, i + point, &d, &k)) {
+		i += point;
 		while (digit_at(s, n, i, &d, &k)) {
 			x = x * 10 + d, i += k;
 			if (++scale > 6 || ++digits > 15)

@@ -81,7 +81,9 @@ static const char *numeral_run(const char *s, int *kind)
 	*kind = 0;
 	for (;;) {
 		uint32_t cp;
-		size_t k = gir_utf8_decode(s, strlen(s), &cp);
+		/* strnlen: a sequence is at most 4 bytes, and a line of digits must
+		 * not cost its length squared. */
+		size_t k = gir_utf8_decode(s, strnlen(s, 4), &cp);
 		if (k == 0)
 			return s;
 		int this = is_cn_digit(cp) ? 1 : is_digit_cp(cp) ? 2 : 0;

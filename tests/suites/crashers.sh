@@ -3,19 +3,18 @@
 # fuzz/crashers-import/ for gireport import) and every example and seed goes
 # through it again without a crash.
 BUILD=${BUILD:-build}
-for f in fuzz/crashers/* examples/*.yaml; do
-	[ -f "$f" ] || continue
-	if "$BUILD/replay" "$f" >/dev/null 2>&1; then
-		echo "PASS replay:$f"
-	else
-		echo "FAIL replay:$f"
-	fi
-done
-for f in fuzz/crashers-import/* tests/seeds/*.txt; do
-	[ -f "$f" ] || continue
-	if "$BUILD/replay-import" "$f" >/dev/null 2>&1; then
-		echo "PASS replay-import:$f"
-	else
-		echo "FAIL replay-import:$f"
-	fi
-done
+
+replay() { # replayer files...
+	prog=$1; shift
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		if "$BUILD/$prog" "$f" >/dev/null 2>&1; then
+			echo "PASS $prog:$f"
+		else
+			echo "FAIL $prog:$f"
+		fi
+	done
+}
+
+replay replay fuzz/crashers/* examples/*.yaml
+replay replay-import fuzz/crashers-import/* tests/seeds/*.txt
