@@ -1119,6 +1119,40 @@ static gir_pos srcmap_pos(void *m, size_t off)
 }
 
 /* Every {{…}} of a scalar names something, reported where it stands. */
+/* How much of a placeholder a message quotes: all of a sensible one, the
+ * start of a 2 MB one (cut at a character boundary). */
+static int quoted_len(const char *s, size_t n)
+{
+	enum { SHOWN = 120 };
+	if (n <= SHOWN)
+		return (int)n;
+	size_t k = SHOWN;
+	while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return (int)k;
+}
+
+static void unknown_placeholder(binder *B, const narrative_text *t, gir_srcmap *m,
+                                const gir_placeholder *ph, size_t bad, size_t badlen)
+{
+	const char *arg = t->v->text + ph->arg;
+	char *name = gir_xstrndup(arg + bad, badlen);
+	/* Not shown past the limit: not worth a search of every path. */
+	char *hint = gir_diags_full(B->diags) || badlen > 200 ? NULL
+	                                                     : gir_placeholder_hint(B->rep, name);
+	int nn = quoted_len(name, badlen), na = quoted_len(arg, ph->arglen);
+	const char *more_n = (size_t)nn < badlen ? "…" : "", *more_a = (size_t)na < ph->arglen ? "…" : "";
+	if (badlen == ph->arglen)
+		err(B, gir_srcmap_pos(m, ph->arg + bad), t->label, t->path, hint,
+		    "the placeholder {{%.*s%s}} names no cell or total", nn, name, more_n);
+	else
+		err(B, gir_srcmap_pos(m, ph->arg + bad), t->label, t->path, hint,
+		    "\"%.*s%s\" in the placeholder {{%.*s%s}} names no cell or total", nn, name, more_n,
+		    na, arg, more_a);
+	free(name);
+	free(hint);
+}
+
 static void check_placeholders(binder *B, const narrative_text *t)
 {
 	const gir_node *v = t->v;
@@ -1139,18 +1173,7 @@ static void check_placeholders(binder *B, const narrative_text *t)
 			    "the placeholder is empty");
 		} else if (ph.kind == GIR_PH_PATH &&
 		           !(value = gir_placeholder_text(B->rep, arg, ph.arglen, &bad, &badlen))) {
-			char *name = gir_xstrndup(arg + bad, badlen);
-			/* Not shown past the limit: not worth a search of every path. */
-			char *hint = gir_diags_full(B->diags) ? NULL : gir_placeholder_hint(B->rep, name);
-			if (badlen == ph.arglen)
-				err(B, gir_srcmap_pos(&m, ph.arg + bad), t->label, t->path, hint,
-				    "the placeholder {{%s}} names no cell or total", name);
-			else
-				err(B, gir_srcmap_pos(&m, ph.arg + bad), t->label, t->path, hint,
-				    "\"%s\" in the placeholder {{%.*s}} names no cell or total", name,
-				    (int)ph.arglen, arg);
-			free(name);
-			free(hint);
+			unknown_placeholder(B, t, &m, &ph, bad, badlen);
 		}
 		free(value);
 	}

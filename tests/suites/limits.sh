@@ -215,6 +215,20 @@ st=$?
 expect 1 "error: nesting is too deep (more than 32 levels)"
 verdict "nesting-64-block"
 
+# ---- a 2 MB placeholder: one short error, no search for a suggestion -------
+{
+	printf '%s\n' "$head_lines"
+	printf 'overview: "{{'
+	head -c 2000000 /dev/zero | tr '\0' 'a'
+	printf '}}"\n'
+} >"$tmp/ph.yaml"
+measure 1000 64 "$BIN" check "$tmp/ph.yaml"
+"$BIN" check "$tmp/ph.yaml" >/dev/null 2>"$tmp/err"
+st=$?
+expect 1 "…}} names no cell or total"
+[ -z "$why" ] && [ "$(wc -c <"$tmp/err")" -gt 4000 ] && why="a message of $(wc -c <"$tmp/err") bytes"
+verdict "placeholder-2MB"
+
 [ -n "$LIMITS_ALL" ] || exit 0
 
 # ---- known to exceed the limits today (LIMITS_ALL=1) ------------------------
@@ -255,3 +269,4 @@ mkdir "$tmp/out"
 measure 10000 128 "$BIN" build -f pdf -o "$tmp/out" "$tmp/p15.yaml"
 : >"$tmp/err"
 verdict "narrative-15MB-pdf"
+
