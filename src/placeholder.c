@@ -319,10 +319,24 @@ static bool next_char(walker *w, uint32_t *cp, bool *blank, gir_pos *at)
 
 /* Puts the walker on the first character of the scalar's value: after a
  * tag, after the opening quote, on the line after a block's | or >. */
-static bool walker_start(walker *w, const char *src, size_t len, const gir_node *v)
+/* The start of a line of the source, from the hint's line when that is not
+ * past it. */
+static const char *line_start(const char *src, size_t len, int line, gir_line_hint *h)
 {
-	size_t n;
-	const char *line = gir_text_line(src, len, v->pos.line, &n);
+	size_t from = 0, n;
+	int first = 1;
+	if (h && h->line >= 1 && h->line <= line && h->off <= len)
+		from = h->off, first = h->line;
+	const char *p = gir_text_line(src + from, len - from, line - first + 1, &n);
+	if (p && h)
+		*h = (gir_line_hint){line, (size_t)(p - src)};
+	return p;
+}
+
+static bool walker_start(walker *w, const char *src, size_t len, const gir_node *v,
+                         gir_line_hint *hint)
+{
+	const char *line = line_start(src, len, v->pos.line, hint);
 	if (!line)
 		return false;
 	*w = (walker){.s = src, .n = len, .i = (size_t)(line - src), .pos = {v->pos.line, 1},
@@ -361,17 +375,20 @@ static bool walker_start(walker *w, const char *src, size_t len, const gir_node 
 	}
 }
 
-void gir_srcmap_init(gir_srcmap *m, const char *src, size_t len, const gir_node *v)
+void gir_srcmap_init(gir_srcmap *m, const char *src, size_t len, const gir_node *v,
+                     gir_line_hint *hint)
 {
-	*m = (gir_srcmap){.src = src, .len = len, .v = v};
-	m->failed = !walker_start(&m->w, src, len, v);
+	*m = (gir_srcmap){.src = src, .len = len, .v = v, .hint = hint};
 }
 
 gir_pos gir_srcmap_pos(gir_srcmap *m, size_t off)
 {
 	const gir_node *v = m->v;
-	if (off < m->vi) /* behind: walk again from the start */
-		gir_srcmap_init(m, m->src, m->len, v);
+	if (!m->started || off < m->vi) { /* first, or behind: walk from the start */
+		gir_srcmap_init(m, m->src, m->len, v, m->hint);
+		m->started = true;
+		m->failed = !walker_start(&m->w, m->src, m->len, v, m->hint);
+	}
 	while (!m->failed) {
 		uint32_t vc;
 		size_t k = 0;
@@ -403,6 +420,6 @@ gir_pos gir_srcmap_pos(gir_srcmap *m, size_t off)
 gir_pos gir_scalar_pos(const char *src, size_t len, const gir_node *v, size_t off)
 {
 	gir_srcmap m;
-	gir_srcmap_init(&m, src, len, v);
+	gir_srcmap_init(&m, src, len, v, NULL);
 	return gir_srcmap_pos(&m, off);
 }

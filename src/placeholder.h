@@ -58,10 +58,21 @@ typedef struct gir_src_walker {
 	gir_scalar_style style;
 } gir_src_walker;
 
+/* Where the last walk found its line: walks made in source order then scan
+ * the source once in all, not once each. */
+typedef struct gir_line_hint {
+	int line;
+	size_t off;
+} gir_line_hint;
+
+/* Starts walking on the first call of gir_srcmap_pos, so a text without a
+ * diagnostic costs nothing. */
 typedef struct gir_srcmap {
 	const char *src;
 	size_t len;
 	const gir_node *v;
+	gir_line_hint *hint;     /* may be NULL */
+	bool started;
 	gir_src_walker w;
 	size_t vi;               /* the value's next character */
 	bool have, failed;       /* a source character read for it; lost track */
@@ -69,7 +80,8 @@ typedef struct gir_srcmap {
 	gir_pos at;
 } gir_srcmap;
 
-void gir_srcmap_init(gir_srcmap *m, const char *src, size_t len, const gir_node *v);
+void gir_srcmap_init(gir_srcmap *m, const char *src, size_t len, const gir_node *v,
+                     gir_line_hint *hint);
 gir_pos gir_srcmap_pos(gir_srcmap *m, size_t off);
 
 #endif

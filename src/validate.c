@@ -28,6 +28,7 @@ typedef struct binder {
 	const char *file;
 	const char *text;        /* the source, to place a character inside a value */
 	size_t len;
+	gir_line_hint line_hint; /* for placing them in source order */
 	gir_diags *diags;
 	const gir_registry *reg;
 	const gir_template *tpl;
@@ -1157,7 +1158,7 @@ static void check_placeholders(binder *B, const narrative_text *t)
 {
 	const gir_node *v = t->v;
 	gir_srcmap m;
-	gir_srcmap_init(&m, B->text, B->len, v);
+	gir_srcmap_init(&m, B->text, B->len, v, &B->line_hint);
 	gir_placeholder ph;
 	for (size_t at = 0; gir_placeholder_next(v->text, v->len, at, &ph); at = ph.end) {
 		const char *arg = v->text + ph.arg;
@@ -1189,7 +1190,7 @@ static void check_narratives(binder *B)
 		if (!B->tpl->nprose)
 			continue;
 		gir_srcmap m;
-		gir_srcmap_init(&m, B->text, B->len, t->v);
+		gir_srcmap_init(&m, B->text, B->len, t->v, &B->line_hint);
 		gir_prose_check(B->rep, t->v->text, t->v->len, t->v->style == GIR_LITERAL, srcmap_pos,
 		                &m, t->label, B->diags);
 	}
