@@ -18,7 +18,7 @@ BUILD    ?= build
 LIB_SRC  := buf util utf8 diag load template number narrative placeholder prose suggest validate check \
             layout wrap textgrid render_text render_md render_html render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_speed render_pdf figures summary diff schema \
-            import_scan import_table import
+            import_scan import_table import_score import
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import
 TEMPLATES := $(sort $(wildcard templates/*.json))
 

@@ -30,6 +30,8 @@ typedef struct imp_line {
 	char *text;         /* trailing white space and Word bookmarks removed */
 	imp_kind kind;
 	int indent;         /* display cells of leading white space */
+	int col;            /* 1-based column, in characters as libyaml counts, of
+	                       the text after the leading white space */
 	bool wide_indent;   /* the indentation starts with U+3000 (首行缩进) */
 	bool hard_break;    /* ended with two spaces (a Markdown line break) */
 	int table;          /* tables: index of the run of table lines it is in */
@@ -55,11 +57,30 @@ typedef struct imp_doc {
 	const char *file;
 	imp_line *lines;
 	size_t nlines;
+	char *store;        /* the text, the lines' text cut in it */
 	bool markdown;      /* "# title", "## 一、…" */
 	bool own_text;      /* gireport's txt: box tables, paragraphs indented */
 	int year;           /* the report year, once known (labels with {year}) */
 	gir_diags *diags;
 } imp_doc;
+
+/* Makes room for element n of an array grown one element at a time: the
+ * size doubles when n is 0 or a power of two, so a long array costs no
+ * realloc (and no copy) per element. */
+#define IMP_GROW(p, n) \
+	((((n) & ((n) - 1)) == 0) ? (void)((p) = gir_xrealloc((p), ((n) ? 2 * (n) : 1) * sizeof *(p))) \
+	                          : (void)0)
+
+/* The buffer's text as a malloc'd string of its own size (never NULL): a
+ * gir_buf holds at least 256 bytes, and the import keeps a string for
+ * every line, cell and paragraph. */
+static inline char *imp_detach(gir_buf *b)
+{
+	char *s = b->ptr ? gir_xrealloc(b->ptr, b->len + 1) : gir_xstrdup("");
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
 
 /* ---- import_scan.c ---- */
 
@@ -110,7 +131,21 @@ typedef struct imp_table {
 	bool found;         /* any row placed */
 } imp_table;
 
-/* How many of a template's row and column labels occur in the rows. */
+/* A cell that is neither empty, a dash nor a number. */
+bool imp_could_be_label(const char *text);
+/* A one-cell row "label：123"'s label, malloc'd, or NULL. */
+char *imp_line_label(const imp_row *r);
+
+/* ---- import_score.c ---- */
+
+/* The cells of rows that could be labels, each kept once. */
+typedef struct imp_labels imp_labels;
+imp_labels *imp_labels_new(void);
+void imp_labels_add(imp_labels *L, const imp_row *rows, size_t n);
+void imp_labels_free(imp_labels *L);
+/* How many of a template's row and column labels occur among them. */
+int imp_labels_score(const gir_template *t, const imp_labels *L);
+/* The same for rows at hand. */
 int imp_score(const gir_template *t, const imp_row *rows, size_t n);
 /* Whether a cell names the node (its label, bare label, alias or id,
  * ASCII punctuation read as full-width). */

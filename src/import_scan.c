@@ -96,12 +96,13 @@ void imp_join(gir_buf *b, const char *piece)
 
 /* ---- cells as numbers ------------------------------------------------------- */
 
-/* Full-width digits and signs as ASCII, white space dropped. */
+/* Full-width digits and signs as ASCII, white space dropped.  The length
+ * is taken once: every cell of the input passes through here. */
 static void ascii_digits(const char *s, gir_buf *out)
 {
-	while (*s) {
+	for (const char *end = s + strlen(s); *s;) {
 		uint32_t cp;
-		size_t k = gir_utf8_decode(s, strlen(s), &cp);
+		size_t k = gir_utf8_decode(s, (size_t)(end - s), &cp);
 		k = k ? k : 1;
 		if (cp >= 0xFF10 && cp <= 0xFF19)
 			gir_buf_putc(out, (char)('0' + (cp - 0xFF10)));
@@ -151,7 +152,7 @@ char *imp_number(const char *cell)
 {
 	gir_buf b = {0};
 	ascii_digits(cell, &b);
-	char *s = b.ptr ? b.ptr : gir_xstrdup("");
+	char *s = imp_detach(&b);
 	if (!drop_thousands(s))
 		goto no;
 	const char *p = s + (*s == '-' || *s == '+');
@@ -211,7 +212,7 @@ char *imp_normalize(const char *s)
 			gir_buf_putc(&b, *s);
 		s++;
 	}
-	return b.ptr ? b.ptr : gir_xstrdup("");
+	return imp_detach(&b);
 }
 
 char *imp_md_unescape(const char *s)
@@ -235,21 +236,29 @@ char *imp_md_unescape(const char *s)
 			gir_buf_putc(&b, *s++);
 		}
 	}
-	return b.ptr ? b.ptr : gir_xstrdup("");
+	return imp_detach(&b);
 }
 
 /* ---- lines -------------------------------------------------------------- */
 
-/* Word bookmarks survive a copy as "[bookmark: _GoBack]": not report text. */
+/* Word bookmarks survive a copy as "[bookmark: _GoBack]": not report text.
+ * One pass, copying down what stays (a line may hold any number of them);
+ * an unclosed one and what follows it stay. */
 static void drop_bookmarks(char *s)
 {
-	char *b;
-	while ((b = strstr(s, "[bookmark:")) != NULL) {
-		char *e = strchr(b, ']');
+	static const char mark[] = "[bookmark:";
+	char *w = s, *r = s;
+	while (*r) {
+		if (strncmp(r, mark, sizeof mark - 1) != 0) {
+			*w++ = *r++;
+			continue;
+		}
+		char *e = strchr(r, ']');
 		if (!e)
-			return;
-		memmove(b, e + 1, strlen(e + 1) + 1);
+			break; /* no ']' after this one either: the rest stays */
+		r = e + 1;
 	}
+	memmove(w, r, strlen(r) + 1);
 }
 
 static void trim_right(char *s)
@@ -385,6 +394,23 @@ static void mark_pandoc_tables(imp_doc *doc)
 }
 
 /* Errors that leave nothing to read: not UTF-8, binary, empty. */
+/* A report is a few hundred lines (the seeds: 250–450); far more is some
+ * other file, and would only cost time and memory for each line. */
+#define IMP_MAX_LINES 50000
+
+static int too_many_lines(imp_doc *doc, const char *text, size_t len)
+{
+	size_t lines = 1;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
+		if (++lines > IMP_MAX_LINES) {
+			gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){(int)lines, 1}, NULL, NULL,
+			            "a report has a few hundred lines; is this the right file?",
+			            "more than %d lines: not imported", IMP_MAX_LINES);
+			return -1;
+		}
+	return 0;
+}
+
 static int check_text(imp_doc *doc, const char *text, size_t len)
 {
 	size_t bad = gir_utf8_invalid_at(text, len);
@@ -414,16 +440,22 @@ static int check_text(imp_doc *doc, const char *text, size_t len)
 		            "the file is empty: no report to import");
 		return -1;
 	}
-	return 0;
+	return too_many_lines(doc, text, len);
 }
 
+/* The lines are cut in one copy of the text, each ended where its line
+ * break was: a string per line would cost a malloc each. */
 static void split_lines(imp_doc *doc, const char *text, size_t len)
 {
 	size_t cap = 16;
 	doc->lines = gir_xcalloc(cap, sizeof *doc->lines);
-	for (const char *p = text; p < text + len;) {
-		const char *nl = memchr(p, '\n', (size_t)(text + len - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(text + len - p);
+	doc->store = gir_xmalloc(len + 1);
+	memcpy(doc->store, text, len);
+	doc->store[len] = '\0';
+	char *end = doc->store + len;
+	for (char *p = doc->store; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		if (n && p[n - 1] == '\r')
 			n--;
 		if (doc->nlines == cap)
@@ -431,11 +463,12 @@ static void split_lines(imp_doc *doc, const char *text, size_t len)
 		imp_line *l = &doc->lines[doc->nlines];
 		memset(l, 0, sizeof *l);
 		l->no = (int)++doc->nlines;
-		l->text = gir_xstrndup(p, n);
+		l->text = p;
+		p[n] = '\0';
 		l->hard_break = n >= 2 && p[n - 1] == ' ' && p[n - 2] == ' ';
 		drop_bookmarks(l->text);
 		trim_right(l->text);
-		p = nl ? nl + 1 : text + len;
+		p = nl ? nl + 1 : end;
 	}
 }
 
@@ -465,6 +498,7 @@ int imp_scan(imp_doc *doc, const char *text, size_t len)
 		imp_line *l = &doc->lines[i];
 		l->kind = classify(doc, l->text);
 		l->indent = indent_of(l->text, &l->wide_indent);
+		l->col = (int)gir_utf8_count(l->text, (size_t)(skip_white(l->text, true) - l->text)) + 1;
 	}
 	mark_pandoc_tables(doc);
 	for (size_t i = 0; i < doc->nlines; i++) {
@@ -478,8 +512,8 @@ int imp_scan(imp_doc *doc, const char *text, size_t len)
 
 void imp_doc_free(imp_doc *doc)
 {
-	for (size_t i = 0; i < doc->nlines; i++)
-		free(doc->lines[i].text);
+	free(doc->store);
+	doc->store = NULL;
 	free(doc->lines);
 	doc->lines = NULL;
 	doc->nlines = 0;
@@ -499,14 +533,26 @@ static imp_row *new_row(gir_ptrvec *v, gir_pos pos, int table)
 static void add_cell(imp_row *r, char *text, gir_pos pos, int col)
 {
 	if (r->n == r->cap)
-		r->cells = gir_xrealloc(r->cells, (r->cap = r->cap ? 2 * r->cap : 8) * sizeof *r->cells);
+		r->cells = gir_xrealloc(r->cells, (r->cap = r->cap ? 2 * r->cap : 2) * sizeof *r->cells);
 	r->cells[r->n++] = (imp_cell){text, pos, col};
 }
 
-/* Column (in characters, 1-based) of byte offset `off` of a line. */
-static int char_col(const char *line, size_t off)
+/* Columns (in characters, 1-based) of byte offsets of one line, counted on
+ * from the last offset asked for: the cells of a line are asked for left to
+ * right, and a line may have tens of thousands of them. */
+typedef struct col_counter {
+	const char *line;
+	size_t off;
+	int col;
+} col_counter;
+
+static int char_col(col_counter *cc, size_t off)
 {
-	return (int)gir_utf8_count(line, off) + 1;
+	if (off < cc->off)
+		cc->off = 0, cc->col = 1;
+	cc->col += (int)gir_utf8_count(cc->line + cc->off, off - cc->off);
+	cc->off = off;
+	return cc->col;
 }
 
 typedef struct piece {
@@ -559,8 +605,9 @@ static void pipe_row(gir_ptrvec *rows, const imp_line *l)
 	piece *p;
 	size_t n = split_cells(l->text, false, &p);
 	imp_row *r = new_row(rows, (gir_pos){l->no, 1}, l->table);
+	col_counter cc = {l->text, 0, 1};
 	for (size_t i = 0; i < n; i++) {
-		gir_pos pos = {l->no, char_col(l->text, p[i].start)};
+		gir_pos pos = {l->no, char_col(&cc, p[i].start)};
 		add_cell(r, cell_text(l->text + p[i].start, p[i].len, true), pos, (int)i);
 	}
 	free(p);
@@ -573,8 +620,10 @@ static void band_rows(gir_ptrvec *rows, const imp_line *lines, size_t n, bool bo
 {
 	piece **ps = gir_xcalloc(n, sizeof *ps);
 	size_t *counts = gir_xcalloc(n, sizeof *counts);
+	col_counter *cc = gir_xcalloc(n, sizeof *cc);
 	bool same = true;
 	for (size_t i = 0; i < n; i++) {
+		cc[i] = (col_counter){lines[i].text, 0, 1};
 		counts[i] = split_cells(lines[i].text, box, &ps[i]);
 		same = same && counts[i] == counts[0];
 	}
@@ -588,19 +637,20 @@ static void band_rows(gir_ptrvec *rows, const imp_line *lines, size_t n, bool bo
 			for (size_t j = i; j < (same ? n : i + 1); j++) {
 				char *t = cell_text(lines[j].text + ps[j][k].start, ps[j][k].len, !box);
 				if (*t && !pos.line)
-					pos = (gir_pos){lines[j].no, char_col(lines[j].text, ps[j][k].start)};
+					pos = (gir_pos){lines[j].no, char_col(&cc[j], ps[j][k].start)};
 				imp_join(&b, t);
 				free(t);
 			}
 			if (!pos.line)
-				pos = (gir_pos){lines[i].no, char_col(lines[i].text, ps[i][k].start)};
-			add_cell(r, b.ptr ? b.ptr : gir_xstrdup(""), pos, (int)k);
+				pos = (gir_pos){lines[i].no, char_col(&cc[i], ps[i][k].start)};
+			add_cell(r, imp_detach(&b), pos, (int)k);
 		}
 	}
 	for (size_t i = 0; i < n; i++)
 		free(ps[i]);
 	free(ps);
 	free(counts);
+	free(cc);
 }
 
 /* The text of a line from display column `from` up to `to` (-1: the end),
@@ -608,12 +658,12 @@ static void band_rows(gir_ptrvec *rows, const imp_line *lines, size_t n, bool bo
 static char *slice_columns(const char *s, int from, int to, size_t *off)
 {
 	int col = 0;
-	size_t start = strlen(s), end = strlen(s);
+	size_t len = strlen(s), start = len, end = len;
 	for (size_t i = 0; s[i];) {
 		uint32_t cp;
-		size_t k = gir_utf8_decode(s + i, strlen(s + i), &cp);
+		size_t k = gir_utf8_decode(s + i, len - i, &cp);
 		k = k ? k : 1;
-		if (col >= from && start == strlen(s))
+		if (col >= from && start == len)
 			start = i;
 		if (to >= 0 && col >= to) {
 			end = i;
@@ -644,11 +694,12 @@ static void cols_row(gir_ptrvec *rows, const imp_doc *doc, const imp_line *lines
 			size_t off;
 			char *t = slice_columns(lines[j].text, starts[k], k + 1 < nc ? starts[k + 1] : -1, &off);
 			if (*t && !placed)
-				pos = (gir_pos){lines[j].no, char_col(lines[j].text, off)}, placed = true;
+				pos = (gir_pos){lines[j].no, char_col(&(col_counter){lines[j].text, 0, 1}, off)},
+				placed = true;
 			imp_join(&b, t);
 			free(t);
 		}
-		add_cell(r, b.ptr ? b.ptr : gir_xstrdup(""), pos, -1);
+		add_cell(r, imp_detach(&b), pos, -1);
 	}
 }
 
@@ -664,10 +715,11 @@ static void tab_line(gir_ptrvec *rows, tab_state *st, const imp_line *l)
 	char *head = trimmed(s, (size_t)(t1 - s));
 	bool one_cell = !*head && !strchr(t1 + 1, '\t');
 	free(head);
+	col_counter cc = {s, 0, 1};
 	if (one_cell) {
 		if (!st->open)
 			st->open = new_row(rows, (gir_pos){l->no, 1}, -1);
-		gir_pos pos = {l->no, char_col(s, (size_t)(t1 + 1 - s))};
+		gir_pos pos = {l->no, char_col(&cc, (size_t)(t1 + 1 - s))};
 		add_cell(st->open, trimmed(t1 + 1, strlen(t1 + 1)), pos, -1);
 		return;
 	}
@@ -677,7 +729,7 @@ static void tab_line(gir_ptrvec *rows, tab_state *st, const imp_line *l)
 	for (;;) {
 		const char *e = strchr(p, '\t');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
-		add_cell(r, trimmed(p, n), (gir_pos){l->no, char_col(s, (size_t)(p - s))}, -1);
+		add_cell(r, trimmed(p, n), (gir_pos){l->no, char_col(&cc, (size_t)(p - s))}, -1);
 		if (!e)
 			break;
 		p = e + 1;
@@ -702,13 +754,13 @@ static void text_line(gir_ptrvec *rows, tab_state *st, const imp_line *l, const 
 		imp_join(&b, t);
 		free(c->text);
 		free(t);
-		c->text = b.ptr ? b.ptr : gir_xstrdup("");
+		c->text = imp_detach(&b);
 		return;
 	}
 	st->open = NULL;
-	imp_row *r = new_row(rows, (gir_pos){l->no, l->indent + 1}, -1);
+	imp_row *r = new_row(rows, (gir_pos){l->no, l->col}, -1);
 	r->text_line = true;
-	add_cell(r, t, (gir_pos){l->no, char_col(l->text, (size_t)(skip_white(l->text, true) - l->text))}, -1);
+	add_cell(r, t, (gir_pos){l->no, l->col}, -1);
 }
 
 static bool grid_table(const imp_doc *doc, size_t i)
@@ -727,9 +779,13 @@ size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **out)
 {
 	gir_ptrvec rows = {0};
 	tab_state st = {NULL};
+	int grid_run = -1; /* the run of table lines `grid` was found for: once a run */
+	bool grid = false;
 	for (size_t i = from; i < to; i++) {
 		const imp_line *l = &doc->lines[i], *prev = i > from ? l - 1 : NULL;
-		bool band = l->kind == IMP_BOX || (l->kind == IMP_PIPE && grid_table(doc, i));
+		if (l->kind == IMP_PIPE && l->table != grid_run)
+			grid = grid_table(doc, i), grid_run = l->table;
+		bool band = l->kind == IMP_BOX || (l->kind == IMP_PIPE && grid);
 		if (band) {
 			size_t j = i;
 			while (j < to && doc->lines[j].kind == l->kind)

@@ -43,8 +43,8 @@ static bool is_label(const char *text)
 
 static void add_value(imp_read *rd, char *v, int col)
 {
-	rd->values = gir_xrealloc(rd->values, (rd->nvalues + 1) * sizeof *rd->values);
-	rd->cols = gir_xrealloc(rd->cols, (rd->nvalues + 1) * sizeof *rd->cols);
+	IMP_GROW(rd->values, rd->nvalues);
+	IMP_GROW(rd->cols, rd->nvalues);
 	rd->values[rd->nvalues] = v;
 	rd->cols[rd->nvalues++] = col;
 }
@@ -77,8 +77,13 @@ static void read_row(const imp_row *r, imp_read *rd)
 	for (size_t k = 0; k < r->n; k++)
 		if (is_label(r->cells[k].text))
 			last = k, any_label = true;
-	for (size_t k = 0; any_label && k <= last; k++)
-		if (*r->cells[k].text && rd->nlabels < GIR_ARRAY_LEN(rd->labels)) {
+	/* The last labels, nearest the numbers, are the row's own; headings of
+	 * groups stand before them.  Past 16, the first are dropped. */
+	size_t from = any_label ? last + 1 : 0;
+	for (size_t got = 0; from > 0 && got < GIR_ARRAY_LEN(rd->labels);)
+		got += *r->cells[--from].text != '\0';
+	for (size_t k = from; any_label && k <= last; k++)
+		if (*r->cells[k].text) {
 			rd->labels[rd->nlabels++] = r->cells[k].text;
 			rd->label_pos = r->cells[k].pos;
 		}
@@ -109,43 +114,21 @@ static void read_free(imp_read *rd)
 	free(rd->line_label);
 }
 
-/* ---- edition scores ------------------------------------------------------- */
+/* ---- for edition scores (import_score.c) ----------------------------------- */
 
-static bool any_cell_matches(const gir_axis *a, const imp_row *rows, size_t n)
+bool imp_could_be_label(const char *text)
 {
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < rows[i].n; k++)
-			if (imp_label_matches(a, rows[i].cells[k].text))
-				return true;
-		if (rows[i].n == 1) { /* the line "label：value" */
-			imp_read rd;
-			read_row(&rows[i], &rd);
-			bool m = rd.line_label && imp_label_matches(a, rd.line_label);
-			read_free(&rd);
-			if (m)
-				return true;
-		}
-	}
-	return false;
+	return is_label(text);
 }
 
-static int score_tree(const gir_axis *a, const imp_row *rows, size_t n)
+char *imp_line_label(const imp_row *r)
 {
-	int s = a->label && any_cell_matches(a, rows, n);
-	for (size_t i = 0; i < a->nchildren; i++)
-		s += score_tree(a->children[i], rows, n);
-	return s;
-}
-
-int imp_score(const gir_template *t, const imp_row *rows, size_t n)
-{
-	int score = 0;
-	for (size_t i = 0; i < t->nsections; i++)
-		for (size_t b = 0; b < t->sections[i]->nblocks; b++) {
-			score += score_tree(&t->sections[i]->blocks[b]->rows, rows, n);
-			score += score_tree(&t->sections[i]->blocks[b]->cols, rows, n);
-		}
-	return score;
+	imp_read rd;
+	read_row(r, &rd);
+	char *l = rd.line_label;
+	rd.line_label = NULL;
+	read_free(&rd);
+	return l;
 }
 
 /* ---- placing rows ------------------------------------------------------------ */
@@ -222,19 +205,26 @@ static bool empty_header_column(const imp_row *rows, size_t n, int table, int co
 }
 
 /* Drops numbers standing under header-less columns while there are more
- * than `want`; true when that leaves exactly `want` or `alt`. */
+ * than `want`; true when that leaves exactly `want` or `alt`.  The columns
+ * dropped (1-based, left to right) are written to `cols`. */
 static bool drop_stray(imp_read *rd, const imp_row *rows, size_t n, int table, size_t want,
-                       size_t alt, int *dropped_col)
+                       size_t alt, gir_buf *cols)
 {
+	gir_buf b = {0};
 	for (size_t i = rd->nvalues; i-- > 0 && rd->nvalues > want;) {
 		if (!empty_header_column(rows, n, table, rd->cols[i]))
 			continue;
-		*dropped_col = rd->cols[i];
+		char *was = gir_xasprintf("%d%s%s", rd->cols[i] + 1, b.len ? ", " : "", b.len ? b.ptr : "");
+		gir_buf_clear(&b);
+		gir_buf_puts(&b, was);
+		free(was);
 		free(rd->values[i]);
 		memmove(rd->values + i, rd->values + i + 1, (rd->nvalues - i - 1) * sizeof *rd->values);
 		memmove(rd->cols + i, rd->cols + i + 1, (rd->nvalues - i - 1) * sizeof *rd->cols);
 		rd->nvalues--;
 	}
+	gir_buf_puts(cols, b.ptr ? b.ptr : "");
+	gir_buf_free(&b);
 	return rd->nvalues == want || rd->nvalues == alt;
 }
 
@@ -253,19 +243,22 @@ static bool count_fits(place_ctx *c, imp_read *rd, size_t full, size_t shorter, 
 	if (rd->nvalues == full || (shorter && rd->nvalues == shorter))
 		return true;
 	size_t had = rd->nvalues;
-	int col = -1;
-	if (had > full && c->row->table >= 0 &&
-	    drop_stray(rd, c->rows, c->nrows, c->row->table, full, shorter, &col)) {
+	gir_buf cols = {0};
+	bool fits = had > full && c->row->table >= 0 &&
+	            drop_stray(rd, c->rows, c->nrows, c->row->table, full, shorter, &cols);
+	if (fits) {
+		bool one = had - rd->nvalues == 1;
+		const char *which = one ? "the one in column" : "the ones in columns";
 		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL,
-		            "the extra cell stands in a column with no heading, as a conversion leaves",
-		            "%s: %zu cells where the form has %zu; the one in column %d is left out",
-		            what, had, full, col + 1);
-		char *n = gir_xasprintf("import: line %d had %zu cells; the one in column %d, under no "
-		                        "heading, was left out", c->row->pos.line, had, col + 1);
+		            "an extra cell stands in a column with no heading, as a conversion leaves",
+		            "%s: %zu cells where the form has %zu; %s %s %s left out", what, had, full,
+		            which, cols.ptr, one ? "is" : "are");
+		char *n = gir_xasprintf("import: line %d had %zu cells; %s %s, under no heading, %s "
+		                        "left out", c->row->pos.line, had, which, cols.ptr, one ? "was" : "were");
 		gir_ptrvec_push(&c->tab->notes, n);
-		return true;
 	}
-	return false;
+	gir_buf_free(&cols);
+	return fits;
 }
 
 static void blanks_warning(place_ctx *c, const imp_read *rd, const char *what)
@@ -444,6 +437,44 @@ static bool is_caption(const gir_section *s, const char *text)
 	return r;
 }
 
+static bool names_a_slot(const imp_table *tab, const char *text)
+{
+	for (size_t i = 0; i < tab->nslots; i++)
+		if (imp_label_matches(tab->slots[i].row, text))
+			return true;
+	return false;
+}
+
+/* In a row of the form whose cells are not all numbers ("| 规章 | 1 | 2 |
+ * 3件 |") the last text reads as its label, and no number is left after
+ * it: the text cell after the numbers, when the row starts with a label of
+ * the form; else NULL. */
+static const imp_cell *text_among_numbers(const imp_table *tab, const imp_row *r)
+{
+	size_t first_number = r->n;
+	for (size_t k = 0; k < r->n && first_number == r->n; k++) {
+		char *v = imp_number(r->cells[k].text);
+		first_number = v ? k : first_number;
+		free(v);
+	}
+	const imp_cell *late = NULL;
+	for (size_t k = first_number + 1; k < r->n && !late; k++)
+		if (imp_could_be_label(r->cells[k].text))
+			late = &r->cells[k];
+	bool named = false;
+	for (size_t k = 0; late && k < first_number && !named; k++)
+		named = *r->cells[k].text && names_a_slot(tab, r->cells[k].text);
+	return named ? late : NULL;
+}
+
+static void not_a_number(const imp_doc *doc, imp_table *tab, const imp_cell *c)
+{
+	gir_diag_at(doc->diags, GIR_ERROR, doc->file, c->pos, NULL, NULL,
+	            "write the number alone; the row is left out of the source",
+	            "%s: \"%s\" where the row has numbers", tab->sec->heading, c->text);
+	note(tab, c->pos.line, "was not placed, a cell is not a number", c->text);
+}
+
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab)
 {
@@ -455,9 +486,12 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 		imp_read rd;
 		read_row(&rows[i], &rd);
 		c.row = &rows[i];
+		const imp_cell *late = NULL;
 		if (rd.nvalues) {
 			cursor = place_row(&c, &rd, cursor);
 			tab->found = true;
+		} else if (!rows[i].text_line && (late = text_among_numbers(tab, &rows[i])) != NULL) {
+			not_a_number(doc, tab, late);
 		} else if (rows[i].text_line && !is_caption(s, rows[i].cells[0].text)) {
 			/* Prose in a table section ("无。"): nowhere to put it. */
 			gir_diag_at(doc->diags, GIR_WARNING, doc->file, rows[i].pos, NULL, NULL, NULL,

@@ -22,5 +22,7 @@ printf '  build -f txt,md:    '; "$M" 3 "$BIN" build --force -j 1 -f txt,md "$tm
 if [ -f tests/bench-pdf.sh ]; then
 	BUILD=$BUILD sh tests/bench-pdf.sh
 fi
+echo "import:"
+BUILD=$BUILD sh tests/bench-import.sh
 echo "trees of sources:"
 BUILD=$BUILD sh tests/bench-tree.sh

@@ -141,6 +141,95 @@ t placeholders:disagreement-same-text '"$BIN" build --stdout -f txt "$tmp/ph-bad
 # Text the round trip must keep literally: braces, and numbers no rule ties.
 t placeholders:seed-numbers-kept '"$BIN" import tests/seeds/004_eb4955ec489c8a4e.txt 2>/dev/null | grep -vq "{{"'
 
+# ---- hostile and odd inputs (review of the import) -------------------------
+# Each large input is made here; `timeout 10` only guards against a hang
+# (tests/bench-import.sh has the figures).  Exit 124 is the timeout.
+
+finishes() { # file: imports it within the guard into $tmp/h.yaml, $tmp/h.err
+	timeout 10 "$BIN" import "$1" >"$tmp/h.yaml" 2>"$tmp/h.err"
+	rc=$?
+	[ $rc = 0 ] || [ $rc = 1 ]
+}
+# A 200,000-character cell read as a number once, not once per character.
+python3 -c "print('一、总体情况\n'+'a'*200000)" >"$tmp/long-cell.txt"
+t hostile:long-cell 'finishes "$tmp/long-cell.txt" && [ $(awk "/^  - a/ { print length(\$0) }" "$tmp/h.yaml") = 200004 ]'
+# 40,000 cells on one line: columns counted on, not from the line start.
+python3 -c "print('标题\n三、收到和处理政府信息公开申请情况\n'+'\t'.join(['1']*40000))" >"$tmp/wide-row.txt"
+t hostile:wide-row 'finishes "$tmp/wide-row.txt" && grep -q "wide-row.txt:3:1: warning: .*without a label" "$tmp/h.err" && grep -q "40000 cells" "$tmp/h.err"'
+# 40,000 pipe rows: whether the run is a grid table is found once.
+python3 -c "print('标题\n'+'|a\n'*40000)" >"$tmp/pipes.txt"
+t hostile:pipe-rows 'finishes "$tmp/pipes.txt" && grep -q "^template: " "$tmp/h.yaml"'
+# 40,000 paragraphs of an unclosed quotation: joined in one pass, into one.
+python3 -c "print('标题\n一、总体情况\n'+'“x\n'*40000)" >"$tmp/quotes.txt"
+t hostile:open-quote 'finishes "$tmp/quotes.txt" && [ $(grep -c "^  - " "$tmp/h.yaml") = 1 ] && grep -q "quotes.txt:4:1: warning: a paragraph broken inside a quotation" "$tmp/h.err"'
+# A 400,000-character line in a pandoc table.
+python3 -c "print('标题\n\nab  cd\n--- ---\n'+'x'*400000+'\n')" >"$tmp/cols.txt"
+t hostile:wide-column 'finishes "$tmp/cols.txt" && grep -q "no agency" "$tmp/h.err"'
+# 200,000 two-letter lines: the edition is chosen with each cell read once.
+python3 -c "print('标题\n'+'ab\n'*40000)" >"$tmp/many-lines.txt"
+t hostile:many-lines 'finishes "$tmp/many-lines.txt" && [ $(grep -c "^  - ab$" "$tmp/h.yaml") = 40000 ]'
+# More than 50,000 lines is not a report: refused at once, at line 50,001.
+python3 -c "print('标题\n'+'ab\n'*200000)" >"$tmp/too-many-lines.txt"
+t hostile:too-many-lines 'finishes "$tmp/too-many-lines.txt"; [ $rc = 1 ] && [ ! -s "$tmp/h.yaml" ] && grep -q "too-many-lines.txt:50001:1: error: more than 50000 lines: not imported" "$tmp/h.err"'
+# 200,000 Word bookmarks on a line, dropped in one pass.
+python3 -c "print('标题\n一、总体情况\n正文'+'[bookmark: _GoBack]'*200000+'完。')" >"$tmp/bookmarks.txt"
+t hostile:bookmarks 'finishes "$tmp/bookmarks.txt" && grep -q "^  - 正文完。$" "$tmp/h.yaml"'
+# The input limit is the sources' (GIR_MAX_SOURCE, 16 MiB), for stdin too.
+head -c $((16 * 1024 * 1024 + 1)) /dev/zero | tr '\0' 'a' >"$tmp/huge.txt"
+t input-limit '"$BIN" import "$tmp/huge.txt" 2>&1 >/dev/null | grep -q "larger than 16 MiB"; "$BIN" import "$tmp/huge.txt" >/dev/null 2>&1; [ $? = 2 ] && { "$BIN" import - <"$tmp/huge.txt" >/dev/null 2>&1; [ $? = 2 ]; }'
+
+# Numbers too long for an int: no overflow (UBSan aborts on one), no year.
+printf '99999999999999999999年报告\n一、总体情况\n正文。\n' >"$tmp/big-year.txt"
+t overflow:year-in-head 'finishes "$tmp/big-year.txt" && grep -q "no report year" "$tmp/h.err"'
+printf '某局2020年政府信息公开工作年度报告\n前言\n一、总体情况\n正文一段。\n99999999999、工作\n正文\n' >"$tmp/big-heading.txt"
+t overflow:heading-number 'finishes "$tmp/big-heading.txt" && grep -q "^  - 99999999999、工作$" "$tmp/h.yaml"'
+printf '某局99999999999999999999年报告\n一、总体情况\n正文。\n' >"$tmp/big-title.txt"
+t overflow:title-year 'finishes "$tmp/big-title.txt" && grep -q "no report year" "$tmp/h.err"'
+
+seed1=$(ls tests/seeds/001_*.txt)
+# Line and paragraph separators, and NEL, are escaped in a quoted scalar:
+# the source parses, and keeps the character (U+0085, a control character
+# gireport refuses in text, is reported at the input line).
+sed '7s/一是加强/一是\xe2\x80\xa8加强/' "$seed1" >"$tmp/ls.txt"
+t yaml:line-separator '"$BIN" import "$tmp/ls.txt" >"$tmp/ls.yaml" 2>/dev/null && grep -q "一是\\\\L加强" "$tmp/ls.yaml" && "$BIN" check "$tmp/ls.yaml" 2>/dev/null && tree "$tmp/ls.yaml" | grep -q "一是$(printf "\342\200\250")加强"'
+sed '7s/一是加强/一是\xe2\x80\xa9加强/' "$seed1" >"$tmp/ps.txt"
+t yaml:paragraph-separator '"$BIN" import "$tmp/ps.txt" >"$tmp/ps.yaml" 2>/dev/null && grep -q "一是\\\\P加强" "$tmp/ps.yaml" && "$BIN" check "$tmp/ps.yaml" 2>/dev/null'
+sed '7s/一是加强/一是\xc2\x85加强/' "$seed1" >"$tmp/nel.txt"
+t yaml:next-line '! "$BIN" import "$tmp/nel.txt" >"$tmp/nel.yaml" 2>"$tmp/nel.err" && grep -q "一是\\\\N加强" "$tmp/nel.yaml" && grep -q "^$tmp/nel.txt:7:1: error: .*control character U+0085" "$tmp/nel.err" && ! grep -q "YAML syntax" "$tmp/nel.err"'
+
+# Comments hold no raw control, line-breaking or bidi characters: from a
+# cell, or from the file's name.
+sed 's/^\t规章$/\t\x1b[31m规章X\x1b[0m/' "$seed1" >"$tmp/esc.txt"
+t comment:control-chars '! "$BIN" import "$tmp/esc.txt" >"$tmp/esc.yaml" 2>/dev/null && grep -q "^  # import: line 22 was not placed: <U+001B>\[31m规章X<U+001B>\[0m$" "$tmp/esc.yaml" && ! grep -q "$(printf "\033")" "$tmp/esc.yaml" && ! "$BIN" check "$tmp/esc.yaml" 2>&1 | grep -q "control character\|YAML syntax"'
+sed 's/^\t规章$/\t规章\xe2\x80\xa8X\xe2\x80\xaeY/' "$seed1" >"$tmp/lsc.txt"
+t comment:separators '! "$BIN" import "$tmp/lsc.txt" >"$tmp/lsc.yaml" 2>/dev/null && grep -q "^  # import: line 22 was not placed: 规章<U+2028>X<U+202E>Y$" "$tmp/lsc.yaml" && ! "$BIN" check "$tmp/lsc.yaml" 2>&1 | grep -q "YAML syntax"'
+esc_name="$tmp/a$(printf "\033")b.txt"
+cp "$seed1" "$esc_name"
+t comment:file-name '"$BIN" import "$esc_name" 2>/dev/null | head -1 | grep -q "^# gireport import of .*a<U+001B>b.txt: edition"'
+
+# A placeholder stands only for the whole number: "0.350万元" is not 0.35.
+sed '150s/本年度我局/本年度我局收取行政事业性收费0.350万元，/' "$tmp/g21.txt" >"$tmp/fee.txt"
+t placeholders:whole-number '"$BIN" import "$tmp/fee.txt" >"$tmp/fee.yaml" 2>/dev/null && grep -q "收取行政事业性收费0.350万元" "$tmp/fee.yaml" && ! grep -q "}}0万元" "$tmp/fee.yaml" && "$BIN" check "$tmp/fee.yaml" 2>/dev/null'
+sed '150s/本年度我局/本年度我局收取行政事业性收费0.35万元，/' "$tmp/g21.txt" >"$tmp/fee2.txt"
+t placeholders:same-number '"$BIN" import "$tmp/fee2.txt" 2>/dev/null | grep -q "收取行政事业性收费{{proactive.fees.amount}}万元"'
+
+# Columns are characters, as libyaml counts: U+3000 is one.
+sed '12a　　“无”。' "$seed1" >"$tmp/col.txt"
+t column:wide-indent '"$BIN" import "$tmp/col.txt" 2>&1 >/dev/null | grep -q "^$tmp/col.txt:13:3: warning: 二、主动公开政府信息情况: text where the form has a table"'
+
+# A data row with text where a number should be is reported, not skipped.
+"$BIN" build --stdout -f md examples/erqi-tongji-2020.yaml >"$tmp/md.md" 2>/dev/null
+line=$(grep -n "^| 规章 |" "$tmp/md.md" | head -1 | cut -d: -f1)
+sed "${line}s/.*/| 规章 | 1 | 2 | 3件 |/" "$tmp/md.md" >"$tmp/jian.md"
+t row:text-among-numbers '! "$BIN" import "$tmp/jian.md" >"$tmp/jian.yaml" 2>"$tmp/jian.err" && grep -q "^$tmp/jian.md:$line:[0-9]*: error: 二、主动公开政府信息情况: \"3件\" where the row has numbers" "$tmp/jian.err" && grep -q "# import: line $line was not placed, a cell is not a number: 3件" "$tmp/jian.yaml"'
+# More than 16 text cells before the numbers: the last (the row's own
+# label) counts.
+sed "${line}s/.*/| a | b | c | d | e | f | g | h | i | j | k | l | m | n | o | p | q | 规章 | 4 | 5 | 6 |/" "$tmp/md.md" >"$tmp/labels.md"
+t row:many-labels '"$BIN" import "$tmp/labels.md" 2>/dev/null | grep -q "^  regulations: \[4, 5, 6\]"'
+# Two numbers under header-less columns: both named.
+sed "${line}s/.*/| 规章 | 1 | 2 | 3 | 7 | 8 |/; $((line - 2))s/\$/  |  |/; $((line - 1))s/\$/ --- | --- |/" "$tmp/md.md" >"$tmp/stray.md"
+t row:stray-cells-named '"$BIN" import "$tmp/stray.md" 2>&1 >"$tmp/stray.yaml" | grep -q "^$tmp/stray.md:$line:[0-9]*: warning: .*5 cells where the form has 3; the ones in columns 5, 6 are left out" && grep -q "^  regulations: \[1, 2, 3\]" "$tmp/stray.yaml"'
+
 # ---- a .docx through pandoc (Debian's pandoc; make deps installs it) --------
 
 if ! command -v pandoc >/dev/null 2>&1; then

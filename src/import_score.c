@@ -1,0 +1,266 @@
+/* gireport import: which edition the tables are written in.  Every cell
+ * that could be a label is read once, kept once however often it occurs,
+ * and filed under a key that any label it matches has too: the text
+ * without white space and ASCII digits (so "2020年…" files with the
+ * template's "{year}年…", "3. 规章" with "规章").  A template's labels then
+ * look up their own keys instead of every label meeting every cell, which
+ * made the choice cost cells × labels × templates. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "util.h"
+
+/* No label of a form is longer (the longest is about 110 bytes); a longer
+ * cell is a sentence, never a label. */
+#define LABEL_MAX 1024
+/* Cells under one key that are looked at for a label.  Real text has a
+ * handful; only a made-up input has more ("1规章", "2规章", …), and the
+ * score is a vote: past this many, the others do not count. */
+#define BUCKET_MAX 64
+
+typedef struct entry {
+	char *key;
+	size_t val;
+} entry;
+
+/* A string → index table, open addressing. */
+typedef struct strtab {
+	entry *e;
+	size_t cap, n;
+} strtab;
+
+typedef struct cand {
+	char *raw, *norm;
+} cand;
+
+typedef struct bucket {
+	size_t *c;
+	size_t n;
+} bucket;
+
+struct imp_labels {
+	strtab seen;     /* raw cell → index in cands */
+	strtab keys;     /* key → index in buckets */
+	cand *cands;
+	size_t ncands;
+	bucket *buckets;
+	size_t nbuckets;
+};
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void tab_grow(strtab *t);
+
+/* The index filed under key; when there is none, `val` is filed under key
+ * (a malloc'd string the table then holds) and *added set. */
+static size_t tab_get(strtab *t, char *key, size_t val, bool *added)
+{
+	if (2 * (t->n + 1) > t->cap)
+		tab_grow(t);
+	size_t i = (size_t)hash(key) & (t->cap - 1);
+	for (; t->e[i].key; i = (i + 1) & (t->cap - 1))
+		if (strcmp(t->e[i].key, key) == 0) {
+			*added = false;
+			return t->e[i].val;
+		}
+	t->e[i] = (entry){key, val};
+	t->n++;
+	*added = true;
+	return val;
+}
+
+static size_t tab_find(const strtab *t, const char *key)
+{
+	if (!t->cap)
+		return SIZE_MAX;
+	for (size_t i = (size_t)hash(key) & (t->cap - 1); t->e[i].key; i = (i + 1) & (t->cap - 1))
+		if (strcmp(t->e[i].key, key) == 0)
+			return t->e[i].val;
+	return SIZE_MAX;
+}
+
+static void tab_grow(strtab *t)
+{
+	strtab n = {gir_xcalloc(t->cap ? 2 * t->cap : 64, sizeof *n.e), t->cap ? 2 * t->cap : 64, 0};
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->e[i].key) {
+			size_t j = (size_t)hash(t->e[i].key) & (n.cap - 1);
+			while (n.e[j].key)
+				j = (j + 1) & (n.cap - 1);
+			n.e[j] = t->e[i];
+			n.n++;
+		}
+	free(t->e);
+	*t = n;
+}
+
+static void tab_free(strtab *t, bool keys)
+{
+	for (size_t i = 0; keys && i < t->cap; i++)
+		free(t->e[i].key);
+	free(t->e);
+}
+
+/* The key: s without the white space gir_same_key skips, ASCII digits and
+ * "{year}". */
+static char *key_of(const char *s)
+{
+	gir_buf b = {0};
+	while (*s) {
+		if (*s == ' ' || *s == '\t' || (*s >= '0' && *s <= '9'))
+			s++;
+		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
+			s += 3;
+		else if (strncmp(s, "{year}", 6) == 0)
+			s += 6;
+		else
+			gir_buf_putc(&b, *s++);
+	}
+	return imp_detach(&b);
+}
+
+static void file_under(imp_labels *L, const char *text, size_t c)
+{
+	char *k = key_of(text);
+	bool added;
+	size_t b = tab_get(&L->keys, k, L->nbuckets, &added);
+	if (added) {
+		IMP_GROW(L->buckets, L->nbuckets);
+		L->buckets[L->nbuckets++] = (bucket){NULL, 0};
+	} else {
+		free(k);
+	}
+	bucket *bk = &L->buckets[b];
+	for (size_t i = 0; i < bk->n; i++)
+		if (bk->c[i] == c)
+			return;
+	if (bk->n < BUCKET_MAX) {
+		IMP_GROW(bk->c, bk->n);
+		bk->c[bk->n++] = c;
+	}
+}
+
+/* A cell the labels may name, filed under the keys of the forms
+ * gir_axis_matches compares: as written and normalised, each whole and
+ * without its numbering. */
+static void add_candidate(imp_labels *L, const char *text)
+{
+	bool added;
+	if (!*text || strlen(text) > LABEL_MAX)
+		return;
+	char *raw = gir_xstrdup(text);
+	size_t c = tab_get(&L->seen, raw, L->ncands, &added);
+	if (!added) {
+		free(raw);
+		return;
+	}
+	IMP_GROW(L->cands, L->ncands);
+	L->cands[L->ncands++] = (cand){raw, imp_normalize(text)};
+	const char *forms[] = {text, gir_skip_numbering(text), L->cands[c].norm,
+	                       gir_skip_numbering(L->cands[c].norm)};
+	for (size_t i = 0; i < GIR_ARRAY_LEN(forms); i++)
+		file_under(L, forms[i], c);
+}
+
+imp_labels *imp_labels_new(void)
+{
+	return gir_xcalloc(1, sizeof(imp_labels));
+}
+
+void imp_labels_add(imp_labels *L, const imp_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < rows[i].n; k++) {
+			const char *t = rows[i].cells[k].text;
+			if (tab_find(&L->seen, t) == SIZE_MAX && imp_could_be_label(t))
+				add_candidate(L, t);
+		}
+		/* the line "label：value" */
+		if (rows[i].n == 1 && (strchr(rows[i].cells[0].text, ':') ||
+		                       strstr(rows[i].cells[0].text, "\xEF\xBC\x9A"))) {
+			char *l = imp_line_label(&rows[i]);
+			if (l)
+				add_candidate(L, l);
+			free(l);
+		}
+	}
+}
+
+void imp_labels_free(imp_labels *L)
+{
+	if (!L)
+		return;
+	for (size_t i = 0; i < L->ncands; i++)
+		free(L->cands[i].raw), free(L->cands[i].norm);
+	free(L->cands);
+	for (size_t i = 0; i < L->nbuckets; i++)
+		free(L->buckets[i].c);
+	free(L->buckets);
+	tab_free(&L->seen, false); /* its keys are the candidates' raw text */
+	tab_free(&L->keys, true);
+	free(L);
+}
+
+/* Whether a cell filed under name's key matches the node. */
+static bool found_by(const gir_axis *a, const imp_labels *L, const char *name)
+{
+	if (!name)
+		return false;
+	char *k = key_of(name);
+	size_t b = tab_find(&L->keys, k);
+	free(k);
+	if (b == SIZE_MAX)
+		return false;
+	for (size_t i = 0; i < L->buckets[b].n; i++) {
+		const cand *c = &L->cands[L->buckets[b].c[i]];
+		if (gir_axis_matches(a, c->norm) || gir_axis_matches(a, c->raw))
+			return true;
+	}
+	return false;
+}
+
+static bool node_found(const gir_axis *a, const imp_labels *L)
+{
+	if (found_by(a, L, a->id) || found_by(a, L, a->label) || found_by(a, L, a->bare_label))
+		return true;
+	for (size_t i = 0; i < a->naliases; i++)
+		if (found_by(a, L, a->aliases[i]))
+			return true;
+	return false;
+}
+
+static int score_tree(const gir_axis *a, const imp_labels *L)
+{
+	int s = a->label && node_found(a, L);
+	for (size_t i = 0; i < a->nchildren; i++)
+		s += score_tree(a->children[i], L);
+	return s;
+}
+
+int imp_labels_score(const gir_template *t, const imp_labels *L)
+{
+	int score = 0;
+	for (size_t i = 0; i < t->nsections; i++)
+		for (size_t b = 0; b < t->sections[i]->nblocks; b++) {
+			score += score_tree(&t->sections[i]->blocks[b]->rows, L);
+			score += score_tree(&t->sections[i]->blocks[b]->cols, L);
+		}
+	return score;
+}
+
+int imp_score(const gir_template *t, const imp_row *rows, size_t n)
+{
+	imp_labels *L = imp_labels_new();
+	imp_labels_add(L, rows, n);
+	int s = imp_labels_score(t, L);
+	imp_labels_free(L);
+	return s;
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Import benchmarks (figures, not pass/fail), called by tests/bench.sh:
+# `gireport import` of each seed report, and of hostile texts of 1 MB and
+# 16 MB (just under the 16 MiB input limit) — shapes that once cost time
+# quadratic in their size: many short lines, one long line, pipe rows, an
+# unclosed quotation, tab cells under a table heading.  Wall time with
+# process start-up, and peak RSS.  Aims: a seed in tens of ms; 16 MB in a
+# few seconds.  Texts of more than 50,000 lines are refused at once (a
+# report has a few hundred), so at 16 MB only the one long line is read.
+BUILD=${BUILD:-build}
+BIN=$BUILD/gireport
+M=$BUILD/measure
+set -e
+[ -x "$M" ] || cc -O2 -o "$M" tools/measure.c
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "import of each seed report, mean of 10 runs:"
+for f in tests/seeds/*.txt; do
+	printf '  %-32s ' "$(basename "$f")"; "$M" 10 "$BIN" import "$f"
+done
+
+# hostile SIZE NAME HEAD UNIT: HEAD, then UNIT repeated to about SIZE bytes.
+hostile() {
+	python3 -c 'import sys
+size, head, unit = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+n = (size - len(head.encode())) // len(unit.encode())
+sys.stdout.write(head + unit * n)' "$1" "$3" "$4" >"$tmp/$2.txt"
+}
+for size in 1000000 16000000; do
+	echo "hostile texts of $((size / 1000000)) MB, one run each:"
+	hostile "$size" lines '标题
+' 'ab
+'
+	hostile "$size" long-line '一、总体情况
+' 'a'
+	hostile "$size" pipes '标题
+' '|a
+'
+	hostile "$size" quotes '标题
+一、总体情况
+' '“x
+'
+	hostile "$size" tab-rows '标题
+三、收到和处理政府信息公开申请情况
+' '规章	1	2	3
+'
+	hostile "$size" bookmarks '标题
+' '[bookmark: _GoBack]'
+	for n in lines long-line pipes quotes tab-rows bookmarks; do
+		printf '  %-10s ' "$n"; "$M" 1 "$BIN" import "$tmp/$n.txt"
+	done
+done
