@@ -2,6 +2,7 @@
  * ("收到…申请N件") to a cell; a number they find in a narrative that differs
  * from the cell is a warning.  A number no rule ties to a cell — a date, 第N次,
  * a percentage, 5500余条, 约N件 — is never compared. */
+#define _GNU_SOURCE /* memmem */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,15 +283,11 @@ static const char *starts_any(const char *s, size_t n, size_t i, const char *con
 }
 
 /* The first occurrence of w (k bytes) in s (n bytes), or NULL. */
+/* memmem: in CJK text the first byte of a phrase is the first byte of most
+ * characters, so a memchr on it stops almost everywhere. */
 static const char *find(const char *s, size_t n, const char *w, size_t k)
 {
-	const char *p = s, *end = s + n;
-	while (k && (size_t)(end - p) >= k && (p = memchr(p, w[0], (size_t)(end - p) - k + 1)) != NULL) {
-		if (memcmp(p, w, k) == 0)
-			return p;
-		p++;
-	}
-	return NULL;
+	return k ? memmem(s, n, w, k) : NULL;
 }
 
 static bool contains(const char *s, size_t n, const char *w)
@@ -619,9 +616,26 @@ static gir_prose_hit *find_rules(const gir_prose_rule *rules, size_t nrules, con
 	return hits;
 }
 
+/* Whether the text has a digit, ASCII or full-width: most paragraphs have
+ * none, and then no rule need look for its phrases. */
+static bool has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int d;
+		size_t k;
+		if (digit_at(s, n, i, &d, &k))
+			return true;
+	}
+	return false;
+}
+
 gir_prose_hit *gir_prose_find(const gir_template *t, const char *s, size_t n, bool literal,
                               size_t *count)
 {
+	if (!has_digit(s, n)) {
+		*count = 0;
+		return gir_xcalloc(1, sizeof(gir_prose_hit));
+	}
 	return find_rules(t->prose, t->nprose, s, n, literal, count);
 }
 
