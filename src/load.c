@@ -337,8 +337,8 @@ static bool looks_utf16(const unsigned char *u, size_t n)
 static size_t control_at(const char *s, size_t n, uint32_t *which)
 {
 	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = gir_utf8_decode(s + i, n - i, &cp);
+		uint32_t cp = (unsigned char)s[i];
+		size_t k = cp < 0x80 ? 1 : gir_utf8_decode(s + i, n - i, &cp);
 		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
 		    (cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
 			*which = cp;

@@ -68,6 +68,10 @@ size_t gir_utf8_invalid_at(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) { /* most of a source */
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = gir_utf8_decode(s + i, n - i, &cp);
 		if (k == 0)
