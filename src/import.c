@@ -1022,8 +1022,9 @@ static bool reported_at(const gir_diags *d, size_t upto, int line)
 }
 
 /* Checks the source as `gireport check` would and reports what it finds at
- * the input lines the source lines came from. */
-static void check_result(imp *im, const char *file)
+ * the input lines the source lines came from.  Returns the report (NULL
+ * when the source has errors), which the caller frees. */
+static gir_report *check_result(imp *im, const char *file)
 {
 	gir_diags *vd = gir_diags_new();
 	gir_options opt = {0};
@@ -1042,8 +1043,8 @@ static void check_result(imp *im, const char *file)
 		gir_diag_at(im->doc.diags, g->severity, im->doc.file, pos, g->label, g->path, g->hint,
 		            "%s", g->message);
 	}
-	gir_report_free(rep);
 	gir_diags_free(vd);
+	return rep;
 }
 
 /* ---- placeholders ---------------------------------------------------------- */
@@ -1158,26 +1159,19 @@ static bool renders_as(const gir_registry *reg, const char *file, const gir_buf 
 
 /* Where a paragraph repeats a number of the tables, the source says
  * {{path}} instead, so the prose cannot fall behind a later correction of
- * the table.  Only for a source without errors (a number that disagrees is
- * a warning, and stays as written), and only when the rewritten source
- * renders to the very same text. */
-static void use_placeholders(imp *im, const char *file)
+ * the table.  Only for a source without errors (`rep`, as check_result read
+ * it; a number that disagrees is a warning, and stays as written), and only
+ * when the rewritten source renders to the very same text.  Returns whether
+ * `to` holds the rewritten source. */
+static bool with_placeholders(const imp *im, const gir_report *rep, const char *file,
+                              gir_buf *to)
 {
 	gir_options opt = {0};
-	gir_diags *d = gir_diags_new();
-	gir_buf orig = {0}, text = {0}, rewritten = {0};
-	gir_buf_put(&orig, im->out->ptr + im->out_start, im->out->len - im->out_start);
-	gir_report *rep = gir_report_load(im->reg, file, orig.ptr, orig.len, &opt, d);
-	if (rep && gir_render_text(rep, &opt, &text) == 0) {
-		if (rewrite_paragraphs(im, rep, &rewritten) &&
-		    renders_as(im->reg, file, &rewritten, &text)) {
-			im->out->len = im->out_start;
-			gir_buf_put(im->out, rewritten.ptr, rewritten.len);
-		}
-	}
-	gir_report_free(rep);
-	gir_diags_free(d);
-	gir_buf_free(&orig), gir_buf_free(&text), gir_buf_free(&rewritten);
+	gir_buf text = {0};
+	bool same = rep && gir_render_text(rep, &opt, &text) == 0 &&
+	            rewrite_paragraphs(im, rep, to) && renders_as(im->reg, file, to, &text);
+	gir_buf_free(&text);
+	return same;
 }
 
 /* A source larger than any source may be (GIR_MAX_SOURCE, what `gireport
@@ -1228,8 +1222,15 @@ int gir_import(const gir_registry *reg, const char *file, const char *text, size
 	for (size_t k = 0; k < im.t->nsections; k++)
 		do_section(&im, k);
 	if (!too_large(&im)) {
-		check_result(&im, file);
-		use_placeholders(&im, file);
+		gir_report *rep = check_result(&im, file);
+		gir_buf rewritten = {0};
+		bool use = with_placeholders(&im, rep, file, &rewritten);
+		gir_report_free(rep); /* before the source it was read from changes */
+		if (use) {
+			im.out->len = im.out_start;
+			gir_buf_put(im.out, rewritten.ptr, rewritten.len);
+		}
+		gir_buf_free(&rewritten);
 	}
 	import_free(&im);
 	return 0;
