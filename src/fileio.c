@@ -88,34 +88,6 @@ static void pending_done(const char *temp)
 			pending_used[i] = 0;
 }
 
-int gir_write_full(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-	while (len > 0) {
-		ssize_t k = write(fd, p, len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k, len -= (size_t)k;
-	}
-	return 0;
-}
-
-int gir_read_full(int fd, void *data, size_t len)
-{
-	char *p = data;
-	while (len > 0) {
-		ssize_t k = read(fd, p, len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k, len -= (size_t)k;
-	}
-	return 0;
-}
-
 static int write_temp(const char *path, const char *data, size_t len, bool sync, char **temp)
 {
 	const char *slash = strrchr(path, '/');

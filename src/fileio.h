@@ -23,10 +23,6 @@ int gir_commit_temp(char *temp, const char *path);
 void gir_discard_temp(char *temp);
 /* Removes every temporary file still pending (from a signal handler). */
 void gir_write_abort(void);
-/* The whole of a write or read, through EINTR and short counts; -1 on an
- * error or an early end of file. */
-int gir_write_full(int fd, const void *data, size_t len);
-int gir_read_full(int fd, void *data, size_t len);
 /* True when both paths name the same existing file. */
 int gir_same_file(const char *a, const char *b);
 

@@ -275,18 +275,6 @@ static int font_file(char **path, gir_buf *why)
 	return tmp;
 }
 
-static int write_all(int fd, const gir_buf *b)
-{
-	size_t done = 0;
-	while (done < b->len) {
-		ssize_t k = write(fd, b->ptr + done, b->len - done);
-		if (k <= 0)
-			return -1;
-		done += (size_t)k;
-	}
-	return 0;
-}
-
 static const char *load_font(HPDF_Doc pdf, const gir_buf *ttf, gir_buf *why)
 {
 	char *path;
@@ -296,7 +284,7 @@ static const char *load_font(HPDF_Doc pdf, const gir_buf *ttf, gir_buf *why)
 		free(path);
 		return NULL;
 	}
-	if (write_all(fd, ttf) != 0)
+	if (gir_write_full(fd, ttf->ptr, ttf->len) != 0)
 		gir_buf_printf(why, "cannot write a temporary file %s: %s", path, strerror(errno));
 	else if (!(name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE)))
 		gir_buf_printf(why, "libharu could not load the subset (error 0x%04X)",

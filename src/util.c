@@ -1,9 +1,11 @@
 /* Allocation wrappers: running out of memory is not a diagnosable input
  * problem, so it ends the process with a message instead of unwinding. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -121,4 +123,32 @@ char *gir_path_beside(const char *file, const char *path)
 	if (path[0] == '/' || !slash)
 		return gir_xstrdup(path);
 	return gir_xasprintf("%.*s/%s", (int)(slash - file), file, path);
+}
+
+int gir_write_full(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len > 0) {
+		ssize_t k = write(fd, p, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k, len -= (size_t)k;
+	}
+	return 0;
+}
+
+int gir_read_full(int fd, void *data, size_t len)
+{
+	char *p = data;
+	while (len > 0) {
+		ssize_t k = read(fd, p, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k, len -= (size_t)k;
+	}
+	return 0;
 }

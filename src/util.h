@@ -39,4 +39,9 @@ typedef struct gir_ptrvec {
 void gir_ptrvec_push(gir_ptrvec *v, void *p);
 void gir_ptrvec_free(gir_ptrvec *v);
 
+/* The whole of a write or read, through EINTR and short counts; -1 on an
+ * error or an early end of file. */
+int gir_write_full(int fd, const void *data, size_t len);
+int gir_read_full(int fd, void *data, size_t len);
+
 #endif
