@@ -76,12 +76,11 @@ static uint32_t first_cp(const char *s)
 
 static uint32_t last_cp(const char *s, size_t n)
 {
-	size_t i = n;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
 	uint32_t cp = 0;
-	if (i > 0)
-		gir_utf8_decode(s + i - 1, n - i + 1, &cp);
+	if (n > 0) {
+		size_t i = gir_utf8_char_start(s, n - 1);
+		gir_utf8_decode(s + i, n - i, &cp);
+	}
 	return cp;
 }
 

@@ -36,12 +36,9 @@ static int cjk_width(uint32_t cp)
 /* Width of the code point ending just before s[end]. */
 static int width_before(const char *s, size_t end)
 {
-	size_t i = end;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i == 0)
+	if (end == 0)
 		return 0;
-	i--;
+	size_t i = gir_utf8_char_start(s, end - 1);
 	uint32_t cp;
 	if (!gir_utf8_decode(s + i, end - i, &cp))
 		return 1;

@@ -183,3 +183,10 @@ size_t gir_utf8_offset(const char *s, size_t n, size_t chars)
 	}
 	return i;
 }
+
+size_t gir_utf8_char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}

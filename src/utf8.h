@@ -21,5 +21,7 @@ size_t gir_utf8_width_z(const char *s);
 size_t gir_utf8_count(const char *s, size_t n);
 /* Byte offset of the code point with index `chars` (clamped to n). */
 size_t gir_utf8_offset(const char *s, size_t n, size_t chars);
+/* Byte offset of the start of the code point that byte i belongs to. */
+size_t gir_utf8_char_start(const char *s, size_t i);
 
 #endif

@@ -1127,10 +1127,7 @@ static int quoted_len(const char *s, size_t n)
 	enum { SHOWN = 120 };
 	if (n <= SHOWN)
 		return (int)n;
-	size_t k = SHOWN;
-	while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
-		k--;
-	return (int)k;
+	return (int)gir_utf8_char_start(s, SHOWN);
 }
 
 static void unknown_placeholder(binder *B, const narrative_text *t, gir_srcmap *m,

@@ -208,6 +208,18 @@ static void invalid_at(void **state)
 	assert_int_equal(gir_utf8_invalid_at("a汉", 3), 1);
 }
 
+static void char_start(void **state)
+{
+	(void)state;
+	const char *s = "a报告"; /* a, then two 3-byte characters */
+	assert_int_equal(gir_utf8_char_start(s, 0), 0);
+	assert_int_equal(gir_utf8_char_start(s, 1), 1);
+	assert_int_equal(gir_utf8_char_start(s, 2), 1);
+	assert_int_equal(gir_utf8_char_start(s, 3), 1);
+	assert_int_equal(gir_utf8_char_start(s, 4), 4);
+	assert_int_equal(gir_utf8_char_start(s, 6), 4);
+}
+
 static void count_and_offset(void **state)
 {
 	(void)state;
@@ -242,6 +254,7 @@ int main(void)
 		cmocka_unit_test(width_of_strings),
 		cmocka_unit_test(invalid_at),
 		cmocka_unit_test(count_and_offset),
+		cmocka_unit_test(char_start),
 	};
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
