@@ -11,7 +11,11 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu (libhpdf-dev) ships no pkg-config file on Debian 12; use it when present.
 HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
 HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
-ALL_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Isrc $(PKG_CFLAGS) $(HPDF_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+# The library's stages, one folder each (README.md, "The code"); the command
+# line is cli/.  Object files all go into one flat $(BUILD)/.
+SRC_DIRS := src/core src/render src/pdf src/import
+INCLUDES := -Iinclude $(SRC_DIRS:%=-I%) -Icli
+ALL_CFLAGS  = $(WARNINGS) $(DEFINES) $(INCLUDES) $(PKG_CFLAGS) $(HPDF_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 
 BUILD    ?= build
@@ -39,7 +43,10 @@ all: $(BIN) $(BUILD)/gireport.1 schemas
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(BUILD)/%.o: src/%.c include/gireport.h $(wildcard src/*.h) | $(BUILD)
+vpath %.c $(SRC_DIRS) cli
+HEADERS := include/gireport.h $(wildcard $(SRC_DIRS:%=%/*.h) cli/*.h)
+
+$(BUILD)/%.o: %.c $(HEADERS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)
@@ -179,12 +186,12 @@ valgrind: all
 fuzz:
 	sh fuzz/run.sh
 
-# Static analysis of src/: cppcheck and gcc's -fanalyzer, both silent when clean.
+# Static analysis of src/ and cli/: cppcheck and gcc's -fanalyzer, both silent when clean.
 lint: deps-lint
 	cppcheck -q --error-exitcode=1 --enable=warning,performance,portability --std=c11 \
-		--inline-suppr --suppress=missingIncludeSystem -Iinclude -Isrc src/
-	@for f in src/*.c; do \
-		$(CC) $(WARNINGS) $(DEFINES) -Iinclude -Isrc $(PKG_CFLAGS) $(HPDF_CFLAGS) -fanalyzer \
+		--inline-suppr --suppress=missingIncludeSystem $(INCLUDES) src/ cli/
+	@for f in $(SRC_DIRS:%=%/*.c) cli/*.c; do \
+		$(CC) $(WARNINGS) $(DEFINES) $(INCLUDES) $(PKG_CFLAGS) $(HPDF_CFLAGS) -fanalyzer \
 			-Werror -c $$f -o /dev/null || exit 1; \
 	done
 	@echo "lint: cppcheck and gcc -fanalyzer found nothing"
