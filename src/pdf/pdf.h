@@ -66,9 +66,21 @@ int pdf_face_advance(const pdf_fonts *fs, int face, uint32_t cp);
  * document.  Returns 0, or -1 with an error added. */
 int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d);
 
-/* Turns on compression of every stream of the document (pdf_speed.c, which
- * also makes libharu's compression and copying cheaper). */
-void pdf_compress_streams(HPDF_Doc pdf);
+/* A file for libharu to read from or write to, which reads and writes only
+ * in memory where the system allows: on Linux an anonymous memory file named
+ * by its /proc path, elsewhere a temporary file in $TMPDIR that the caller
+ * removes (unlink) once libharu has opened it.  Returns the descriptor, or
+ * -1 with the reason in why; *path is set either way, for the caller to free. */
+int pdf_scratch_file(char **path, gir_buf *why);
+
+/* libharu's saved document, mended (its ToUnicode maps, pdf_harufix.c) and
+ * every uncompressed stream compressed.  `high` is the set of high bytes
+ * (256 bits) of the characters drawn, which the maps cover; NULL for all.
+ * Returns 0, or -1 with the reason in why when the bytes are not laid out
+ * as libharu 2.3 writes them. */
+int pdf_harufix(const char *in, size_t n, const uint8_t *high, gir_buf *out, gir_buf *why);
+/* Marks in `high` the high bytes of the characters the faces draw. */
+void pdf_fonts_high_bytes(const pdf_fonts *fs, uint8_t high[32]);
 
 /* ---- display list ------------------------------------------------------------ */
 

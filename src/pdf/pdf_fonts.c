@@ -252,13 +252,10 @@ int pdf_face_advance(const pdf_fonts *fs, int face, uint32_t cp)
 	return gir_ttf_advance(f, cp);
 }
 
-/* libharu reads fonts from files only.  On Linux the subset goes into an
- * anonymous memory file that libharu opens by its /proc name; elsewhere into
- * a temporary file, removed as soon as libharu has opened it. */
-static int font_file(char **path, gir_buf *why)
+int pdf_scratch_file(char **path, gir_buf *why)
 {
 #ifdef MFD_CLOEXEC
-	int fd = memfd_create("gireport-font", MFD_CLOEXEC);
+	int fd = memfd_create("gireport", MFD_CLOEXEC);
 	if (fd >= 0) {
 		*path = gir_xasprintf("/proc/self/fd/%d", fd);
 		if (access(*path, R_OK) == 0)
@@ -275,11 +272,12 @@ static int font_file(char **path, gir_buf *why)
 	return tmp;
 }
 
+/* libharu reads fonts from files only: the subset goes to a scratch file. */
 static const char *load_font(HPDF_Doc pdf, const gir_buf *ttf, gir_buf *why)
 {
 	char *path;
 	const char *name = NULL;
-	int fd = font_file(&path, why);
+	int fd = pdf_scratch_file(&path, why);
 	if (fd < 0) {
 		free(path);
 		return NULL;
@@ -306,54 +304,6 @@ static char *subset_name(const pdf_fonts *fs, int face)
 	return same ? gir_xasprintf("%s-%d", base, same + 1) : gir_xstrdup(base);
 }
 
-/* The ToUnicode CMap libharu 2.3 writes for its UTF-8 encoding is its CID
- * CMap ("begincidrange"), which is not a valid ToUnicode map: readers warn
- * and must guess.  The codes drawn are Unicode code points (the encoder uses
- * them as CIDs), so the right map is the identity over the characters used;
- * write that into libharu's stream before the document is saved. */
-static void to_unicode_cmap(const uint32_t *cps, size_t n, gir_buf *out)
-{
-	gir_buf_puts(out, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-	                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-	                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	/* Runs of consecutive code points within one high byte, 100 to a block. */
-	gir_buf ranges = {0};
-	size_t count = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j + 1 < n && cps[j + 1] == cps[j] + 1 && (cps[j + 1] >> 8) == (cps[i] >> 8))
-			j++;
-		gir_buf_printf(&ranges, "<%04X> <%04X> <%04X>\n", (unsigned)cps[i], (unsigned)cps[j],
-		               (unsigned)cps[i]);
-		i = j + 1;
-		if (++count == 100 || i == n) {
-			gir_buf_printf(out, "%zu beginbfrange\n%sendbfrange\n", count, ranges.ptr);
-			gir_buf_clear(&ranges);
-			count = 0;
-		}
-	}
-	gir_buf_free(&ranges);
-	gir_buf_puts(out, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-}
-
-static void fix_to_unicode(HPDF_Font font, const uint32_t *cps, size_t n)
-{
-	HPDF_Dict map = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-	if (!map || !map->stream)
-		return;
-	gir_buf cmap = {0};
-	to_unicode_cmap(cps, n, &cmap);
-	HPDF_MemStream_FreeData(map->stream);
-	HPDF_Stream_Write(map->stream, (const HPDF_BYTE *)cmap.ptr, (HPDF_UINT)cmap.len);
-	/* Keys of a CID CMap that a ToUnicode stream does not have. */
-	HPDF_Dict_RemoveElement(map, "CMapName");
-	HPDF_Dict_RemoveElement(map, "CIDSystemInfo");
-	HPDF_Dict_RemoveElement(map, "WMode");
-	HPDF_Dict_RemoveElement(map, "Type");
-	gir_buf_free(&cmap);
-}
-
 static size_t used_code_points(const pdf_face *f, uint32_t *cps)
 {
 	size_t n = 0;
@@ -362,6 +312,18 @@ static size_t used_code_points(const pdf_face *f, uint32_t *cps)
 			if (f->used[byte] & (1u << bit))
 				cps[n++] = byte << 3 | bit;
 	return n;
+}
+
+void pdf_fonts_high_bytes(const pdf_fonts *fs, uint8_t high[32])
+{
+	memset(high, 0, 32);
+	for (int i = 0; i < fs->nfaces; i++)
+		for (unsigned h = 0; h < 256; h++)
+			for (unsigned b = 0; b < 32; b++) /* the 256 code points of h: 32 bytes */
+				if (fs->faces[i].used[h * 32 + b]) {
+					high[h >> 3] |= (uint8_t)(1u << (h & 7));
+					break;
+				}
 }
 
 int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
@@ -381,8 +343,6 @@ int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
 			loaded = load_font(pdf, &ttf, &why);
 		if (loaded)
 			fs->faces[i].hpdf_font = HPDF_GetFont(pdf, loaded, "UTF-8");
-		if (fs->faces[i].hpdf_font)
-			fix_to_unicode(fs->faces[i].hpdf_font, cps, n);
 		if (!fs->faces[i].hpdf_font) {
 			if (d)
 				gir_diags_add(d, GIR_ERROR, file, "PDF font %s: %s", fs->faces[i].path,

@@ -7,8 +7,10 @@
  * Layout fills a display list first; then the fonts are cut down to the
  * characters used and the list is drawn with libharu.  Nothing depends on
  * the clock or the machine, so the same source gives the same bytes. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pdf.h"
 #include "utf8.h"
@@ -408,19 +410,49 @@ static void set_info(HPDF_Doc pdf, const gir_report *rep)
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
 }
 
-static int save(HPDF_Doc pdf, gir_buf *out)
+/* The document's bytes as libharu writes them (uncompressed), then mended
+ * and compressed by pdf_harufix.  libharu writes to a scratch file rather
+ * than to its memory stream, which copies byte by byte twice more. */
+static int save(HPDF_Doc pdf, const pdf_doc *d, gir_buf *out, gir_diags *diags)
 {
-	if (HPDF_SaveToStream(pdf) != HPDF_OK)
-		return -1;
-	HPDF_UINT32 size = HPDF_GetStreamSize(pdf), got = size;
-	size_t at = out->len;
-	out->ptr = gir_xrealloc(out->ptr, at + size + 1);
-	out->cap = at + size + 1;
-	if (HPDF_ReadFromStream(pdf, (HPDF_BYTE *)out->ptr + at, &got) != HPDF_OK || got != size)
-		return -1;
-	out->len = at + size;
-	out->ptr[out->len] = 0;
-	return 0;
+	char *path;
+	gir_buf raw = {0}, why = {0};
+	int fd = pdf_scratch_file(&path, &why), rc = -1;
+	if (fd >= 0 && HPDF_SaveToFile(pdf, path) == HPDF_OK) {
+		off_t size = lseek(fd, 0, SEEK_END);
+		if (size > 0 && lseek(fd, 0, SEEK_SET) == 0) {
+			raw.ptr = gir_xmalloc((size_t)size + 1);
+			raw.cap = (size_t)size + 1;
+			if (gir_read_full(fd, raw.ptr, (size_t)size) == 0) {
+				raw.len = (size_t)size;
+				raw.ptr[raw.len] = 0;
+				rc = 0;
+			}
+		}
+		if (rc != 0)
+			gir_buf_printf(&why, "cannot read back %s: %s", path, strerror(errno));
+	}
+	if (fd >= 0) {
+		if (strncmp(path, "/proc/", 6) != 0)
+			unlink(path);
+		close(fd);
+	}
+	uint8_t high[32];
+	pdf_fonts_high_bytes(&d->fonts, high);
+	const char *file = d->rep->file;
+	if (rc == 0 && pdf_harufix(raw.ptr, raw.len, high, out, &why) != 0) {
+		if (diags)
+			gir_diags_add(diags, GIR_ERROR, file, "libharu wrote a PDF that cannot be mended: %s",
+			              why.ptr);
+		rc = -1;
+	} else if (why.len && diags) {
+		gir_diags_add(diags, GIR_ERROR, file, "writing the PDF: %s", why.ptr);
+	}
+	free(path);
+	gir_buf_free(&raw);
+	int reported = why.len > 0;
+	gir_buf_free(&why);
+	return rc == 0 ? 0 : reported ? -2 : -1;
 }
 
 static int emit(pdf_doc *d, gir_buf *out, gir_diags *diags)
@@ -429,7 +461,6 @@ static int emit(pdf_doc *d, gir_buf *out, gir_diags *diags)
 	HPDF_Doc pdf = HPDF_New(on_hpdf_error, &err);
 	if (!pdf)
 		return -1;
-	pdf_compress_streams(pdf);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	int rc = pdf_fonts_embed(&d->fonts, pdf, d->rep->file, diags);
@@ -441,8 +472,13 @@ static int emit(pdf_doc *d, gir_buf *out, gir_diags *diags)
 	}
 	if (rc == 0 && !err.code)
 		set_info(pdf, d->rep);
-	if (rc == 0 && !err.code && save(pdf, out) != 0 && !err.code)
-		err.code = HPDF_GetError(pdf);
+	if (rc == 0 && !err.code) {
+		int saved = save(pdf, d, out, diags);
+		if (saved == -2)
+			rc = -1;
+		else if (saved != 0 && !err.code)
+			err.code = HPDF_GetError(pdf);
+	}
 	if (rc == 0 && err.code) {
 		if (diags)
 			gir_diags_add(diags, GIR_ERROR, d->rep->file,
