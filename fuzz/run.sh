@@ -17,7 +17,7 @@ for target in report import; do
 	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude "fuzz/fuzz_$target.c" \
 		"$out/libgireport.a" $libs -o "$out/fuzz_$target"
 done
-cp examples/*.yaml tests/bad/*.yaml tests/golden/*.yaml fuzz/corpus-work/ 2>/dev/null || true
+cp examples/*.yaml tests/bad/*.yaml tests/ok/*.yaml tests/golden/*.yaml fuzz/corpus-work/ 2>/dev/null || true
 cp tests/seeds/*.txt fuzz/corpus-import/
 for src in examples/*.yaml; do
 	name=$(basename "$src" .yaml)

@@ -1,15 +1,10 @@
 #!/bin/sh
 # The command line: exit statuses, where outputs go, atomic writes, formats.
 BIN=${BUILD:-build}/gireport
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+SUITE=cli
+. tests/lib.sh
 ex=examples/erqi-tongji-2020.yaml
 
-t() { # name, then a shell condition
-	name=$1; shift
-	if ( eval "$*" ) >/dev/null 2>&1; then echo "PASS cli:$name"; else echo "FAIL cli:$name"; fi
-}
-status() { "$@" >/dev/null 2>&1; echo $?; }
 
 t version '"$BIN" --version | grep -qx "gireport [0-9]*\.[0-9]*\.[0-9]*"'
 t help '"$BIN" --help | grep -q "gireport build"'
@@ -48,21 +43,20 @@ mkdir "$tmp/ro" && cp $ex "$tmp/ro/c.yaml" && echo old >"$tmp/ro/c.txt"
 # the .txt written before it is not renamed into place either, nothing left.
 cc -shared -fPIC -o "$tmp/failwrite.so" tools/failwrite.c -ldl
 # The shim and the AddressSanitizer runtime both want to come first in the
-# process: these tests run on the normal build only.
+# process: these tests run on the normal build only (SKIP lines elsewhere,
+# which tests/counts counts like the others).
 preload_ok=1
 case $BUILD in *asan*) preload_ok=0 ;; esac
-t() { # name, then a shell condition
-	name=$1; shift
-	case $name in full-disk*|unwritable-dir*|signal-mid-build) [ $preload_ok = 1 ] || return 0 ;; esac
-	if ( eval "$*" ) >/dev/null 2>&1; then echo "PASS cli:$name"; else echo "FAIL cli:$name"; fi
+t_preload() { # as t, for a test that preloads the shim
+	if [ $preload_ok = 1 ]; then t "$@"; else skip "$1" "LD_PRELOAD under AddressSanitizer"; fi
 }
 mkdir "$tmp/full" && cp $ex "$tmp/full/d.yaml" && echo old-txt >"$tmp/full/d.txt" && echo old-md >"$tmp/full/d.md"
-t full-disk 'GIR_FAIL_WRITE=.d.md. LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml"; [ $? = 2 ] && [ "$(cat "$tmp/full/d.txt")" = old-txt ] && [ "$(cat "$tmp/full/d.md")" = old-md ] && [ "$(ls -A "$tmp/full" | wc -l)" = 3 ]'
-t full-disk-message 'GIR_FAIL_WRITE=.d.md. LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml" 2>&1 | grep -q "cannot write .*d.md: No space left on device"'
-t unwritable-dir 'GIR_FAIL_CREATE=/ro/ LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/ro/c.yaml"; [ $? = 2 ] && [ "$(cat "$tmp/ro/c.txt")" = old ] && [ "$(ls -A "$tmp/ro" | wc -l)" = 2 ]'
-t unwritable-dir-message 'GIR_FAIL_CREATE=/ro/ LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt "$tmp/ro/c.yaml" 2>&1 | grep -q "cannot write .*c.txt: Permission denied"'
+t_preload full-disk 'GIR_FAIL_WRITE=.d.md. LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml"; [ $? = 2 ] && [ "$(cat "$tmp/full/d.txt")" = old-txt ] && [ "$(cat "$tmp/full/d.md")" = old-md ] && [ "$(ls -A "$tmp/full" | wc -l)" = 3 ]'
+t_preload full-disk-message 'GIR_FAIL_WRITE=.d.md. LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml" 2>&1 | grep -q "cannot write .*d.md: No space left on device"'
+t_preload unwritable-dir 'GIR_FAIL_CREATE=/ro/ LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/ro/c.yaml"; [ $? = 2 ] && [ "$(cat "$tmp/ro/c.txt")" = old ] && [ "$(ls -A "$tmp/ro" | wc -l)" = 2 ]'
+t_preload unwritable-dir-message 'GIR_FAIL_CREATE=/ro/ LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt "$tmp/ro/c.yaml" 2>&1 | grep -q "cannot write .*c.txt: Permission denied"'
 # SIGTERM in the middle of writing: the temporary files go, old outputs stay.
-t signal-mid-build 'GIR_FAIL_WRITE=.d.md. GIR_FAIL_MODE=signal LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml"; [ $? = 143 ] && [ "$(cat "$tmp/full/d.txt")" = old-txt ] && [ "$(ls -A "$tmp/full" | wc -l)" = 3 ]'
+t_preload signal-mid-build 'GIR_FAIL_WRITE=.d.md. GIR_FAIL_MODE=signal LD_PRELOAD="$tmp/failwrite.so" "$BIN" build -f txt,md "$tmp/full/d.yaml"; [ $? = 143 ] && [ "$(cat "$tmp/full/d.txt")" = old-txt ] && [ "$(ls -A "$tmp/full" | wc -l)" = 3 ]'
 
 # A source on standard input has no name to write next to.
 t stdin-needs-stdout '[ $(status "$BIN" build - <$ex) = 2 ]'

@@ -2,8 +2,8 @@
 # valgrind memcheck over the examples (every format) and the broken sources:
 # zero errors and zero leaks, or the run fails.
 BIN=${BUILD:-build}/gireport
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+SUITE=valgrind
+. tests/lib.sh
 vg() {
 	valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
 		--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 "$@" \
@@ -23,11 +23,11 @@ done
 # costs a second; 200 of them would dominate the suite); on a failure, each
 # source again on its own to name the culprit.
 for mode in text json; do
-	if vg "$BIN" check -j 1 --diagnostics=$mode tests/bad/*.yaml; then
+	if vg "$BIN" check -j 1 --diagnostics=$mode tests/bad/*.yaml tests/ok/*.yaml; then
 		echo "PASS valgrind:check-all-bad:$mode"
 	else
 		echo "FAIL valgrind:check-all-bad:$mode"; head -30 "$tmp/vg"
-		for src in tests/bad/*.yaml; do
+		for src in tests/bad/*.yaml tests/ok/*.yaml; do
 			vg "$BIN" check --diagnostics=$mode "$src" || echo "  fails: $src"
 		done
 	fi

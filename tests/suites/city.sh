@@ -8,16 +8,9 @@
 # REGEN=1 rewrites those golden files instead of comparing (make regen).
 BIN=${BUILD:-build}/gireport
 G=tests/golden
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+SUITE=city
+. tests/lib.sh
 
-pass() { echo "PASS city:$1"; }
-fail() { echo "FAIL city:$1"; [ -z "$2" ] || printf '%s\n' "$2" | head -20 | sed 's/^/  /'; }
-t() { # name, then a shell condition
-	name=$1; shift
-	if ( eval "$*" ) >"$tmp/t.out" 2>&1; then pass "$name"; else fail "$name" "$(cat "$tmp/t.out")"; fi
-}
-status() { "$@" >/dev/null 2>&1; echo $?; }
 golden() { # name, expected file, then the command whose stdout it is
 	name=$1 want=$2; shift 2
 	if [ -n "$REGEN" ]; then  # only from a run that worked

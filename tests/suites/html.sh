@@ -12,16 +12,10 @@
 # runs over.  Without chromium or xmllint the suite fails: CI installs both.
 # In the sanitizer pass of tests/run.sh only the first part runs.
 BIN=$(cd "${BUILD:-build}" && pwd)/gireport
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+SUITE=html
+. tests/lib.sh
 export LC_ALL=C.UTF-8
 
-pass() { echo "PASS html:$1"; }
-fail() { echo "FAIL html:$1"; [ -z "$2" ] || printf '%s\n' "$2" | head -15 | sed 's/^/  /'; }
-check() { # test name, then a shell condition
-	test_name=$1; shift
-	if ( eval "$*" ) >"$tmp/check.out" 2>&1; then pass "$test_name"; else fail "$test_name" "$(cat "$tmp/check.out")"; fi
-}
 flat() { tr -d ' \t\r\n\f'; }
 
 # ---- every page: well-formed and self-contained -------------------------------------
@@ -32,14 +26,14 @@ mkdir -p "$tmp/ex" "$tmp/gd"
 if command -v xmllint >/dev/null; then
 	for page in "$tmp"/ex/*.html "$tmp"/gd/*.html; do
 		name=$(basename "$page" .html)
-		check "$name:xml-well-formed" 'xmllint --nonet --noout "$page"'
+		t "$name:xml-well-formed" 'xmllint --nonet --noout "$page"'
 	done
 else
 	fail "xmllint" "xmllint is not installed (apt-get install libxml2-utils)"
 fi
 for page in "$tmp"/ex/*.html "$tmp"/gd/*.html; do
 	name=$(basename "$page" .html)
-	check "$name:self-contained" \
+	t "$name:self-contained" \
 		'! grep -n -i -E "<(script|link|img|iframe|object|embed)[ />]|<[^>]*[[:space:]](src|href)=" "$page"'
 done
 
@@ -189,12 +183,12 @@ for page in $pages; do
 		fail "$name:dom" "no results from html.js: $(tail -3 "$tmp/t/$name.err")"
 	fi
 	if [ -f "$dir/$name.txt" ]; then
-		check "$name:numbers-as-txt" 'txt_numbers "$dir/$name.txt" >"$tmp/a" && dom_numbers "$tmp/t/$name.dom" >"$tmp/b" &&
+		t "$name:numbers-as-txt" 'txt_numbers "$dir/$name.txt" >"$tmp/a" && dom_numbers "$tmp/t/$name.dom" >"$tmp/b" &&
 			[ -s "$tmp/a" ] && diff "$tmp/a" "$tmp/b"'
 	fi
 	pdf=$tmp/t/$name.pdf
-	check "$name:print-a4" 'pdfinfo "$pdf" | grep -E "^Page size: +59[45]\.[0-9]+ x 84[12]\.[0-9]+ pts"'
-	check "$name:print-text" 'pdftotext "$pdf" - | flat >"$tmp/printed" && printed_text "$page" | all_printed'
-	check "$name:print-headers-repeat" 'headers_repeat "$page" "$pdf"'
+	t "$name:print-a4" 'pdfinfo "$pdf" | grep -E "^Page size: +59[45]\.[0-9]+ x 84[12]\.[0-9]+ pts"'
+	t "$name:print-text" 'pdftotext "$pdf" - | flat >"$tmp/printed" && printed_text "$page" | all_printed'
+	t "$name:print-headers-repeat" 'headers_repeat "$page" "$pdf"'
 done
 echo "html: $(echo $pages | wc -w) pages in Chromium in $(($(date +%s) - start)) s" >&2

@@ -15,13 +15,8 @@
 #  - bad inputs: empty, blank, binary, GBK, no tables, a truncated table,
 #    standard input, -o FILE, usage errors.
 BIN=${BUILD:-build}/gireport
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-t() { # test-name shell-code (the code sees this script's variables)
-	_t=$1; shift
-	if ( eval "$*" ) >"$tmp/out" 2>&1; then echo "PASS import:$_t"; else echo "FAIL import:$_t"; head -20 "$tmp/out"; fi
-}
+SUITE=import
+. tests/lib.sh
 
 tree() { # the model without source positions
 	"$BIN" build --stdout -f tree "$1" | sed 's/ @[0-9]*:[0-9]*$//'

@@ -7,20 +7,12 @@
 BUILD=${BUILD:-build}
 BIN=$BUILD/gireport
 root=$(pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+SUITE=install
+. tests/lib.sh
 dest=$tmp/dest
 prefix=/opt/gireport-test
 inst=$dest$prefix
 
-t() { # name, then a shell condition
-	name=$1; shift
-	if (eval "$*") >"$tmp/last.out" 2>&1; then
-		echo "PASS install:$name"
-	else
-		echo "FAIL install:$name"; head -20 "$tmp/last.out"
-	fi
-}
 
 # make as a user would run it, never rebuilding the binary under test (which
 # may be the sanitizer build, made with other flags), and writing nowhere but

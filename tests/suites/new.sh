@@ -2,13 +2,8 @@
 # gireport new: the skeleton of every template checks and builds straight
 # away, carries every cell, and matches its golden file (tests/new/).
 BIN=${BUILD:-build}/gireport
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-t() {
-	name=$1; shift
-	if ( eval "$*" ) >"$tmp/out" 2>&1; then echo "PASS new:$name"; else echo "FAIL new:$name"; head -10 "$tmp/out"; fi
-}
+SUITE=new
+. tests/lib.sh
 
 for tpl in gov-2019 gov-2019-lvyuan gov-2021; do
 	year=2020; [ $tpl = gov-2021 ] && year=2021

@@ -7,20 +7,13 @@
 # errors for fonts that cannot be used, and a table continued on a new page
 # under its repeated header.
 BIN=$(cd "${BUILD:-build}" && pwd)/gireport
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+SUITE=pdf
+. tests/lib.sh
 export LC_ALL=C
 ARPHIC=/usr/share/fonts/truetype/arphic
 WQY=/usr/share/fonts/truetype/wqy
 version=$("$BIN" --version | sed 's/^gireport //')
 
-pass() { echo "PASS pdf:$1"; }
-fail() { echo "FAIL pdf:$1"; [ -z "$2" ] || printf '%s\n' "$2" | head -15 | sed 's/^/  /'; }
-check() { # test name, then a shell condition
-	test_name=$1; shift
-	if ( eval "$*" ) >"$tmp/check.out" 2>&1; then pass "$test_name"; else fail "$test_name" "$(cat "$tmp/check.out")"; fi
-}
-status() { "$@" >/dev/null 2>&1; echo $?; }
 
 flatten() { # strip every kind of space and line break
 	sed -e 's/\xe3\x80\x80//g' -e 's/\xc2\xa0//g' -e 's/\[bookmark: _GoBack\]//g' | tr -d ' \t\r\n\f'
@@ -56,26 +49,26 @@ for src in examples/*.yaml; do
 		continue
 	fi
 	pass "$name:build"
-	check "$name:qpdf-check" 'qpdf --check "$pdf"'
+	t "$name:qpdf-check" 'qpdf --check "$pdf"'
 
 	pdfinfo "$pdf" >"$tmp/info" 2>&1
 	agency=$(sed -n 's/^agency: *//p' "$src")
 	title=$("$BIN" build --stdout -f txt "$src" 2>/dev/null | sed '/^$/q' | flatten)
 	info_title=$(sed -n 's/^Title: *//p' "$tmp/info" | flatten)
-	check "$name:a4" 'grep -Eq "^Page size: +595\.2[0-9]* x 841\.89?[0-9]* pts" "$tmp/info" || { cat "$tmp/info"; false; }'
-	check "$name:info" '[ "$info_title" = "$title" ] && grep -qx "Author: *$agency" "$tmp/info" &&
+	t "$name:a4" 'grep -Eq "^Page size: +595\.2[0-9]* x 841\.89?[0-9]* pts" "$tmp/info" || { cat "$tmp/info"; false; }'
+	t "$name:info" '[ "$info_title" = "$title" ] && grep -qx "Author: *$agency" "$tmp/info" &&
 		grep -qx "Creator: *gireport $version" "$tmp/info" && grep -q "^Subject: *..*" "$tmp/info" || { cat "$tmp/info"; false; }'
 	if grep -q '^date:' "$src"; then
 		y=$(sed -n 's/^date: *\([0-9]*\)-.*/\1/p' "$src")
-		check "$name:date-from-source" 'grep -q "^CreationDate:.* $y" "$tmp/info" || { cat "$tmp/info"; false; }'
+		t "$name:date-from-source" 'grep -q "^CreationDate:.* $y" "$tmp/info" || { cat "$tmp/info"; false; }'
 	fi
 	# Every font embedded as a subset (ABCDEF+Name, emb yes, sub yes).
-	check "$name:fonts-embedded-subsets" 'pdffonts "$pdf" >"$tmp/fonts" && [ $(sed 1,2d "$tmp/fonts" | wc -l) -ge 1 ] &&
+	t "$name:fonts-embedded-subsets" 'pdffonts "$pdf" >"$tmp/fonts" && [ $(sed 1,2d "$tmp/fonts" | wc -l) -ge 1 ] &&
 		! sed 1,2d "$tmp/fonts" | grep -Ev "^[A-Z]{6}\+[^ ]+ +CID TrueType +Identity-H +yes +yes " || { cat "$tmp/fonts"; false; }'
 
 	# The same bytes from another build: another directory, another TMPDIR.
 	mkdir -p "$tmp/again"
-	check "$name:reproducible" 'TMPDIR="$tmp" "$BIN" build -f pdf -o "$tmp/again" "$src" && cmp "$pdf" "$tmp/again/$name.pdf"'
+	t "$name:reproducible" 'TMPDIR="$tmp" "$BIN" build -f pdf -o "$tmp/again" "$src" && cmp "$pdf" "$tmp/again/$name.pdf"'
 
 	# Text: pdftotext gives back every heading and paragraph of the seed.
 	seed=$(sed -n '1s/^# 转自 \(tests\/seeds\/[^ ]*\.txt\).*/\1/p' "$src")
@@ -86,7 +79,7 @@ for src in examples/*.yaml; do
 	sname=$(basename "$seed" .txt)
 	# (Page numbers out, so that a paragraph cut by a page break reads on.)
 	pdftotext "$pdf" - 2>"$tmp/pdftotext.err" | grep -v '^— [0-9]* —$' | flatten >"$tmp/flat"
-	check "$name:pdftotext-quiet" '[ ! -s "$tmp/pdftotext.err" ] || { cat "$tmp/pdftotext.err"; false; }'
+	t "$name:pdftotext-quiet" '[ ! -s "$tmp/pdftotext.err" ] || { cat "$tmp/pdftotext.err"; false; }'
 	missing=
 	grep -v '^ *[	|]' "$seed" | sed -e 's/年0/年/' -e 's/月0/月/' >"$tmp/lines"
 	while IFS= read -r line; do
@@ -104,9 +97,9 @@ missing from the PDF's text: $text"
 	diff "$tmp/seed.numbers" "$tmp/pdf.numbers" >"$tmp/numbers.diff"
 	expected=tests/seeds/$sname.numbers.diff
 	[ -f "$expected" ] || expected=/dev/null
-	check "$name:table-numbers ($(wc -l <"$tmp/seed.numbers") in the seed)" 'cmp -s "$tmp/numbers.diff" "$expected" || diff "$expected" "$tmp/numbers.diff"'
+	t "$name:table-numbers ($(wc -l <"$tmp/seed.numbers") in the seed)" 'cmp -s "$tmp/numbers.diff" "$expected" || diff "$expected" "$tmp/numbers.diff"'
 
-	check "$name:page-numbers" 'pdftotext -f 1 -l 1 "$pdf" - | grep -q "^— 1 —$"'
+	t "$name:page-numbers" 'pdftotext -f 1 -l 1 "$pdf" - | grep -q "^— 1 —$"'
 done
 
 # ---- fonts ---------------------------------------------------------------------
@@ -116,22 +109,22 @@ out=$tmp/fonts-out
 mkdir -p "$out"
 fonts_of() { pdffonts "$out/lvyuan-tongji-2020.pdf" | sed 1,2d | awk '{ sub(/^[A-Z]*\+/, "", $1); print $1 }' | sort -u | tr '\n' ' '; }
 
-check font-ttc-index '"$BIN" build -f pdf -o "$out" --font body=$ARPHIC/uming.ttc:1 $ex && fonts_of | grep -q UMingHK'
-check font-per-role '"$BIN" build -f pdf -o "$out" --font heading=$ARPHIC/ukai.ttc:2 --font title=$WQY/wqy-zenhei.ttc:1 $ex &&
+t font-ttc-index '"$BIN" build -f pdf -o "$out" --font body=$ARPHIC/uming.ttc:1 $ex && fonts_of | grep -q UMingHK'
+t font-per-role '"$BIN" build -f pdf -o "$out" --font heading=$ARPHIC/ukai.ttc:2 --font title=$WQY/wqy-zenhei.ttc:1 $ex &&
 	fonts_of | grep -q UKaiTW && fonts_of | grep -q WenQuanYiZenHeiMono'
 
 # fonts: in the source, relative to the source; the command line wins.
 sed '/^year:/a fonts: {subheading: '"$ARPHIC"'/uming.ttc:2, table: '"$ARPHIC"'/ukai.ttc:1}' $ex >"$tmp/src-fonts.yaml"
-check font-from-source '"$BIN" build -f pdf -o "$out" "$tmp/src-fonts.yaml" && f=$(pdffonts "$out/src-fonts.pdf") &&
+t font-from-source '"$BIN" build -f pdf -o "$out" "$tmp/src-fonts.yaml" && f=$(pdffonts "$out/src-fonts.pdf") &&
 	echo "$f" | grep -q UKaiHK'
-check font-command-line-wins '"$BIN" build -f pdf -o "$out" --font table=$ARPHIC/uming.ttc:0 "$tmp/src-fonts.yaml" &&
+t font-command-line-wins '"$BIN" build -f pdf -o "$out" --font table=$ARPHIC/uming.ttc:0 "$tmp/src-fonts.yaml" &&
 	! pdffonts "$out/src-fonts.pdf" | grep -q UKaiHK'
 ln -s $ARPHIC/ukai.ttc "$tmp/kai.ttc"
 sed '/^year:/a fonts: {body: kai.ttc:3}' $ex >"$tmp/rel-fonts.yaml"
-check font-relative-to-source 'cd / && "$BIN" build -f pdf -o "$out" "$tmp/rel-fonts.yaml" && pdffonts "$out/rel-fonts.pdf" | grep -q UKaiTWMBE'
+t font-relative-to-source 'cd / && "$BIN" build -f pdf -o "$out" "$tmp/rel-fonts.yaml" && pdffonts "$out/rel-fonts.pdf" | grep -q UKaiTWMBE'
 if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
 	# A .ttf without Chinese: its digits and Latin are used, Chinese falls back.
-	check font-ttf '"$BIN" build -f pdf -o "$out" --font title=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf $ex &&
+	t font-ttf '"$BIN" build -f pdf -o "$out" --font title=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf $ex &&
 		fonts_of | grep -q DejaVuSans && pdftotext "$out/lvyuan-tongji-2020.pdf" - | head -3 | flatten | grep -q 2020'
 fi
 
@@ -140,19 +133,19 @@ fi
 mkdir "$tmp/nofont"
 cp $ex "$tmp/nofont/a.yaml"
 "$BIN" build --font body=/nonexistent/uming.ttc "$tmp/nofont/a.yaml" >/dev/null 2>"$tmp/err"; rc=$?
-check missing-font-exit-2 '[ $rc = 2 ]'
-check missing-font-message 'grep -q "/nonexistent/uming.ttc cannot be opened" "$tmp/err" && grep -q "fonts-arphic-uming" "$tmp/err" || { cat "$tmp/err"; false; }'
-check missing-font-writes-nothing '[ "$(ls "$tmp/nofont")" = a.yaml ]'
+t missing-font-exit-2 '[ $rc = 2 ]'
+t missing-font-message 'grep -q "/nonexistent/uming.ttc cannot be opened" "$tmp/err" && grep -q "fonts-arphic-uming" "$tmp/err" || { cat "$tmp/err"; false; }'
+t missing-font-writes-nothing '[ "$(ls "$tmp/nofont")" = a.yaml ]'
 sed '/^year:/a fonts: {heading: missing-heading.ttf}' $ex >"$tmp/nofont/b.yaml"
 "$BIN" build -f pdf "$tmp/nofont/b.yaml" >/dev/null 2>"$tmp/err"; rc=$?
-check missing-font-from-source '[ $rc = 2 ] && grep -q "$tmp/nofont/missing-heading.ttf cannot be opened" "$tmp/err" || { cat "$tmp/err"; false; }'
+t missing-font-from-source '[ $rc = 2 ] && grep -q "$tmp/nofont/missing-heading.ttf cannot be opened" "$tmp/err" || { cat "$tmp/err"; false; }'
 "$BIN" build -f pdf -o "$out" --font body=$ARPHIC/uming.ttc:9 $ex >/dev/null 2>"$tmp/err"; rc=$?
-check font-bad-face-index '[ $rc = 2 ] && grep -q "has 4 faces" "$tmp/err" || { cat "$tmp/err"; false; }'
+t font-bad-face-index '[ $rc = 2 ] && grep -q "has 4 faces" "$tmp/err" || { cat "$tmp/err"; false; }'
 "$BIN" build -f pdf -o "$out" --font body=README.md $ex >/dev/null 2>"$tmp/err"; rc=$?
 [ -f README.md ] || { "$BIN" build -f pdf -o "$out" --font body=Makefile $ex >/dev/null 2>"$tmp/err"; rc=$?; }
-check font-not-a-font '[ $rc = 2 ] && grep -q "is not a TrueType font" "$tmp/err" || { cat "$tmp/err"; false; }'
-check font-unknown-role '[ $(status "$BIN" build -f pdf -o "$out" --font bold=$ARPHIC/uming.ttc $ex) = 2 ]'
-check pdf-in-default-formats 'mkdir "$tmp/default" && "$BIN" build -o "$tmp/default" $ex && [ -s "$tmp/default/lvyuan-tongji-2020.pdf" ]'
+t font-not-a-font '[ $rc = 2 ] && grep -q "is not a TrueType font" "$tmp/err" || { cat "$tmp/err"; false; }'
+t font-unknown-role '[ $(status "$BIN" build -f pdf -o "$out" --font bold=$ARPHIC/uming.ttc $ex) = 2 ]'
+t pdf-in-default-formats 'mkdir "$tmp/default" && "$BIN" build -o "$tmp/default" $ex && [ -s "$tmp/default/lvyuan-tongji-2020.pdf" ]'
 
 # ---- a table across a page break -------------------------------------------------
 
@@ -195,7 +188,7 @@ overview of $k paragraphs: text below the block: $below"
 	fi
 	k=$((k + 1))
 done
-check table-continues-with-header '[ $cut -gt 0 ] && [ -z "$bad" ] || { echo "cut $cut times$bad"; false; }'
+t table-continues-with-header '[ $cut -gt 0 ] && [ -z "$bad" ] || { echo "cut $cut times$bad"; false; }'
 
 # ---- the signature block never stands alone on a page --------------------------
 
@@ -217,4 +210,4 @@ while [ $k -le 20 ]; do
 $k paragraphs: the last page holds only $(pdftotext -f "$n" -l "$n" "$tmp/sig.pdf" - | tr '\n' ' ')"
 	k=$((k + 1))
 done
-check signature-not-alone '[ -z "$bad" ] || { echo "$bad"; false; }'
+t signature-not-alone '[ -z "$bad" ] || { echo "$bad"; false; }'
