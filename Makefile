@@ -14,12 +14,14 @@ HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 # The library's stages, one folder each (README.md, "The code"); the command
 # line is cli/.  Object files all go into one flat $(BUILD)/.
 SRC_DIRS := src/core src/render src/pdf src/import
-INCLUDES := -Iinclude $(SRC_DIRS:%=-I%) -Icli
+INCLUDES := -Iinclude $(SRC_DIRS:%=-I%)
 ALL_CFLAGS  = $(WARNINGS) $(DEFINES) $(INCLUDES) $(PKG_CFLAGS) $(HPDF_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+# The command line sees the library as any program would: gireport.h only.
+CLI_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Icli $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 
 BUILD    ?= build
-LIB_SRC  := buf util utf8 diag load template number narrative placeholder prose suggest validate check \
+LIB_SRC  := buf util utf8 diag load template number narrative placeholder prose suggest validate check previous \
             layout wrap textgrid render_text render_md render_html render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf figures summary diff schema \
             import_scan import_table import_score import
@@ -48,6 +50,9 @@ HEADERS := include/gireport.h $(wildcard $(SRC_DIRS:%=%/*.h) cli/*.h)
 
 $(BUILD)/%.o: %.c $(HEADERS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(CLI_OBJ): $(BUILD)/%.o: cli/%.c include/gireport.h $(wildcard cli/*.h) | $(BUILD)
+	$(CC) $(CLI_CFLAGS) -c $< -o $@
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)
 	$(CC) $(WARNINGS) -O1 $< -o $@
@@ -118,7 +123,7 @@ $(BUILD)/schemas/%.schema.json: templates/%.json $(BIN)
 	@mkdir -p $(@D)
 	GIREPORT_TEMPLATE_PATH= $(BIN) schema $* > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/cmd_new.o: ALL_CFLAGS += -DGIR_SCHEMA_DIR='"$(DATADIR)/schemas"'
+$(BUILD)/cmd_new.o: CLI_CFLAGS += -DGIR_SCHEMA_DIR='"$(DATADIR)/schemas"'
 
 # `gireport new` names the installed schemas, so cmd_new.o is rebuilt when
 # DATADIR (PREFIX) differs from the one it was built with.
@@ -200,9 +205,9 @@ fuzz:
 # Static analysis of src/ and cli/: cppcheck and gcc's -fanalyzer, both silent when clean.
 lint: deps-lint
 	cppcheck -q --error-exitcode=1 --enable=warning,performance,portability --std=c11 \
-		--inline-suppr --suppress=missingIncludeSystem $(INCLUDES) src/ cli/
+		--inline-suppr --suppress=missingIncludeSystem $(INCLUDES) -Icli src/ cli/
 	@for f in $(SRC_DIRS:%=%/*.c) cli/*.c; do \
-		$(CC) $(WARNINGS) $(DEFINES) $(INCLUDES) $(PKG_CFLAGS) $(HPDF_CFLAGS) -fanalyzer \
+		$(CC) $(WARNINGS) $(DEFINES) $(INCLUDES) -Icli $(PKG_CFLAGS) $(HPDF_CFLAGS) -fanalyzer \
 			-Werror -c $$f -o /dev/null || exit 1; \
 	done
 	@echo "lint: cppcheck and gcc -fanalyzer found nothing"

@@ -12,7 +12,6 @@
 #include "commands.h"
 #include "fileio.h"
 #include "gireport.h"
-#include "util.h"
 
 typedef int (*render_fn)(const gir_report *, const gir_options *, gir_buf *);
 

@@ -4,9 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "diff.h"
 #include "fileio.h"
-#include "util.h"
 
 /* Reads and validates one source; prints its diagnostics. */
 static gir_report *load(const gir_session *s, const char *file, int *status)

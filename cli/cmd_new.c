@@ -4,7 +4,6 @@
 #include <time.h>
 
 #include "commands.h"
-#include "util.h"
 
 /* Where `make install` puts the schemas (`make schemas`); the Makefile
  * defines it from PREFIX. */

@@ -6,8 +6,6 @@
 
 #include "commands.h"
 #include "fileio.h"
-#include "summary.h"
-#include "util.h"
 
 static int by_path(const void *a, const void *b)
 {

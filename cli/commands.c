@@ -10,7 +10,6 @@
 #include "commands.h"
 #include "fileio.h"
 #include "gireport.h"
-#include "util.h"
 
 void gir_template_dirs(const gir_cli *cli, void (*fn)(const char *dir, void *ctx), void *ctx)
 {
@@ -101,63 +100,6 @@ void gir_session_diags(const gir_session *s, const gir_diags *d, const char *src
 }
 
 
-/* In a tree laid out as agency/YEAR.yaml, last year is the sibling
- * agency/(YEAR-1).yaml; NULL when the source is not named so or it is absent. */
-static char *sibling_previous(const char *file, int year)
-{
-	const char *base = strrchr(file, '/');
-	base = base ? base + 1 : file;
-	char want[16];
-	snprintf(want, sizeof want, "%d.", year);
-	if (strncmp(base, want, strlen(want)) != 0 ||
-	    (strcmp(base + strlen(want), "yaml") != 0 && strcmp(base + strlen(want), "yml") != 0))
-		return NULL;
-	char *path = gir_xasprintf("%.*s%d.%s", (int)(base - file), file, year - 1, base + strlen(want));
-	if (access(path, R_OK) != 0) {
-		free(path);
-		return NULL;
-	}
-	return path;
-}
-
-static void check_previous(const gir_session *s, gir_report *rep, const char *file, gir_diags *d)
-{
-	const char *prev = gir_report_previous_path(rep);
-	char *path = prev ? gir_path_beside(file, prev) : sibling_previous(file, gir_report_year(rep));
-	if (!path)
-		return;
-	char *text = NULL;
-	size_t len = 0;
-	if (gir_read_file(path, &text, &len) != GIR_READ_OK) {
-		char *msg = gir_xasprintf("cannot read last year's source %s: %s", path, strerror(errno));
-		gir_report_previous_error(rep, d, msg);
-		free(msg);
-		free(path);
-		return;
-	}
-	gir_diags *pd = gir_diags_new();
-	gir_options popt = s->opt;
-	popt.strict = 0;
-	gir_report *p = gir_report_load(s->reg, path, text, len, &popt, pd);
-	size_t first = gir_diags_count(d);
-	if (!p) {
-		char *msg = gir_xasprintf("last year's source %s has errors; check it first", path);
-		if (prev)
-			gir_report_previous_error(rep, d, msg);
-		else
-			gir_diags_add(d, GIR_ERROR, file, "%s", msg);
-		free(msg);
-	} else {
-		gir_report_check_previous(rep, p, d);
-	}
-	if (s->opt.strict)
-		gir_diags_promote_warnings(d, first);
-	gir_report_free(p);
-	gir_diags_free(pd);
-	free(text);
-	free(path);
-}
-
 gir_report *gir_session_load(const gir_session *s, const char *file, gir_job_result *r)
 {
 	char *text = NULL;
@@ -178,7 +120,7 @@ gir_report *gir_session_load(const gir_session *s, const char *file, gir_job_res
 	gir_diags *d = gir_diags_new();
 	gir_report *rep = gir_report_load(s->reg, file, text, len, &s->opt, d);
 	if (rep && !s->skip_carry_over)
-		check_previous(s, rep, file, d);
+		gir_report_check_previous_file(rep, s->reg, file, &s->opt, d);
 	if (rep && gir_diags_count_severity(d, GIR_ERROR)) {
 		gir_report_free(rep);
 		rep = NULL;

@@ -13,7 +13,6 @@
 
 #include "fileio.h"
 #include "gireport.h"
-#include "util.h"
 
 gir_read_status gir_read_file(const char *path, char **text, size_t *len)
 {

@@ -4,8 +4,7 @@
 
 #include <stddef.h>
 
-/* A source larger than this is refused before parsing: a report is a few KB. */
-#define GIR_MAX_SOURCE (16u << 20)
+#include "gireport.h" /* GIR_MAX_SOURCE */
 
 typedef enum gir_read_status { GIR_READ_OK, GIR_READ_ERROR, GIR_READ_TOO_LARGE } gir_read_status;
 

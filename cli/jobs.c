@@ -16,7 +16,6 @@
 
 #include "fileio.h"
 #include "jobs.h"
-#include "util.h"
 
 #define MAX_WORKERS 64
 

@@ -9,7 +9,6 @@
 #include "commands.h"
 #include "fileio.h"
 #include "gireport.h"
-#include "util.h"
 
 static const char usage[] =
 	"usage: gireport build [-f txt,md,pdf,html,json,tree] [-o DIR] [--stdout] [--strict]\n"
@@ -76,8 +75,21 @@ static int usage_error(const char *msg)
 	return GIR_EXIT_FAILURE;
 }
 
+/* The library aborts when memory runs out unless told otherwise (gireport.h):
+ * the command line says so, removes its unfinished outputs and exits 2. */
+static void out_of_memory(size_t size)
+{
+	(void)size;
+	gir_write_abort();
+	static const char msg[] = "gireport: out of memory\n";
+	if (write(2, msg, sizeof msg - 1) < 0)
+		_exit(GIR_EXIT_FAILURE);
+	_exit(GIR_EXIT_FAILURE);
+}
+
 int main(int argc, char **argv)
 {
+	gir_set_oom_handler(out_of_memory);
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},

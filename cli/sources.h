@@ -4,7 +4,6 @@
 #define GIR_SOURCES_H
 
 #include "gireport.h"
-#include "util.h"
 
 #define GIR_PROJECT_FILE "gireport.yaml"
 

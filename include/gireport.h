@@ -4,7 +4,16 @@
  * Pipeline: a YAML source is loaded with source positions, bound to a JSON
  * template (the national form as data), validated, and rendered.  The library
  * never prints and never exits; the caller owns every object it creates and
- * releases it with the matching *_free function, all of which accept NULL. */
+ * releases it with the matching *_free function, all of which accept NULL.
+ *
+ * Out of memory.  Memory the library allocates itself comes from malloc
+ * through gir_xmalloc and its kin below, which never return NULL: when an
+ * allocation fails they call the handler set with gir_set_oom_handler (the
+ * command line's prints "gireport: out of memory" and exits 2), and abort()
+ * when there is none or it returns.  No function returns a half-built
+ * object or an error code for want of memory.  Failures the libraries
+ * underneath report (libyaml, cJSON, libharu, HarfBuzz) become diagnostics
+ * like any other, as they report them. */
 #ifndef GIREPORT_H
 #define GIREPORT_H
 
@@ -35,6 +44,45 @@ void gir_buf_vprintf(gir_buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 void gir_buf_clear(gir_buf *b);
 void gir_buf_free(gir_buf *b);
+/* The buffer's text, now the caller's to free (an empty string for an empty
+ * buffer); the buffer is left empty. */
+char *gir_buf_detach(gir_buf *b);
+
+/* ---- memory (see "Out of memory" above) ------------------------------------ */
+
+/* Called with the size that could not be allocated; may exit or longjmp. */
+typedef void gir_oom_handler(size_t size);
+void gir_set_oom_handler(gir_oom_handler *handler);
+void *gir_xmalloc(size_t n);
+void *gir_xcalloc(size_t n, size_t size);
+void *gir_xrealloc(void *p, size_t n);
+char *gir_xstrdup(const char *s);
+char *gir_xstrndup(const char *s, size_t n);
+char *gir_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable array of pointers; gir_ptrvec_free frees the array, not the items. */
+typedef struct gir_ptrvec {
+	void **items;
+	size_t len, cap;
+} gir_ptrvec;
+void gir_ptrvec_push(gir_ptrvec *v, void *p);
+void gir_ptrvec_free(gir_ptrvec *v);
+
+#define GIR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- files -------------------------------------------------------------------- */
+
+/* The whole of a write or read, through EINTR and short counts; -1 on an
+ * error or an early end of file. */
+int gir_write_full(int fd, const void *data, size_t len);
+int gir_read_full(int fd, void *data, size_t len);
+/* Reads the whole of a file into *text (malloc'd, NUL-terminated).  Returns
+ * 0, or -1 with errno: EFBIG for a file larger than GIR_MAX_SOURCE, EISDIR
+ * for a directory. */
+int gir_read_source(const char *path, char **text, size_t *len);
+/* A path written in the source `file` (previous:, fonts:): relative to that
+ * file's directory unless absolute (or `file` has no directory).  malloc'd. */
+char *gir_path_beside(const char *file, const char *path);
 
 /* ---- diagnostics ---------------------------------------------------------- */
 
@@ -168,9 +216,15 @@ typedef struct gir_font_cache gir_font_cache;
 gir_font_cache *gir_font_cache_new(void);
 void gir_font_cache_free(gir_font_cache *cache);
 
+/* A source larger than this is refused (gir_report_load, gireport check):
+ * a report is a few KB, and the limit bounds the time and memory a hostile
+ * input may cost. */
+#define GIR_MAX_SOURCE (16u << 20)
+
 /* Loads, binds and validates one source.  `file` names it in diagnostics.
  * Returns a report when no error was found (warnings may have been added),
- * NULL otherwise.  The report keeps a pointer to `r`, which must outlive it. */
+ * NULL otherwise (also for a text longer than GIR_MAX_SOURCE).  The report
+ * keeps a pointer to `r`, which must outlive it. */
 gir_report *gir_report_load(const gir_registry *r, const char *file,
                             const char *text, size_t len,
                             const gir_options *opt, gir_diags *diags);
@@ -191,6 +245,18 @@ const char *gir_report_font(const gir_report *rep, gir_font_role role);
 const char *gir_report_previous_path(const gir_report *rep);
 /* Reports a problem with last year's source at the `previous:` line. */
 void gir_report_previous_error(const gir_report *rep, gir_diags *d, const char *message);
+/* Last year's source of a report loaded from `file`: the `previous:` path
+ * (relative to `file`), else, in a tree laid out as agency/YEAR.yaml, the
+ * sibling agency/(YEAR-1).yaml when it exists.  malloc'd; NULL for none. */
+char *gir_report_previous_file(const gir_report *rep, const char *file);
+/* The carry-over check against last year's source (gir_report_previous_file):
+ * reads and loads it with `opt` (strict off) and compares; a source that
+ * cannot be read or has errors is reported at the `previous:` line, or on
+ * `file` for a sibling found by name.  With opt->strict, the warnings it
+ * adds become errors.  Does nothing when there is no last year's source.
+ * Returns the number of errors added. */
+int gir_report_check_previous_file(const gir_report *rep, const gir_registry *r,
+                                   const char *file, const gir_options *opt, gir_diags *d);
 void gir_report_free(gir_report *rep);
 
 /* ---- renderers -------------------------------------------------------------- */
@@ -213,6 +279,47 @@ int gir_render_json(const gir_report *rep, const gir_options *opt, gir_buf *out)
 /* A standalone HTML5 page (docs/html.md): tables with the form's merged
  * cells, captions and header scopes, a print style sheet for A4. */
 int gir_render_html(const gir_report *rep, const gir_options *opt, gir_buf *out);
+
+/* ---- many reports: summary and year-to-year diff ------------------------------ */
+
+/* A summary of many reports: one row per source with its key figures (the
+ * template's "summary" list), a 合计 row, and the sources that failed their
+ * checks — what a city's 政务公开办 compiles from its bureaus' reports. */
+typedef struct gir_summary gir_summary;
+
+gir_summary *gir_summary_new(void);
+void gir_summary_free(gir_summary *s);
+/* A source that passed its checks: its values are copied, rep may go (its
+ * registry must outlive s: labels and ids are the template's). */
+void gir_summary_add(gir_summary *s, const char *file, const gir_report *rep);
+/* A source with `errors` errors (0 with `unreadable` set: it could not be
+ * read).  Its agency, year and template are read from the text when it is
+ * YAML enough to hold them (no `template:`: the project's default_template,
+ * or the edition of its year); its figures stay empty. */
+void gir_summary_add_failed(gir_summary *s, const gir_registry *reg, const char *file,
+                            const char *text, size_t len, size_t errors, int unreadable,
+                            const char *default_template);
+size_t gir_summary_failed(const gir_summary *s);
+/* The outputs.  Rows are in file-path order; the columns are the figures
+ * of every edition present, by id, in the templates' order.  The 合计 row
+ * adds up the rows without errors, for each figure every one of them has.
+ * CSV: RFC 4180, CRLF line ends, a UTF-8 byte-order mark with `bom` (for
+ * Excel).  Markdown: a pipe table and the list of sources with errors.
+ * JSON: {"columns", "rows", "totals", "failed"}. */
+void gir_summary_csv(gir_summary *s, int bom, gir_buf *out);
+void gir_summary_md(gir_summary *s, gir_buf *out);
+void gir_summary_json(gir_summary *s, gir_buf *out);
+
+/* What changed between two reports (usually one agency's two years): every
+ * number that differs, by id path, side by side; then the narrative
+ * paragraphs removed and added. */
+typedef enum gir_diff_format { GIR_DIFF_TEXT, GIR_DIFF_MD } gir_diff_format;
+
+/* Appends the comparison of report a (file afile) with report b.  Tables
+ * follow b's template, then the cells only a's has; a path one edition
+ * lacks shows "—".  Returns the number of differences found. */
+size_t gir_diff(const gir_report *a, const char *afile, const gir_report *b, const char *bfile,
+                gir_diff_format fmt, gir_buf *out);
 
 /* ---- import ------------------------------------------------------------------ */
 

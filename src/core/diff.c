@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diff.h"
 #include "markdown.h"
 #include "model.h"
 #include "narrative.h"

@@ -9,7 +9,6 @@
 #include "figures.h"
 #include "model.h"
 #include "node.h"
-#include "summary.h"
 #include "markdown.h"
 #include "util.h"
 
@@ -128,7 +127,7 @@ static const char *edition_for_year(const gir_registry *reg, int year)
 }
 
 void gir_summary_add_failed(gir_summary *s, const gir_registry *reg, const char *file,
-                            const char *text, size_t len, size_t errors, bool unreadable,
+                            const char *text, size_t len, size_t errors, int unreadable,
                             const char *default_template)
 {
 	srow *r = new_row(s, file);
@@ -267,7 +266,7 @@ static void csv_field(gir_buf *out, const char *s, bool text, bool first)
 	gir_buf_putc(out, '"');
 }
 
-void gir_summary_csv(gir_summary *s, bool bom, gir_buf *out)
+void gir_summary_csv(gir_summary *s, int bom, gir_buf *out)
 {
 	settle(s);
 	if (bom)

@@ -1,17 +1,28 @@
 /* Allocation wrappers: running out of memory is not a diagnosable input
- * problem, so it ends the process with a message instead of unwinding. */
+ * problem, so it ends the process (the caller's handler, else abort) instead
+ * of unwinding: gireport.h, "Out of memory". */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
 
-static void out_of_memory(void)
+static gir_oom_handler *oom_handler;
+
+void gir_set_oom_handler(gir_oom_handler *handler)
 {
-	fputs("gireport: out of memory\n", stderr);
+	oom_handler = handler;
+}
+
+static void out_of_memory(size_t n)
+{
+	if (oom_handler)
+		oom_handler(n);
 	abort();
 }
 
@@ -19,7 +30,7 @@ void *gir_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		out_of_memory();
+		out_of_memory(n);
 	return p;
 }
 
@@ -27,7 +38,7 @@ void *gir_xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		out_of_memory();
+		out_of_memory(n * size);
 	return p;
 }
 
@@ -35,7 +46,7 @@ void *gir_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
-		out_of_memory();
+		out_of_memory(n);
 	return q;
 }
 
@@ -150,5 +161,46 @@ int gir_read_full(int fd, void *data, size_t len)
 			return -1;
 		p += k, len -= (size_t)k;
 	}
+	return 0;
+}
+
+int gir_read_source(const char *path, char **text, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	gir_buf b = {0};
+	char chunk[65536];
+	int rc = 0;
+	for (;;) {
+		ssize_t k = read(fd, chunk, sizeof chunk);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			rc = k < 0 ? -1 : 0;
+			break;
+		}
+		if (b.len + (size_t)k > GIR_MAX_SOURCE) {
+			errno = EFBIG;
+			rc = -1;
+			break;
+		}
+		gir_buf_put(&b, chunk, (size_t)k);
+	}
+	int saved = errno;
+	close(fd);
+	if (rc != 0) {
+		gir_buf_free(&b);
+		errno = saved;
+		return -1;
+	}
+	*len = b.len;
+	*text = gir_buf_detach(&b);
 	return 0;
 }

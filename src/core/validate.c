@@ -1299,6 +1299,12 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 		gir_diags_add(diags, GIR_ERROR, file, "no templates are available");
 		return NULL;
 	}
+	if (len > GIR_MAX_SOURCE) {
+		gir_diags_add(diags, GIR_ERROR, file,
+		              "the source is larger than %u MiB; a report source is a few KB",
+		              GIR_MAX_SOURCE >> 20);
+		return NULL;
+	}
 	size_t errors_before = gir_diags_count_severity(diags, GIR_ERROR);
 	size_t first_diag = gir_diags_count(diags);
 	gir_doc *doc = gir_yaml_load(file, text, len, diags);

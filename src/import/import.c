@@ -9,7 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "fileio.h"
 #include "import.h"
 #include "model.h"
 #include "prose.h"

@@ -216,7 +216,9 @@ static int inflate_all(const char *in, size_t n, gir_buf *out)
 	return rc == Z_STREAM_END ? 0 : -1;
 }
 
-static void deflate_into(const char *in, size_t n, gir_buf *out)
+/* zlib fails only for want of its own memory: reported, as libraries'
+ * failures are (gireport.h, "Out of memory"). */
+static int deflate_into(const char *in, size_t n, gir_buf *out, gir_buf *why)
 {
 	uLongf len = compressBound((uLong)n);
 	gir_buf_clear(out);
@@ -224,9 +226,11 @@ static void deflate_into(const char *in, size_t n, gir_buf *out)
 		out->ptr = gir_xrealloc(out->ptr, len + 1);
 		out->cap = len + 1;
 	}
-	if (compress2((Bytef *)out->ptr, &len, (const Bytef *)in, (uLong)n, PDF_DEFLATE_LEVEL) != Z_OK)
-		abort(); /* only for want of memory, which gir_x* also abort on */
+	int rc = compress2((Bytef *)out->ptr, &len, (const Bytef *)in, (uLong)n, PDF_DEFLATE_LEVEL);
+	if (rc != Z_OK)
+		return gir_buf_printf(why, "zlib could not compress a stream (%s)", zError(rc)), -1;
 	out->len = len;
+	return 0;
 }
 
 /* The identity over the high bytes marked in `high` (a 256-bit set), or
@@ -275,10 +279,10 @@ static int mend_tounicode(haru_doc *doc, haru_obj *o, int flate, const uint8_t *
 		return 0;
 	gir_buf cmap = {0};
 	tounicode_identity(high, &cmap);
-	deflate_into(cmap.ptr, cmap.len, &o->out);
+	int rc = deflate_into(cmap.ptr, cmap.len, &o->out, why);
 	gir_buf_free(&cmap);
 	o->changed = o->filtered = 1;
-	return 0;
+	return rc;
 }
 
 static void put_object(const haru_doc *doc, const haru_obj *o, gir_buf *out)
@@ -346,7 +350,7 @@ int pdf_harufix(const char *in, size_t n, const uint8_t *high, gir_buf *out, gir
 		if (o->tounicode && flate >= 0)
 			rc = mend_tounicode(&doc, o, flate, high, why);
 		if (rc == 0 && !o->changed && !flate) {
-			deflate_into(in + o->data, o->data_len, &o->out);
+			rc = deflate_into(in + o->data, o->data_len, &o->out, why);
 			o->changed = o->filtered = 1;
 		}
 		if (o->changed)

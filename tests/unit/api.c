@@ -1,8 +1,9 @@
 /* The library as a program that links it sees it: this file includes only
  * include/gireport.h (the Makefile compiles it with -Iinclude and nothing of
  * src/), as cmark's api_test does.  It loads a source, checks it, renders it
- * in every format, reads a diagnostic of a broken one, uses a second year's
- * carry-over check, writes a skeleton and a schema, and imports text back. */
+ * in every format, reads a diagnostic of a broken one, runs the carry-over
+ * check against last year's file, writes a skeleton, a schema, a summary and
+ * a diff, and imports text back. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -157,6 +158,74 @@ static void text_imports_back(void **state)
 	free(text);
 }
 
+static void too_large_a_source_is_refused(void **state)
+{
+	(void)state;
+	size_t n = GIR_MAX_SOURCE + 1;
+	char *text = gir_xmalloc(n);
+	memset(text, '#', n);
+	gir_diags *d = gir_diags_new();
+	gir_registry *r = gir_registry_new(d);
+	assert_null(gir_report_load(r, "huge.yaml", text, n, NULL, d));
+	assert_int_equal(gir_diags_count_severity(d, GIR_ERROR), 1);
+	assert_non_null(strstr(gir_diags_at(d, 0)->message, "larger than 16 MiB"));
+	gir_registry_free(r);
+	gir_diags_free(d);
+	free(text);
+}
+
+/* tests/bad/carry-over-2021.yaml names last year's source, whose 结转 does
+ * not match: the library finds it, loads it and says so. */
+static void carry_over_checked_from_the_file(void **state)
+{
+	(void)state;
+	const char *file = "tests/bad/carry-over-2021.yaml";
+	size_t len;
+	char *text = read_file(file, &len);
+	gir_diags *d = gir_diags_new();
+	gir_registry *r = gir_registry_new(d);
+	gir_report *rep = gir_report_load(r, file, text, len, NULL, d);
+	assert_non_null(rep);
+	char *prev = gir_report_previous_file(rep, file);
+	assert_string_equal(prev, "tests/bad/../ok/carry-over-2020.yaml");
+	free(prev);
+	assert_int_equal(gir_diags_count_severity(d, GIR_ERROR), 0);
+	int errors = gir_report_check_previous_file(rep, r, file, NULL, d);
+	assert_true(errors > 0);
+	assert_int_equal((size_t)errors, gir_diags_count_severity(d, GIR_ERROR));
+	gir_report_free(rep);
+	gir_registry_free(r);
+	gir_diags_free(d);
+	free(text);
+}
+
+static void summary_and_diff(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = read_file(EXAMPLE, &len);
+	gir_diags *d = gir_diags_new();
+	gir_registry *r = gir_registry_new(d);
+	gir_report *rep = gir_report_load(r, EXAMPLE, text, len, NULL, d);
+	assert_non_null(rep);
+	gir_summary *s = gir_summary_new();
+	gir_summary_add(s, EXAMPLE, rep);
+	static const char broken[] = "year: 2020\nagency: 某局\n";
+	gir_summary_add_failed(s, r, "broken.yaml", broken, sizeof broken - 1, 3, 0, NULL);
+	assert_int_equal(gir_summary_failed(s), 1);
+	gir_buf md = {0}, diff = {0};
+	gir_summary_md(s, &md);
+	assert_non_null(strstr(md.ptr, "某局"));
+	assert_int_equal(gir_diff(rep, "a.yaml", rep, "b.yaml", GIR_DIFF_TEXT, &diff), 0);
+	gir_buf_free(&md);
+	gir_buf_free(&diff);
+	gir_summary_free(s);
+	gir_report_free(rep);
+	gir_registry_free(r);
+	gir_diags_free(d);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +234,9 @@ int main(void)
 		cmocka_unit_test(a_broken_source_gives_a_placed_error),
 		cmocka_unit_test(skeleton_and_schema),
 		cmocka_unit_test(text_imports_back),
+		cmocka_unit_test(too_large_a_source_is_refused),
+		cmocka_unit_test(carry_over_checked_from_the_file),
+		cmocka_unit_test(summary_and_diff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
