@@ -68,17 +68,6 @@ char *gir_report_date_text(const gir_report *rep)
 	return gir_buf_detach(&b);
 }
 
-void gir_cn_number(int n, char *out, size_t cap)
-{
-	static const char *const d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-	if (n <= 0 || n > 99)
-		snprintf(out, cap, "%d", n);
-	else if (n < 10)
-		snprintf(out, cap, "%s", d[n]);
-	else
-		snprintf(out, cap, "%s十%s", n >= 20 ? d[n / 10] : "", d[n % 10]);
-}
-
 gir_value gir_sum_rows(const gir_section_data *sd, const gir_block *b, const gir_axis *row,
                        size_t col)
 {

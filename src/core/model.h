@@ -111,8 +111,7 @@ void gir_value_format(gir_value v, char *out, size_t cap);
  * no zero padding: 2021年1月8日), or NULL when the source gives none. */
 char *gir_report_date_text(const gir_report *rep);
 
-/* Chinese numeral for 1..99: 一, 十二, 九十九. */
-void gir_cn_number(int n, char *out, size_t cap);
+/* gir_cn_number (一, 十二, 九十九) is in cn.h. */
 
 /* Computes total rows and columns, reporting given totals that differ. */
 void gir_compute_totals(const gir_report *rep, gir_diags *d);

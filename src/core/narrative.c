@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cn.h"
 #include "narrative.h"
 #include "placeholder.h"
 #include "utf8.h"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cn.h"
 #include "number.h"
 #include "utf8.h"
 #include "util.h"
@@ -53,14 +54,9 @@ static char *ascii_from_fullwidth(const char *s, bool *changed)
 		size_t k = gir_utf8_decode(s + i, n - i, &cp);
 		if (k == 0)
 			k = 1, cp = '?';
-		if (cp >= 0xFF10 && cp <= 0xFF19) {
-			gir_buf_putc(&b, (char)('0' + (cp - 0xFF10)));
-			*changed = true;
-		} else if (cp == 0xFF0E || cp == 0x3002) { /* ． 。 */
-			gir_buf_putc(&b, '.');
-			*changed = true;
-		} else if (cp == 0xFF0D) {
-			gir_buf_putc(&b, '-');
+		char a = cp == 0x3002 ? '.' : gir_cn_ascii(cp); /* 。 as a decimal point too */
+		if (a && a != '+' && a != ',') {
+			gir_buf_putc(&b, a);
 			*changed = true;
 		} else {
 			gir_buf_put(&b, s + i, k);

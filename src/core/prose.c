@@ -9,6 +9,7 @@
 
 #include <cJSON.h>
 
+#include "cn.h"
 #include "figures.h"
 #include "prose.h"
 #include "utf8.h"
@@ -303,20 +304,6 @@ static bool contains_any(const char *s, size_t n, const gir_phrases *p)
 	return false;
 }
 
-/* A digit, ASCII or full-width (１２): its value and length. */
-static bool digit_at(const char *s, size_t n, size_t i, int *d, size_t *k)
-{
-	if (i < n && s[i] >= '0' && s[i] <= '9') {
-		*d = s[i] - '0', *k = 1;
-		return true;
-	}
-	if (i + 3 <= n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
-	    (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
-		*d = (unsigned char)s[i + 2] - 0x90, *k = 3;
-		return true;
-	}
-	return false;
-}
 
 static bool ascii_digits(const char *s, size_t n, size_t i, size_t count)
 {
@@ -333,7 +320,7 @@ static bool read_number(const char *s, size_t n, size_t i, size_t *end, gir_valu
 	int64_t x = 0;
 	int digits = 0, scale = 0, d;
 	size_t k;
-	while (digit_at(s, n, i, &d, &k)) {
+	while (gir_cn_digit_at(s, n, i, &d, &k)) {
 		x = x * 10 + d, i += k;
 		if (++digits > 15)
 			return false;
@@ -348,9 +335,9 @@ static bool read_number(const char *s, size_t n, size_t i, size_t *end, gir_valu
 	}
 	/* The decimal point, ASCII or full-width (０．３５ with full-width digits). */
 	size_t point = i < n && s[i] == '.' ? 1 : starts(s, n, i, "\xEF\xBC\x8E") ? 3 : 0;
-	if (point && digit_at(s, n, i + point, &d, &k)) {
+	if (point && gir_cn_digit_at(s, n, i + point, &d, &k)) {
 		i += point;
-		while (digit_at(s, n, i, &d, &k)) {
+		while (gir_cn_digit_at(s, n, i, &d, &k)) {
 			x = x * 10 + d, i += k;
 			if (++scale > 6 || ++digits > 15)
 				return false;
@@ -480,7 +467,7 @@ static bool scan_number(const gir_prose_rule *r, const char *s, size_t n, size_t
 		int d;
 		size_t end;
 		gir_value v;
-		if (!digit_at(s, n, i, &d, &k)) {
+		if (!gir_cn_digit_at(s, n, i, &d, &k)) {
 			if (++gap > r->max_gap)
 				return false;
 			uint32_t cp;
@@ -542,7 +529,7 @@ static bool listed(const char *s, size_t at)
 		int d;
 		size_t dk;
 		return before > 0 && !ends_with_any(s, before, counted) &&
-		       !digit_at(s, before, before - 1, &d, &dk) && !(before >= 3 && digit_at(s, before, before - 3, &d, &dk));
+		       !gir_cn_digit_at(s, before, before - 1, &d, &dk) && !(before >= 3 && gir_cn_digit_at(s, before, before - 3, &d, &dk));
 	}
 	return false;
 }
@@ -623,7 +610,7 @@ static bool has_digit(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		int d;
 		size_t k;
-		if (digit_at(s, n, i, &d, &k))
+		if (gir_cn_digit_at(s, n, i, &d, &k))
 			return true;
 	}
 	return false;

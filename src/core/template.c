@@ -8,6 +8,7 @@
 
 #include <cJSON.h>
 
+#include "cn.h"
 #include "diag.h"
 #include "figures.h"
 #include "prose.h"
@@ -43,24 +44,20 @@ static char *json_string(tctx *c, const cJSON *obj, const char *key, bool requir
 
 /* ---- numbering ------------------------------------------------------------ */
 
-#define CN_NUMERALS "一二三四五六七八九十百"
-
 static bool is_cn_digit(uint32_t cp)
 {
-	char buf[5] = {0};
-	gir_utf8_encode(cp, buf);
-	return strstr(CN_NUMERALS, buf) != NULL;
+	return gir_cn_numeral(cp) > 0; /* GIR_CN_NUMERALS: not 〇 */
 }
 
 /* Kept beside gir_skip_numbering so that the two change together. */
 const char gir_numbering_regex[] =
-	"(?:[（(](?:[" CN_NUMERALS "]+|[0-9０-９]+)[）)]"
-	"|(?:[" CN_NUMERALS "]+|[0-9０-９]+)[、．]"
+	"(?:[（(](?:[" GIR_CN_NUMERALS "]+|[0-9０-９]+)[）)]"
+	"|(?:[" GIR_CN_NUMERALS "]+|[0-9０-９]+)[、．]"
 	"|[0-9０-９]+\\.(?![0-9]))";
 
 static bool is_digit_cp(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+	return gir_cn_digit(cp) >= 0;
 }
 
 static const char *skip_spaces(const char *s)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cn.h"
 #include "import.h"
 #include "model.h"
 #include "prose.h"
@@ -229,7 +230,6 @@ static int capped(long v)
  * or 0; at most NUMBER_CAP. */
 static int heading_number(const char *s)
 {
-	static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 	const char *end = gir_skip_numbering(s);
 	int value = 0, cur = 0;
 	bool any = false;
@@ -237,16 +237,13 @@ static int heading_number(const char *s)
 		uint32_t cp;
 		size_t k = gir_utf8_decode(p, (size_t)(end - p), &cp);
 		k = k ? k : 1;
-		if (cp >= '0' && cp <= '9')
-			cur = capped(cur * 10L + (cp - '0')), any = true;
-		else if (cp >= 0xFF10 && cp <= 0xFF19)
-			cur = capped(cur * 10L + (cp - 0xFF10)), any = true;
-		else if (strncmp(p, "十", 3) == 0)
+		int d = gir_cn_digit(cp), c = gir_cn_numeral(cp);
+		if (d >= 0)
+			cur = capped(cur * 10L + d), any = true;
+		else if (c == 10)
 			value = capped(value + (cur ? cur : 1) * 10L), cur = 0, any = true;
-		else
-			for (int d = 0; d < 10; d++)
-				if (strncmp(p, digits[d], k) == 0 && strlen(digits[d]) == k)
-					cur = d, any = true;
+		else if (c >= 0 && c < 10)
+			cur = c, any = true;
 		p += k;
 	}
 	return any ? capped((long)value + cur) : 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cn.h"
 #include "import.h"
 #include "utf8.h"
 #include "util.h"
@@ -103,16 +104,9 @@ static void ascii_digits(const char *s, gir_buf *out)
 		uint32_t cp;
 		size_t k = gir_utf8_decode(s, (size_t)(end - s), &cp);
 		k = k ? k : 1;
-		if (cp >= 0xFF10 && cp <= 0xFF19)
-			gir_buf_putc(out, (char)('0' + (cp - 0xFF10)));
-		else if (cp == 0xFF0E)
-			gir_buf_putc(out, '.');
-		else if (cp == 0xFF0D || cp == 0x2212)
-			gir_buf_putc(out, '-');
-		else if (cp == 0xFF0B)
-			gir_buf_putc(out, '+');
-		else if (cp == 0xFF0C)
-			gir_buf_putc(out, ',');
+		char a = cp == 0x2212 ? '-' : gir_cn_ascii(cp); /* U+2212 MINUS SIGN too */
+		if (a)
+			gir_buf_putc(out, a);
 		else if (!space_at(s, true))
 			gir_buf_put(out, s, k);
 		s += k;

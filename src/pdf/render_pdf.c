@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cn.h"
 #include "pdf.h"
 #include "utf8.h"
 #include "util.h"

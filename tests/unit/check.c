@@ -2,6 +2,8 @@
  * formatting, Chinese numerals, row/column sums and the carry-over check. */
 #include "helpers.h"
 
+#include "cn.h"
+
 static gir_value val(int64_t v, int scale)
 {
 	gir_value x = {.v = v, .scale = scale};
