@@ -72,8 +72,9 @@ static void progress_show(const progress *p, size_t current)
 	fflush(stderr);
 }
 
-static void emit(gir_job_totals *t, progress *p, int status, gir_outcome o, const char *err,
-                 size_t errlen, const char *out, size_t outlen)
+/* Prints one source's result whole (stderr, then stdout) and counts it. */
+static void report_result(gir_job_totals *t, progress *p, int status, gir_outcome o,
+                          const char *err, size_t errlen, const char *out, size_t outlen)
 {
 	progress_clear(p);
 	if (errlen)
@@ -89,13 +90,16 @@ static void emit(gir_job_totals *t, progress *p, int status, gir_outcome o, cons
 	p->finished++;
 }
 
-static void run_here(size_t n, gir_job_fn fn, void *ctx, gir_job_totals *t, progress *p)
+/* Runs jobs first..n-1 in this process, one after the other: with one
+ * worker, and for what is left when workers could not start or died. */
+static void run_here(size_t first, size_t n, gir_job_fn fn, void *ctx, gir_job_totals *t,
+                     progress *p)
 {
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = first; i < n; i++) {
 		progress_show(p, i);
 		gir_job_result r = {0};
 		fn(ctx, i, &r);
-		emit(t, p, r.status, r.outcome, r.err.ptr, r.err.len, r.out.ptr, r.out.len);
+		report_result(t, p, r.status, r.outcome, r.err.ptr, r.err.len, r.out.ptr, r.out.len);
 		gir_buf_free(&r.err);
 		gir_buf_free(&r.out);
 	}
@@ -147,7 +151,9 @@ static int start_worker(worker *ws, int k, gir_job_fn fn, void *ctx)
 	return 0;
 }
 
-static bool give(worker *w, size_t *next, size_t n, progress *p)
+/* Hands the job *next to an idle worker and advances *next; false when
+ * every job has been handed out or the worker's pipe is gone. */
+static bool send_next_job(worker *w, size_t *next, size_t n, progress *p)
 {
 	if (*next >= n)
 		return false;
@@ -169,13 +175,15 @@ static int collect(worker *w, gir_job_totals *t, progress *p)
 	char *err = gir_xmalloc(h.errlen + 1), *out = gir_xmalloc(h.outlen + 1);
 	int rc = gir_read_full(w->from, err, h.errlen) || gir_read_full(w->from, out, h.outlen) ? -1 : 0;
 	if (rc == 0)
-		emit(t, p, h.status, (gir_outcome)h.outcome, err, h.errlen, out, h.outlen);
+		report_result(t, p, h.status, (gir_outcome)h.outcome, err, h.errlen, out, h.outlen);
 	free(err);
 	free(out);
 	w->busy = false;
 	return rc;
 }
 
+/* Runs the n jobs on nw forked workers, each given the next job as soon as
+ * it returns a result; results are printed in the order they come. */
 static void run_workers(size_t n, int nw, gir_job_fn fn, void *ctx, gir_job_totals *t, progress *p)
 {
 	worker ws[MAX_WORKERS];
@@ -184,12 +192,12 @@ static void run_workers(size_t n, int nw, gir_job_fn fn, void *ctx, gir_job_tota
 	while (started < nw && start_worker(ws, started, fn, ctx) == 0)
 		started++;
 	if (started == 0) {
-		run_here(n, fn, ctx, t, p);
+		run_here(0, n, fn, ctx, t, p);
 		return;
 	}
 	size_t next = 0;
 	for (int i = 0; i < started; i++)
-		give(&ws[i], &next, n, p);
+		send_next_job(&ws[i], &next, n, p);
 	for (;;) {
 		struct pollfd fds[MAX_WORKERS];
 		int busy = 0;
@@ -213,7 +221,7 @@ static void run_workers(size_t n, int nw, gir_job_fn fn, void *ctx, gir_job_tota
 				ws[i].busy = false;
 				continue;
 			}
-			give(&ws[i], &next, n, p);
+			send_next_job(&ws[i], &next, n, p);
 		}
 	}
 	for (int i = 0; i < started; i++) {
@@ -221,15 +229,7 @@ static void run_workers(size_t n, int nw, gir_job_fn fn, void *ctx, gir_job_tota
 		close(ws[i].from);
 		waitpid(ws[i].pid, NULL, 0);
 	}
-	if (next < n) { /* workers died: finish here rather than drop sources */
-		for (size_t i = next; i < n; i++) {
-			gir_job_result r = {0};
-			fn(ctx, i, &r);
-			emit(t, p, r.status, r.outcome, r.err.ptr, r.err.len, r.out.ptr, r.out.len);
-			gir_buf_free(&r.err);
-			gir_buf_free(&r.out);
-		}
-	}
+	run_here(next, n, fn, ctx, t, p); /* workers died: finish here rather than drop sources */
 }
 
 gir_job_totals gir_run_jobs(size_t n, int workers, gir_job_fn fn, void *ctx,
@@ -242,7 +242,7 @@ gir_job_totals gir_run_jobs(size_t n, int workers, gir_job_fn fn, void *ctx,
 	if ((size_t)workers > n)
 		workers = (int)n;
 	if (workers <= 1)
-		run_here(n, fn, ctx, &t, &p);
+		run_here(0, n, fn, ctx, &t, &p);
 	else
 		run_workers(n, workers, fn, ctx, &t, &p);
 	progress_clear(&p);

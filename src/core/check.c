@@ -1,216 +1,12 @@
-/* Arithmetic: computed totals, the template's checks, and exact values. */
+/* The report's arithmetic checked: computed totals against given ones, the
+ * template's checks, and last year's carry-over.  Values and cell paths are
+ * model.c's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
 #include "util.h"
-
-
-/* a × 10^(s - scale), false on overflow. */
-static bool rescale(int64_t v, int scale, int s, int64_t *out)
-{
-	return !__builtin_mul_overflow(v, gir_pow10(s - scale), out);
-}
-
-gir_value gir_value_add(gir_value a, gir_value b)
-{
-	int s = a.scale > b.scale ? a.scale : b.scale;
-	int64_t x, y, sum;
-	/* Sums of many amounts near 10^12 with six decimals pass 2^63: such a
-	 * total is marked bad (not shown as a wrapped number). */
-	bool over = !rescale(a.v, a.scale, s, &x) || !rescale(b.v, b.scale, s, &y) ||
-	            __builtin_add_overflow(x, y, &sum);
-	gir_value r = {.v = over ? 0 : sum, .scale = s};
-	r.given = a.given || b.given;
-	r.bad = a.bad || b.bad || over;
-	/* The first written operand, else the first with a position. */
-	r.pos = a.given ? a.pos : b.given ? b.pos : a.pos.line ? a.pos : b.pos;
-	return r;
-}
-
-int gir_value_cmp(gir_value a, gir_value b)
-{
-	int s = a.scale > b.scale ? a.scale : b.scale;
-	__int128 x = (__int128)a.v * gir_pow10(s - a.scale), y = (__int128)b.v * gir_pow10(s - b.scale);
-	return x < y ? -1 : x > y;
-}
-
-void gir_value_format(gir_value v, char *out, size_t cap)
-{
-	if (v.scale == 0) {
-		snprintf(out, cap, "%lld", (long long)v.v);
-		return;
-	}
-	int64_t p = gir_pow10(v.scale), mag = v.v < 0 ? -v.v : v.v;
-	snprintf(out, cap, "%s%lld.%0*lld", v.v < 0 ? "-" : "", (long long)(mag / p), v.scale,
-	         (long long)(mag % p));
-}
-
-char *gir_report_date_text(const gir_report *rep)
-{
-	if (!rep->date.year)
-		return NULL;
-	gir_buf b = {0};
-	const int parts[3] = {rep->date.year, rep->date.month, rep->date.day};
-	static const char *const names[3] = {"{year}", "{month}", "{day}"};
-	for (const char *p = rep->date_format ? rep->date_format : rep->tpl->date_format; *p;) {
-		int k = 0;
-		while (k < 3 && strncmp(p, names[k], strlen(names[k])) != 0)
-			k++;
-		if (k < 3) {
-			gir_buf_printf(&b, "%d", parts[k]);
-			p += strlen(names[k]);
-		} else {
-			gir_buf_putc(&b, *p++);
-		}
-	}
-	return gir_buf_detach(&b);
-}
-
-gir_value gir_sum_rows(const gir_section_data *sd, const gir_block *b, const gir_axis *row,
-                       size_t col)
-{
-	if (row->leaf >= 0)
-		return *gir_cell(sd, b, (size_t)row->leaf, col);
-	gir_value s = {0};
-	for (int r = row->first_leaf; r < row->first_leaf + row->nleaves; r++)
-		if (!gir_axis_is_sum(b->row_leaves[r]))
-			s = gir_value_add(s, *gir_cell(sd, b, (size_t)r, col));
-	return s;
-}
-
-gir_value gir_sum_cols(const gir_section_data *sd, const gir_block *b, size_t row,
-                       const gir_axis *col)
-{
-	if (col->leaf >= 0)
-		return *gir_cell(sd, b, row, (size_t)col->leaf);
-	gir_value s = {0};
-	for (int c = col->first_leaf; c < col->first_leaf + col->nleaves; c++)
-		if (!gir_axis_is_sum(b->col_leaves[c]))
-			s = gir_value_add(s, *gir_cell(sd, b, row, (size_t)c));
-	return s;
-}
-
-/* The sum of the cells of a row node and a column node (either may be a
- * group; computed totals inside a group are left out of its sum). */
-static gir_value sum_block(const gir_section_data *sd, const gir_block *b, const gir_axis *row,
-                           const gir_axis *col)
-{
-	if (col->leaf >= 0)
-		return gir_sum_rows(sd, b, row, (size_t)col->leaf);
-	gir_value s = {0};
-	for (int c = col->first_leaf; c < col->first_leaf + col->nleaves; c++)
-		if (!gir_axis_is_sum(b->col_leaves[c]))
-			s = gir_value_add(s, gir_sum_rows(sd, b, row, (size_t)c));
-	return s;
-}
-
-/* The column a row path alone stands for: the only one, or the total. */
-static const gir_axis *whole_row(const gir_block *b)
-{
-	if (b->ncols == 1)
-		return b->col_leaves[0];
-	for (size_t c = 0; c < b->ncols; c++)
-		if (b->col_leaves[c]->sum == GIR_SUM_ALL)
-			return b->col_leaves[c];
-	return NULL;
-}
-
-/* Whether a block has a computed total row: then a column alone (the sum of
- * every row) would add up rows that are not parts of one whole. */
-static bool has_total_row(const gir_block *b)
-{
-	for (size_t r = 0; r < b->nrows; r++)
-		if (gir_axis_is_sum(b->row_leaves[r]))
-			return true;
-	return false;
-}
-
-/* Splits "withheld.state_secret.natural" into a row path and a column path
- * of the block: the longest row prefix whose rest names a column.  A column
- * alone ("total" in 四) stands for the column over every row. */
-static bool resolve_in_block(const gir_block *b, const char *rest, const gir_axis **row,
-                             const gir_axis **col)
-{
-	for (const char *dot = rest + strlen(rest);; dot--) {
-		if (*dot == '.' || *dot == '\0') {
-			char *rows = gir_xstrndup(rest, (size_t)(dot - rest));
-			*row = gir_axis_find_path(&b->rows, rows);
-			*col = *dot ? gir_axis_find_path(&b->cols, dot + 1) : whole_row(b);
-			free(rows);
-			if (*row && *col && *row != &b->rows && *col != &b->cols)
-				return true;
-		}
-		if (dot == rest)
-			break;
-	}
-	*row = &b->rows;
-	*col = *rest && !has_total_row(b) ? gir_axis_find_path(&b->cols, rest) : NULL;
-	return *col && *col != &b->cols;
-}
-
-bool gir_report_resolve(const gir_report *rep, const char *path, gir_cell_ref *out)
-{
-	const char *dot = strchr(path, '.');
-	if (!dot || path[0] == '.' || strstr(path, "..") || path[strlen(path) - 1] == '.')
-		return false; /* an empty part would name the root of a tree */
-	char *sid = gir_xstrndup(path, (size_t)(dot - path));
-	const gir_section *s = gir_template_section(rep->tpl, sid);
-	free(sid);
-	if (!s || s->kind != GIR_TABLE)
-		return false;
-	size_t found = 0;
-	gir_cell_ref whole = {0};
-	for (size_t i = 0; i < s->nblocks; i++) {
-		const gir_block *b = s->blocks[i];
-		gir_cell_ref r = {.section = s, .block = b};
-		if (!resolve_in_block(b, dot + 1, &r.row, &r.col))
-			continue;
-		r.value = sum_block(&rep->sections[s->index], b, r.row, r.col);
-		if (r.row != &b->rows) {
-			*out = r;
-			return true;
-		}
-		whole = r;
-		found++;
-	}
-	/* A column of several blocks (二's 处理决定数量) is ambiguous alone. */
-	if (found == 1)
-		*out = whole;
-	return found == 1;
-}
-
-bool gir_report_lookup(const gir_report *rep, const char *path, gir_value *out)
-{
-	gir_cell_ref r;
-	if (!gir_report_resolve(rep, path, &r))
-		return false;
-	*out = r.value;
-	return true;
-}
-
-bool gir_cell_ref_computed(const gir_cell_ref *r)
-{
-	if (r->row->leaf < 0 || r->col->leaf < 0)
-		return true; /* a group of rows or columns */
-	return (gir_axis_is_sum(r->row) || gir_axis_is_sum(r->col)) && !r->value.given;
-}
-
-char *gir_cell_ref_label(const gir_report *rep, const gir_cell_ref *r, bool with_section)
-{
-	gir_buf b = {0};
-	if (with_section)
-		gir_buf_puts(&b, r->section->heading);
-	char *rl = gir_axis_label_chain(r->row, rep->year);
-	char *cl = gir_axis_label_chain(r->col, rep->year);
-	const char *parts[2] = {rl, cl};
-	for (int i = 0; i < 2; i++)
-		if (*parts[i])
-			gir_buf_printf(&b, "%s%s", b.len ? " · " : "", parts[i]);
-	free(rl), free(cl);
-	return gir_buf_detach(&b);
-}
 
 static void total_mismatch(const gir_report *rep, const gir_section *s, const gir_axis *row,
                            const gir_axis *col, gir_value given, gir_value sum, const char *what,
@@ -230,7 +26,7 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
 }
 
 /* Replaces a computed cell with its sum, reporting a given value that differs. */
-static void settle(const gir_report *rep, const gir_section *s, const gir_axis *row,
+static void set_computed_cell(const gir_report *rep, const gir_section *s, const gir_axis *row,
                    const gir_axis *col, gir_value *cell, gir_value sum, const char *what,
                    gir_diags *d)
 {
@@ -256,7 +52,7 @@ static void block_totals(const gir_report *rep, const gir_section *s, const gir_
 			continue;
 		for (size_t c = 0; c < b->ncols; c++)
 			if (!gir_axis_is_sum(b->col_leaves[c]))
-				settle(rep, s, ra, b->col_leaves[c], gir_cell(sd, b, r, c),
+				set_computed_cell(rep, s, ra, b->col_leaves[c], gir_cell(sd, b, r, c),
 				       gir_sum_rows(sd, b, ra->parent, c), "rows above it", d);
 	}
 	for (size_t c = 0; c < b->ncols; c++) {
@@ -269,7 +65,7 @@ static void block_totals(const gir_report *rep, const gir_section *s, const gir_
 			for (int k = group->first_leaf; k < group->first_leaf + group->nleaves; k++)
 				if (!gir_axis_is_sum(b->col_leaves[k]))
 					sum = gir_value_add(sum, *gir_cell(sd, b, r, (size_t)k));
-			settle(rep, s, b->row_leaves[r], ca, gir_cell(sd, b, r, c), sum, "columns", d);
+			set_computed_cell(rep, s, b->row_leaves[r], ca, gir_cell(sd, b, r, c), sum, "columns", d);
 		}
 	}
 }

@@ -8,44 +8,13 @@
 #include "figures.h"
 #include "util.h"
 
-/* The column a row path alone stands for (as gir_report_lookup reads it):
- * the block's only column, or its 总计. */
-static bool has_whole_row(const gir_block *b)
-{
-	if (b->ncols == 1)
-		return true;
-	for (size_t c = 0; c < b->ncols; c++)
-		if (b->col_leaves[c]->sum == GIR_SUM_ALL)
-			return true;
-	return false;
-}
-
-/* Some split of "rows.cols" names a row node and a column node of the block. */
-static bool block_has_path(const gir_block *b, const char *rest)
-{
-	for (const char *dot = rest + strlen(rest);; dot--) {
-		if (*dot == '.' || *dot == '\0') {
-			char *rows = gir_xstrndup(rest, (size_t)(dot - rest));
-			bool row = gir_axis_find_path(&b->rows, rows) != NULL;
-			free(rows);
-			if (row && (*dot ? gir_axis_find_path(&b->cols, dot + 1) != NULL : has_whole_row(b)))
-				return true;
-		}
-		if (dot == rest)
-			return false;
-	}
-}
-
 bool gir_template_has_path(const gir_template *t, const char *path)
 {
-	const char *dot = strchr(path, '.');
-	if (!dot || !dot[1])
-		return false;
-	char *sid = gir_xstrndup(path, (size_t)(dot - path));
-	const gir_section *s = gir_template_section(t, sid);
-	free(sid);
-	for (size_t i = 0; s && s->kind == GIR_TABLE && i < s->nblocks; i++)
-		if (block_has_path(s->blocks[i], dot + 1))
+	const char *rest;
+	const gir_section *s = gir_path_section(t, path, &rest);
+	const gir_axis *row, *col;
+	for (size_t i = 0; s && i < s->nblocks; i++)
+		if (gir_block_split_path(s->blocks[i], rest, &row, &col))
 			return true;
 	return false;
 }

@@ -38,7 +38,7 @@ typedef struct column {
 struct gir_summary {
 	srow *rows;
 	size_t n, cap;
-	column *cols;         /* computed by settle() */
+	column *cols;         /* computed by sort_and_total() */
 	size_t ncols;
 	size_t nfailed;
 };
@@ -205,7 +205,7 @@ static void merge_columns(gir_summary *s, const srow *r)
 }
 
 /* Sorts the rows, finds the columns and adds up the totals. */
-static void settle(gir_summary *s)
+static void sort_and_total(gir_summary *s)
 {
 	if (s->n > 1)
 		qsort(s->rows, s->n, sizeof(srow), by_file);
@@ -268,7 +268,7 @@ static void csv_field(gir_buf *out, const char *s, bool text, bool first)
 
 void gir_summary_csv(gir_summary *s, int bom, gir_buf *out)
 {
-	settle(s);
+	sort_and_total(s);
 	if (bom)
 		gir_buf_puts(out, "\xEF\xBB\xBF");
 	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
@@ -319,7 +319,7 @@ static void md_cell(gir_buf *out, const char *s)
 
 void gir_summary_md(gir_summary *s, gir_buf *out)
 {
-	settle(s);
+	sort_and_total(s);
 	gir_buf_puts(out, "|");
 	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
 		md_cell(out, meta_labels[i]);
@@ -448,7 +448,7 @@ static void json_row(gir_buf *out, const gir_summary *s, const srow *r)
 
 void gir_summary_json(gir_summary *s, gir_buf *out)
 {
-	settle(s);
+	sort_and_total(s);
 	gir_buf_puts(out, "{\n  \"columns\": [");
 	for (size_t c = 0; c < s->ncols; c++) {
 		gir_buf_puts(out, c ? ",\n    {\"id\": " : "\n    {\"id\": ");

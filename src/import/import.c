@@ -832,7 +832,7 @@ static void emit_table(imp *im, const gir_section *sec, const imp_table *tab)
 		emit_comment(im, 2, pos, tab->notes.items[i]);
 }
 
-static void do_section(imp *im, size_t k)
+static void import_section(imp *im, size_t k)
 {
 	const gir_section *sec = im->t->sections[k];
 	if (im->sec_line[k] < 0) {
@@ -1216,7 +1216,7 @@ int gir_import(const gir_registry *reg, const char *file, const char *text, size
 	emit_head(&im, file);
 	emit_preface(&im);
 	for (size_t k = 0; k < im.t->nsections; k++)
-		do_section(&im, k);
+		import_section(&im, k);
 	if (!too_large(&im)) {
 		gir_report *rep = check_result(&im, file);
 		gir_buf rewritten = {0};

@@ -456,7 +456,7 @@ static int save(HPDF_Doc pdf, const pdf_doc *d, gir_buf *out, gir_diags *diags)
 	return rc == 0 ? 0 : reported ? -2 : -1;
 }
 
-static int emit(pdf_doc *d, gir_buf *out, gir_diags *diags)
+static int write_document(pdf_doc *d, gir_buf *out, gir_diags *diags)
 {
 	hpdf_error err = {0, 0};
 	HPDF_Doc pdf = HPDF_New(on_hpdf_error, &err);
@@ -498,7 +498,7 @@ int gir_render_pdf(const gir_report *rep, const gir_options *opt, gir_buf *out)
 	int rc = pdf_fonts_open(&d.fonts, rep, opt, diags);
 	if (rc == 0) {
 		lay_out(&d);
-		rc = emit(&d, out, diags);
+		rc = write_document(&d, out, diags);
 	}
 	for (size_t i = 0; i < d.nops; i++)
 		free(d.ops[i].text);
