@@ -17,7 +17,7 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
 	gir_value_format(sum, c, sizeof c);
 	char *rl = gir_axis_label_chain(row, rep->year), *cl = gir_axis_label_chain(col, rep->year);
 	char *rp = gir_axis_path(row), *cp = gir_axis_path(col);
-	char *label = gir_xasprintf("%s · %s · %s", s->heading, rl, cl);
+	char *label = gir_join_labels(s->heading, rl, cl, (char *)NULL);
 	char *path = gir_xasprintf("%s.%s.%s", s->id, rp, cp);
 	gir_diag_at(d, GIR_ERROR, rep->file, given.pos, label, path,
 	            "totals are computed; leave the total out, or correct it",
@@ -147,7 +147,7 @@ static void report_failure(const gir_report *rep, const gir_check *k, size_t at,
 	if (!cellrow && k->nleft)
 		cellrow = k->left[0]; /* nothing written: name the first operand */
 	char *ll = gir_axis_label_chain(line, rep->year);
-	char *label = gir_xasprintf("%s · %s", s->heading, ll);
+	char *label = gir_join_labels(s->heading, ll, (char *)NULL);
 	char *lp = gir_axis_path(line);
 	char *cp = cellrow ? gir_axis_path(cellrow) : NULL;
 	char *path = cp ? gir_xasprintf("%s.%s.%s", s->id, by_column ? cp : lp, by_column ? lp : cp)

@@ -75,7 +75,7 @@ static void add_edit(dctx *c, dsec *s, char sign, char *text)
 static char *cell_label(const gir_axis *row, const gir_axis *col, int year)
 {
 	char *rl = gir_axis_label_chain(row, year), *cl = gir_axis_label_chain(col, year);
-	char *label = *cl ? gir_xasprintf("%s · %s", rl, cl) : gir_xstrdup(rl);
+	char *label = gir_join_labels(rl, cl, (char *)NULL);
 	free(rl);
 	free(cl);
 	return label;

@@ -206,16 +206,10 @@ bool gir_cell_ref_computed(const gir_cell_ref *r)
 
 char *gir_cell_ref_label(const gir_report *rep, const gir_cell_ref *r, bool with_section)
 {
-	gir_buf b = {0};
-	if (with_section)
-		gir_buf_puts(&b, r->section->heading);
 	char *rl = gir_axis_label_chain(r->row, rep->year);
 	char *cl = gir_axis_label_chain(r->col, rep->year);
-	const char *parts[2] = {rl, cl};
-	for (int i = 0; i < 2; i++)
-		if (*parts[i])
-			gir_buf_printf(&b, "%s%s", b.len ? " · " : "", parts[i]);
+	char *label = gir_join_labels(with_section ? r->section->heading : "", rl, cl, (char *)NULL);
 	free(rl), free(cl);
-	return gir_buf_detach(&b);
+	return label;
 }
 

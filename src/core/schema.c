@@ -233,19 +233,11 @@ static cJSON *cell(const gir_axis *col, const char *title)
 
 /* ---- rows ---------------------------------------------------------------------- */
 
-static size_t input_columns(const gir_block *b)
-{
-	size_t n = 0;
-	for (size_t c = 0; c < b->ncols; c++)
-		n += !gir_axis_is_sum(b->col_leaves[c]);
-	return n;
-}
-
 /* Whether the computed columns come last, so that a row without them is a
  * prefix of the row with them. */
 static bool sums_last(const gir_block *b)
 {
-	for (size_t c = 0, in = input_columns(b); c < in; c++)
+	for (size_t c = 0, in = gir_block_input_columns(b); c < in; c++)
 		if (gir_axis_is_sum(b->col_leaves[c]))
 			return false;
 	return true;
@@ -260,7 +252,8 @@ static cJSON *cell_list(const gir_block *b, size_t nrows, bool with_sums)
 			const gir_axis *col = b->col_leaves[c];
 			if (!with_sums && gir_axis_is_sum(col))
 				continue;
-			char *title = nrows > 1 ? gir_xasprintf("%s · %s", b->row_leaves[r]->label, col->label)
+			char *title = nrows > 1 ? gir_join_labels(b->row_leaves[r]->label, col->label,
+			                                          (char *)NULL)
 			                        : NULL;
 			cJSON_AddItemToArray(arr, cell(col, title));
 			free(title);
@@ -270,7 +263,7 @@ static cJSON *cell_list(const gir_block *b, size_t nrows, bool with_sums)
 
 static cJSON *exact_list(const gir_block *b, size_t nrows, bool with_sums)
 {
-	size_t n = nrows * (with_sums ? b->ncols : input_columns(b));
+	size_t n = nrows * (with_sums ? b->ncols : gir_block_input_columns(b));
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "type", "array");
 	cJSON_AddItemToObject(o, "prefixItems", cell_list(b, nrows, with_sums));
@@ -283,7 +276,7 @@ static cJSON *exact_list(const gir_block *b, size_t nrows, bool with_sums)
  * list of another length is the loader's "N values, but the row has M"). */
 static void add_list_form(cJSON *o, const gir_block *b, size_t nrows)
 {
-	size_t all = nrows * b->ncols, in = nrows * input_columns(b);
+	size_t all = nrows * b->ncols, in = nrows * gir_block_input_columns(b);
 	if (all == in || (nrows == 1 && sums_last(b))) {
 		cJSON_AddItemToObject(o, "prefixItems", cell_list(b, nrows, true));
 		cJSON_AddNumberToObject(o, "minItems", (double)in);
@@ -336,7 +329,7 @@ static char *columns_description(const gir_block *b)
  * a single input column, the bare value. */
 static void fill_row_def(cJSON *d, const gir_block *b)
 {
-	size_t in = input_columns(b);
+	size_t in = gir_block_input_columns(b);
 	const gir_axis *only = NULL;
 	for (size_t c = 0; c < b->ncols && in == 1; c++)
 		if (!gir_axis_is_sum(b->col_leaves[c]))
@@ -480,7 +473,7 @@ static void add_one_line_description(cJSON *d, const gir_block *b)
 {
 	char *desc = gir_xasprintf("the rows under their keys, or all %zu values in one list as the "
 	                           "form prints them (%zu without the computed cells)",
-	                           b->nrows * b->ncols, b->nrows * input_columns(b));
+	                           b->nrows * b->ncols, b->nrows * gir_block_input_columns(b));
 	cJSON_AddStringToObject(d, "description", desc);
 	free(desc);
 }

@@ -34,14 +34,6 @@ static void line(gir_buf *out, int indent, const char *text, const char *comment
 	gir_buf_putc(out, '\n');
 }
 
-static size_t input_columns(const gir_block *b)
-{
-	size_t n = 0;
-	for (size_t c = 0; c < b->ncols; c++)
-		n += !gir_axis_is_sum(b->col_leaves[c]);
-	return n;
-}
-
 /* "# 本年制发件数, 本年废止件数, 现行有效件数 (总计 is computed)" */
 static void columns_comment(gir_buf *out, int indent, const gir_block *b)
 {
@@ -66,7 +58,7 @@ static void columns_comment(gir_buf *out, int indent, const gir_block *b)
 
 static void zero_row(gir_buf *out, int indent, const gir_axis *row, const gir_block *b, int year)
 {
-	size_t n = input_columns(b);
+	size_t n = gir_block_input_columns(b);
 	gir_buf v = {0};
 	gir_buf_printf(&v, "%s: ", row->id);
 	if (n == 1) {

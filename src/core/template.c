@@ -232,6 +232,14 @@ bool gir_axis_is_sum(const gir_axis *a)
 	return a->leaf >= 0 && a->sum != GIR_SUM_NONE;
 }
 
+size_t gir_block_input_columns(const gir_block *b)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < b->ncols; c++)
+		n += !gir_axis_is_sum(b->col_leaves[c]);
+	return n;
+}
+
 /* Keys are compared with spaces removed, so "危及 “三安全一稳定”" matches. */
 bool gir_same_key(const char *a, const char *b)
 {
@@ -344,7 +352,7 @@ char *gir_axis_label_chain(const gir_axis *a, int year)
 	if (spans_whole_tree(a))
 		return up;
 	char *label = gir_expand_label(a->label, year, NULL);
-	char *r = *up ? gir_xasprintf("%s · %s", up, label) : gir_xstrdup(label);
+	char *r = gir_join_labels(up, label, (char *)NULL);
 	free(up);
 	free(label);
 	return r;

@@ -163,6 +163,8 @@ char *gir_axis_path(const gir_axis *a);
 char *gir_axis_label_chain(const gir_axis *a, int year);
 /* True when the node is a leaf that is a computed total. */
 bool gir_axis_is_sum(const gir_axis *a);
+/* The block's columns a source writes: all but the computed ones. */
+size_t gir_block_input_columns(const gir_block *b);
 
 /* Compares keys ignoring ASCII and full-width spaces. */
 bool gir_same_key(const char *a, const char *b);

@@ -73,6 +73,18 @@ char *gir_xasprintf(const char *fmt, ...)
 	return gir_buf_detach(&b);
 }
 
+char *gir_join_labels(const char *first, ...)
+{
+	gir_buf b = {0};
+	va_list ap;
+	va_start(ap, first);
+	for (const char *s = first; s; s = va_arg(ap, const char *))
+		if (*s)
+			gir_buf_printf(&b, "%s%s", b.len ? " · " : "", s);
+	va_end(ap);
+	return gir_buf_detach(&b);
+}
+
 char *gir_expand_label(const char *label, int year, const char *agency)
 {
 	gir_buf b = {0};

@@ -17,6 +17,11 @@ const char *gir_text_line(const char *text, size_t len, int line, size_t *n);
 /* 10^n for 0 <= n <= 18. */
 int64_t gir_pow10(int n);
 
+/* The parts of a label joined with " · " (the way every message and title
+ * names a cell: 三、… · 法人或其他组织 · 商业企业), empty parts left out;
+ * the list ends with NULL.  malloc'd. */
+char *gir_join_labels(const char *first, ...) __attribute__((sentinel));
+
 /* Replaces every "{year}" and "{agency}" in a template label. */
 char *gir_expand_label(const char *label, int year, const char *agency);
 

@@ -502,7 +502,7 @@ static char *cell_label(binder *B, const gir_section *s, const gir_axis *row, co
 {
 	char *r = gir_axis_label_chain(row, B->rep->year);
 	char *c = col ? gir_axis_label_chain(col, B->rep->year) : gir_xstrdup("");
-	char *l = gir_xasprintf("%s%s%s%s%s", s->heading, *r ? " · " : "", r, *c ? " · " : "", c);
+	char *l = gir_join_labels(s->heading, r, c, (char *)NULL);
 	free(r);
 	free(c);
 	return l;
@@ -537,14 +537,6 @@ static void bind_cell(binder *B, const gir_section *s, const gir_block *b, size_
 	free(path);
 	free(msg);
 	free(hint);
-}
-
-static size_t input_columns(const gir_block *b)
-{
-	size_t n = 0;
-	for (size_t c = 0; c < b->ncols; c++)
-		n += !gir_axis_is_sum(b->col_leaves[c]);
-	return n;
 }
 
 /* "自然人, 商业企业, …, 总计" */
@@ -603,7 +595,7 @@ static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b
                              const gir_node *v)
 {
 	mark_row_bad(B, s, b, row, v->pos);
-	size_t all = b->ncols, in = input_columns(b);
+	size_t all = b->ncols, in = gir_block_input_columns(b);
 	char *label = cell_label(B, s, b->row_leaves[row], NULL);
 	char *path = cell_path(s, b->row_leaves[row], NULL);
 	char *cols = column_list(b, true);
@@ -629,7 +621,7 @@ static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b
 static void bind_row_sequence(binder *B, const gir_section *s, const gir_block *b, size_t row,
                               const gir_node *v)
 {
-	size_t all = b->ncols, in = input_columns(b);
+	size_t all = b->ncols, in = gir_block_input_columns(b);
 	if (v->n != all && v->n != in) {
 		wrong_row_length(B, s, b, row, v);
 		return;
@@ -659,7 +651,7 @@ static void warn_short_rows(binder *B, const gir_section *s)
 		char *label = cell_label(B, s, r->block->row_leaves[r->row], NULL);
 		char *path = cell_path(s, r->block->row_leaves[r->row], NULL);
 		char *msg = gir_xasprintf("%zu values, read as the row without its total, while other rows "
-		                          "of this table give their total", input_columns(r->block));
+		                          "of this table give their total", gir_block_input_columns(r->block));
 		warn(B, r->pos, label, path, "if a value is missing here, the values after it have shifted left",
 		     msg);
 		free(label), free(path), free(msg);
@@ -720,7 +712,7 @@ static char *zero_row_hint(const gir_block *b)
 {
 	gir_buf h = {0};
 	gir_buf_puts(&h, "write [");
-	for (size_t c = 0, n = input_columns(b); c < n; c++)
+	for (size_t c = 0, n = gir_block_input_columns(b); c < n; c++)
 		gir_buf_puts(&h, c ? ", 0" : "0");
 	gir_buf_puts(&h, "], or leave the row out (an omitted row is all zeros)");
 	return gir_buf_detach(&h);
@@ -740,7 +732,7 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		err(B, v->pos, label, path, hint, "the row is empty");
 		mark_row_bad(B, s, b, row, v->pos);
 		free(label), free(path), free(hint);
-	} else if (input_columns(b) == 1) {
+	} else if (gir_block_input_columns(b) == 1) {
 		for (size_t c = 0; c < b->ncols; c++)
 			if (!gir_axis_is_sum(b->col_leaves[c]))
 				bind_cell(B, s, b, row, c, v);
@@ -750,7 +742,7 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		char *cols = column_list(b, false);
 		char *hint = gir_xasprintf("write one value per column in [ ]: %s", cols);
 		err(B, v->pos, label, path, hint, "expected a row of %zu values, found a single value",
-		    input_columns(b));
+		    gir_block_input_columns(b));
 		mark_row_bad(B, s, b, row, v->pos);
 		free(label);
 		free(path);
@@ -910,7 +902,7 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 		free(hint);
 		return;
 	}
-	size_t all = b->nrows * b->ncols, in = b->nrows * input_columns(b);
+	size_t all = b->nrows * b->ncols, in = b->nrows * gir_block_input_columns(b);
 	if (v->n != all && v->n != in) {
 		gir_buf parts = {0};
 		for (size_t r = 0; r < b->nrows; r++)
