@@ -14,8 +14,9 @@ int gir_cn_digit(uint32_t cp)
 
 int gir_cn_numeral(uint32_t cp)
 {
+	/* 〇 一 二 三 四 五 六 七 八 九 */
 	static const uint32_t digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-	                                  0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 〇一二三四五六七八九 */
+	                                  0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
 	for (int d = 0; d < 10; d++)
 		if (cp == digits[d])
 			return d;

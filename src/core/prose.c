@@ -529,7 +529,8 @@ static bool listed(const char *s, size_t at)
 		int d;
 		size_t dk;
 		return before > 0 && !ends_with_any(s, before, counted) &&
-		       !gir_cn_digit_at(s, before, before - 1, &d, &dk) && !(before >= 3 && gir_cn_digit_at(s, before, before - 3, &d, &dk));
+		       !gir_cn_digit_at(s, before, before - 1, &d, &dk) &&
+		       !(before >= 3 && gir_cn_digit_at(s, before, before - 3, &d, &dk));
 	}
 	return false;
 }

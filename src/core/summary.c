@@ -239,7 +239,59 @@ static const char *status_text(const srow *r)
 static const char *const meta_labels[] = {"机关", "年度", "模板", "文件", "状态", "错误数"};
 static const char total_label[] = "合计";
 
+/* How a table is written: its cells (with whether the text came from a
+ * source, and whether it opens the row), the rule under the header if any,
+ * the end of a row, and what a figure the row's edition lacks shows (a
+ * failed row shows nothing). */
+typedef struct table_format {
+	void (*field)(gir_buf *out, const char *s, bool text, bool first);
+	void (*rule)(gir_buf *out, size_t ncols);
+	const char *row_end;
+	const char *missing;
+} table_format;
+
+/* The header, one row a source, and the 合计 row. */
+static void write_table(const gir_summary *s, const table_format *f, gir_buf *out)
+{
+	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
+		f->field(out, meta_labels[i], false, i == 0);
+	for (size_t c = 0; c < s->ncols; c++)
+		f->field(out, s->cols[c].label, false, false);
+	gir_buf_puts(out, f->row_end);
+	if (f->rule)
+		f->rule(out, s->ncols);
+	char num[48];
+	for (size_t i = 0; i < s->n; i++) {
+		const srow *r = &s->rows[i];
+		f->field(out, r->agency, true, true);
+		snprintf(num, sizeof num, "%d", r->year);
+		f->field(out, r->year ? num : NULL, false, false);
+		f->field(out, r->template_id, true, false);
+		f->field(out, r->file, true, false);
+		f->field(out, status_text(r), false, false);
+		snprintf(num, sizeof num, "%zu", r->errors);
+		f->field(out, num, false, false);
+		for (size_t c = 0; c < s->ncols; c++) {
+			const sfig *fig = r->failed ? NULL : row_figure(r, s->cols[c].id);
+			if (fig)
+				gir_value_format(fig->v, num, sizeof num);
+			f->field(out, fig ? num : r->failed ? NULL : f->missing, false, false);
+		}
+		gir_buf_puts(out, f->row_end);
+	}
+	f->field(out, total_label, false, true);
+	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_labels); i++)
+		f->field(out, NULL, false, false);
+	for (size_t c = 0; c < s->ncols; c++) {
+		if (s->cols[c].total_ok)
+			gir_value_format(s->cols[c].total, num, sizeof num);
+		f->field(out, s->cols[c].total_ok ? num : f->missing, false, false);
+	}
+	gir_buf_puts(out, f->row_end);
+}
+
 /* ---- CSV ------------------------------------------------------------------------ */
+
 
 /* RFC 4180: a field with a comma, quote or line break is quoted, quotes
  * doubled.  Text from a source that a spreadsheet would take for a formula
@@ -268,97 +320,39 @@ static void csv_field(gir_buf *out, const char *s, bool text, bool first)
 
 void gir_summary_csv(gir_summary *s, int bom, gir_buf *out)
 {
+	static const table_format csv = {csv_field, NULL, "\r\n", NULL};
 	sort_and_total(s);
 	if (bom)
 		gir_buf_puts(out, "\xEF\xBB\xBF");
-	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
-		csv_field(out, meta_labels[i], false, i == 0);
-	for (size_t c = 0; c < s->ncols; c++)
-		csv_field(out, s->cols[c].label, false, false);
-	gir_buf_puts(out, "\r\n");
-	char num[48];
-	for (size_t i = 0; i < s->n; i++) {
-		const srow *r = &s->rows[i];
-		csv_field(out, r->agency, true, true);
-		snprintf(num, sizeof num, "%d", r->year);
-		csv_field(out, r->year ? num : NULL, false, false);
-		csv_field(out, r->template_id, true, false);
-		csv_field(out, r->file, true, false);
-		csv_field(out, status_text(r), false, false);
-		snprintf(num, sizeof num, "%zu", r->errors);
-		csv_field(out, num, false, false);
-		for (size_t c = 0; c < s->ncols; c++) {
-			const sfig *f = r->failed ? NULL : row_figure(r, s->cols[c].id);
-			if (f)
-				gir_value_format(f->v, num, sizeof num);
-			csv_field(out, f ? num : NULL, false, false);
-		}
-		gir_buf_puts(out, "\r\n");
-	}
-	csv_field(out, total_label, false, true);
-	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_labels); i++)
-		csv_field(out, NULL, false, false);
-	for (size_t c = 0; c < s->ncols; c++) {
-		if (s->cols[c].total_ok)
-			gir_value_format(s->cols[c].total, num, sizeof num);
-		csv_field(out, s->cols[c].total_ok ? num : NULL, false, false);
-	}
-	gir_buf_puts(out, "\r\n");
+	write_table(s, &csv, out);
 }
 
 /* ---- Markdown ------------------------------------------------------------------- */
 
-
-static void md_cell(gir_buf *out, const char *s)
+/* A cell of a pipe table; the first opens the row with its "|". */
+static void md_field(gir_buf *out, const char *s, bool text, bool first)
 {
-	gir_buf_puts(out, " ");
+	(void)text;
+	gir_buf_puts(out, first ? "| " : " ");
 	if (s)
 		gir_md_escape(out, s, 0);
 	gir_buf_puts(out, " |");
 }
 
-void gir_summary_md(gir_summary *s, gir_buf *out)
+/* The rule under the header: text columns left, numbers right. */
+static void md_rule(gir_buf *out, size_t ncols)
 {
-	sort_and_total(s);
-	gir_buf_puts(out, "|");
-	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
-		md_cell(out, meta_labels[i]);
-	for (size_t c = 0; c < s->ncols; c++)
-		md_cell(out, s->cols[c].label);
-	gir_buf_puts(out, "\n| --- | ---: | --- | --- | --- | ---: |");
-	for (size_t c = 0; c < s->ncols; c++)
+	gir_buf_puts(out, "| --- | ---: | --- | --- | --- | ---: |");
+	for (size_t c = 0; c < ncols; c++)
 		gir_buf_puts(out, " ---: |");
 	gir_buf_puts(out, "\n");
-	char num[48];
-	for (size_t i = 0; i < s->n; i++) {
-		const srow *r = &s->rows[i];
-		gir_buf_puts(out, "|");
-		md_cell(out, r->agency);
-		snprintf(num, sizeof num, "%d", r->year);
-		md_cell(out, r->year ? num : NULL);
-		md_cell(out, r->template_id);
-		md_cell(out, r->file);
-		md_cell(out, status_text(r));
-		snprintf(num, sizeof num, "%zu", r->errors);
-		md_cell(out, num);
-		for (size_t c = 0; c < s->ncols; c++) {
-			const sfig *f = r->failed ? NULL : row_figure(r, s->cols[c].id);
-			if (f)
-				gir_value_format(f->v, num, sizeof num);
-			md_cell(out, f ? num : r->failed ? NULL : "—");
-		}
-		gir_buf_puts(out, "\n");
-	}
-	gir_buf_puts(out, "|");
-	md_cell(out, total_label);
-	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_labels); i++)
-		md_cell(out, NULL);
-	for (size_t c = 0; c < s->ncols; c++) {
-		if (s->cols[c].total_ok)
-			gir_value_format(s->cols[c].total, num, sizeof num);
-		md_cell(out, s->cols[c].total_ok ? num : "—");
-	}
-	gir_buf_puts(out, "\n");
+}
+
+void gir_summary_md(gir_summary *s, gir_buf *out)
+{
+	static const table_format md = {md_field, md_rule, "\n", "—"};
+	sort_and_total(s);
+	write_table(s, &md, out);
 	if (!s->nfailed)
 		return;
 	gir_buf_printf(out, "\n有错误的来源（%zu个，不计入合计）：\n\n", s->nfailed);
