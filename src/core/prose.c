@@ -49,6 +49,11 @@ static void free_rule(gir_prose_rule *r)
 	free(r->units);
 }
 
+/* The lists of gir_prose_words, for reading and freeing them alike. */
+#define PROSE_WORD_LISTS(X)                                                                        \
+	X(approximate_before) X(approximate_after) X(approximate_after_unit) X(comparisons)           \
+	X(ordinal) X(list_marks) X(counted)
+
 void gir_prose_free(gir_template *t)
 {
 	for (size_t i = 0; i < t->nprose; i++)
@@ -56,12 +61,20 @@ void gir_prose_free(gir_template *t)
 	free(t->prose);
 	t->prose = NULL;
 	t->nprose = 0;
+	if (t->prose_words) {
+#define FREE_LIST(name) free_phrases(&t->prose_words->name);
+		PROSE_WORD_LISTS(FREE_LIST)
+#undef FREE_LIST
+		free(t->prose_words);
+		t->prose_words = NULL;
+	}
 }
 
 typedef struct parser {
 	const char *file;
 	gir_diags *d;
 	size_t index;
+	const char *what; /* what is being read when not a rule ("prose_words") */
 	int failed;
 } parser;
 
@@ -74,7 +87,11 @@ static void perr(parser *p, const char *fmt, ...)
 	gir_buf m = {0};
 	gir_buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	gir_diags_add(p->d, GIR_ERROR, p->file, "template: prose rule %zu: %s", p->index + 1, m.ptr);
+	if (p->what)
+		gir_diags_add(p->d, GIR_ERROR, p->file, "template: %s: %s", p->what, m.ptr);
+	else
+		gir_diags_add(p->d, GIR_ERROR, p->file, "template: prose rule %zu: %s", p->index + 1,
+		              m.ptr);
 	gir_buf_free(&m);
 	p->failed = 1;
 }
@@ -85,12 +102,14 @@ static void parse_phrases(parser *p, const cJSON *j, const char *key, gir_phrase
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, key);
 	if (!v) {
-		if (required)
+		if (required && p->what)
+			perr(p, "\"%s\" is required: a list of words", key);
+		else if (required)
 			perr(p, "\"%s\" is required: the words before the number", key);
 		return;
 	}
 	if (cJSON_IsString(v) && *v->valuestring) {
-		out->items = gir_xcalloc(1, sizeof(char *));
+		out->items = gir_xcalloc(2, sizeof(char *)); /* NULL-terminated, as every list */
 		out->items[out->n++] = gir_xstrdup(v->valuestring);
 		return;
 	}
@@ -98,7 +117,7 @@ static void parse_phrases(parser *p, const cJSON *j, const char *key, gir_phrase
 		perr(p, "\"%s\" must be a string or a non-empty list of strings", key);
 		return;
 	}
-	out->items = gir_xcalloc((size_t)cJSON_GetArraySize(v), sizeof(char *));
+	out->items = gir_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof(char *));
 	const cJSON *s;
 	cJSON_ArrayForEach(s, v)
 	{
@@ -242,10 +261,42 @@ static void check_example(parser *p, const cJSON *j, const gir_prose_rule *r)
 		perr(p, "the example \"%s\" does not give the rule one number", ex->valuestring);
 }
 
-int gir_prose_parse(gir_template *t, const cJSON *rules, const char *file, gir_diags *d)
+/* "prose_words": every list required (see gir_prose_words). */
+static int parse_words(gir_template *t, const cJSON *j, const char *file, gir_diags *d)
+{
+	parser p = {.file = file, .d = d, .what = "prose_words"};
+	t->prose_words = gir_xcalloc(1, sizeof *t->prose_words);
+	if (!cJSON_IsObject(j)) {
+		perr(&p, "required with \"prose\": an object of word lists (docs/prose.md)");
+		return -1;
+	}
+	static const char *const keys[] = {
+#define KEY(name) #name,
+		PROSE_WORD_LISTS(KEY)
+#undef KEY
+	};
+	const cJSON *k;
+	cJSON_ArrayForEach(k, j)
+	{
+		size_t i = 0;
+		while (i < GIR_ARRAY_LEN(keys) && strcmp(keys[i], k->string) != 0)
+			i++;
+		if (i == GIR_ARRAY_LEN(keys))
+			perr(&p, "unknown key \"%s\"", k->string);
+	}
+#define READ_LIST(name) parse_phrases(&p, j, #name, &t->prose_words->name, true);
+	PROSE_WORD_LISTS(READ_LIST)
+#undef READ_LIST
+	return p.failed ? -1 : 0;
+}
+
+int gir_prose_parse(gir_template *t, const cJSON *rules, const cJSON *words, const char *file,
+                    gir_diags *d)
 {
 	if (!rules)
 		return 0;
+	if (parse_words(t, words, file, d) != 0)
+		return -1;
 	parser p = {.file = file, .d = d};
 	if (!cJSON_IsArray(rules)) {
 		gir_diags_add(d, GIR_ERROR, file, "template: \"prose\" must be a list of rules");
@@ -258,6 +309,7 @@ int gir_prose_parse(gir_template *t, const cJSON *rules, const char *file, gir_d
 		int before = p.failed;
 		p.failed = 0;
 		gir_prose_rule *r = &t->prose[t->nprose++];
+		r->words = t->prose_words;
 		parse_rule(&p, t, j, r);
 		if (!p.failed)
 			check_example(&p, j, r);
@@ -388,15 +440,9 @@ static const char *const clause_ends[] = {"，", ",", "。", "；", ";", "！", 
                                           "：", ":", NULL};
 /* The end of a sentence: context is never looked for before it. */
 static const char *const sentence_ends[] = {"。", "；", ";", "！", "!", "？", "?", NULL};
-/* A number after these is not exact (约5件, 超过100条) … */
-static const char *const approx_before[] = {"约", "近", "逾", "超过", "超", "不足", "不到",
-                                            "将近", "大约", "接近", NULL};
-/* … nor one followed by these (5500余条, 100多件, 100条左右, 10件以上). */
-static const char *const approx_after[] = {"余", "多", "几", "来", NULL};
-static const char *const approx_after_unit[] = {"左右", "以上", "以下", "余", "多", NULL};
-/* Words of comparison: "同比增加5件" is a change, not the count itself. */
-static const char *const comparisons[] = {"同比", "较上年", "比上年", "较去年", "比去年",
-                                          "增加", "减少", "增长", "下降", "上升", "持平", NULL};
+/* The words of the template's "prose_words" as the NULL-terminated lists
+ * the scanners take. */
+#define WORDS(r, name) ((const char *const *)(r)->words->name.items)
 
 static bool ends_with_any(const char *s, size_t n, const char *const *ws)
 {
@@ -478,21 +524,21 @@ static bool scan_number(const gir_prose_rule *r, const char *s, size_t n, size_t
 		if (!read_number(s, n, i, &end, &v))
 			return false;
 		size_t before_end = trim_end(s, from, i);
-		if (ends_with_any(s + from, before_end - from, approx_before))
+		if (ends_with_any(s + from, before_end - from, WORDS(r, approximate_before)))
 			return false;
 		size_t u = skip_blank(s, n, end);
 		const gir_prose_unit *unit = NULL;
 		for (size_t m = 0; m < r->nunits && !unit; m++)
 			if (starts(s, n, u, r->units[m].text))
 				unit = &r->units[m];
-		bool ordinal = ends_with_any(s + from, before_end - from, (const char *const[]){"第", NULL});
+		bool ordinal = ends_with_any(s + from, before_end - from, WORDS(r, ordinal));
 		if (unit && !ordinal) {
 			size_t after = skip_blank(s, n, u + strlen(unit->text));
-			if (starts_any(s, n, after, approx_after_unit))
+			if (starts_any(s, n, after, WORDS(r, approximate_after_unit)))
 				return false;
 			const char *gs = s + from;
 			size_t gn = i - from;
-			for (const char *const *c = comparisons; *c; c++)
+			for (const char *const *c = WORDS(r, comparisons); *c; c++)
 				if (contains(gs, gn, *c))
 					return false;
 			if ((r->between.n && !contains_any(gs, gn, &r->between)) ||
@@ -502,7 +548,7 @@ static bool scan_number(const gir_prose_rule *r, const char *s, size_t n, size_t
 			                       .unit = unit, .said = v};
 			return true;
 		}
-		if (!ordinal && starts_any(s, n, u, approx_after))
+		if (!ordinal && starts_any(s, n, u, WORDS(r, approximate_after)))
 			return false;
 		/* Another number (2020年, 12345热线, 第3次): part of the words between. */
 		gap += (int)gir_utf8_count(s + i, end - i);
@@ -516,12 +562,11 @@ static bool scan_number(const gir_prose_rule *r, const char *s, size_t n, size_t
 /* A phrase joined to the one before it by 、和及与 (行政许可、行政处罚决定共15件)
  * is one item of a list, and the number after it is the whole list's.  After
  * a number (予以公开5件、部分公开2件) the mark only separates two counts. */
-static bool listed(const char *s, size_t at)
+static bool listed(const gir_prose_rule *r, const char *s, size_t at)
 {
-	static const char *const marks[] = {"、", "和", "及", "与", NULL};
-	static const char *const counted[] = {"件", "份", "条", "起", "元", "项", "个", "次", "人", NULL};
+	const char *const *counted = WORDS(r, counted);
 	size_t end = trim_end(s, 0, at);
-	for (const char *const *m = marks; *m; m++) {
+	for (const char *const *m = WORDS(r, list_marks); *m; m++) {
 		size_t k = strlen(*m);
 		if (end < k || memcmp(s + end - k, *m, k) != 0)
 			continue;
@@ -588,7 +633,8 @@ static gir_prose_hit *find_rules(const gir_prose_rule *rules, size_t nrules, con
 			shadowed = occ[j - 1].end >= occ[i].end &&
 			           occ[j - 1].end - occ[j - 1].start > occ[i].end - occ[i].start;
 		gir_prose_hit h;
-		if (!shadowed && !listed(s, occ[i].start) && in_context(occ[i].rule, s, n, occ[i].start, literal) &&
+		if (!shadowed && !listed(occ[i].rule, s, occ[i].start) &&
+		    in_context(occ[i].rule, s, n, occ[i].start, literal) &&
 		    scan_number(occ[i].rule, s, n, occ[i].end, literal, &h)) {
 			h.phrase = occ[i].start;
 			hits[nh++] = h;

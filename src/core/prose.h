@@ -23,7 +23,20 @@ typedef struct gir_phrases {
 	size_t n;
 } gir_phrases;
 
+/* The template's "prose_words": the words around a number that make it
+ * something other than a count of the cell (docs/prose.md). */
+typedef struct gir_prose_words {
+	gir_phrases approximate_before;     /* 约5件, 超过100条 */
+	gir_phrases approximate_after;      /* 100多件: after the number, before the unit */
+	gir_phrases approximate_after_unit; /* 100条左右, 10件以上 */
+	gir_phrases comparisons;            /* 同比增加5件: a change, not the count */
+	gir_phrases ordinal;                /* 第3次 */
+	gir_phrases list_marks;             /* 行政许可、行政处罚决定共15件: one list */
+	gir_phrases counted;                /* units after which a mark only separates two counts */
+} gir_prose_words;
+
 typedef struct gir_prose_rule {
+	const gir_prose_words *words; /* the template's */
 	char **paths;            /* the cell or total, or several summed */
 	size_t npaths;
 	char *label;             /* for messages; NULL: the cells' labels */
@@ -38,9 +51,11 @@ typedef struct gir_prose_rule {
 	bool at_most;            /* "op": "<=": the text gives a part of the cell */
 } gir_prose_rule;
 
-/* Reads a template's "prose" list into t->prose.  Returns 0, or -1 with
- * diagnostics for a malformed rule or a cell the template does not have. */
-int gir_prose_parse(gir_template *t, const struct cJSON *rules, const char *file, gir_diags *d);
+/* Reads a template's "prose" list into t->prose, and its "prose_words"
+ * (required with rules).  Returns 0, or -1 with diagnostics for a malformed
+ * rule or list of words, or a cell the template does not have. */
+int gir_prose_parse(gir_template *t, const struct cJSON *rules, const struct cJSON *words,
+                    const char *file, gir_diags *d);
 void gir_prose_free(gir_template *t);
 
 /* A number in a text that a rule ties to a cell. */

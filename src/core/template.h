@@ -132,6 +132,7 @@ struct gir_template {
 	gir_figure *figures;   /* "summary": the key figures, in order */
 	size_t nfigures;
 	struct gir_prose_rule *prose; /* "prose": numbers narratives state (prose.h) */
+	struct gir_prose_words *prose_words; /* "prose_words", which the rules share */
 	size_t nprose;
 	struct cJSON *json;   /* merged source, for templates that extend this one */
 	bool is_extension;    /* "extends" another: never chosen by year alone */

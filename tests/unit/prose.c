@@ -502,6 +502,58 @@ static void notes_follow_their_diagnostic(void **state)
 	gir_diags_free(d);
 }
 
+/* The words around a number are the template's "prose_words", not C's:
+ * an extension that drops 约 from approximate_before reads 约5件 as 5. */
+static void prose_words_come_from_the_template(void **state)
+{
+	(void)state;
+	gir_diags *d = gir_diags_new();
+	gir_registry *reg = gir_registry_new(d);
+	static const char rule[] = "[{\"cell\": \"requests.granted.total\", \"before\": \"准予公开\", "
+	                           "\"unit\": \"件\"}]";
+	gir_template *t = parse_extension(reg, d, rule);
+	assert_non_null(t);
+	size_t n;
+	gir_prose_hit *h = gir_prose_find(t, "准予公开约5件", strlen("准予公开约5件"), false, &n);
+	assert_int_equal(n, 0);
+	free(h);
+	gir_template_free(t);
+	char *json = gir_xasprintf(
+		"{\"id\": \"t\", \"extends\": \"gov-2019\", \"prose\": %s, \"prose_words\": "
+		"{\"approximate_before\": [\"超过\"], \"approximate_after\": [\"余\"], "
+		"\"approximate_after_unit\": [\"左右\"], \"comparisons\": [\"同比\"], \"ordinal\": [\"第\"], "
+		"\"list_marks\": [\"、\"], \"counted\": [\"件\"]}}",
+		rule);
+	t = gir_template_parse("t.json", json, strlen(json), reg, d);
+	free(json);
+	assert_non_null(t);
+	h = gir_prose_find(t, "准予公开约5件", strlen("准予公开约5件"), false, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].said.v, 5);
+	free(h);
+	gir_template_free(t);
+	assert_int_equal(gir_diags_count(d), 0);
+	/* Rules need the words; every list must be there. */
+	static const char *const bad[][2] = {
+		{"{\"id\": \"u\", \"extends\": \"gov-2019\", \"prose_words\": null}",
+		 "template: prose_words: required with \"prose\""},
+		{"{\"id\": \"u\", \"extends\": \"gov-2019\", \"prose_words\": {\"ordinal\": [\"第\"]}}",
+		 "template: prose_words: \"approximate_before\" is required"},
+		{"{\"id\": \"u\", \"extends\": \"gov-2019\", \"prose_words\": {\"ordinals\": []}}",
+		 "template: prose_words: unknown key \"ordinals\""},
+	};
+	for (size_t i = 0; i < GIR_ARRAY_LEN(bad); i++) {
+		gir_diags *e = gir_diags_new();
+		assert_null(gir_template_parse("u.json", bad[i][0], strlen(bad[i][0]), reg, e));
+		if (!find_diag(e, bad[i][1]))
+			dump_diags(e);
+		assert_non_null(find_diag(e, bad[i][1]));
+		gir_diags_free(e);
+	}
+	gir_registry_free(reg);
+	gir_diags_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -516,6 +568,7 @@ int main(void)
 		cmocka_unit_test(prose_agrees_and_disagrees),
 		cmocka_unit_test(prose_amounts_in_yuan),
 		cmocka_unit_test(notes_follow_their_diagnostic),
+		cmocka_unit_test(prose_words_come_from_the_template),
 	};
 	return cmocka_run_group_tests_name("prose", tests, NULL, NULL);
 }
