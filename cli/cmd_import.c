@@ -38,7 +38,7 @@ static int read_input(const char *file, char **text, size_t *len)
 		fprintf(stderr, "gireport: %s: larger than %u MiB; a report is a few hundred KB at most\n",
 		        file, GIR_MAX_SOURCE >> 20);
 	else if (rs != GIR_READ_OK)
-		fprintf(stderr, "gireport: %s: cannot read: %s\n", file, strerror(errno));
+		fprintf(stderr, "gireport: %s: cannot read: %s\n", file, gir_read_strerror(errno));
 	return rs == GIR_READ_OK ? 0 : -1;
 }
 

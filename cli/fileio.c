@@ -17,7 +17,9 @@
 
 gir_read_status gir_read_file(const char *path, char **text, size_t *len)
 {
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	/* Standard input is whatever the caller piped; a named file must be a
+	 * regular one (a FIFO or a device would block or never end). */
+	int fd = strcmp(path, "-") == 0 ? 0 : gir_open_regular(path);
 	if (fd < 0)
 		return GIR_READ_ERROR;
 	struct stat st;

@@ -2,9 +2,11 @@
  * edition says — headings, labels, row and column order, totals and checks —
  * comes from here; no other file knows a label. */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -878,6 +880,29 @@ static void registry_put(gir_registry *r, gir_template *t, gir_diags *d)
 	r->items[r->len++] = t;
 }
 
+/* The registry holds no "extends" cycle: putting t (id X, base B) closes one
+ * exactly when B's chain of bases reaches X.  Returns 0, or -1 with an error
+ * naming the cycle (gov-2019 → gov-2019-lvyuan → gov-2019). */
+static int refuse_cycle(const gir_registry *r, const gir_template *t, gir_diags *d)
+{
+	gir_buf chain = {0};
+	gir_buf_puts(&chain, t->id);
+	const char *id = t->base;
+	for (size_t steps = 0; id && steps <= r->len; steps++) {
+		gir_buf_printf(&chain, " → %s", id);
+		if (strcmp(id, t->id) == 0) {
+			gir_diags_add(d, GIR_ERROR, t->source_name,
+			              "template: \"extends\" makes a cycle: %s", chain.ptr);
+			gir_buf_free(&chain);
+			return -1;
+		}
+		const gir_template *b = gir_registry_find(r, id);
+		id = b ? b->base : NULL;
+	}
+	gir_buf_free(&chain);
+	return 0;
+}
+
 /* Adds templates given as (name, text) pairs: those without "extends" first,
  * so that a base is always present before the templates built on it.  Each
  * text is parsed once. */
@@ -897,6 +922,10 @@ static int registry_add_texts(gir_registry *r, const char *const *names,
 				continue;
 			gir_template *t = template_from_json(names[i], parsed[i], texts[i], lens[i], r, d);
 			parsed[i] = NULL;
+			if (t && refuse_cycle(r, t, d) != 0) {
+				gir_template_free(t);
+				t = NULL;
+			}
 			if (t)
 				registry_put(r, t, d);
 			else
@@ -926,18 +955,21 @@ gir_registry *gir_registry_new(gir_diags *d)
 	return r;
 }
 
+/* A template file: a regular file of at most 16 MiB (a FIFO named x.json
+ * in a template directory would block; a device would never end). */
 static char *read_small_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	int fd = gir_open_regular(path);
+	if (fd < 0)
 		return NULL;
 	gir_buf b = {0};
 	char chunk[8192];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (1u << 24))
-		gir_buf_put(&b, chunk, k);
-	bool err = ferror(f);
-	fclose(f);
+	ssize_t k;
+	while (b.len < (1u << 24) && ((k = read(fd, chunk, sizeof chunk)) > 0 || (k < 0 && errno == EINTR)))
+		if (k > 0)
+			gir_buf_put(&b, chunk, (size_t)k);
+	bool err = k < 0;
+	close(fd);
 	*len = b.len;
 	if (err) {
 		gir_buf_free(&b);
@@ -975,7 +1007,8 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 	for (size_t i = 0; i < paths.len; i++) {
 		texts[i] = read_small_file(paths.items[i], &lens[i]);
 		if (!texts[i]) {
-			gir_diags_add(d, GIR_ERROR, paths.items[i], "cannot read the template");
+			gir_diags_add(d, GIR_ERROR, paths.items[i], "cannot read the template: %s",
+			              gir_read_strerror(errno));
 			rc = -1;
 			texts[i] = gir_xstrdup("{}");
 			lens[i] = 2;

@@ -1,10 +1,12 @@
 /* Allocation wrappers: running out of memory is not a diagnosable input
  * problem, so it ends the process with a message instead of unwinding. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -151,4 +153,34 @@ int gir_read_full(int fd, void *data, size_t len)
 		p += k, len -= (size_t)k;
 	}
 	return 0;
+}
+
+/* open(2) and read(2) of a regular file never set EINVAL, so it can carry
+ * "not a regular file" to the callers' messages. */
+const char *gir_read_strerror(int err)
+{
+	return err == EINVAL ? "not a regular file" : strerror(err);
+}
+
+int gir_open_regular(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	return fd;
 }

@@ -44,4 +44,14 @@ void gir_ptrvec_free(gir_ptrvec *v);
 int gir_write_full(int fd, const void *data, size_t len);
 int gir_read_full(int fd, void *data, size_t len);
 
+/* Opens a file for reading only if it is a regular file (after symlinks):
+ * a FIFO, a terminal or a device named by a source, a project file or a
+ * template directory would block or never end.  The open does not wait
+ * (O_NONBLOCK) and the type is checked again on the open file.  Returns the
+ * descriptor (blocking again), or -1 with errno; EINVAL stands for "not a
+ * regular file", which gir_read_strerror says in words. */
+int gir_open_regular(const char *path);
+/* strerror for a failed read, with "not a regular file" for EINVAL. */
+const char *gir_read_strerror(int err);
+
 #endif
