@@ -327,6 +327,18 @@ static const char *line_start(const char *src, size_t len, int line, gir_line_hi
 	int first = 1;
 	if (h && h->line >= 1 && h->line <= line && h->off <= len)
 		from = h->off, first = h->line;
+	else if (h && h->line > line && h->off <= len) { /* behind the hint: step back to it */
+		size_t off = h->off;
+		int l = h->line;
+		while (l > line && off > 0) { /* off is a line's start: find the one before */
+			off--;
+			while (off > 0 && src[off - 1] != '\n')
+				off--;
+			l--;
+		}
+		if (l == line)
+			from = off, first = line;
+	}
 	const char *p = gir_text_line(src + from, len - from, line - first + 1, &n);
 	if (p && h)
 		*h = (gir_line_hint){line, (size_t)(p - src)};
