@@ -100,13 +100,35 @@ static void read_exclude(pctx *c, gir_project *p, const gir_node *v)
 static const char *const keys[] = {"template", "fonts", "output", "name", "formats",
                                    "date_format", "exclude"};
 
+/* output: and name: stay inside the output tree: relative, and without a
+ * ".." step ("../../outside/{stem}" would write anywhere, stamps included). */
+static char *inside_path(pctx *c, const gir_node *v, const char *path)
+{
+	char *s = text_of(c, v, path);
+	if (!s)
+		return NULL;
+	bool up = false;
+	for (const char *p = s; *p; p += strcspn(p, "/"), p += *p == '/')
+		up |= strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0');
+	if (s[0] == '/' || up) {
+		perr(c, v->pos, path,
+		     strcmp(path, "output") == 0 ? "write a directory inside the project, such as \"out\""
+		                                 : "write a file name such as \"{stem}\" or \"{year}/{stem}\"",
+		     s[0] == '/' ? "an absolute path: outputs stay inside the project's output tree"
+		                 : "a \"..\" step: outputs stay inside the project's output tree");
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 static void read_key(pctx *c, gir_project *p, int key, const gir_node *v)
 {
 	switch (key) {
 	case 0: p->template_id = text_of(c, v, "template"); break;
 	case 1: read_fonts(c, p, v); break;
-	case 2: p->output = text_of(c, v, "output"); break;
-	case 3: p->name = text_of(c, v, "name"); break;
+	case 2: p->output = inside_path(c, v, "output"); break;
+	case 3: p->name = inside_path(c, v, "name"); break;
 	case 4: p->formats = list_of(c, v, "formats"); break;
 	case 5: p->date_format = text_of(c, v, "date_format"); break;
 	default: read_exclude(c, p, v); break;

@@ -21,10 +21,12 @@ t() { # name, then a shell condition (run in $tmp/w)
 	fi
 }
 
-# run ARGS...: the tool under a 10 s timeout; stdout in out, stderr in err,
+# run ARGS...: the tool under a 10 s timeout; stdout in $O, stderr in $E,
 # the exit status in $st (124 for a hang).
+O=$tmp/stdout
+E=$tmp/stderr
 run() {
-	timeout 10 "$BIN" "$@" >out 2>err
+	timeout 10 "$BIN" "$@" >"$O" 2>"$E"
 	st=$?
 	return 0
 }
@@ -42,32 +44,66 @@ echo '{"id":"gov-2019","extends":"gov-2019-lvyuan"}' >"$tmp/w/two/a.json"
 echo '{"id":"gov-2021","extends":"x-b"}' >"$tmp/w/three/a.json"
 echo '{"id":"x-b","extends":"gov-2021"}' >"$tmp/w/three/b.json"
 t extends-self 'run --templates self templates; [ $st = 2 ] &&
-	grep -qF "self/a.json: error: template: \"extends\" makes a cycle: gov-2019 → gov-2019" err'
-t extends-self-env 'GIREPORT_TEMPLATE_PATH=self run check "$ex"; [ $st = 2 ] && grep -q "makes a cycle" err'
+	grep -qF "self/a.json: error: template: \"extends\" makes a cycle: gov-2019 → gov-2019" "$E"'
+t extends-self-env 'GIREPORT_TEMPLATE_PATH=self run check "$ex"; [ $st = 2 ] && grep -q "makes a cycle" "$E"'
 t extends-two 'run --templates two templates; [ $st = 2 ] &&
-	grep -qF "makes a cycle: gov-2019 → gov-2019-lvyuan → gov-2019" err'
+	grep -qF "makes a cycle: gov-2019 → gov-2019-lvyuan → gov-2019" "$E"'
 t extends-three 'run --templates three templates; [ $st = 2 ] && [ $st != 124 ]'
 
 # ---- 2. FIFOs, terminals and devices are refused, never waited on ---------
 fresh
 mkfifo "$tmp/w/fifo.yaml" "$tmp/w/font.ttf"
-t source-fifo 'run check fifo.yaml; [ $st = 2 ] && grep -qF "fifo.yaml: error: cannot read: not a regular file" err'
+t source-fifo 'run check fifo.yaml; [ $st = 2 ] && grep -qF "fifo.yaml: error: cannot read: not a regular file" "$E"'
 ln -s /dev/ptmx "$tmp/w/ptmx.yaml"
-t source-symlink-to-ptmx 'run check ptmx.yaml; [ $st = 2 ] && grep -q "not a regular file" err'
+t source-symlink-to-ptmx 'run check ptmx.yaml; [ $st = 2 ] && grep -q "not a regular file" "$E"'
 sed 's/^year: 2020/year: 2020\nprevious: \/dev\/ptmx/' "$ex" >"$tmp/w/prev.yaml"
-t previous-ptmx 'run check prev.yaml; [ $st = 1 ] && grep -q "cannot read last year.s source /dev/ptmx: not a regular file" err'
+t previous-ptmx 'run check prev.yaml; [ $st = 1 ] && grep -q "cannot read last year.s source /dev/ptmx: not a regular file" "$E"'
 mkdir "$tmp/w/agency"
 cp "$root/tests/bad/carry-over-2021.yaml" "$tmp/w/agency/2021.yaml"
 sed -i '/^previous:/d' "$tmp/w/agency/2021.yaml"
 mkfifo "$tmp/w/agency/2020.yaml"
-t sibling-fifo 'run check agency/2021.yaml; [ $st != 124 ] && [ $st != 0 ] && grep -q "not a regular file" err'
+t sibling-fifo 'run check agency/2021.yaml; [ $st != 124 ] && [ $st != 0 ] && grep -q "not a regular file" "$E"'
 t font-fifo 'run build --stdout -f pdf --font body=font.ttf "$ex"; [ $st != 124 ] && [ $st != 0 ] &&
-	grep -q "font.ttf.*not a regular file" err'
+	grep -q "font.ttf.*not a regular file" "$E"'
 mkdir "$tmp/w/tpl"
 mkfifo "$tmp/w/tpl/x.json"
-t template-fifo 'run --templates tpl templates; [ $st = 2 ] && grep -qF "tpl/x.json: error: cannot read the template: not a regular file" err'
+t template-fifo 'run --templates tpl templates; [ $st = 2 ] && grep -qF "tpl/x.json: error: cannot read the template: not a regular file" "$E"'
 mkdir "$tmp/w/proj"
 mkfifo "$tmp/w/proj/gireport.yaml"
-t project-fifo '(cd proj && timeout 10 "$BIN" check >../out 2>../err); st=$?; [ $st = 2 ] && grep -q "gireport.yaml: error: cannot read: not a regular file" err'
-t source-dev-zero 'run check /dev/zero; [ $st = 2 ] && grep -q "not a regular file" err'
+t project-fifo '(cd proj && timeout 10 "$BIN" check >"$O" 2>"$E"); st=$?; [ $st = 2 ] && grep -q "gireport.yaml: error: cannot read: not a regular file" "$E"'
+t source-dev-zero 'run check /dev/zero; [ $st = 2 ] && grep -q "not a regular file" "$E"'
 t stdin-still-read 'run check - <"$ex"; [ $st = 0 ]'
+
+# ---- 6. two sources with one output path: refused before anything is built --
+fresh
+cp "$ex" "$tmp/w/a.yaml"
+cp "$ex" "$tmp/w/a.yml"
+t clash-yaml-yml 'run build -f txt a.yaml a.yml; [ $st = 2 ] && grep -q "a.yaml and a.yml would write the same outputs" "$E" && [ ! -e a.txt ]'
+t clash-yaml-yml-dir 'run build -f txt .; [ $st = 2 ] && grep -q "would write the same outputs" "$E" && [ ! -e a.txt ]'
+t clash-yaml-yml-o 'mkdir o && run build -f txt -o o a.yaml a.yml; [ $st = 2 ] && [ -z "$(ls o)" ]'
+mkdir "$tmp/w/p" "$tmp/w/p/x" "$tmp/w/p/y"
+cp "$ex" "$tmp/w/p/x/one.yaml"
+cp "$ex" "$tmp/w/p/y/two.yaml"
+printf 'name: "{agency}{year}"\nformats: [txt]\n' >"$tmp/w/p/gireport.yaml"
+t clash-agency-year-beside 'cd p && mv y/two.yaml x/ && run build; [ $st = 2 ] && grep -q "one.yaml and .*two.yaml would write the same outputs" "$E" && [ -z "$(ls x | grep txt)" ]'
+t clash-agency-year-o 'cd p && mkdir ../oo && run build -o ../oo; [ $st = 2 ] && [ -z "$(ls ../oo)" ]'
+sed 's/^agency: .*/agency: 另一个局/' "$ex" >"$tmp/w/p/y/two.yaml"
+t no-clash-other-agency 'cd p && rm x/two.yaml && run build -o ../oo2; [ $st = 0 ] && [ $(ls ../oo2 | grep -c txt) = 2 ]'
+t same-source-twice-no-clash 'run build -f txt a.yaml ./a.yaml; [ $st = 0 ]'
+
+# ---- 8. project settings cannot write outside the project ------------------
+fresh
+mkdir -p "$tmp/w/proj/in" "$tmp/w/outside"
+cp "$ex" "$tmp/w/proj/in/a.yaml"
+t name-dotdot 'printf "name: \"../../../outside/{stem}-pwn\"\nformats: [txt]\n" >proj/gireport.yaml; cd proj &&
+	run build; [ $st = 1 ] && grep -qF "gireport.yaml:1:7: error: gireport.yaml: a \"..\" step: outputs stay inside the project" "$E" &&
+	[ -z "$(ls ../outside)" ] && [ ! -e ../outside-pwn.txt ]'
+t output-dotdot 'printf "output: ../../escape\nformats: [txt]\n" >proj/gireport.yaml; cd proj &&
+	run build; [ $st = 1 ] && grep -q "gireport.yaml:1:9: error: .*a \"..\" step" "$E"'
+t output-absolute 'printf "output: $tmp/w/outside\nformats: [txt]\n" >proj/gireport.yaml; cd proj &&
+	run build; [ $st = 1 ] && grep -q "an absolute path: outputs stay inside" "$E" && [ -z "$(ls ../outside)" ]'
+t output-inside-ok 'printf "output: out/./x\nname: \"{year}/{stem}\"\nformats: [txt]\n" >proj/gireport.yaml; cd proj &&
+	run build; [ $st = 0 ] && [ -s out/x/in/2020/a.txt ]'
+cp "$ex" "$tmp/w/proj/in/...yaml"
+t stem-dotdot 'printf "name: \"{stem}/x\"\nformats: [txt]\n" >proj/gireport.yaml; cd proj &&
+	run build in/...yaml; [ $st = 0 ] && [ -s in/_./x.txt ] && [ ! -e x.txt ]'
