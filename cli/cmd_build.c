@@ -309,7 +309,7 @@ static int write_outputs(const build *b, const char *file, const char *stem, con
 			               paths[i]);
 			rc = GIR_EXIT_FAILURE;
 		} else if (gir_write_temp(paths[i], outs[i].ptr ? outs[i].ptr : "", outs[i].len, &temps[i])) {
-			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], strerror(errno));
+			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], gir_file_strerror(errno));
 			rc = GIR_EXIT_FAILURE;
 		}
 	}

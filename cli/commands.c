@@ -129,7 +129,7 @@ static void check_previous(const gir_session *s, gir_report *rep, const char *fi
 	char *text = NULL;
 	size_t len = 0;
 	if (gir_read_file(path, &text, &len) != GIR_READ_OK) {
-		char *msg = gir_xasprintf("cannot read last year's source %s: %s", path, gir_read_strerror(errno));
+		char *msg = gir_xasprintf("cannot read last year's source %s: %s", path, gir_file_strerror(errno));
 		gir_report_previous_error(rep, d, msg);
 		free(msg);
 		free(path);
@@ -171,7 +171,7 @@ gir_report *gir_session_load(const gir_session *s, const char *file, gir_job_res
 		return NULL;
 	}
 	if (rs != GIR_READ_OK) {
-		gir_buf_printf(&r->err, "%s: error: cannot read: %s\n", file, gir_read_strerror(errno));
+		gir_buf_printf(&r->err, "%s: error: cannot read: %s\n", file, gir_file_strerror(errno));
 		r->status = GIR_EXIT_FAILURE;
 		return NULL;
 	}

@@ -90,8 +90,22 @@ static void pending_done(const char *temp)
 			pending_used[i] = 0;
 }
 
+/* Only a regular file (or a symlink, which the rename replaces, never its
+ * target) is replaced: renaming over a FIFO or a device node would unlink it,
+ * and /dev/null with it when run as root. */
+static int replaceable(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		return 0;
+	errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	return -1;
+}
+
 static int write_temp(const char *path, const char *data, size_t len, bool sync, char **temp)
 {
+	if (replaceable(path) != 0)
+		return -1;
 	const char *slash = strrchr(path, '/');
 	int dirlen = slash ? (int)(slash - path) : 1;
 	const char *dir = slash ? path : ".";

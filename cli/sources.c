@@ -146,7 +146,7 @@ static int load_project(gir_workspace *w, int *status)
 	char *text = NULL;
 	size_t len = 0;
 	if (gir_read_file(w->project_path, &text, &len) != GIR_READ_OK) {
-		fprintf(stderr, "%s: error: cannot read: %s\n", w->project_path, gir_read_strerror(errno));
+		fprintf(stderr, "%s: error: cannot read: %s\n", w->project_path, gir_file_strerror(errno));
 		*status = GIR_EXIT_FAILURE;
 		return -1;
 	}

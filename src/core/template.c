@@ -1008,7 +1008,7 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 		texts[i] = read_small_file(paths.items[i], &lens[i]);
 		if (!texts[i]) {
 			gir_diags_add(d, GIR_ERROR, paths.items[i], "cannot read the template: %s",
-			              gir_read_strerror(errno));
+			              gir_file_strerror(errno));
 			rc = -1;
 			texts[i] = gir_xstrdup("{}");
 			lens[i] = 2;

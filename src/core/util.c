@@ -157,7 +157,7 @@ int gir_read_full(int fd, void *data, size_t len)
 
 /* open(2) and read(2) of a regular file never set EINVAL, so it can carry
  * "not a regular file" to the callers' messages. */
-const char *gir_read_strerror(int err)
+const char *gir_file_strerror(int err)
 {
 	return err == EINVAL ? "not a regular file" : strerror(err);
 }

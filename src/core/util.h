@@ -49,9 +49,10 @@ int gir_read_full(int fd, void *data, size_t len);
  * template directory would block or never end.  The open does not wait
  * (O_NONBLOCK) and the type is checked again on the open file.  Returns the
  * descriptor (blocking again), or -1 with errno; EINVAL stands for "not a
- * regular file", which gir_read_strerror says in words. */
+ * regular file", which gir_file_strerror says in words. */
 int gir_open_regular(const char *path);
-/* strerror for a failed read, with "not a regular file" for EINVAL. */
-const char *gir_read_strerror(int err);
+/* strerror for a failed read or write of a named file, with "not a regular
+ * file" for EINVAL (gir_open_regular, gir_write_temp). */
+const char *gir_file_strerror(int err);
 
 #endif

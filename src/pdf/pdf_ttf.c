@@ -137,7 +137,7 @@ gir_ttf *gir_ttf_open(const char *path, unsigned index, gir_buf *why)
 	struct stat st;
 	int fd = gir_open_regular(path); /* a FIFO would block, a device never end */
 	if (fd < 0) {
-		gir_buf_printf(why, "cannot be opened: %s", gir_read_strerror(errno));
+		gir_buf_printf(why, "cannot be opened: %s", gir_file_strerror(errno));
 		return NULL;
 	}
 	int regular = fstat(fd, &st) == 0 && st.st_size >= 12;

@@ -107,3 +107,44 @@ t output-inside-ok 'printf "output: out/./x\nname: \"{year}/{stem}\"\nformats: [
 cp "$ex" "$tmp/w/proj/in/...yaml"
 t stem-dotdot 'printf "name: \"{stem}/x\"\nformats: [txt]\n" >proj/gireport.yaml; cd proj &&
 	run build in/...yaml; [ $st = 0 ] && [ -s in/_./x.txt ] && [ ! -e x.txt ]'
+
+# ---- 7. a failed write to standard output is exit status 2 -----------------
+fresh
+if [ -w /dev/full ]; then
+	t stdout-full-build-pdf 'run build --stdout -f pdf "$ex" >/dev/full; timeout 10 "$BIN" build --stdout -f pdf "$ex" >/dev/full 2>"$E"; [ $? = 2 ] &&
+		grep -q "cannot write to standard output: No space left on device" "$E"'
+	t stdout-full-new 'timeout 10 "$BIN" new >/dev/full 2>"$E"; [ $? = 2 ] && grep -q "cannot write to standard output" "$E"'
+	t stdout-full-templates 'timeout 10 "$BIN" templates >/dev/full 2>"$E"; [ $? = 2 ]'
+	t stdout-full-schema 'timeout 10 "$BIN" schema gov-2021 >/dev/full 2>"$E"; [ $? = 2 ]'
+	t stdout-full-json-warnings 'timeout 10 "$BIN" check --diagnostics=json "$ex" >/dev/full 2>"$E"; [ $? = 2 ]'
+	t stdout-full-summary 'timeout 10 "$BIN" summary "$ex" >/dev/full 2>"$E"; [ $? = 2 ]'
+	t stdout-full-help 'timeout 10 "$BIN" --help >/dev/full 2>"$E"; [ $? = 2 ]'
+fi
+t stdout-closed 'timeout 10 "$BIN" templates >&- 2>"$E"; [ $? = 2 ]'
+
+# ---- 9. -o onto a FIFO or a device: refused, the node left in place --------
+fresh
+mkfifo "$tmp/w/fifo.yaml"
+seed=$(ls "$root"/tests/seeds/*.txt | head -1)
+t import-o-fifo 'run import -o fifo.yaml "$seed"; [ $st = 2 ] && [ -p fifo.yaml ] &&
+	grep -q "cannot write fifo.yaml: not a regular file" "$E"'
+t import-o-dev-null 'run import -o /dev/null "$seed"; [ $st = 2 ] && [ -c /dev/null ] && grep -q "not a regular file" "$E"'
+mkfifo "$tmp/w/a.txt"
+cp "$ex" "$tmp/w/a.yaml"
+t build-output-fifo 'run build -f txt,md a.yaml; [ $st = 2 ] && [ -p a.txt ] && [ ! -e a.md ] &&
+	grep -q "cannot write a.txt: not a regular file" "$E"'
+ln -s /dev/null "$tmp/w/b.txt"
+cp "$ex" "$tmp/w/b.yaml"
+t build-output-symlink-replaced 'run build -f txt b.yaml; [ $st = 0 ] && [ -f b.txt ] && [ ! -L b.txt ] && [ -c /dev/null ]'
+
+# ---- 19. numbers and lines on the command line ------------------------------
+fresh
+for bad in 2021x 4294969317 "" -2021 " 2021"; do
+	t "year-refused:$bad" 'run new --year "$bad"; [ $st = 2 ] && grep -q "year takes a report year" "$E" && [ ! -s "$O" ]'
+done
+for bad in 99999999999 1x 0 ""; do
+	t "jobs-refused:$bad" 'run check -j "$bad" "$ex"; [ $st = 2 ] && grep -q "\-j takes a number" "$E"'
+done
+t year-accepted 'run new --year 2021; [ $st = 0 ] && grep -q "^year: 2021" "$O"'
+t jobs-accepted 'run check -q -j 2 "$ex"; [ $st = 0 ]'
+t schema-newline 'run new --schema "$(printf "x\ny: 1")"; [ $st = 2 ] && [ ! -s "$O" ] && grep -q "schema takes one line" "$E"'
