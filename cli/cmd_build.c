@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "fileio.h"
 #include "gireport.h"
+#include "utf8.h"
 #include "util.h"
 
 typedef int (*render_fn)(const gir_report *, const gir_options *, gir_buf *);
@@ -475,9 +476,15 @@ static bool clashing_outputs(const build *b)
 		const char *x = w->sources.items[v[i - 1].source], *y = w->sources.items[v[i].source];
 		if (strcmp(v[i - 1].stem, v[i].stem) != 0 || gir_same_file(x, y))
 			continue;
-		fprintf(stderr, "gireport: %s and %s would write the same outputs (%s%s); rename one, "
-		        "build them separately, or give each its own name: in gireport.yaml\n",
-		        x, y, v[i].stem, b->fmts[0]->ext);
+		gir_buf m = {0}; /* file names are shown as diagnostics show them */
+		gir_buf_printf(&m, "gireport: %s and %s would write the same outputs (%s%s); rename one, "
+		               "build them separately, or give each its own name: in gireport.yaml",
+		               x, y, v[i].stem, b->fmts[0]->ext);
+		gir_buf v_m = {0};
+		gir_put_visible(&v_m, m.ptr);
+		fprintf(stderr, "%s\n", v_m.ptr);
+		gir_buf_free(&m);
+		gir_buf_free(&v_m);
 		clash = true;
 	}
 	for (size_t i = 0; i < n; i++)

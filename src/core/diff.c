@@ -351,7 +351,9 @@ static size_t max_width(const dctx *c)
 
 static void side_text(gir_buf *out, char which, const char *file, const gir_report *r)
 {
-	gir_buf_printf(out, "%c: %s（%s，%d年，%s）\n", which, file, r->agency, r->year, r->tpl->id);
+	gir_buf_printf(out, "%c: ", which);
+	gir_put_visible(out, file); /* a file name is not checked as the source's text is */
+	gir_buf_printf(out, "（%s，%d年，%s）\n", r->agency, r->year, r->tpl->id);
 }
 
 static void render_text(const dctx *c, const char *afile, const char *bfile, gir_buf *out)

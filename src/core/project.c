@@ -8,6 +8,7 @@
 #include "gireport.h"
 #include "node.h"
 #include "suggest.h"
+#include "utf8.h"
 #include "util.h"
 
 struct gir_project {
@@ -33,12 +34,27 @@ static void perr(pctx *c, gir_pos pos, const char *path, const char *hint, const
 	c->errors++;
 }
 
+/* Settings reach file names and every output (date_format is printed under
+ * the signature): they get a source's check for control and bidi
+ * characters, line breaks and tabs included. */
 static char *text_of(pctx *c, const gir_node *v, const char *path)
 {
-	if (v->kind == GIR_SCALAR && v->len)
-		return gir_xstrdup(v->text);
-	perr(c, v->pos, path, NULL, "expected text");
-	return NULL;
+	if (v->kind != GIR_SCALAR || !v->len) {
+		perr(c, v->pos, path, NULL, "expected text");
+		return NULL;
+	}
+	uint32_t cp;
+	long at = gir_utf8_hostile(v->text, v->len, &cp);
+	if (at < 0 && strpbrk(v->text, "\n\t"))
+		cp = strchr(v->text, '\n') ? '\n' : '\t', at = 0;
+	if (at >= 0) {
+		char *msg = gir_xasprintf("the setting contains the invisible character U+%04X",
+		                          (unsigned)cp);
+		perr(c, v->pos, path, "remove it; a setting is one line of visible text", msg);
+		free(msg);
+		return NULL;
+	}
+	return gir_xstrdup(v->text);
 }
 
 /* A list of names as one comma-separated string ("txt,md,pdf"). */

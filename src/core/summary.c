@@ -11,6 +11,7 @@
 #include "node.h"
 #include "summary.h"
 #include "markdown.h"
+#include "utf8.h"
 #include "util.h"
 
 typedef struct sfig {
@@ -71,7 +72,9 @@ static srow *new_row(gir_summary *s, const char *file)
 		s->rows = gir_xrealloc(s->rows, s->cap * sizeof(srow));
 	}
 	srow *r = &s->rows[s->n++];
-	*r = (srow){.file = gir_xstrdup(file)};
+	gir_buf name = {0}; /* file names are not checked text: shown as diagnostics show them */
+	gir_put_visible(&name, file);
+	*r = (srow){.file = gir_buf_detach(&name)};
 	return r;
 }
 
@@ -115,9 +118,16 @@ static int year_of(const gir_node *v)
 	return atoi(v->text);
 }
 
+/* A failed source's agency or template, unchecked: its control and bidi
+ * characters are shown as <U+001B>, so no output (a terminal's among them)
+ * receives an escape sequence. */
 static char *text_of(const gir_node *v)
 {
-	return v->kind == GIR_SCALAR && v->len ? gir_xstrdup(v->text) : NULL;
+	if (v->kind != GIR_SCALAR || !v->len)
+		return NULL;
+	gir_buf b = {0};
+	gir_put_visible(&b, v->text);
+	return gir_buf_detach(&b);
 }
 
 /* The edition a source without `template:` gets (as validate.c chooses). */
@@ -242,16 +252,29 @@ static const char total_label[] = "合计";
 
 /* ---- CSV ------------------------------------------------------------------------ */
 
+/* A number as gireport writes one: digits, one point, an optional sign. */
+static bool plain_number(const char *s)
+{
+	s += *s == '-';
+	size_t digits = strspn(s, "0123456789");
+	if (!digits)
+		return false;
+	s += digits;
+	return !*s || (*s == '.' && s[1] && !s[1 + strspn(s + 1, "0123456789")]);
+}
+
 /* RFC 4180: a field with a comma, quote or line break is quoted, quotes
- * doubled.  Text from a source that a spreadsheet would take for a formula
- * (=, +, -, @ first) gets a leading apostrophe. */
-static void csv_field(gir_buf *out, const char *s, bool text, bool first)
+ * doubled.  Any field a spreadsheet would take for a formula (=, +, -, @,
+ * tab or CR first) gets a leading apostrophe, whether it comes from a
+ * source, a file name or a template's column label; only gireport's own
+ * numbers are left as they are. */
+static void csv_field(gir_buf *out, const char *s, bool first)
 {
 	if (!first)
 		gir_buf_putc(out, ',');
 	if (!s)
 		return;
-	bool formula = text && *s && strchr("=+-@\t\r", *s);
+	bool formula = *s && strchr("=+-@\t\r", *s) && !plain_number(s);
 	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		gir_buf_puts(out, s);
 		return;
@@ -273,36 +296,36 @@ void gir_summary_csv(gir_summary *s, bool bom, gir_buf *out)
 	if (bom)
 		gir_buf_puts(out, "\xEF\xBB\xBF");
 	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
-		csv_field(out, meta_labels[i], false, i == 0);
+		csv_field(out, meta_labels[i], i == 0);
 	for (size_t c = 0; c < s->ncols; c++)
-		csv_field(out, s->cols[c].label, false, false);
+		csv_field(out, s->cols[c].label, false);
 	gir_buf_puts(out, "\r\n");
 	char num[48];
 	for (size_t i = 0; i < s->n; i++) {
 		const srow *r = &s->rows[i];
-		csv_field(out, r->agency, true, true);
+		csv_field(out, r->agency, true);
 		snprintf(num, sizeof num, "%d", r->year);
-		csv_field(out, r->year ? num : NULL, false, false);
-		csv_field(out, r->template_id, true, false);
-		csv_field(out, r->file, true, false);
-		csv_field(out, status_text(r), false, false);
+		csv_field(out, r->year ? num : NULL, false);
+		csv_field(out, r->template_id, false);
+		csv_field(out, r->file, false);
+		csv_field(out, status_text(r), false);
 		snprintf(num, sizeof num, "%zu", r->errors);
-		csv_field(out, num, false, false);
+		csv_field(out, num, false);
 		for (size_t c = 0; c < s->ncols; c++) {
 			const sfig *f = r->failed ? NULL : row_figure(r, s->cols[c].id);
 			if (f)
 				gir_value_format(f->v, num, sizeof num);
-			csv_field(out, f ? num : NULL, false, false);
+			csv_field(out, f ? num : NULL, false);
 		}
 		gir_buf_puts(out, "\r\n");
 	}
-	csv_field(out, total_label, false, true);
+	csv_field(out, total_label, true);
 	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_labels); i++)
-		csv_field(out, NULL, false, false);
+		csv_field(out, NULL, false);
 	for (size_t c = 0; c < s->ncols; c++) {
 		if (s->cols[c].total_ok)
 			gir_value_format(s->cols[c].total, num, sizeof num);
-		csv_field(out, s->cols[c].total_ok ? num : NULL, false, false);
+		csv_field(out, s->cols[c].total_ok ? num : NULL, false);
 	}
 	gir_buf_puts(out, "\r\n");
 }

@@ -771,12 +771,65 @@ static gir_template *template_from_json(const char *name, cJSON *own, const char
 	return t;
 }
 
-/* Parses a template's JSON text; NULL with a diagnostic when it is not JSON. */
+/* A template's words reach every output and the terminal (`gireport
+ * templates`), so they get a source's checks: valid UTF-8, and no control
+ * or bidirectional-control character (a template's strings are one line
+ * each, so no line break or tab either).  Returns the number of errors. */
+static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_diags *d)
+{
+	int errors = 0;
+	const char *texts[2] = {j->string, cJSON_IsString(j) ? j->valuestring : NULL};
+	for (int i = 0; i < 2; i++) {
+		uint32_t cp;
+		long at = texts[i] ? gir_utf8_hostile(texts[i], strlen(texts[i]), &cp) : -1;
+		if (at < 0 && texts[i] && !strpbrk(texts[i], "\n\t"))
+			continue;
+		if (at < 0 && !texts[i])
+			continue;
+		if (at < 0)
+			cp = strchr(texts[i], '\n') ? '\n' : '\t';
+		if (cp == GIR_CP_INVALID)
+			gir_diags_add(d, GIR_ERROR, name, "template: %s at %s is not valid UTF-8",
+			              i ? "the text" : "a key", path->len ? path->ptr : "the top level");
+		else
+			gir_diags_add(d, GIR_ERROR, name,
+			              "template: %s at %s contains the invisible character U+%04X",
+			              i ? "the text" : "a key", path->len ? path->ptr : "the top level",
+			              (unsigned)cp);
+		errors++;
+	}
+	if (!cJSON_IsArray(j) && !cJSON_IsObject(j))
+		return errors;
+	size_t mark = path->len, k = 0;
+	const cJSON *kid;
+	cJSON_ArrayForEach(kid, j)
+	{
+		if (cJSON_IsArray(j))
+			gir_buf_printf(path, "[%zu]", k++);
+		else
+			gir_buf_printf(path, "%s%s", mark ? "." : "", kid->string);
+		errors += check_strings(name, kid, path, d);
+		path->len = mark;
+		if (path->ptr)
+			path->ptr[mark] = '\0';
+	}
+	return errors;
+}
+
+/* Parses a template's JSON text; NULL with a diagnostic when it is not JSON
+ * or its strings are not fit to show. */
 static cJSON *parse_json(const char *name, const char *json, size_t len, gir_diags *d)
 {
 	cJSON *own = cJSON_ParseWithLength(json, len);
-	if (own && cJSON_IsObject(own))
-		return own;
+	if (own && cJSON_IsObject(own)) {
+		gir_buf path = {0};
+		int bad = check_strings(name, own, &path, d);
+		gir_buf_free(&path);
+		if (!bad)
+			return own;
+		cJSON_Delete(own);
+		return NULL;
+	}
 	tctx c = {.file = name, .diags = d};
 	json_error(&c, json, len);
 	cJSON_Delete(own);

@@ -187,30 +187,6 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
 
 /* ---- scalars ---------------------------------------------------------------- */
 
-/* Text that would render differently from how it reads: bidirectional
- * overrides (the "Trojan Source" characters) and control characters that a
- * quoted string's escapes can produce.  Returns the offending character's
- * index, or -1. */
-static long hostile_char(const char *s, size_t n, uint32_t *which)
-{
-	long index = 0;
-	for (size_t i = 0; i < n; index++) {
-		uint32_t cp;
-		size_t k = gir_utf8_decode(s + i, n - i, &cp);
-		if (k == 0)
-			return -1; /* cannot happen: the loader checked the encoding */
-		bool control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0);
-		bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-		if (control || bidi) {
-			*which = cp;
-			return index;
-		}
-		i += k;
-	}
-	return -1;
-}
-
-
 /* Where character `index` of a scalar's value stands in the source. */
 static gir_pos char_pos(binder *B, const gir_node *v, size_t index)
 {
@@ -227,7 +203,7 @@ static bool text_is_clean(binder *B, const gir_node *v, const char *label, const
 		return false;
 	}
 	uint32_t cp;
-	long at = hostile_char(v->text, v->len, &cp);
+	long at = gir_utf8_hostile(v->text, v->len, &cp);
 	if (at < 0)
 		return true;
 	bool bidi = cp >= 0x2000;

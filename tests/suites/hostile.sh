@@ -148,3 +148,82 @@ done
 t year-accepted 'run new --year 2021; [ $st = 0 ] && grep -q "^year: 2021" "$O"'
 t jobs-accepted 'run check -q -j 2 "$ex"; [ $st = 0 ]'
 t schema-newline 'run new --schema "$(printf "x\ny: 1")"; [ $st = 2 ] && [ ! -s "$O" ] && grep -q "schema takes one line" "$E"'
+
+# clean FILE: no C0 control but tab, line feed and CR (CSV lines end in CR LF), no DEL, no C1 (UTF-8
+# C2 80..9F), no raw ESC: nothing a terminal would obey.
+clean() {
+	perl -ne 'exit 1 if /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]/' "$1"
+}
+# json_lines FILE: every line is valid JSON.
+json_lines() {
+	python3 -c 'import json, sys
+for line in open(sys.argv[1], "rb"):
+    json.loads(line.decode("utf-8"))' "$1"
+}
+
+# ---- 10. summary shows a failed source's agency without its escapes --------
+fresh
+sed 's/^agency: .*/agency: "\\e]0;pwn\\a\\e[2J\\ec\\ePq#0\\e\\\\\\u009b31m"/' "$ex" >"$tmp/w/evil.yaml"
+printf 'licensing: [1, x, 2]\n' >>"$tmp/w/evil.yaml"
+for f in csv md json; do
+	t "summary-agency-$f" 'run summary -f '$f' evil.yaml; [ $st = 1 ] && clean "$O" && clean "$E" && grep -q "U+001B" "$O"'
+done
+t summary-agency-json-valid 'run summary -f json evil.yaml; python3 -m json.tool "$O" >/dev/null'
+
+# ---- 11. file names: shown as keys and values are, JSON stays valid ----------
+fresh
+esc=$(printf 'a\033[2Jb.yaml')
+bad=$(printf 'bad\377name.yaml')
+sed 's/^  licensing: .*/  licensing: [1, x, 2]/' "$ex" >"$tmp/w/$esc"
+cp "$tmp/w/$esc" "$tmp/w/$bad"
+t filename-escape-text 'run check "$esc"; [ $st = 1 ] && clean "$E" && grep -q "^a<U+001B>\[2Jb.yaml:[0-9]*:[0-9]*: error" "$E"'
+t filename-escape-json 'run check --diagnostics=json "$esc"; [ $st = 1 ] && json_lines "$O" && clean "$O"'
+t filename-invalid-utf8-text 'run check "$bad"; [ $st = 1 ] && grep -q "^bad<0xFF>name.yaml:" "$E"'
+t filename-invalid-utf8-json 'run check --diagnostics=json "$bad"; [ $st = 1 ] && json_lines "$O" && grep -q "bad<0xFF>name.yaml" "$O"'
+t filename-progress-and-summary 'run check . ; [ $st = 1 ] && clean "$E"'
+t filename-cannot-read 'mkfifo "$(printf "f\033[31m.yaml")"; run check "$(printf "f\033[31m.yaml")"; [ $st = 2 ] && clean "$E" && grep -q "f<U+001B>\[31m.yaml" "$E"'
+t filename-diff 'run diff "$esc" "$ex"; clean "$O" && clean "$E"'
+
+# ---- 12. C1 controls in the source-line excerpt ----------------------------
+fresh
+printf 'year: 2020\nagency: 某局\302\2332J\n' >"$tmp/w/c1.yaml"
+t c1-in-excerpt 'run check c1.yaml; [ $st = 1 ] && clean "$E"'
+printf 'year: 2020\nagency: "某局\\u009b2J"\n' >"$tmp/w/c1q.yaml"
+t c1-escaped-in-excerpt 'run check c1q.yaml; [ $st = 1 ] && clean "$E" && grep -q "U+009B" "$E"'
+
+# ---- 13. a template's strings get a source's checks -------------------------
+fresh
+mkdir "$tmp/w/t1" "$tmp/w/t2" "$tmp/w/t3" "$tmp/w/t4"
+printf '{"id":"x-esc","extends":"gov-2019","name":"A\\u001b[2Jpwn"}' >"$tmp/w/t1/a.json"
+printf '{"id":"x-bidi","extends":"gov-2019","name":"A\342\200\256B"}' >"$tmp/w/t2/a.json"
+printf '{"id":"x-utf8","extends":"gov-2019","name":"A\377B"}' >"$tmp/w/t3/a.json"
+printf '{"id":"x-nl","extends":"gov-2019","title":"{year}\\n\\n[x](http://e)"}' >"$tmp/w/t4/a.json"
+t template-escape 'run --templates t1 templates; [ $st = 2 ] && clean "$O" && clean "$E" &&
+	grep -qF "t1/a.json: error: template: the text at name contains the invisible character U+001B" "$E"'
+t template-bidi 'run --templates t2 templates; [ $st = 2 ] && grep -q "U+202E" "$E"'
+t template-invalid-utf8 'run --templates t3 build --stdout -f json "$ex"; [ $st = 2 ] && [ ! -s "$O" ] &&
+	grep -q "the text at name is not valid UTF-8" "$E"'
+t template-newline 'run --templates t4 build --stdout -f md "$ex"; [ $st = 2 ] && [ ! -s "$O" ] && grep -q "U+000A" "$E"'
+
+# ---- 14, 15. CSV headers and Markdown from templates and projects ----------
+fresh
+mkdir "$tmp/w/tpl"
+python3 - "$root/templates/gov-2019.json" "$tmp/w/tpl/gov-2019.json" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1], encoding="utf-8"))
+t["summary"][0]["label"] = '=HYPERLINK("http://evil","x")'
+t["summary"][1]["label"] = "+cmd|' /C calc'!A0"
+t["sections"][0]["heading"] = '一、总体情况](http://evil) <script>alert(1)</script> ## x'
+json.dump(t, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+t csv-header-formula 'run --templates tpl summary -f csv "$ex"; [ $st = 0 ] &&
+	head -1 "$O" | grep -qF ",\"'"'"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"," && head -1 "$O" | grep -qF ",\"'"'"'+cmd|'"'"' /C calc'"'"'!A0\""'
+t csv-numbers-unchanged 'run summary -f csv "$ex"; [ $st = 0 ] && ! sed -n 2p "$O" | grep -q "'"'"'[0-9]"'
+t md-template-heading 'run --templates tpl build --stdout -f md "$ex"; [ $st = 0 ] &&
+	grep -qF "## 一、总体情况\](http://evil) &lt;script&gt;alert(1)&lt;/script&gt; \#\# x" "$O" && ! grep -q "<script>" "$O"'
+mkdir "$tmp/w/p"
+sed 's/^year: 2020/year: 2020\ndate: 2021-01-08/' "$ex" >"$tmp/w/p/a.yaml"
+printf 'date_format: "{year}年{month}月{day}日 <script>x</script> [a](b)"\n' >"$tmp/w/p/gireport.yaml"
+t md-project-date 'cd p && run build --stdout -f md a.yaml; [ $st = 0 ] && grep -qF "&lt;script&gt;x&lt;/script&gt; \[a\](b)" "$O" && ! grep -q "<script>" "$O"'
+printf 'date_format: "{year}\\e[2J"\n' >"$tmp/w/p/gireport.yaml"
+t project-setting-escape 'cd p && run build --stdout -f txt a.yaml; [ $st = 1 ] && clean "$E" && grep -q "gireport.yaml:1:14: error: .*U+001B" "$E"'
