@@ -215,10 +215,20 @@ static bool text_is_clean(binder *B, const gir_node *v, const char *label, const
 	return false;
 }
 
+/* YAML's null written out (~, null): the value is absent, not the text "~".
+ * An empty value has messages of its own ("the value is empty"). */
+static bool is_null(const gir_node *v)
+{
+	return v->kind == GIR_SCALAR && v->style == GIR_PLAIN && !v->tag &&
+	       (strcmp(v->text, "~") == 0 || strcmp(v->text, "null") == 0 ||
+	        strcmp(v->text, "Null") == 0 || strcmp(v->text, "NULL") == 0);
+}
+
 static char *string_value(binder *B, const gir_node *v, const char *label, const char *path)
 {
-	if (v->kind != GIR_SCALAR) {
-		err(B, v->pos, label, path, NULL, "expected text, found %s", kind_name(v));
+	if (v->kind != GIR_SCALAR || is_null(v)) {
+		err(B, v->pos, label, path, is_null(v) ? "write the text, or leave the key out" : NULL,
+		    "expected text, found %s", is_null(v) ? "null (~)" : kind_name(v));
 		return NULL;
 	}
 	if (!text_is_clean(B, v, label, path))
@@ -411,9 +421,9 @@ const char *gir_report_font(const gir_report *rep, gir_font_role role)
 static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar,
                                 const char *label, const char *path)
 {
-	if (v->kind != GIR_SCALAR) {
+	if (v->kind != GIR_SCALAR || is_null(v)) {
 		err(B, v->pos, label, path, "write paragraphs as text, or a list of paragraphs",
-		    "expected text, found %s", kind_name(v));
+		    "expected text, found %s", is_null(v) ? "null (~)" : kind_name(v));
 		return;
 	}
 	if (!text_is_clean(B, v, label, path))
@@ -983,6 +993,14 @@ static void top_level_unknown(binder *B, const gir_node *k)
 	gir_suggest_free(sg);
 }
 
+/* `agency: ~` is the field left out, said so: never a title "~2020年…". */
+static void null_is_absent(binder *B, const gir_node *v, const char *label, const char *path)
+{
+	gir_diag_at(B->diags, GIR_WARNING, B->file, v->pos, label, path,
+	            "write the value, or leave the key out",
+	            "the value is null (%s), so %s counts as absent", v->text, path);
+}
+
 static void bind_top(binder *B, const gir_node *root)
 {
 	seen_keys seen = {0};
@@ -993,7 +1011,11 @@ static void bind_top(binder *B, const gir_node *root)
 			continue;
 		int f = field_of(B->tpl, key);
 		if (f >= 0) {
-			if (!seen_before(B, &seen, gir_field_ids[f], k, B->tpl->field_labels[f], gir_field_ids[f]))
+			if (seen_before(B, &seen, gir_field_ids[f], k, B->tpl->field_labels[f], gir_field_ids[f]))
+				continue;
+			if (is_null(v))
+				null_is_absent(B, v, B->tpl->field_labels[f], gir_field_ids[f]);
+			else
 				bind_field(B, f, v);
 			continue;
 		}
@@ -1007,6 +1029,10 @@ static void bind_top(binder *B, const gir_node *root)
 		}
 		if (seen_before(B, &seen, s, k, s->heading, s->id))
 			continue;
+		if (is_null(v)) {
+			null_is_absent(B, v, s->heading, s->id);
+			continue;
+		}
 		gir_section_data *sd = &B->rep->sections[s->index];
 		sd->given = true;
 		sd->pos = k->pos;
@@ -1252,7 +1278,8 @@ static void apply_defaults(binder *B)
 
 static void require(binder *B, const gir_node *root, gir_field f, bool present)
 {
-	if (present || find_meta(B->reg, root, f))
+	const gir_node *v = find_meta(B->reg, root, f);
+	if (present || (v && !is_null(v)))
 		return;
 	const gir_template *t = B->tpl ? B->tpl : gir_registry_at(B->reg, 0);
 	err(B, (gir_pos){0, 0}, t->field_labels[f], gir_field_ids[f],

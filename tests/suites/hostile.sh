@@ -227,3 +227,8 @@ printf 'date_format: "{year}年{month}月{day}日 <script>x</script> [a](b)"\n' 
 t md-project-date 'cd p && run build --stdout -f md a.yaml; [ $st = 0 ] && grep -qF "&lt;script&gt;x&lt;/script&gt; \[a\](b)" "$O" && ! grep -q "<script>" "$O"'
 printf 'date_format: "{year}\\e[2J"\n' >"$tmp/w/p/gireport.yaml"
 t project-setting-escape 'cd p && run build --stdout -f txt a.yaml; [ $st = 1 ] && clean "$E" && grep -q "gireport.yaml:1:14: error: .*U+001B" "$E"'
+
+# ---- 16. YAML null is absent, never the text "~" ----------------------------
+fresh
+t null-not-printed 'run build --stdout -f txt "$root/tests/bad/null-other-matters.yaml"; [ $st = 0 ] && ! grep -q "~" "$O" &&
+	grep -q "某市某区统计局" "$O"'
