@@ -103,7 +103,8 @@ static dfig *add_figure(dctx *c, dsec *s, char *label, const gir_value *a, const
 		gir_value d = gir_value_add(*b, neg);
 		char num[48];
 		gir_value_format(d, num, sizeof num);
-		snprintf(f->change, sizeof f->change, "%s%s", d.v > 0 ? "+" : "", num);
+		/* Values are at most 10^12, so a change fits; were it not, "?" and no number. */
+		snprintf(f->change, sizeof f->change, "%s%s", d.v > 0 ? "+" : "", d.bad ? "?" : num);
 	}
 	gir_ptrvec_push(&s->figs, f);
 	c->nfigs++;

@@ -102,6 +102,11 @@ char *gir_placeholder_text(const gir_report *rep, const char *arg, size_t len, s
 		sum = gir_value_add(sum, v);
 		i = end + 1;
 	}
+	if (sum.bad) { /* past 2^63: an error, never the wrapped 0 */
+		*bad = (size_t)-1;
+		*badlen = 0;
+		return NULL;
+	}
 	char num[48];
 	gir_value_format(sum, num, sizeof num);
 	return gir_xstrdup(num);

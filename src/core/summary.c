@@ -38,6 +38,7 @@ typedef struct column {
 } column;
 
 struct gir_summary {
+	const char *overflow; /* the label of a figure or 合计 too large to add up */
 	srow *rows;
 	size_t n, cap;
 	column *cols;         /* computed by settle() */
@@ -90,6 +91,10 @@ void gir_summary_add(gir_summary *s, const char *file, const gir_report *rep)
 		sfig *f = &r->figs[r->nfigs];
 		if (!gir_report_figure(rep, &t->figures[i], &f->v))
 			continue;
+		if (f->v.bad) { /* past 2^63: left out, and an error (gir_summary_overflow) */
+			s->overflow = s->overflow ? s->overflow : t->figures[i].label;
+			continue;
+		}
 		f->id = t->figures[i].id;
 		f->label = t->figures[i].label;
 		r->nfigs++;
@@ -172,6 +177,11 @@ size_t gir_summary_failed(const gir_summary *s)
 	return s->nfailed;
 }
 
+const char *gir_summary_overflow(const gir_summary *s)
+{
+	return s->overflow;
+}
+
 /* ---- rows in order, columns as the union of the editions ---------------------- */
 
 static int by_file(const void *a, const void *b)
@@ -238,6 +248,10 @@ static void settle(gir_summary *s)
 				col->total = gir_value_add(col->total, f->v);
 			else if (!s->rows[i].failed)
 				col->total_ok = false;
+		}
+		if (col->total_ok && col->total.bad) { /* no wrapped number: an empty cell, an error */
+			col->total_ok = false;
+			s->overflow = s->overflow ? s->overflow : col->label;
 		}
 	}
 }

@@ -24,6 +24,9 @@ void gir_summary_add_failed(gir_summary *s, const gir_registry *reg, const char 
                             const char *text, size_t len, size_t errors, bool unreadable,
                             const char *default_template);
 size_t gir_summary_failed(const gir_summary *s);
+/* After an output was made: the label of a figure or column total too large
+ * to add up (past 2^63 in millionths), which was left empty; NULL if none. */
+const char *gir_summary_overflow(const gir_summary *s);
 
 /* The outputs.  Rows are in file-path order; the columns are the figures
  * of every edition present, by id, in the templates' order.  The 合计 row

@@ -1175,7 +1175,12 @@ static void check_placeholders(binder *B, const narrative_text *t)
 			    "the placeholder is empty");
 		} else if (ph.kind == GIR_PH_PATH &&
 		           !(value = gir_placeholder_text(B->rep, arg, ph.arglen, &bad, &badlen))) {
-			unknown_placeholder(B, t, &m, &ph, bad, badlen);
+			if (bad == (size_t)-1)
+				err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
+				    "add fewer cells in one placeholder, or check the values for extra digits",
+				    "the sum is too large to add up (more than 9223372036854.775807)");
+			else
+				unknown_placeholder(B, t, &m, &ph, bad, badlen);
 		}
 		free(value);
 	}

@@ -232,3 +232,17 @@ t project-setting-escape 'cd p && run build --stdout -f txt a.yaml; [ $st = 1 ] 
 fresh
 t null-not-printed 'run build --stdout -f txt "$root/tests/bad/null-other-matters.yaml"; [ $st = 0 ] && ! grep -q "~" "$O" &&
 	grep -q "某市某区统计局" "$O"'
+
+# ---- 17. sums past 2^63: an error, never a wrapped number -------------------
+fresh
+mkdir "$tmp/w/big"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
+	sed -e "s/^year: 2020/year: 2020\nagency: 某局$i/" -e 's/^  procurement: .*/  procurement: [3, 999999999999.999999]/' \
+		"$root/tests/bad/missing-agency.yaml" >"$tmp/w/big/$i.yaml"
+done
+t summary-total-overflow 'run summary -q -f csv big; [ $st = 1 ] &&
+	grep -q "error: 政府集中采购金额（万元）: the sum is too large to add up" "$E" &&
+	! grep -q "1999999999999.999998" "$O" && tail -1 "$O" | grep -q "^合计,"'
+t summary-total-overflow-json 'run summary -q -f json big; [ $st = 1 ] && python3 -m json.tool "$O" >/dev/null &&
+	! grep -q "\"procurement_amount\": [0-9]*.[0-9]*}}" "$O"'
+t summary-total-fits 'run summary -q -f csv big/01.yaml big/02.yaml; [ $st = 0 ] && tail -1 "$O" | grep -q "1999999999999.999998"'
