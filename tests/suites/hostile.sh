@@ -246,3 +246,17 @@ t summary-total-overflow 'run summary -q -f csv big; [ $st = 1 ] &&
 t summary-total-overflow-json 'run summary -q -f json big; [ $st = 1 ] && python3 -m json.tool "$O" >/dev/null &&
 	! grep -q "\"procurement_amount\": [0-9]*.[0-9]*}}" "$O"'
 t summary-total-fits 'run summary -q -f csv big/01.yaml big/02.yaml; [ $st = 0 ] && tail -1 "$O" | grep -q "1999999999999.999998"'
+
+# ---- 18. --diagnostics=json for every diagnostic ----------------------------
+fresh
+mkdir "$tmp/w/p" "$tmp/w/t"
+cp "$ex" "$tmp/w/p/a.yaml"
+echo 'outputx: 1' >"$tmp/w/p/gireport.yaml"
+echo '{"id":' >"$tmp/w/t/a.json"
+t json-diag-project 'cd p && run check --diagnostics=json; [ $st = 1 ] && [ ! -s "$E" ] && json_lines "$O" &&
+	grep -q "\"message\":\"unknown setting\"" "$O"'
+t json-diag-template 'run check --templates t --diagnostics=json "$ex"; [ $st = 2 ] && [ ! -s "$E" ] && json_lines "$O" &&
+	grep -q "\"file\":\"t/a.json\".*template: invalid JSON" "$O"'
+t json-diag-unreadable 'run check --diagnostics=json missing.yaml; [ $st = 2 ] && [ ! -s "$E" ] && json_lines "$O" &&
+	grep -q "cannot read: No such file" "$O"'
+t json-diag-stdout-build 'run build --stdout -f txt --templates t --diagnostics=json "$ex"; [ $st = 2 ] && [ ! -s "$O" ] && json_lines "$E"'
