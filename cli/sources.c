@@ -186,7 +186,12 @@ int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, const gir_cl
 		free(cwd);
 		return walk(w, here ? "." : w->root, 0) ? (*status = GIR_EXIT_FAILURE, -1) : 0;
 	}
-	for (size_t i = 0; i < nargs; i++) {
+	for (size_t i = 0, stdin_seen = 0; i < nargs; i++) {
+		if (strcmp(args[i], "-") == 0 && stdin_seen++) { /* `diff - -`: there is one stdin */
+			fputs("gireport: standard input (-) can be given only once\n", stderr);
+			*status = GIR_EXIT_FAILURE;
+			return -1;
+		}
 		if (strcmp(args[i], "-") != 0 && is_dir(args[i])) {
 			if (walk(w, args[i], 0) != 0) {
 				*status = GIR_EXIT_FAILURE;

@@ -260,3 +260,17 @@ t json-diag-template 'run check --templates t --diagnostics=json "$ex"; [ $st = 
 t json-diag-unreadable 'run check --diagnostics=json missing.yaml; [ $st = 2 ] && [ ! -s "$E" ] && json_lines "$O" &&
 	grep -q "cannot read: No such file" "$O"'
 t json-diag-stdout-build 'run build --stdout -f txt --templates t --diagnostics=json "$ex"; [ $st = 2 ] && [ ! -s "$O" ] && json_lines "$E"'
+
+# ---- 20. leftovers of a killed build; one standard input ----------------------
+# A build killed with SIGKILL leaves its .NAME.gir-XXXXXX temporaries: made
+# here by hand (a real kill lands at a random moment), aged past 10 minutes.
+fresh
+cp "$ex" "$tmp/w/a.yaml"
+touch "$tmp/w/.a.txt.gir-Ab12Cd" "$tmp/w/.a.md.gir-zz99ZZ" "$tmp/w/.notes.txt.backup" "$tmp/w/.b.txt.gir-Fresh1"
+touch -d '2 hours ago' "$tmp/w/.a.txt.gir-Ab12Cd" "$tmp/w/.a.md.gir-zz99ZZ" "$tmp/w/.notes.txt.backup"
+t stale-temporaries-swept 'run build -f txt a.yaml; [ $st = 0 ] && [ ! -e .a.txt.gir-Ab12Cd ] && [ ! -e .a.md.gir-zz99ZZ ] &&
+	[ -e .notes.txt.backup ] && [ -e .b.txt.gir-Fresh1 ] && [ -s a.txt ]'
+t diff-stdin-twice 'run diff - - <"$ex"; [ $st = 2 ] && grep -q "standard input (-) can be given only once" "$E"'
+t check-stdin-twice 'run check - - <"$ex"; [ $st = 2 ]'
+sed 's/^  licensing: .*/  licensing: [1, x, 2]/' "$ex" >"$tmp/w/broken.yaml"
+t summary-stdin-failed-source 'run summary - <broken.yaml; [ $st = 1 ] && grep -q "^郑州市二七区统计局,2020,gov-2019,.*-.*,有错误" "$O"'
