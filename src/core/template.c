@@ -959,9 +959,8 @@ static int refuse_cycle(const gir_registry *r, const gir_template *t, gir_diags 
 /* Adds templates given as (name, text) pairs: those without "extends" first,
  * so that a base is always present before the templates built on it.  Each
  * text is parsed once. */
-static int registry_add_texts(gir_registry *r, const char *const *names,
-                              const char *const *texts, const size_t *lens, size_t n,
-                              gir_diags *d)
+int gir_registry_add_texts(gir_registry *r, const char *const *names, const char *const *texts,
+                           const size_t *lens, size_t n, gir_diags *d)
 {
 	int rc = 0;
 	cJSON **parsed = gir_xcalloc(n + 1, sizeof(cJSON *));
@@ -1001,7 +1000,7 @@ gir_registry *gir_registry_new(gir_diags *d)
 		texts[i] = gir_embedded_templates[i].json;
 		lens[i] = gir_embedded_templates[i].len;
 	}
-	registry_add_texts(r, names, texts, lens, n, d);
+	gir_registry_add_texts(r, names, texts, lens, n, d);
 	free(names);
 	free(texts);
 	free(lens);
@@ -1067,7 +1066,7 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 			lens[i] = 2;
 		}
 	}
-	if (registry_add_texts(r, (const char *const *)paths.items, texts, lens, paths.len, d))
+	if (gir_registry_add_texts(r, (const char *const *)paths.items, texts, lens, paths.len, d))
 		rc = -1;
 	for (size_t i = 0; i < paths.len; i++) {
 		free(paths.items[i]);
