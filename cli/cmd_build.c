@@ -119,11 +119,11 @@ static char *expand_name(const char *pattern, const char *stem, const gir_report
 {
 	gir_buf b = {0};
 	for (const char *p = pattern; *p;) {
-		if (strncmp(p, "{stem}", 6) == 0)
-			gir_buf_puts(&b, stem), p += 6;
-		else if (strncmp(p, "{year}", 6) == 0)
+		if (strncmp(p, "{stem}", 6) == 0) /* "...yaml" has the stem "..", a step up */
+			put_file_safe(&b, stem), p += 6;
+		else if (rep && strncmp(p, "{year}", 6) == 0)
 			gir_buf_printf(&b, "%d", gir_report_year(rep)), p += 6;
-		else if (strncmp(p, "{agency}", 8) == 0)
+		else if (rep && strncmp(p, "{agency}", 8) == 0)
 			put_file_safe(&b, gir_report_agency(rep)), p += 8;
 		else
 			gir_buf_putc(&b, *p++);
@@ -308,7 +308,7 @@ static int write_outputs(const build *b, const char *file, const char *stem, con
 			               paths[i]);
 			rc = GIR_EXIT_FAILURE;
 		} else if (gir_write_temp(paths[i], outs[i].ptr ? outs[i].ptr : "", outs[i].len, &temps[i])) {
-			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], strerror(errno));
+			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], gir_file_strerror(errno));
 			rc = GIR_EXIT_FAILURE;
 		}
 	}
@@ -387,25 +387,107 @@ static void build_job(void *ctx, size_t i, gir_job_result *r)
 	gir_report_free(rep);
 }
 
-/* With -o DIR every output goes into one directory: two sources of the same
- * name (tongji/2020.yaml, minzheng/2020.yaml) would overwrite each other. */
-static bool clashing_names(const gir_workspace *w)
+/* A path made absolute and free of "." and ".." steps and doubled slashes,
+ * so that two spellings of one output compare equal; the text only, as the
+ * outputs may not exist yet. */
+static char *normal_path(const char *path)
 {
-	bool clash = false;
-	for (size_t i = 0; i < w->sources.len; i++) {
-		const char *a = strrchr(w->sources.items[i], '/');
-		a = a ? a + 1 : w->sources.items[i];
-		for (size_t j = 0; j < i && !clash; j++) {
-			const char *b = strrchr(w->sources.items[j], '/');
-			b = b ? b + 1 : w->sources.items[j];
-			if (strcmp(a, b) == 0) {
-				fprintf(stderr, "gireport: %s and %s would write the same outputs into the -o "
-				        "directory; build them separately, or use a project output directory\n",
-				        (char *)w->sources.items[j], (char *)w->sources.items[i]);
-				clash = true;
-			}
+	char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+	char *all = gir_xasprintf("%s/%s", cwd ? cwd : "", path);
+	free(cwd);
+	gir_buf b = {0};
+	for (char *save = NULL, *step = strtok_r(all, "/", &save); step; step = strtok_r(NULL, "/", &save)) {
+		if (strcmp(step, ".") == 0)
+			continue;
+		if (strcmp(step, "..") == 0) {
+			while (b.len && b.ptr[b.len - 1] != '/')
+				b.len--;
+			if (b.len)
+				b.len--;
+			if (b.ptr)
+				b.ptr[b.len] = '\0';
+			continue;
 		}
+		gir_buf_printf(&b, "/%s", step);
 	}
+	free(all);
+	return b.len ? gir_buf_detach(&b) : (gir_buf_free(&b), gir_xstrdup("/"));
+}
+
+static bool name_needs_report(const gir_session *s)
+{
+	const gir_project *p = s->ws.project;
+	const char *name = p ? gir_project_name(p) : NULL;
+	return name && (strstr(name, "{agency}") || strstr(name, "{year}"));
+}
+
+/* A source's outputs' stem for the clash check; NULL when it will not be
+ * built (it has errors, or no place in the output tree), so cannot clash. */
+static char *planned_stem(const build *b, const char *file)
+{
+	if (!name_needs_report(&b->s))
+		return output_stem(b, file, NULL);
+	char *text = NULL;
+	size_t len = 0;
+	if (gir_read_file(file, &text, &len) != GIR_READ_OK)
+		return NULL;
+	gir_diags *d = gir_diags_new();
+	gir_report *rep = gir_report_load(b->s.reg, file, text, len, &b->s.opt, d);
+	char *stem = rep ? output_stem(b, file, rep) : NULL;
+	gir_report_free(rep);
+	gir_diags_free(d);
+	free(text);
+	return stem;
+}
+
+typedef struct planned {
+	char *stem; /* normalised */
+	size_t source;
+} planned;
+
+static int by_stem(const void *a, const void *b)
+{
+	const planned *x = a, *y = b;
+	int c = strcmp(x->stem, y->stem);
+	return c ? c : (x->source > y->source) - (x->source < y->source);
+}
+
+/* Two sources whose outputs have the same path (a.yaml and a.yml, two
+ * sources of one agency and year under name: "{agency}{year}", two 2020.yaml
+ * under -o DIR) would overwrite each other, and which one wins would change
+ * from build to build.  Found on the final paths, before anything is built. */
+static bool clashing_outputs(const build *b)
+{
+	const gir_workspace *w = &b->s.ws;
+	planned *v = gir_xcalloc(w->sources.len + 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < w->sources.len; i++) {
+		char *stem = planned_stem(b, w->sources.items[i]);
+		if (stem)
+			v[n++] = (planned){normal_path(stem), i};
+		free(stem);
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_stem);
+	bool clash = false;
+	for (size_t i = 1; i < n; i++) {
+		const char *x = w->sources.items[v[i - 1].source], *y = w->sources.items[v[i].source];
+		if (strcmp(v[i - 1].stem, v[i].stem) != 0 || gir_same_file(x, y))
+			continue;
+		gir_buf m = {0}; /* file names are shown as diagnostics show them */
+		gir_buf_printf(&m, "gireport: %s and %s would write the same outputs (%s%s); rename one, "
+		               "build them separately, or give each its own name: in gireport.yaml",
+		               x, y, v[i].stem, b->fmts[0]->ext);
+		gir_buf v_m = {0};
+		gir_put_visible(&v_m, m.ptr);
+		fprintf(stderr, "%s\n", v_m.ptr);
+		gir_buf_free(&m);
+		gir_buf_free(&v_m);
+		clash = true;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].stem);
+	free(v);
 	return clash;
 }
 
@@ -444,7 +526,7 @@ int gir_cmd_build(const gir_cli *cli)
 		gir_session_close(&b.s);
 		return GIR_EXIT_FAILURE;
 	}
-	if (!cli->to_stdout && cli->outdir && clashing_names(&b.s.ws)) {
+	if (!cli->to_stdout && clashing_outputs(&b)) {
 		gir_session_close(&b.s);
 		return GIR_EXIT_FAILURE;
 	}

@@ -38,7 +38,7 @@ static int read_input(const char *file, char **text, size_t *len)
 		fprintf(stderr, "gireport: %s: larger than %u MiB; a report is a few hundred KB at most\n",
 		        file, GIR_MAX_SOURCE >> 20);
 	else if (rs != GIR_READ_OK)
-		fprintf(stderr, "gireport: %s: cannot read: %s\n", file, strerror(errno));
+		fprintf(stderr, "gireport: %s: cannot read: %s\n", file, gir_file_strerror(errno));
 	return rs == GIR_READ_OK ? 0 : -1;
 }
 
@@ -72,7 +72,7 @@ int gir_cmd_import(const gir_cli *cli)
 	int status = rc != 0 || gir_diags_count_severity(d, GIR_ERROR) ? GIR_EXIT_INVALID : GIR_EXIT_OK;
 	if (rc == 0 && write_source(out_path, &src) != 0) {
 		fprintf(stderr, "gireport: cannot write %s: %s\n", out_path ? out_path : "standard output",
-		        strerror(errno));
+		        gir_file_strerror(errno));
 		status = GIR_EXIT_FAILURE;
 	}
 	gir_buf_free(&src);

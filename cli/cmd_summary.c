@@ -70,6 +70,11 @@ int gir_cmd_summary(const gir_cli *cli)
 		gir_summary_json(sum, &out);
 	int wrc = write_stdout(&out);
 	rc = wrc > rc ? wrc : rc;
+	if (gir_summary_overflow(sum)) {
+		fprintf(stderr, "gireport: error: %s: the sum is too large to add up (more than "
+		        "9223372036854.775807); it is left empty\n", gir_summary_overflow(sum));
+		rc = rc > GIR_EXIT_INVALID ? rc : GIR_EXIT_INVALID;
+	}
 	if (n > 1 && !cli->json_diagnostics && !cli->quiet)
 		fprintf(stderr, "gireport: %zu sources summarised, %zu with errors\n", n,
 		        gir_summary_failed(sum));

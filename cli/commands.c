@@ -35,18 +35,26 @@ static void add_dir(const char *dir, void *ctx)
 	gir_registry_add_dir(a->r, dir, a->d);
 }
 
+void gir_print_diags(const gir_cli *cli, const gir_diags *d, const char *src, size_t len)
+{
+	if (!gir_diags_count(d))
+		return;
+	gir_buf out = {0};
+	if (cli->json_diagnostics)
+		gir_diags_format_json(d, &out);
+	else
+		gir_diags_format_text(d, src, len, &out);
+	fputs(out.ptr ? out.ptr : "", cli->json_diagnostics && !cli->to_stdout ? stdout : stderr);
+	gir_buf_free(&out);
+}
+
 gir_registry *gir_load_registry(const gir_cli *cli)
 {
 	gir_diags *d = gir_diags_new();
 	gir_registry *r = gir_registry_new(d);
 	gir_template_dirs(cli, add_dir, &(adding){r, d});
 	int failed = gir_diags_count_severity(d, GIR_ERROR) > 0;
-	if (gir_diags_count(d)) {
-		gir_buf out = {0};
-		gir_diags_format_text(d, NULL, 0, &out);
-		fputs(out.ptr, stderr);
-		gir_buf_free(&out);
-	}
+	gir_print_diags(cli, d, NULL, 0);
 	gir_diags_free(d);
 	if (failed) {
 		gir_registry_free(r);
@@ -62,7 +70,7 @@ int gir_session_open(gir_session *s, const gir_cli *cli, int *status)
 	s->reg = gir_load_registry(cli);
 	if (!s->reg)
 		return -1;
-	if (gir_workspace_open(&s->ws, cli->files, cli->nfiles, status) != 0) {
+	if (gir_workspace_open(&s->ws, cli->files, cli->nfiles, cli, status) != 0) {
 		gir_registry_free(s->reg);
 		return -1;
 	}
@@ -106,18 +114,19 @@ gir_report *gir_session_load(const gir_session *s, const char *file, gir_job_res
 	size_t len = 0;
 	gir_read_status rs = gir_read_file(file, &text, &len);
 	r->outcome = GIR_OUTCOME_FAILED;
-	if (rs == GIR_READ_TOO_LARGE) {
-		gir_buf_printf(&r->err, "%s: error: the file is larger than %u MiB; a report source is a few KB\n",
-		               file, GIR_MAX_SOURCE >> 20);
-		r->status = GIR_EXIT_INVALID;
-		return NULL;
-	}
-	if (rs != GIR_READ_OK) {
-		gir_buf_printf(&r->err, "%s: error: cannot read: %s\n", file, strerror(errno));
-		r->status = GIR_EXIT_FAILURE;
-		return NULL;
-	}
 	gir_diags *d = gir_diags_new();
+	if (rs != GIR_READ_OK) { /* in the chosen format, as every other diagnostic */
+		if (rs == GIR_READ_TOO_LARGE)
+			gir_diags_add(d, GIR_ERROR, file,
+			              "the file is larger than %u MiB; a report source is a few KB",
+			              GIR_MAX_SOURCE >> 20);
+		else
+			gir_diags_add(d, GIR_ERROR, file, "cannot read: %s", gir_file_strerror(errno));
+		gir_session_diags(s, d, NULL, 0, r);
+		gir_diags_free(d);
+		r->status = rs == GIR_READ_TOO_LARGE ? GIR_EXIT_INVALID : GIR_EXIT_FAILURE;
+		return NULL;
+	}
 	gir_report *rep = gir_report_load(s->reg, file, text, len, &s->opt, d);
 	if (rep && !s->skip_carry_over)
 		gir_report_check_previous_file(rep, s->reg, file, &s->opt, d);

@@ -39,6 +39,9 @@ void gir_template_dirs(const gir_cli *cli, void (*fn)(const char *dir, void *ctx
 /* The embedded templates and those of every template directory; NULL after
  * printing the problems of a broken one. */
 gir_registry *gir_load_registry(const gir_cli *cli);
+/* Prints diagnostics not tied to one job (templates, the project file) in
+ * the chosen format: text on stderr, JSON on stdout (stderr with --stdout). */
+void gir_print_diags(const gir_cli *cli, const gir_diags *d, const char *src, size_t len);
 
 /* What every command that reads sources shares. */
 typedef struct gir_session {

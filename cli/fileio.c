@@ -1,6 +1,7 @@
 /* Reading sources and writing outputs.  Outputs go to a temporary file in the
  * target directory and are renamed into place: a crash, a full disk or a
  * signal leaves the previous output intact and no temporary file behind. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
@@ -9,14 +10,42 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fileio.h"
 #include "gireport.h"
 
+/* Standard input as first read: it can be read only once, and summary reads
+ * a failed source a second time for its agency and year. */
+static char *stdin_text;
+static size_t stdin_len;
+
+static gir_read_status read_file(const char *path, char **text, size_t *len);
+
 gir_read_status gir_read_file(const char *path, char **text, size_t *len)
 {
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	bool from_stdin = strcmp(path, "-") == 0;
+	if (from_stdin && stdin_text) {
+		*text = gir_xmalloc(stdin_len + 1); /* bytes, NULs included */
+		memcpy(*text, stdin_text, stdin_len + 1);
+		*len = stdin_len;
+		return GIR_READ_OK;
+	}
+	gir_read_status rc = read_file(path, text, len);
+	if (from_stdin && rc == GIR_READ_OK) {
+		stdin_text = gir_xmalloc(*len + 1);
+		memcpy(stdin_text, *text, *len + 1);
+		stdin_len = *len;
+	}
+	return rc;
+}
+
+static gir_read_status read_file(const char *path, char **text, size_t *len)
+{
+	/* Standard input is whatever the caller piped; a named file must be a
+	 * regular one (a FIFO or a device would block or never end). */
+	int fd = strcmp(path, "-") == 0 ? 0 : gir_open_regular(path);
 	if (fd < 0)
 		return GIR_READ_ERROR;
 	struct stat st;
@@ -87,8 +116,69 @@ static void pending_done(const char *temp)
 			pending_used[i] = 0;
 }
 
+/* Only a regular file (or a symlink, which the rename replaces, never its
+ * target) is replaced: renaming over a FIFO or a device node would unlink it,
+ * and /dev/null with it when run as root. */
+static int replaceable(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		return 0;
+	errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	return -1;
+}
+
+/* A temporary file of ours: ".NAME.gir-XXXXXX" (mkstemp's six characters);
+ * the "gir-" keeps the sweep below off anybody else's hidden files. */
+#define TEMP_MARK ".gir-"
+
+static bool our_temp(const char *name)
+{
+	size_t n = strlen(name), k = strlen(TEMP_MARK);
+	if (name[0] != '.' || n < 2 + k + 6 || strncmp(name + n - 6 - k, TEMP_MARK, k) != 0)
+		return false;
+	for (size_t i = n - 6; i < n; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9')))
+			return false;
+	return true;
+}
+
+/* A temporary is renamed or removed within the run that made it, unless
+ * the run was killed (SIGKILL, a power cut): one untouched for 10 minutes
+ * is such a leftover.  Each directory is swept once per process, before its
+ * first write, so the sweep costs one readdir per directory, not per file. */
+#define STALE_SECONDS 600
+
+static void sweep_stale_temps(const char *dir)
+{
+	static char swept[32][4096];
+	static int nswept;
+	for (int i = 0; i < nswept; i++)
+		if (strcmp(swept[i], dir) == 0)
+			return;
+	if (nswept < 32 && strlen(dir) < sizeof swept[0])
+		strcpy(swept[nswept++], dir);
+	DIR *dh = opendir(dir);
+	struct dirent *e;
+	time_t now = time(NULL);
+	while (dh && (e = readdir(dh)) != NULL) {
+		if (!our_temp(e->d_name))
+			continue;
+		char *path = gir_xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > STALE_SECONDS)
+			unlink(path);
+		free(path);
+	}
+	if (dh)
+		closedir(dh);
+}
+
 static int write_temp(const char *path, const char *data, size_t len, bool sync, char **temp)
 {
+	if (replaceable(path) != 0)
+		return -1;
 	const char *slash = strrchr(path, '/');
 	int dirlen = slash ? (int)(slash - path) : 1;
 	const char *dir = slash ? path : ".";
@@ -99,11 +189,14 @@ static int write_temp(const char *path, const char *data, size_t len, bool sync,
 		return -1;
 	}
 	char *name = pending[slot];
-	if (snprintf(name, sizeof pending[0], "%.*s/.%s.XXXXXX", dirlen, dir, base) >=
+	if (snprintf(name, sizeof pending[0], "%.*s/.%s" TEMP_MARK "XXXXXX", dirlen, dir, base) >=
 	    (int)sizeof pending[0]) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
+	char *dirname = gir_xasprintf("%.*s", dirlen, dir);
+	sweep_stale_temps(dirname);
+	free(dirname);
 	/* No signal between creating the file and recording it for removal. */
 	sigset_t block, old;
 	sigemptyset(&block);

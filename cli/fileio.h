@@ -12,7 +12,9 @@ typedef enum gir_read_status { GIR_READ_OK, GIR_READ_ERROR, GIR_READ_TOO_LARGE }
 gir_read_status gir_read_file(const char *path, char **text, size_t *len);
 /* Writes data to a new temporary file beside `path` (synced to disk) and
  * returns its name in *temp (malloc'd).  Returns 0, or -1 with errno and no
- * file left behind.  gir_commit_temp renames it over `path`; gir_discard_temp
+ * file left behind; an existing `path` that is not a regular file (a FIFO,
+ * a device, a directory) is refused with EINVAL or EISDIR, never replaced.
+ * gir_commit_temp renames it over `path`; gir_discard_temp
  * removes it.  Writing every output first and renaming after means a failed
  * build leaves all previous outputs as they were. */
 int gir_write_temp(const char *path, const char *data, size_t len, char **temp);

@@ -65,11 +65,35 @@ static void progress_show(const progress *p, size_t current)
 		return;
 	double spent = now() - p->start;
 	double left = p->finished ? spent / (double)p->finished * (double)(p->n - p->finished) : 0;
+	gir_buf name = {0}; /* a file name may hold an escape sequence: never sent as is */
+	gir_put_visible(&name, p->names ? p->names[current] : "");
 	fprintf(stderr, "\r\033[K[%*zu/%zu] %.60s", (int)snprintf(NULL, 0, "%zu", p->n), p->finished,
-	        p->n, p->names ? p->names[current] : "");
+	        p->n, name.ptr ? name.ptr : "");
+	gir_buf_free(&name);
 	if (p->finished)
 		fprintf(stderr, "  ETA %d:%02d", (int)left / 60, (int)left % 60);
 	fflush(stderr);
+}
+
+/* Messages go to a terminal: whatever a job put in them (a file name in
+ * "cannot read", say) goes out with its control characters and invalid
+ * UTF-8 shown as <U+001B> and <0xFF>, line by line. */
+static void put_messages(const char *err, size_t len)
+{
+	gir_buf b = {0};
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(err + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - err) - i : len - i;
+		char *line = gir_xstrndup(err + i, n);
+		gir_put_visible(&b, line);
+		free(line);
+		if (nl)
+			gir_buf_putc(&b, '\n');
+		i += n + (nl != NULL);
+	}
+	if (b.len)
+		fwrite(b.ptr, 1, b.len, stderr);
+	gir_buf_free(&b);
 }
 
 /* Prints one source's result whole (stderr, then stdout) and counts it. */
@@ -78,7 +102,7 @@ static void report_result(gir_job_totals *t, progress *p, int status, gir_outcom
 {
 	progress_clear(p);
 	if (errlen)
-		fwrite(err, 1, errlen, stderr);
+		put_messages(err, errlen);
 	if (outlen)
 		fwrite(out, 1, outlen, stdout);
 	fflush(stdout);

@@ -1,5 +1,7 @@
 /* gireport: argument parsing only; the commands live in commands.c. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,7 +89,30 @@ static void out_of_memory(size_t size)
 	_exit(GIR_EXIT_FAILURE);
 }
 
-int main(int argc, char **argv)
+/* A whole decimal number in [lo, hi]: "2021x", "" and 4294969317 are not
+ * (atoi took the first and wrapped the last to 2021). */
+static bool parse_number(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi || !(*s >= '0' && *s <= '9'))
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* --schema goes into the skeleton's first line, a YAML comment: a line
+ * break would start a line of YAML of the caller's choosing. */
+static bool one_line(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7F)
+			return false;
+	return true;
+}
+
+static int run(int argc, char **argv)
 {
 	gir_set_oom_handler(out_of_memory);
 	static const struct option longopts[] = {
@@ -136,21 +161,23 @@ int main(int argc, char **argv)
 				return usage_error(NULL);
 			break;
 		case 'j':
-			cli.jobs = atoi(optarg);
-			if (cli.jobs < 1)
-				return usage_error("-j takes a number of processes, 1 or more");
+			if (!parse_number(optarg, 1, 1024, &cli.jobs))
+				return usage_error("-j takes a number of processes, 1 to 1024");
 			break;
 		case 'R': cli.force = 1; break;
 		case 'q': cli.quiet = 1; break;
 		case 'B': cli.bom = 1; break;
 		case 'T': cli.new_template = optarg; break;
 		case 'Y':
-			cli.new_year = atoi(optarg);
-			if (cli.new_year < 1990 || cli.new_year > 2100)
+			if (!parse_number(optarg, 1990, 2100, &cli.new_year))
 				return usage_error("--year takes a report year such as 2021");
 			break;
 		case 'A': cli.new_agency = optarg; break;
-		case 'M': cli.new_schema = optarg; break;
+		case 'M':
+			if (!one_line(optarg))
+				return usage_error("--schema takes one line: a URL or a path");
+			cli.new_schema = optarg;
+			break;
 		case 'h': fputs(usage, stdout); return GIR_EXIT_OK;
 		case 'V': puts("gireport " GIR_VERSION); return GIR_EXIT_OK;
 		default: return usage_error(NULL);
@@ -182,4 +209,22 @@ int main(int argc, char **argv)
 		return gir_cmd_import(&cli);
 	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);
 	return usage_error(NULL);
+}
+
+/* Every command's standard output is checked once here, at the end: a full
+ * disk or a closed descriptor (`build --stdout > a.pdf`, `new > new.yaml`,
+ * `templates > /dev/full`) is exit status 2, never a silent 0 beside a
+ * truncated file.  fclose reports what the last flush or close found. */
+int main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+	bool failed = ferror(stdout) != 0;
+	if (fclose(stdout) != 0 || failed) {
+		int saved = errno;
+		fprintf(stderr, "gireport: cannot write to standard output: %s\n",
+		        failed && !saved ? "a write failed" : strerror(saved));
+		if (rc < GIR_EXIT_FAILURE)
+			rc = GIR_EXIT_FAILURE;
+	}
+	return rc;
 }

@@ -140,22 +140,21 @@ static int walk(gir_workspace *w, const char *dir, int depth)
 	return rc;
 }
 
-static int load_project(gir_workspace *w, int *status)
+static int load_project(gir_workspace *w, const gir_cli *cli, int *status)
 {
 	w->project_path = gir_xasprintf("%s/%s", w->root, GIR_PROJECT_FILE);
 	char *text = NULL;
 	size_t len = 0;
+	gir_diags *d = gir_diags_new();
 	if (gir_read_file(w->project_path, &text, &len) != GIR_READ_OK) {
-		fprintf(stderr, "%s: error: cannot read: %s\n", w->project_path, strerror(errno));
+		gir_diags_add(d, GIR_ERROR, w->project_path, "cannot read: %s", gir_file_strerror(errno));
+		gir_print_diags(cli, d, NULL, 0);
+		gir_diags_free(d);
 		*status = GIR_EXIT_FAILURE;
 		return -1;
 	}
-	gir_diags *d = gir_diags_new();
 	w->project = gir_project_load(w->project_path, text, len, d);
-	gir_buf out = {0};
-	gir_diags_format_text(d, text, len, &out);
-	fputs(out.ptr ? out.ptr : "", stderr);
-	gir_buf_free(&out);
+	gir_print_diags(cli, d, text, len); /* in the chosen format, as a source's */
 	gir_diags_free(d);
 	free(text);
 	if (!w->project) {
@@ -165,7 +164,8 @@ static int load_project(gir_workspace *w, int *status)
 	return 0;
 }
 
-int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, int *status)
+int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, const gir_cli *cli,
+                       int *status)
 {
 	*w = (gir_workspace){0};
 	*status = GIR_EXIT_OK;
@@ -177,7 +177,7 @@ int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, int *status)
 		*status = GIR_EXIT_FAILURE;
 		return -1;
 	}
-	if (w->root && load_project(w, status) != 0)
+	if (w->root && load_project(w, cli, status) != 0)
 		return -1;
 	if (!nargs) {
 		/* From the root itself, name sources relative to it ("tongji/2020.yaml"). */
@@ -186,7 +186,12 @@ int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, int *status)
 		free(cwd);
 		return walk(w, here ? "." : w->root, 0) ? (*status = GIR_EXIT_FAILURE, -1) : 0;
 	}
-	for (size_t i = 0; i < nargs; i++) {
+	for (size_t i = 0, stdin_seen = 0; i < nargs; i++) {
+		if (strcmp(args[i], "-") == 0 && stdin_seen++) { /* `diff - -`: there is one stdin */
+			fputs("gireport: standard input (-) can be given only once\n", stderr);
+			*status = GIR_EXIT_FAILURE;
+			return -1;
+		}
 		if (strcmp(args[i], "-") != 0 && is_dir(args[i])) {
 			if (walk(w, args[i], 0) != 0) {
 				*status = GIR_EXIT_FAILURE;

@@ -20,7 +20,9 @@ typedef struct gir_workspace {
  * *.yml, skipping hidden directories, gireport.yaml itself, the project's
  * output directory and its `exclude` patterns.  Returns 0, or -1 after
  * printing what went wrong (exit status 2, or 1 for an invalid project). */
-int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, int *status);
+struct gir_cli;
+int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, const struct gir_cli *cli,
+                       int *status);
 void gir_workspace_close(gir_workspace *w);
 /* A project setting's path (fonts:, output:) as seen from the current
  * directory: relative paths are relative to the project root. */

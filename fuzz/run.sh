@@ -3,22 +3,30 @@
 # (default 60) on 2 workers: fuzz_report (any bytes as a source, through the
 # whole pipeline) from the examples and test sources, fuzz_import (any bytes
 # as a report's text, through gireport import) from the seeds and the
-# examples rendered as txt and md.  New crashes are written to fuzz/crashers/
-# and fuzz/crashers-import/; add each as a regression case.
+# examples rendered as txt and md, fuzz_template (any bytes as two template
+# files beside the built-ins, "extends" chains included) from templates/ and
+# fuzz/seeds-template/, fuzz_project (any bytes as gireport.yaml) from
+# fuzz/seeds-project/.  New crashes are written to fuzz/crashers/,
+# fuzz/crashers-import/, fuzz/crashers-template/ and fuzz/crashers-project/;
+# add each as a regression case.  FUZZ_TARGETS="template project" runs only
+# those.
 set -e
 cd "$(dirname "$0")/.."
 out=build-fuzz
 libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib) -lhpdf"
-mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import
+mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import \
+	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project
 make -s BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
 	"$out/libgireport.a" "$out/gireport"
-for target in report import; do
-	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude "fuzz/fuzz_$target.c" \
+for target in report import template project; do
+	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc/core "fuzz/fuzz_$target.c" \
 		"$out/libgireport.a" $libs -o "$out/fuzz_$target"
 done
 cp examples/*.yaml tests/bad/*.yaml tests/ok/*.yaml tests/golden/*.yaml fuzz/corpus-work/ 2>/dev/null || true
 cp tests/seeds/*.txt fuzz/corpus-import/
+cp templates/*.json fuzz/seeds-template/* fuzz/corpus-template/
+cp fuzz/seeds-project/* examples/city/gireport.yaml fuzz/corpus-project/
 for src in examples/*.yaml; do
 	name=$(basename "$src" .yaml)
 	for fmt in txt md; do
@@ -32,7 +40,11 @@ run() { # target corpus crashers-dir
 		-artifact_prefix="$3/" -print_final_stats=1 "$2" 2>&1 |
 		tee "$out/fuzz_$1.log" | grep -E "^#|stat::|ERROR|SUMMARY" | tail -20
 }
-echo "== fuzz_report"
-run report fuzz/corpus-work fuzz/crashers
-echo "== fuzz_import"
-run import fuzz/corpus-import fuzz/crashers-import
+targets=${FUZZ_TARGETS:-report import template project}
+for target in $targets; do
+	echo "== fuzz_$target"
+	case $target in
+	report) run report fuzz/corpus-work fuzz/crashers ;;
+	*) run "$target" "fuzz/corpus-$target" "fuzz/crashers-$target" ;;
+	esac
+done

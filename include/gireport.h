@@ -47,6 +47,10 @@ void gir_buf_free(gir_buf *b);
 /* The buffer's text, now the caller's to free (an empty string for an empty
  * buffer); the buffer is left empty. */
 char *gir_buf_detach(gir_buf *b);
+/* Appends s with every invisible character as <U+001B> and every byte of
+ * invalid UTF-8 as <0xFF>: the form in which file names, keys and values
+ * reach a terminal, and invalid UTF-8 reaches JSON. */
+void gir_put_visible(gir_buf *out, const char *s);
 
 /* ---- memory (see "Out of memory" above) ------------------------------------ */
 
@@ -80,6 +84,16 @@ int gir_read_full(int fd, void *data, size_t len);
  * 0, or -1 with errno: EFBIG for a file larger than GIR_MAX_SOURCE, EISDIR
  * for a directory. */
 int gir_read_source(const char *path, char **text, size_t *len);
+/* Opens a file for reading only if it is a regular file (after symlinks):
+ * a FIFO, a terminal or a device named by a source, a project file or a
+ * template directory would block or never end.  The open does not wait
+ * (O_NONBLOCK) and the type is checked again on the open file.  Returns the
+ * descriptor (blocking again), or -1 with errno; EINVAL stands for "not a
+ * regular file", which gir_file_strerror says in words. */
+int gir_open_regular(const char *path);
+/* strerror for a failed read or write of a named file, with "not a regular
+ * file" for EINVAL (gir_open_regular, gir_read_source, gir_write_temp). */
+const char *gir_file_strerror(int err);
 /* A path written in the source `file` (previous:, fonts:): relative to that
  * file's directory unless absolute (or `file` has no directory).  malloc'd. */
 char *gir_path_beside(const char *file, const char *path);
@@ -300,6 +314,9 @@ void gir_summary_add_failed(gir_summary *s, const gir_registry *reg, const char 
                             const char *text, size_t len, size_t errors, int unreadable,
                             const char *default_template);
 size_t gir_summary_failed(const gir_summary *s);
+/* After an output was made: the label of a figure or column total too large
+ * to add up (past 2^63 in millionths), which was left empty; NULL if none. */
+const char *gir_summary_overflow(const gir_summary *s);
 /* The outputs.  Rows are in file-path order; the columns are the figures
  * of every edition present, by id, in the templates' order.  The 合计 row
  * adds up the rows without errors, for each figure every one of them has.

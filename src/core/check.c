@@ -25,6 +25,21 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
 	free(rl), free(cl), free(rp), free(cp), free(label), free(path);
 }
 
+/* A total of a template's amounts past 2^63 (a local edition's total over
+ * many amount rows): an error, never the wrapped number. */
+static void total_overflow(const gir_report *rep, const gir_section *s, const gir_axis *row,
+                           const gir_axis *col, gir_value sum, gir_diags *d)
+{
+	char *rl = gir_axis_label_chain(row, rep->year), *cl = gir_axis_label_chain(col, rep->year);
+	char *rp = gir_axis_path(row), *cp = gir_axis_path(col);
+	char *label = gir_join_labels(s->heading, rl, cl, (char *)NULL);
+	char *path = gir_xasprintf("%s.%s.%s", s->id, rp, cp);
+	gir_diag_at(d, GIR_ERROR, rep->file, sum.pos, label, path,
+	            "check the values for extra digits",
+	            "the total is too large to add up (more than 9223372036854.775807)");
+	free(rl), free(cl), free(rp), free(cp), free(label), free(path);
+}
+
 /* Replaces a computed cell with its sum, reporting a given value that differs. */
 static void set_computed_cell(const gir_report *rep, const gir_section *s, const gir_axis *row,
                    const gir_axis *col, gir_value *cell, gir_value sum, const char *what,
@@ -33,6 +48,8 @@ static void set_computed_cell(const gir_report *rep, const gir_section *s, const
 	bool mismatch = cell->given && !cell->bad && !sum.bad && gir_value_cmp(*cell, sum) != 0;
 	if (d && mismatch)
 		total_mismatch(rep, s, row, col, *cell, sum, what, d);
+	if (d && sum.overflow && !cell->overflow) /* reported where it is made, not in later sums */
+		total_overflow(rep, s, row, col, sum, d);
 	bool given = cell->given, bad = cell->bad || mismatch; /* reported once, not again in a sum */
 	gir_pos pos = cell->pos;
 	*cell = sum;

@@ -170,13 +170,6 @@ static long source_line(const char *src, size_t len, int line, const char **star
 /* Excerpts of long lines show this many characters either side of the column. */
 #define EXCERPT_RADIUS 60
 
-static bool invisible(uint32_t cp)
-{
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
-	       cp == 0xFEFF;
-}
-
 /* Prints the source line with a caret under the column.  Tabs, control and
  * bidi characters are shown as spaces so the caret lines up in a terminal;
  * a long line is cut to a window around the column, marked with "…". */
@@ -206,8 +199,8 @@ static void format_excerpt(const gir_diag *g, const char *src, size_t len, gir_b
 			break;
 		}
 		if (chars >= first) {
-			int w = bad || invisible(cp) ? 1 : gir_cp_width(cp);
-			if (bad || invisible(cp))
+			int w = bad || gir_cp_invisible(cp) ? 1 : gir_cp_width(cp);
+			if (bad || gir_cp_invisible(cp))
 				gir_buf_putc(out, ' ');
 			else
 				gir_buf_put(out, line + i, k);
@@ -222,25 +215,11 @@ static void format_excerpt(const gir_diag *g, const char *src, size_t len, gir_b
 	gir_buf_puts(out, "^\n");
 }
 
-/* Messages quote the source (keys, values): its control and bidi characters
- * are shown as <U+001B>, never sent to the terminal. */
+/* Messages quote the source (keys, values) and name files: their control
+ * and bidi characters are shown as <U+001B>, never sent to the terminal. */
 static void put_visible(gir_buf *out, const char *s)
 {
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = gir_utf8_decode(s + i, n - i, &cp);
-		if (k == 0) {
-			gir_buf_printf(out, "<0x%02X>", (unsigned char)s[i]);
-			i++;
-		} else if (invisible(cp) || (cp >= 0x80 && cp < 0xA0)) {
-			gir_buf_printf(out, "<U+%04X>", (unsigned)cp);
-			i += k;
-		} else {
-			gir_buf_put(out, s + i, k);
-			i += k;
-		}
-	}
+	gir_put_visible(out, s);
 }
 
 void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_buf *out)
@@ -248,8 +227,10 @@ void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_
 	const gir_diag **v = sorted(d);
 	for (size_t i = 0; i < d->len; i++) {
 		const gir_diag *g = v[i];
-		if (g->file)
-			gir_buf_printf(out, "%s:", g->file);
+		if (g->file) {
+			put_visible(out, g->file);
+			gir_buf_putc(out, ':');
+		}
 		if (g->line)
 			gir_buf_printf(out, "%d:%d:", g->line, g->column);
 		gir_buf_printf(out, "%s%s: ", g->file || g->line ? " " : "",
@@ -273,18 +254,28 @@ void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_
 			gir_buf_putc(out, '\n');
 		}
 	}
-	if (d->dropped)
-		gir_buf_printf(out, "%s: note: %zu more problems not shown\n",
-		               d->len ? d->items[0].file : "gireport", d->dropped);
+	if (d->dropped) {
+		put_visible(out, d->len && d->items[0].file ? d->items[0].file : "gireport");
+		gir_buf_printf(out, ": note: %zu more problems not shown\n", d->dropped);
+	}
 	free(v);
 }
 
+/* JSON strings are UTF-8: a file name (or anything else) that is not gets
+ * its invalid bytes as <0xFF>, as the text form shows them, so every line
+ * stays valid JSON. */
 static void add_string(cJSON *o, const char *key, const char *value)
 {
-	if (value)
-		cJSON_AddStringToObject(o, key, value);
-	else
+	if (!value) {
 		cJSON_AddNullToObject(o, key);
+	} else if (gir_utf8_invalid_at(value, strlen(value)) == (size_t)-1) {
+		cJSON_AddStringToObject(o, key, value);
+	} else {
+		gir_buf b = {0};
+		gir_put_visible(&b, value);
+		cJSON_AddStringToObject(o, key, b.ptr);
+		gir_buf_free(&b);
+	}
 }
 
 void gir_diags_format_json(const gir_diags *d, gir_buf *out)

@@ -102,7 +102,8 @@ static dfig *add_figure(dctx *c, dsec *s, char *label, const gir_value *a, const
 		gir_value d = gir_value_add(*b, neg);
 		char num[48];
 		gir_value_format(d, num, sizeof num);
-		snprintf(f->change, sizeof f->change, "%s%s", d.v > 0 ? "+" : "", num);
+		/* Values are at most 10^12, so a change fits; were it not, "?" and no number. */
+		snprintf(f->change, sizeof f->change, "%s%s", d.v > 0 ? "+" : "", d.bad ? "?" : num);
 	}
 	gir_ptrvec_push(&s->figs, f);
 	c->nfigs++;
@@ -350,7 +351,9 @@ static size_t max_width(const dctx *c)
 
 static void side_text(gir_buf *out, char which, const char *file, const gir_report *r)
 {
-	gir_buf_printf(out, "%c: %s（%s，%d年，%s）\n", which, file, r->agency, r->year, r->tpl->id);
+	gir_buf_printf(out, "%c: ", which);
+	gir_put_visible(out, file); /* a file name is not checked as the source's text is */
+	gir_buf_printf(out, "（%s，%d年，%s）\n", r->agency, r->year, r->tpl->id);
 }
 
 static void render_text(const dctx *c, const char *afile, const char *bfile, gir_buf *out)

@@ -26,6 +26,7 @@ gir_value gir_value_add(gir_value a, gir_value b)
 	gir_value r = {.v = over ? 0 : sum, .scale = s};
 	r.given = a.given || b.given;
 	r.bad = a.bad || b.bad || over;
+	r.overflow = a.overflow || b.overflow || over;
 	/* The first written operand, else the first with a position. */
 	r.pos = a.given ? a.pos : b.given ? b.pos : a.pos.line ? a.pos : b.pos;
 	return r;

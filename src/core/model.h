@@ -16,6 +16,7 @@ typedef struct gir_value {
 	int scale;
 	bool given;     /* written in the source (computed totals: given and checked) */
 	bool bad;       /* written, but not a valid value: checks involving it are skipped */
+	bool overflow;  /* a sum past 2^63 (then bad too): an error where it is made */
 	gir_pos pos;    /* of the value, or of the nearest enclosing node */
 } gir_value;
 

@@ -102,6 +102,11 @@ char *gir_placeholder_text(const gir_report *rep, const char *arg, size_t len, s
 		sum = gir_value_add(sum, v);
 		i = end + 1;
 	}
+	if (sum.bad) { /* past 2^63: an error, never the wrapped 0 */
+		*bad = (size_t)-1;
+		*badlen = 0;
+		return NULL;
+	}
 	char num[48];
 	gir_value_format(sum, num, sizeof num);
 	return gir_xstrdup(num);
@@ -327,6 +332,18 @@ static const char *line_start(const char *src, size_t len, int line, gir_line_hi
 	int first = 1;
 	if (h && h->line >= 1 && h->line <= line && h->off <= len)
 		from = h->off, first = h->line;
+	else if (h && h->line > line && h->off <= len) { /* behind the hint: step back to it */
+		size_t off = h->off;
+		int l = h->line;
+		while (l > line && off > 0) { /* off is a line's start: find the one before */
+			off--;
+			while (off > 0 && src[off - 1] != '\n')
+				off--;
+			l--;
+		}
+		if (l == line)
+			from = off, first = line;
+	}
 	const char *p = gir_text_line(src + from, len - from, line - first + 1, &n);
 	if (p && h)
 		*h = (gir_line_hint){line, (size_t)(p - src)};

@@ -32,7 +32,8 @@ bool gir_placeholder_next(const char *s, size_t n, size_t from, gir_placeholder 
 /* The text a placeholder's path stands for in a report: a cell or total
  * formatted as the tables print it (6.0248 stays 6.0248), the year, the
  * agency; "a + b" adds cells.  NULL when a part names nothing: *bad and
- * *badlen then give that part within arg.  The caller frees the result. */
+ * *badlen then give that part within arg; NULL with *bad = (size_t)-1 when
+ * the sum is too large to add up.  The caller frees the result. */
 char *gir_placeholder_text(const gir_report *rep, const char *arg, size_t len, size_t *bad,
                            size_t *badlen);
 /* A copy of s with every placeholder replaced (invalid ones are kept as

@@ -48,7 +48,7 @@ int gir_report_check_previous_file(const gir_report *rep, const gir_registry *r,
 	char *text = NULL;
 	size_t len = 0;
 	if (gir_read_source(path, &text, &len) != 0) {
-		char *msg = gir_xasprintf("cannot read last year's source %s: %s", path, strerror(errno));
+		char *msg = gir_xasprintf("cannot read last year's source %s: %s", path, gir_file_strerror(errno));
 		gir_report_previous_error(rep, d, msg);
 		free(msg);
 		free(path);

@@ -8,6 +8,7 @@
 #include "gireport.h"
 #include "node.h"
 #include "suggest.h"
+#include "utf8.h"
 #include "util.h"
 
 struct gir_project {
@@ -33,12 +34,27 @@ static void perr(pctx *c, gir_pos pos, const char *path, const char *hint, const
 	c->errors++;
 }
 
+/* Settings reach file names and every output (date_format is printed under
+ * the signature): they get a source's check for control and bidi
+ * characters, line breaks and tabs included. */
 static char *text_of(pctx *c, const gir_node *v, const char *path)
 {
-	if (v->kind == GIR_SCALAR && v->len)
-		return gir_xstrdup(v->text);
-	perr(c, v->pos, path, NULL, "expected text");
-	return NULL;
+	if (v->kind != GIR_SCALAR || !v->len) {
+		perr(c, v->pos, path, NULL, "expected text");
+		return NULL;
+	}
+	uint32_t cp;
+	long at = gir_utf8_hostile(v->text, v->len, &cp);
+	if (at < 0 && strpbrk(v->text, "\n\t"))
+		cp = strchr(v->text, '\n') ? '\n' : '\t', at = 0;
+	if (at >= 0) {
+		char *msg = gir_xasprintf("the setting contains the invisible character U+%04X",
+		                          (unsigned)cp);
+		perr(c, v->pos, path, "remove it; a setting is one line of visible text", msg);
+		free(msg);
+		return NULL;
+	}
+	return gir_xstrdup(v->text);
 }
 
 /* A list of names as one comma-separated string ("txt,md,pdf"). */
@@ -100,13 +116,35 @@ static void read_exclude(pctx *c, gir_project *p, const gir_node *v)
 static const char *const keys[] = {"template", "fonts", "output", "name", "formats",
                                    "date_format", "exclude"};
 
+/* output: and name: stay inside the output tree: relative, and without a
+ * ".." step ("../../outside/{stem}" would write anywhere, stamps included). */
+static char *inside_path(pctx *c, const gir_node *v, const char *path)
+{
+	char *s = text_of(c, v, path);
+	if (!s)
+		return NULL;
+	bool up = false;
+	for (const char *p = s; *p; p += strcspn(p, "/"), p += *p == '/')
+		up |= strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0');
+	if (s[0] == '/' || up) {
+		perr(c, v->pos, path,
+		     strcmp(path, "output") == 0 ? "write a directory inside the project, such as \"out\""
+		                                 : "write a file name such as \"{stem}\" or \"{year}/{stem}\"",
+		     s[0] == '/' ? "an absolute path: outputs stay inside the project's output tree"
+		                 : "a \"..\" step: outputs stay inside the project's output tree");
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 static void read_key(pctx *c, gir_project *p, int key, const gir_node *v)
 {
 	switch (key) {
 	case 0: p->template_id = text_of(c, v, "template"); break;
 	case 1: read_fonts(c, p, v); break;
-	case 2: p->output = text_of(c, v, "output"); break;
-	case 3: p->name = text_of(c, v, "name"); break;
+	case 2: p->output = inside_path(c, v, "output"); break;
+	case 3: p->name = inside_path(c, v, "name"); break;
 	case 4: p->formats = list_of(c, v, "formats"); break;
 	case 5: p->date_format = text_of(c, v, "date_format"); break;
 	default: read_exclude(c, p, v); break;

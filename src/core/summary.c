@@ -10,6 +10,7 @@
 #include "model.h"
 #include "node.h"
 #include "markdown.h"
+#include "utf8.h"
 #include "util.h"
 
 typedef struct sfig {
@@ -36,6 +37,7 @@ typedef struct column {
 } column;
 
 struct gir_summary {
+	const char *overflow; /* the label of a figure or 合计 too large to add up */
 	srow *rows;
 	size_t n, cap;
 	column *cols;         /* computed by sort_and_total() */
@@ -70,7 +72,9 @@ static srow *new_row(gir_summary *s, const char *file)
 		s->rows = gir_xrealloc(s->rows, s->cap * sizeof(srow));
 	}
 	srow *r = &s->rows[s->n++];
-	*r = (srow){.file = gir_xstrdup(file)};
+	gir_buf name = {0}; /* file names are not checked text: shown as diagnostics show them */
+	gir_put_visible(&name, file);
+	*r = (srow){.file = gir_buf_detach(&name)};
 	return r;
 }
 
@@ -86,6 +90,10 @@ void gir_summary_add(gir_summary *s, const char *file, const gir_report *rep)
 		sfig *f = &r->figs[r->nfigs];
 		if (!gir_report_figure(rep, &t->figures[i], &f->v))
 			continue;
+		if (f->v.bad) { /* past 2^63: left out, and an error (gir_summary_overflow) */
+			s->overflow = s->overflow ? s->overflow : t->figures[i].label;
+			continue;
+		}
 		f->id = t->figures[i].id;
 		f->label = t->figures[i].label;
 		r->nfigs++;
@@ -114,9 +122,16 @@ static int year_of(const gir_node *v)
 	return atoi(v->text);
 }
 
+/* A failed source's agency or template, unchecked: its control and bidi
+ * characters are shown as <U+001B>, so no output (a terminal's among them)
+ * receives an escape sequence. */
 static char *text_of(const gir_node *v)
 {
-	return v->kind == GIR_SCALAR && v->len ? gir_xstrdup(v->text) : NULL;
+	if (v->kind != GIR_SCALAR || !v->len)
+		return NULL;
+	gir_buf b = {0};
+	gir_put_visible(&b, v->text);
+	return gir_buf_detach(&b);
 }
 
 /* The edition a source without `template:` gets (as validate.c chooses). */
@@ -159,6 +174,11 @@ void gir_summary_add_failed(gir_summary *s, const gir_registry *reg, const char 
 size_t gir_summary_failed(const gir_summary *s)
 {
 	return s->nfailed;
+}
+
+const char *gir_summary_overflow(const gir_summary *s)
+{
+	return s->overflow;
 }
 
 /* ---- rows in order, columns as the union of the editions ---------------------- */
@@ -228,6 +248,10 @@ static void sort_and_total(gir_summary *s)
 			else if (!s->rows[i].failed)
 				col->total_ok = false;
 		}
+		if (col->total_ok && col->total.bad) { /* no wrapped number: an empty cell, an error */
+			col->total_ok = false;
+			s->overflow = s->overflow ? s->overflow : col->label;
+		}
 	}
 }
 
@@ -292,17 +316,30 @@ static void write_table(const gir_summary *s, const table_format *f, gir_buf *ou
 
 /* ---- CSV ------------------------------------------------------------------------ */
 
+/* A number as gireport writes one: digits, one point, an optional sign. */
+static bool plain_number(const char *s)
+{
+	s += *s == '-';
+	size_t digits = strspn(s, "0123456789");
+	if (!digits)
+		return false;
+	s += digits;
+	return !*s || (*s == '.' && s[1] && !s[1 + strspn(s + 1, "0123456789")]);
+}
 
 /* RFC 4180: a field with a comma, quote or line break is quoted, quotes
- * doubled.  Text from a source that a spreadsheet would take for a formula
- * (=, +, -, @ first) gets a leading apostrophe. */
+ * doubled.  Any field a spreadsheet would take for a formula (=, +, -, @,
+ * tab or CR first) gets a leading apostrophe, whether it comes from a
+ * source, a file name or a template's column label; only gireport's own
+ * numbers are left as they are. */
 static void csv_field(gir_buf *out, const char *s, bool text, bool first)
 {
+	(void)text; /* every field is treated alike (docs/security.md) */
 	if (!first)
 		gir_buf_putc(out, ',');
 	if (!s)
 		return;
-	bool formula = text && *s && strchr("=+-@\t\r", *s);
+	bool formula = *s && strchr("=+-@\t\r", *s) && !plain_number(s);
 	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		gir_buf_puts(out, s);
 		return;

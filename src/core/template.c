@@ -2,9 +2,11 @@
  * edition says — headings, labels, row and column order, totals and checks —
  * comes from here; no other file knows a label. */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -775,12 +777,65 @@ static gir_template *template_from_json(const char *name, cJSON *own, const char
 	return t;
 }
 
-/* Parses a template's JSON text; NULL with a diagnostic when it is not JSON. */
+/* A template's words reach every output and the terminal (`gireport
+ * templates`), so they get a source's checks: valid UTF-8, and no control
+ * or bidirectional-control character (a template's strings are one line
+ * each, so no line break or tab either).  Returns the number of errors. */
+static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_diags *d)
+{
+	int errors = 0;
+	const char *texts[2] = {j->string, cJSON_IsString(j) ? j->valuestring : NULL};
+	for (int i = 0; i < 2; i++) {
+		uint32_t cp;
+		long at = texts[i] ? gir_utf8_hostile(texts[i], strlen(texts[i]), &cp) : -1;
+		if (at < 0 && texts[i] && !strpbrk(texts[i], "\n\t"))
+			continue;
+		if (at < 0 && !texts[i])
+			continue;
+		if (at < 0)
+			cp = strchr(texts[i], '\n') ? '\n' : '\t';
+		if (cp == GIR_CP_INVALID)
+			gir_diags_add(d, GIR_ERROR, name, "template: %s at %s is not valid UTF-8",
+			              i ? "the text" : "a key", path->len ? path->ptr : "the top level");
+		else
+			gir_diags_add(d, GIR_ERROR, name,
+			              "template: %s at %s contains the invisible character U+%04X",
+			              i ? "the text" : "a key", path->len ? path->ptr : "the top level",
+			              (unsigned)cp);
+		errors++;
+	}
+	if (!cJSON_IsArray(j) && !cJSON_IsObject(j))
+		return errors;
+	size_t mark = path->len, k = 0;
+	const cJSON *kid;
+	cJSON_ArrayForEach(kid, j)
+	{
+		if (cJSON_IsArray(j))
+			gir_buf_printf(path, "[%zu]", k++);
+		else
+			gir_buf_printf(path, "%s%s", mark ? "." : "", kid->string);
+		errors += check_strings(name, kid, path, d);
+		path->len = mark;
+		if (path->ptr)
+			path->ptr[mark] = '\0';
+	}
+	return errors;
+}
+
+/* Parses a template's JSON text; NULL with a diagnostic when it is not JSON
+ * or its strings are not fit to show. */
 static cJSON *parse_json(const char *name, const char *json, size_t len, gir_diags *d)
 {
 	cJSON *own = cJSON_ParseWithLength(json, len);
-	if (own && cJSON_IsObject(own))
-		return own;
+	if (own && cJSON_IsObject(own)) {
+		gir_buf path = {0};
+		int bad = check_strings(name, own, &path, d);
+		gir_buf_free(&path);
+		if (!bad)
+			return own;
+		cJSON_Delete(own);
+		return NULL;
+	}
 	tctx c = {.file = name, .diags = d};
 	json_error(&c, json, len);
 	cJSON_Delete(own);
@@ -884,12 +939,34 @@ static void registry_put(gir_registry *r, gir_template *t, gir_diags *d)
 	r->items[r->len++] = t;
 }
 
+/* The registry holds no "extends" cycle: putting t (id X, base B) closes one
+ * exactly when B's chain of bases reaches X.  Returns 0, or -1 with an error
+ * naming the cycle (gov-2019 → gov-2019-lvyuan → gov-2019). */
+static int refuse_cycle(const gir_registry *r, const gir_template *t, gir_diags *d)
+{
+	gir_buf chain = {0};
+	gir_buf_puts(&chain, t->id);
+	const char *id = t->base;
+	for (size_t steps = 0; id && steps <= r->len; steps++) {
+		gir_buf_printf(&chain, " → %s", id);
+		if (strcmp(id, t->id) == 0) {
+			gir_diags_add(d, GIR_ERROR, t->source_name,
+			              "template: \"extends\" makes a cycle: %s", chain.ptr);
+			gir_buf_free(&chain);
+			return -1;
+		}
+		const gir_template *b = gir_registry_find(r, id);
+		id = b ? b->base : NULL;
+	}
+	gir_buf_free(&chain);
+	return 0;
+}
+
 /* Adds templates given as (name, text) pairs: those without "extends" first,
  * so that a base is always present before the templates built on it.  Each
  * text is parsed once. */
-static int registry_add_texts(gir_registry *r, const char *const *names,
-                              const char *const *texts, const size_t *lens, size_t n,
-                              gir_diags *d)
+int gir_registry_add_texts(gir_registry *r, const char *const *names, const char *const *texts,
+                           const size_t *lens, size_t n, gir_diags *d)
 {
 	int rc = 0;
 	cJSON **parsed = gir_xcalloc(n + 1, sizeof(cJSON *));
@@ -903,6 +980,10 @@ static int registry_add_texts(gir_registry *r, const char *const *names,
 				continue;
 			gir_template *t = template_from_json(names[i], parsed[i], texts[i], lens[i], r, d);
 			parsed[i] = NULL;
+			if (t && refuse_cycle(r, t, d) != 0) {
+				gir_template_free(t);
+				t = NULL;
+			}
 			if (t)
 				registry_put(r, t, d);
 			else
@@ -925,25 +1006,28 @@ gir_registry *gir_registry_new(gir_diags *d)
 		texts[i] = gir_embedded_templates[i].json;
 		lens[i] = gir_embedded_templates[i].len;
 	}
-	registry_add_texts(r, names, texts, lens, n, d);
+	gir_registry_add_texts(r, names, texts, lens, n, d);
 	free(names);
 	free(texts);
 	free(lens);
 	return r;
 }
 
+/* A template file: a regular file of at most 16 MiB (a FIFO named x.json
+ * in a template directory would block; a device would never end). */
 static char *read_small_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	int fd = gir_open_regular(path);
+	if (fd < 0)
 		return NULL;
 	gir_buf b = {0};
 	char chunk[8192];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (1u << 24))
-		gir_buf_put(&b, chunk, k);
-	bool err = ferror(f);
-	fclose(f);
+	ssize_t k;
+	while (b.len < (1u << 24) && ((k = read(fd, chunk, sizeof chunk)) > 0 || (k < 0 && errno == EINTR)))
+		if (k > 0)
+			gir_buf_put(&b, chunk, (size_t)k);
+	bool err = k < 0;
+	close(fd);
 	*len = b.len;
 	if (err) {
 		gir_buf_free(&b);
@@ -981,13 +1065,14 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 	for (size_t i = 0; i < paths.len; i++) {
 		texts[i] = read_small_file(paths.items[i], &lens[i]);
 		if (!texts[i]) {
-			gir_diags_add(d, GIR_ERROR, paths.items[i], "cannot read the template");
+			gir_diags_add(d, GIR_ERROR, paths.items[i], "cannot read the template: %s",
+			              gir_file_strerror(errno));
 			rc = -1;
 			texts[i] = gir_xstrdup("{}");
 			lens[i] = 2;
 		}
 	}
-	if (registry_add_texts(r, (const char *const *)paths.items, texts, lens, paths.len, d))
+	if (gir_registry_add_texts(r, (const char *const *)paths.items, texts, lens, paths.len, d))
 		rc = -1;
 	for (size_t i = 0; i < paths.len; i++) {
 		free(paths.items[i]);

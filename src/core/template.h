@@ -175,4 +175,10 @@ const char *gir_skip_numbering(const char *s);
  * and Python alike) for the JSON Schema of `gireport schema`. */
 extern const char gir_numbering_regex[];
 
+/* Adds templates given as (name, JSON text) pairs, as a template directory
+ * does (bases first, then the templates that extend them); -1 when any was
+ * refused, with diagnostics.  The fuzz target's way in. */
+int gir_registry_add_texts(gir_registry *r, const char *const *names, const char *const *texts,
+                           const size_t *lens, size_t n, gir_diags *d);
+
 #endif

@@ -2,6 +2,7 @@
  * step through code points and how wide each is in a monospace grid. */
 #include <string.h>
 
+#include "gireport.h"
 #include "utf8.h"
 
 size_t gir_utf8_decode(const char *str, size_t n, uint32_t *cp)
@@ -189,4 +190,55 @@ size_t gir_utf8_char_start(const char *s, size_t i)
 	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
 		i--;
 	return i;
+}
+
+bool gir_cp_invisible(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+	       cp == 0xFEFF;
+}
+
+long gir_utf8_hostile(const char *s, size_t n, uint32_t *which)
+{
+	long index = 0;
+	for (size_t i = 0; i < n; index++) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) { /* ASCII: no decoding */
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			*which = GIR_CP_INVALID;
+			return index;
+		}
+		bool control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0);
+		bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+		if (control || bidi) {
+			*which = cp;
+			return index;
+		}
+		i += k;
+	}
+	return -1;
+}
+
+void gir_put_visible(gir_buf *out, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = gir_utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			gir_buf_printf(out, "<0x%02X>", (unsigned char)s[i]);
+			i++;
+		} else if (gir_cp_invisible(cp)) {
+			gir_buf_printf(out, "<U+%04X>", (unsigned)cp);
+			i += k;
+		} else {
+			gir_buf_put(out, s + i, k);
+			i += k;
+		}
+	}
 }

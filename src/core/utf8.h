@@ -2,6 +2,7 @@
 #ifndef GIR_UTF8_H
 #define GIR_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,5 +24,19 @@ size_t gir_utf8_count(const char *s, size_t n);
 size_t gir_utf8_offset(const char *s, size_t n, size_t chars);
 /* Byte offset of the start of the code point that byte i belongs to. */
 size_t gir_utf8_char_start(const char *s, size_t i);
+
+/* Characters never shown as they are: C0 controls, DEL, C1 controls (the
+ * 8-bit CSI among them), bidirectional overrides and isolates, zero-width
+ * characters and the BOM.  A terminal would obey them; a reader cannot see
+ * them. */
+bool gir_cp_invisible(uint32_t cp);
+/* Text that would render differently from how it reads: control characters
+ * other than tab and line feed (C0, DEL, C1) and bidirectional controls.
+ * Returns the offending character's index (*which its code point), or -1;
+ * an invalid UTF-8 sequence counts too, with *which = GIR_CP_INVALID. */
+#define GIR_CP_INVALID 0xFFFFFFFFu
+long gir_utf8_hostile(const char *s, size_t n, uint32_t *which);
+
+struct gir_buf;
 
 #endif

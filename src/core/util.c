@@ -176,17 +176,41 @@ int gir_read_full(int fd, void *data, size_t len)
 	return 0;
 }
 
-int gir_read_source(const char *path, char **text, size_t *len)
+/* open(2) and read(2) of a regular file never set EINVAL, so it can carry
+ * "not a regular file" to the callers' messages. */
+const char *gir_file_strerror(int err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
+	return err == EINVAL ? "not a regular file" : strerror(err);
+}
+
+int gir_open_regular(const char *path)
+{
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		errno = EISDIR;
+	if (stat(path, &st) != 0)
+		return -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		return -1;
 	}
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	return fd;
+}
+
+int gir_read_source(const char *path, char **text, size_t *len)
+{
+	int fd = gir_open_regular(path); /* never a FIFO or a device (docs/security.md) */
+	if (fd < 0)
+		return -1;
 	gir_buf b = {0};
 	char chunk[65536];
 	int rc = 0;

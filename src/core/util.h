@@ -26,4 +26,5 @@ char *gir_join_labels(const char *first, ...) __attribute__((sentinel));
 char *gir_expand_label(const char *label, int year, const char *agency);
 
 
+
 #endif

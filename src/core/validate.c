@@ -187,34 +187,12 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
 
 /* ---- scalars ---------------------------------------------------------------- */
 
-/* Text that would render differently from how it reads: bidirectional
- * overrides (the "Trojan Source" characters) and control characters that a
- * quoted string's escapes can produce.  Returns the offending character's
- * index, or -1. */
-static long hostile_char(const char *s, size_t n, uint32_t *which)
-{
-	long index = 0;
-	for (size_t i = 0; i < n; index++) {
-		uint32_t cp;
-		size_t k = gir_utf8_decode(s + i, n - i, &cp);
-		if (k == 0)
-			return -1; /* cannot happen: the loader checked the encoding */
-		bool control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0);
-		bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-		if (control || bidi) {
-			*which = cp;
-			return index;
-		}
-		i += k;
-	}
-	return -1;
-}
-
-
 /* Where character `index` of a scalar's value stands in the source. */
-static gir_pos char_pos(const binder *B, const gir_node *v, size_t index)
+static gir_pos char_pos(binder *B, const gir_node *v, size_t index)
 {
-	return gir_scalar_pos(B->text, B->len, v, gir_utf8_offset(v->text, v->len, index));
+	gir_srcmap m; /* the hint: 40,000 such errors scan the source once, not 40,000 times */
+	gir_srcmap_init(&m, B->text, B->len, v, &B->line_hint);
+	return gir_srcmap_pos(&m, gir_utf8_offset(v->text, v->len, index));
 }
 
 static bool text_is_clean(binder *B, const gir_node *v, const char *label, const char *path)
@@ -225,7 +203,7 @@ static bool text_is_clean(binder *B, const gir_node *v, const char *label, const
 		return false;
 	}
 	uint32_t cp;
-	long at = hostile_char(v->text, v->len, &cp);
+	long at = gir_utf8_hostile(v->text, v->len, &cp);
 	if (at < 0)
 		return true;
 	bool bidi = cp >= 0x2000;
@@ -237,10 +215,20 @@ static bool text_is_clean(binder *B, const gir_node *v, const char *label, const
 	return false;
 }
 
+/* YAML's null written out (~, null): the value is absent, not the text "~".
+ * An empty value has messages of its own ("the value is empty"). */
+static bool is_null(const gir_node *v)
+{
+	return v->kind == GIR_SCALAR && v->style == GIR_PLAIN && !v->tag &&
+	       (strcmp(v->text, "~") == 0 || strcmp(v->text, "null") == 0 ||
+	        strcmp(v->text, "Null") == 0 || strcmp(v->text, "NULL") == 0);
+}
+
 static char *string_value(binder *B, const gir_node *v, const char *label, const char *path)
 {
-	if (v->kind != GIR_SCALAR) {
-		err(B, v->pos, label, path, NULL, "expected text, found %s", kind_name(v));
+	if (v->kind != GIR_SCALAR || is_null(v)) {
+		err(B, v->pos, label, path, is_null(v) ? "write the text, or leave the key out" : NULL,
+		    "expected text, found %s", is_null(v) ? "null (~)" : kind_name(v));
 		return NULL;
 	}
 	if (!text_is_clean(B, v, label, path))
@@ -433,9 +421,9 @@ const char *gir_report_font(const gir_report *rep, gir_font_role role)
 static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar,
                                 const char *label, const char *path)
 {
-	if (v->kind != GIR_SCALAR) {
+	if (v->kind != GIR_SCALAR || is_null(v)) {
 		err(B, v->pos, label, path, "write paragraphs as text, or a list of paragraphs",
-		    "expected text, found %s", kind_name(v));
+		    "expected text, found %s", is_null(v) ? "null (~)" : kind_name(v));
 		return;
 	}
 	if (!text_is_clean(B, v, label, path))
@@ -997,6 +985,14 @@ static void top_level_unknown(binder *B, const gir_node *k)
 	gir_suggest_free(sg);
 }
 
+/* `agency: ~` is the field left out, said so: never a title "~2020年…". */
+static void null_is_absent(binder *B, const gir_node *v, const char *label, const char *path)
+{
+	gir_diag_at(B->diags, GIR_WARNING, B->file, v->pos, label, path,
+	            "write the value, or leave the key out",
+	            "the value is null (%s), so %s counts as absent", v->text, path);
+}
+
 static void bind_top(binder *B, const gir_node *root)
 {
 	seen_keys seen = {0};
@@ -1007,7 +1003,11 @@ static void bind_top(binder *B, const gir_node *root)
 			continue;
 		int f = field_of(B->tpl, key);
 		if (f >= 0) {
-			if (!seen_before(B, &seen, gir_field_ids[f], k, B->tpl->field_labels[f], gir_field_ids[f]))
+			if (seen_before(B, &seen, gir_field_ids[f], k, B->tpl->field_labels[f], gir_field_ids[f]))
+				continue;
+			if (is_null(v))
+				null_is_absent(B, v, B->tpl->field_labels[f], gir_field_ids[f]);
+			else
 				bind_field(B, f, v);
 			continue;
 		}
@@ -1021,6 +1021,10 @@ static void bind_top(binder *B, const gir_node *root)
 		}
 		if (seen_before(B, &seen, s, k, s->heading, s->id))
 			continue;
+		if (is_null(v)) {
+			null_is_absent(B, v, s->heading, s->id);
+			continue;
+		}
 		gir_section_data *sd = &B->rep->sections[s->index];
 		sd->given = true;
 		sd->pos = k->pos;
@@ -1163,7 +1167,12 @@ static void check_placeholders(binder *B, const narrative_text *t)
 			    "the placeholder is empty");
 		} else if (ph.kind == GIR_PH_PATH &&
 		           !(value = gir_placeholder_text(B->rep, arg, ph.arglen, &bad, &badlen))) {
-			unknown_placeholder(B, t, &m, &ph, bad, badlen);
+			if (bad == (size_t)-1)
+				err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
+				    "add fewer cells in one placeholder, or check the values for extra digits",
+				    "the sum is too large to add up (more than 9223372036854.775807)");
+			else
+				unknown_placeholder(B, t, &m, &ph, bad, badlen);
 		}
 		free(value);
 	}
@@ -1266,7 +1275,8 @@ static void apply_defaults(binder *B)
 
 static void require(binder *B, const gir_node *root, gir_field f, bool present)
 {
-	if (present || find_meta(B->reg, root, f))
+	const gir_node *v = find_meta(B->reg, root, f);
+	if (present || (v && !is_null(v)))
 		return;
 	const gir_template *t = B->tpl ? B->tpl : gir_registry_at(B->reg, 0);
 	err(B, (gir_pos){0, 0}, t->field_labels[f], gir_field_ids[f],

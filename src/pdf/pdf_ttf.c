@@ -135,12 +135,12 @@ static void read_name(gir_ttf *f)
 gir_ttf *gir_ttf_open(const char *path, unsigned index, gir_buf *why)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY);
+	int fd = gir_open_regular(path); /* a FIFO would block, a device never end */
 	if (fd < 0) {
-		gir_buf_printf(why, "cannot be opened: %s", strerror(errno));
+		gir_buf_printf(why, "cannot be opened: %s", gir_file_strerror(errno));
 		return NULL;
 	}
-	int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 12;
+	int regular = fstat(fd, &st) == 0 && st.st_size >= 12;
 	close(fd);
 	if (!regular) {
 		gir_buf_puts(why, "is not a font file");

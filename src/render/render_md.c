@@ -11,7 +11,8 @@
 #include "util.h"
 
 /* Backslash-escapes ASCII punctuation Markdown gives meaning to; `&` and `<`
- * become entities so no HTML can be formed. */
+ * become entities so no HTML can be formed; line breaks become spaces, and
+ * control characters (C0, DEL, C1), which no checked text holds, U+FFFD. */
 void gir_md_escape(gir_buf *out, const char *s, int at_line_start)
 {
 	if (at_line_start) {
@@ -35,8 +36,13 @@ void gir_md_escape(gir_buf *out, const char *s, int at_line_start)
 			gir_buf_puts(out, "&gt;");
 		else if (strchr("\\`*_[]#|~!", *s))
 			gir_buf_putc(out, '\\'), gir_buf_putc(out, *s);
-		else if (*s == '\n' || *s == '\r')
+		else if (*s == '\n' || *s == '\r' || *s == '\t')
 			gir_buf_putc(out, ' ');
+		else if ((unsigned char)*s < 0x20 || *s == 0x7F) /* a terminal would obey them */
+			gir_buf_puts(out, "\xEF\xBF\xBD");
+		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+		         (unsigned char)s[1] < 0xA0) /* C1: the 8-bit CSI, DCS, OSC */
+			gir_buf_puts(out, "\xEF\xBF\xBD"), s++;
 		else
 			gir_buf_putc(out, *s);
 	}
@@ -157,9 +163,11 @@ static void signature(gir_buf *out, const gir_report *rep)
 		gir_md_escape(out, rep->signatories[i], 1);
 		gir_buf_puts(out, "  \n");
 	}
-	char *date = gir_report_date_text(rep);
-	if (date)
-		gir_buf_printf(out, "%s\n", date);
+	char *date = gir_report_date_text(rep); /* date_format comes from a template or project */
+	if (date) {
+		gir_md_escape(out, date, 1);
+		gir_buf_putc(out, '\n');
+	}
 	free(date);
 }
 
@@ -173,7 +181,9 @@ int gir_render_md(const gir_report *rep, const gir_options *opt, gir_buf *out)
 	const gir_template *t = rep->tpl;
 	for (size_t i = 0; i < t->nsections; i++) {
 		const gir_section *s = t->sections[i];
-		gir_buf_printf(out, "## %s\n\n", s->heading);
+		gir_buf_puts(out, "## "); /* a template's words are escaped as a source's are */
+		gir_md_escape(out, s->heading, 0);
+		gir_buf_puts(out, "\n\n");
 		if (s->kind == GIR_NARRATIVE) {
 			narrative(out, &rep->sections[i].text);
 			continue;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every input that once crashed a fuzz target (fuzz/crashers/ for sources,
-# fuzz/crashers-import/ for gireport import) and every example and seed goes
-# through it again without a crash.
+# fuzz/crashers-import/ for gireport import, fuzz/crashers-template/ for
+# templates, fuzz/crashers-project/ for gireport.yaml) and every example and
+# seed goes through it again without a crash.
 BUILD=${BUILD:-build}
 
 replay() { # replayer files...
@@ -18,3 +19,5 @@ replay() { # replayer files...
 
 replay replay fuzz/crashers/* examples/*.yaml
 replay replay-import fuzz/crashers-import/* tests/seeds/*.txt
+replay replay-template fuzz/crashers-template/* templates/*.json fuzz/seeds-template/*
+replay replay-project fuzz/crashers-project/* fuzz/seeds-project/* examples/city/gireport.yaml

@@ -229,6 +229,47 @@ expect 1 "…}} names no cell or total"
 [ -z "$why" ] && [ "$(wc -c <"$tmp/err")" -gt 4000 ] && why="a message of $(wc -c <"$tmp/err") bytes"
 verdict "placeholder-2MB"
 
+# ---- work that must grow linearly with the input ---------------------------
+# linear NAME GEN N CMD...: GEN N FILE writes an input of N units; CMD runs
+# with the input's path appended, on inputs of N, 2N and 4N units (all under
+# 1 MB), three runs each.  Linear work takes about 2 and 4 times as long on
+# 2N and 4N as on N, quadratic work 4 and 16 times: more than 3 and 8 is a
+# FAIL.  Only ratios within
+# this run are compared, never absolute times.
+linear() {
+	lname=$1 gen=$2 units=$3
+	shift 3
+	why=
+	ms=
+	for k in 1 2 4; do
+		"$gen" $((units * k)) "$tmp/lin$k"
+		line=$("$MEASURE" 3 "$@" "$tmp/lin$k" 2>&1)
+		t=$(echo "$line" | sed -n 's/^\([0-9.]*\) ms per run.*/\1/p')
+		[ -z "$t" ] && why="crashed or failed: $line"
+		ms="$ms ${t:-?}"
+	done
+	rm -f "$tmp/lin1" "$tmp/lin2" "$tmp/lin4"
+	set -- $ms
+	fig="$units, $((units * 2)), $((units * 4)) units:$ms ms"
+	if [ -z "$why" ] && awk "BEGIN { exit !($2 > 3 * $1) }"; then
+		why="2 times the input took $(awk "BEGIN { printf \"%.1f\", $2 / $1 }") times as long ($fig)"
+	elif [ -z "$why" ] && awk "BEGIN { exit !($3 > 8 * $1) }"; then
+		why="4 times the input took $(awk "BEGIN { printf \"%.1f\", $3 / $1 }") times as long ($fig)"
+	fi
+	: >"$tmp/err"
+	verdict "$lname"
+}
+
+# Escaped control characters, one per paragraph: each error's position
+# was found by scanning from the start of the file (issue 19, item 3).
+gen_controls() { # N FILE
+	{
+		printf '%s\n' "$head_lines" 'problems: 无。' 'other_matters: 无。' 'overview:'
+		awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) print "  - \"ab\\e\"" }'
+	} >"$2"
+}
+linear check-controls-linear gen_controls 20000 "$BIN" check
+
 [ -n "$LIMITS_ALL" ] || exit 0
 
 # ---- known to exceed the limits today (LIMITS_ALL=1) ------------------------
