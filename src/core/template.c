@@ -1017,7 +1017,7 @@ static char *read_small_file(const char *path, size_t *len)
 		return NULL;
 	gir_buf b = {0};
 	char chunk[8192];
-	ssize_t k;
+	ssize_t k = 0;
 	while (b.len < (1u << 24) && ((k = read(fd, chunk, sizeof chunk)) > 0 || (k < 0 && errno == EINTR)))
 		if (k > 0)
 			gir_buf_put(&b, chunk, (size_t)k);
