@@ -71,6 +71,7 @@ int gir_session_open(gir_session *s, const gir_cli *cli, int *status)
 	if (!s->reg)
 		return -1;
 	if (gir_workspace_open(&s->ws, cli->files, cli->nfiles, cli, status) != 0) {
+		gir_workspace_close(&s->ws); /* the root and project path found before the failure */
 		gir_registry_free(s->reg);
 		return -1;
 	}

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "fileio.h"
+#include "utf8.h"
 #include "sources.h"
 
 static bool is_dir(const char *path)
@@ -104,12 +105,23 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A path on stderr as diagnostics show file names (<U+001B>, <0xFF>). */
+static void put_path(const char *path)
+{
+	gir_buf b = {0};
+	gir_put_visible(&b, path);
+	fputs(b.ptr ? b.ptr : "", stderr);
+	gir_buf_free(&b);
+}
+
 /* Walks a directory in name order, so every run lists sources alike. */
 static int walk(gir_workspace *w, const char *dir, int depth)
 {
 	DIR *dh = opendir(dir);
 	if (!dh) {
-		fprintf(stderr, "%s: error: cannot read the directory: %s\n", dir, strerror(errno));
+		int saved = errno;
+		put_path(dir);
+		fprintf(stderr, ": error: cannot read the directory: %s\n", strerror(saved));
 		return -1;
 	}
 	gir_ptrvec names = {0};
@@ -125,9 +137,10 @@ static int walk(gir_workspace *w, const char *dir, int depth)
 		char *path = strcmp(dir, ".") == 0 ? gir_xstrdup(names.items[i])
 		                                   : gir_xasprintf("%s/%s", dir, (char *)names.items[i]);
 		bool d = is_real_dir(path);
-		if (d && depth >= 32)
-			fprintf(stderr, "%s: warning: deeper than 32 directories; not searched\n", path);
-		else if (d && !excluded(w, path, true))
+		if (d && depth >= 32) {
+			put_path(path);
+			fputs(": warning: deeper than 32 directories; not searched\n", stderr);
+		} else if (d && !excluded(w, path, true))
 			rc |= walk(w, path, depth + 1);
 		if (!d && is_source_name(names.items[i]) && !excluded(w, path, false)) {
 			gir_ptrvec_push(&w->sources, path);

@@ -591,6 +591,22 @@ static cJSON *fonts_schema(const char *title)
 	return o;
 }
 
+/* `title: ~` is the field left out (with a warning): o, or null.  The title
+ * moves to the outside, where editors look for it. */
+static cJSON *or_null(cJSON *o)
+{
+	cJSON *w = cJSON_CreateObject();
+	cJSON *title = cJSON_DetachItemFromObjectCaseSensitive(o, "title");
+	if (title)
+		cJSON_AddItemToObject(w, "title", title);
+	cJSON *any = cJSON_AddArrayToObject(w, "anyOf");
+	cJSON_AddItemToArray(any, o);
+	cJSON *null = cJSON_CreateObject();
+	cJSON_AddStringToObject(null, "type", "null");
+	cJSON_AddItemToArray(any, null);
+	return w;
+}
+
 static cJSON *field_schema(const gir_template *t, gir_field f)
 {
 	const char *title = t->field_labels[f];
@@ -612,11 +628,12 @@ static cJSON *field_schema(const gir_template *t, gir_field f)
 		cJSON_AddStringToObject(o, "pattern", CLEAN_NOT_EMPTY);
 		cJSON_AddNumberToObject(o, "minItems", 1);
 		cJSON_AddItemToObject(o, "items", ref(NULL, "text"));
-		return o;
-	case GIR_F_DATE: return ref(title, "date");
+		return or_null(o);
+	case GIR_F_DATE: return or_null(ref(title, "date"));
 	case GIR_F_PREFACE: return ref(title, "narrative");
-	case GIR_F_FONTS: return fonts_schema(title);
-	default: return ref(title, "text"); /* agency, title, previous */
+	case GIR_F_FONTS: return or_null(fonts_schema(title));
+	case GIR_F_AGENCY: return ref(title, "text"); /* required: null is an error */
+	default: return or_null(ref(title, "text")); /* title, previous */
 	}
 }
 

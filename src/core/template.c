@@ -787,13 +787,14 @@ static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_di
 	const char *texts[2] = {j->string, cJSON_IsString(j) ? j->valuestring : NULL};
 	for (int i = 0; i < 2; i++) {
 		uint32_t cp;
-		long at = texts[i] ? gir_utf8_hostile(texts[i], strlen(texts[i]), &cp) : -1;
-		if (at < 0 && texts[i] && !strpbrk(texts[i], "\n\t"))
+		if (!texts[i])
 			continue;
-		if (at < 0 && !texts[i])
-			continue;
-		if (at < 0)
-			cp = strchr(texts[i], '\n') ? '\n' : '\t';
+		if (gir_utf8_hostile(texts[i], strlen(texts[i]), &cp) < 0) {
+			const char *ws = strpbrk(texts[i], "\n\t"); /* allowed in a source, not here */
+			if (!ws)
+				continue;
+			cp = (unsigned char)*ws;
+		}
 		if (cp == GIR_CP_INVALID)
 			gir_diags_add(d, GIR_ERROR, name, "template: %s at %s is not valid UTF-8",
 			              i ? "the text" : "a key", path->len ? path->ptr : "the top level");
