@@ -40,7 +40,7 @@ int gir_cmd_summary(const gir_cli *cli)
 	memcpy(files, s.ws.sources.items, n * sizeof(char *));
 	if (n > 1)
 		qsort(files, n, sizeof(char *), by_path);
-	gir_summary *sum = gir_summary_new();
+	gir_summary *sum = gir_summary_new(s.reg);
 	for (size_t i = 0; i < n; i++) {
 		gir_job_result r = {0};
 		gir_report *rep = gir_session_load(&s, files[i], &r);

@@ -10,7 +10,6 @@
 
 #include "commands.h"
 #include "fileio.h"
-#include "utf8.h"
 #include "sources.h"
 
 static bool is_dir(const char *path)

@@ -301,7 +301,9 @@ int gir_render_html(const gir_report *rep, const gir_options *opt, gir_buf *out)
  * checks — what a city's 政务公开办 compiles from its bureaus' reports. */
 typedef struct gir_summary gir_summary;
 
-gir_summary *gir_summary_new(void);
+/* The table's words (机关, 年度, …, 合计) are the "summary_words" of the first
+ * template of `reg` that has them. */
+gir_summary *gir_summary_new(const gir_registry *reg);
 void gir_summary_free(gir_summary *s);
 /* A source that passed its checks: its values are copied, rep may go (its
  * registry must outlive s: labels and ids are the template's). */

@@ -26,3 +26,5 @@ echo "import:"
 BUILD=$BUILD sh tests/bench-import.sh
 echo "trees of sources:"
 BUILD=$BUILD sh tests/bench-tree.sh
+echo "anchors (Typst, pandoc → WeasyPrint; installed on first use):"
+BUILD=$BUILD sh tests/bench-anchors.sh

@@ -84,8 +84,55 @@ int gir_figures_parse(gir_template *t, const cJSON *summary, const char *file, g
 	return rc;
 }
 
+const char *const gir_summary_word_keys[GIR_SW_COUNT] = {
+	[GIR_SW_AGENCY] = "agency", [GIR_SW_YEAR] = "year", [GIR_SW_TEMPLATE] = "template",
+	[GIR_SW_FILE] = "file", [GIR_SW_STATUS] = "status", [GIR_SW_ERRORS] = "errors",
+	[GIR_SW_TOTAL] = "total", [GIR_SW_PASSED] = "passed", [GIR_SW_FAILED] = "failed",
+	[GIR_SW_UNREADABLE] = "unreadable", [GIR_SW_FAILED_SOURCES] = "failed_sources",
+	[GIR_SW_NOT_IN_TOTAL] = "not_in_total", [GIR_SW_SOURCES_UNIT] = "sources_unit",
+	[GIR_SW_ERRORS_UNIT] = "errors_unit",
+};
+
+int gir_summary_words_parse(gir_template *t, const cJSON *words, const char *file, gir_diags *d)
+{
+	if (!t->nfigures && !words)
+		return 0;
+	if (!cJSON_IsObject(words))
+		return figure_error(file, d, "\"summary_words\" is required with \"summary\": "
+		                             "the words of the summary table");
+	int rc = 0;
+	const cJSON *k;
+	cJSON_ArrayForEach(k, words)
+	{
+		size_t i = 0;
+		while (i < GIR_SW_COUNT && strcmp(gir_summary_word_keys[i], k->string) != 0)
+			i++;
+		if (i == GIR_SW_COUNT || !cJSON_IsString(k) || !*k->valuestring) {
+			char *msg = gir_xasprintf("summary_words: \"%s\" is %s", k->string,
+			                          i == GIR_SW_COUNT ? "not a word of the summary"
+			                                            : "not a non-empty string");
+			rc = figure_error(file, d, msg);
+			free(msg);
+			continue;
+		}
+		free(t->summary_words[i]);
+		t->summary_words[i] = gir_xstrdup(k->valuestring);
+	}
+	for (size_t i = 0; i < GIR_SW_COUNT; i++)
+		if (!t->summary_words[i]) {
+			char *msg = gir_xasprintf("summary_words: \"%s\" is required", gir_summary_word_keys[i]);
+			rc = figure_error(file, d, msg);
+			free(msg);
+		}
+	return rc;
+}
+
 void gir_figures_free(gir_template *t)
 {
+	for (size_t i = 0; i < GIR_SW_COUNT; i++) {
+		free(t->summary_words[i]);
+		t->summary_words[i] = NULL;
+	}
 	for (size_t i = 0; i < t->nfigures; i++) {
 		for (size_t k = 0; k < t->figures[i].npaths; k++)
 			free(t->figures[i].paths[k]);

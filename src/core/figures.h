@@ -15,6 +15,11 @@ struct cJSON;
 int gir_figures_parse(gir_template *t, const struct cJSON *summary, const char *file,
                       gir_diags *d);
 void gir_figures_free(gir_template *t);
+/* Reads "summary_words" (required with "summary"): an object of the keys
+ * gir_summary_word_keys lists, each a non-empty string. */
+int gir_summary_words_parse(gir_template *t, const struct cJSON *words, const char *file,
+                            gir_diags *d);
+extern const char *const gir_summary_word_keys[GIR_SW_COUNT];
 /* The figure with this id in the template, or NULL. */
 const gir_figure *gir_template_figure(const gir_template *t, const char *id);
 /* Whether an id path ("requests.withheld.total") names a cell, a computed

@@ -40,6 +40,9 @@ typedef struct loader {
  * the time of a check.  Large scalars get a block of their own. */
 #define CHUNK (64 * 1024)
 
+/* Zeroed memory that lives as long as the document: carved from CHUNK-sized
+ * blocks, 16-byte aligned; a request over a quarter chunk gets a block of its
+ * own.  Every node and string of a source comes from here, freed at once. */
 static void *doc_alloc(gir_doc *doc, size_t n)
 {
 	n = (n + 15) & ~(size_t)15;
@@ -139,6 +142,10 @@ static int line_end_col(const char *line, size_t n)
 	return (int)gir_utf8_count(line, n) + 1;
 }
 
+/* Turns libyaml's parser error into one diagnostic at the right place: the
+ * problem and its position, the context line when libyaml gives one, and a
+ * hint when the line (or the one before, which libyaml often blames late)
+ * holds a typical slip such as a full-width colon. */
 static void syntax_error(loader *L)
 {
 	yaml_parser_t *p = &L->parser;
@@ -267,6 +274,10 @@ static gir_node *refuse(loader *L, yaml_mark_t mark, const char *hint, const cha
 	return NULL;
 }
 
+/* Builds the node that event `ev` starts (and, for a mapping or sequence,
+ * its children from the events after it).  Refuses, with a diagnostic and
+ * NULL, what a source must not hold: aliases, nesting past MAX_DEPTH, more
+ * than MAX_NODES values. */
 static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 {
 	if (depth > MAX_DEPTH)

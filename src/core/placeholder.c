@@ -350,6 +350,10 @@ static const char *line_start(const char *src, size_t len, int line, gir_line_hi
 	return p;
 }
 
+/* Places a walker on the first character of scalar v's text in the source:
+ * at v's line and column, past a tag, an opening quote or a block indicator
+ * and its line.  False when the source does not hold v where its position
+ * says (then no character of it can be placed). */
 static bool walker_start(walker *w, const char *src, size_t len, const gir_node *v,
                          gir_line_hint *hint)
 {

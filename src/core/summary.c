@@ -38,6 +38,7 @@ typedef struct column {
 
 struct gir_summary {
 	const char *overflow; /* the label of a figure or 合计 too large to add up */
+	char *const *words;   /* the template's "summary_words" (GIR_SW_*) */
 	srow *rows;
 	size_t n, cap;
 	column *cols;         /* computed by sort_and_total() */
@@ -45,9 +46,21 @@ struct gir_summary {
 	size_t nfailed;
 };
 
-gir_summary *gir_summary_new(void)
+gir_summary *gir_summary_new(const gir_registry *reg)
 {
-	return gir_xcalloc(1, sizeof(gir_summary));
+	gir_summary *s = gir_xcalloc(1, sizeof(gir_summary));
+	for (size_t i = 0; i < gir_registry_count(reg) && !s->words; i++)
+		if (gir_registry_at(reg, i)->summary_words[0])
+			s->words = gir_registry_at(reg, i)->summary_words;
+	return s;
+}
+
+/* A word of the summary table; "?" when no template of the registry has
+ * "summary_words" (then none has a "summary" either, and the table is
+ * only its frame). */
+static const char *word(const gir_summary *s, int w)
+{
+	return s->words ? s->words[w] : "?";
 }
 
 void gir_summary_free(gir_summary *s)
@@ -255,13 +268,14 @@ static void sort_and_total(gir_summary *s)
 	}
 }
 
-static const char *status_text(const srow *r)
+static const char *status_text(const gir_summary *s, const srow *r)
 {
-	return r->unreadable ? "无法读取" : r->failed ? "有错误" : "通过";
+	return word(s, r->unreadable ? GIR_SW_UNREADABLE : r->failed ? GIR_SW_FAILED : GIR_SW_PASSED);
 }
 
-static const char *const meta_labels[] = {"机关", "年度", "模板", "文件", "状态", "错误数"};
-static const char total_label[] = "合计";
+/* The columns before the figures: agency, year, template, file, status, errors. */
+static const int meta_words[] = {GIR_SW_AGENCY, GIR_SW_YEAR,   GIR_SW_TEMPLATE,
+                                 GIR_SW_FILE,   GIR_SW_STATUS, GIR_SW_ERRORS};
 
 /* How a table is written: its cells (with whether the text came from a
  * source, and whether it opens the row), the rule under the header if any,
@@ -277,8 +291,8 @@ typedef struct table_format {
 /* The header, one row a source, and the 合计 row. */
 static void write_table(const gir_summary *s, const table_format *f, gir_buf *out)
 {
-	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_labels); i++)
-		f->field(out, meta_labels[i], false, i == 0);
+	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_words); i++)
+		f->field(out, word(s, meta_words[i]), false, i == 0);
 	for (size_t c = 0; c < s->ncols; c++)
 		f->field(out, s->cols[c].label, false, false);
 	gir_buf_puts(out, f->row_end);
@@ -292,7 +306,7 @@ static void write_table(const gir_summary *s, const table_format *f, gir_buf *ou
 		f->field(out, r->year ? num : NULL, false, false);
 		f->field(out, r->template_id, true, false);
 		f->field(out, r->file, true, false);
-		f->field(out, status_text(r), false, false);
+		f->field(out, status_text(s, r), false, false);
 		snprintf(num, sizeof num, "%zu", r->errors);
 		f->field(out, num, false, false);
 		for (size_t c = 0; c < s->ncols; c++) {
@@ -303,8 +317,8 @@ static void write_table(const gir_summary *s, const table_format *f, gir_buf *ou
 		}
 		gir_buf_puts(out, f->row_end);
 	}
-	f->field(out, total_label, false, true);
-	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_labels); i++)
+	f->field(out, word(s, GIR_SW_TOTAL), false, true);
+	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_words); i++)
 		f->field(out, NULL, false, false);
 	for (size_t c = 0; c < s->ncols; c++) {
 		if (s->cols[c].total_ok)
@@ -392,7 +406,8 @@ void gir_summary_md(gir_summary *s, gir_buf *out)
 	write_table(s, &md, out);
 	if (!s->nfailed)
 		return;
-	gir_buf_printf(out, "\n有错误的来源（%zu个，不计入合计）：\n\n", s->nfailed);
+	gir_buf_printf(out, "\n%s（%zu%s，%s）：\n\n", word(s, GIR_SW_FAILED_SOURCES), s->nfailed,
+	               word(s, GIR_SW_SOURCES_UNIT), word(s, GIR_SW_NOT_IN_TOTAL));
 	for (size_t i = 0; i < s->n; i++) {
 		const srow *r = &s->rows[i];
 		if (!r->failed)
@@ -405,9 +420,9 @@ void gir_summary_md(gir_summary *s, gir_buf *out)
 			gir_buf_puts(out, "）");
 		}
 		if (r->unreadable)
-			gir_buf_puts(out, "：无法读取\n");
+			gir_buf_printf(out, "：%s\n", word(s, GIR_SW_UNREADABLE));
 		else
-			gir_buf_printf(out, "：%zu个错误\n", r->errors);
+			gir_buf_printf(out, "：%zu%s\n", r->errors, word(s, GIR_SW_ERRORS_UNIT));
 	}
 }
 

@@ -646,7 +646,9 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	{
 		t->checks[t->nchecks++] = parse_check(c, t, kj);
 	}
-	if (gir_figures_parse(t, cJSON_GetObjectItemCaseSensitive(root, "summary"), c->file, c->diags))
+	if (gir_figures_parse(t, cJSON_GetObjectItemCaseSensitive(root, "summary"), c->file, c->diags) ||
+	    gir_summary_words_parse(t, cJSON_GetObjectItemCaseSensitive(root, "summary_words"), c->file,
+	                            c->diags))
 		c->failed = 1;
 	if (gir_prose_parse(t, cJSON_GetObjectItemCaseSensitive(root, "prose"),
 	                    cJSON_GetObjectItemCaseSensitive(root, "prose_words"), c->file, c->diags))

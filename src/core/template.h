@@ -117,6 +117,14 @@ typedef struct gir_figure {
 	size_t npaths;
 } gir_figure;
 
+/* The words of a summary table (`gireport summary`), in the order of the
+ * template's "summary_words" keys (figures.c). */
+enum {
+	GIR_SW_AGENCY, GIR_SW_YEAR, GIR_SW_TEMPLATE, GIR_SW_FILE, GIR_SW_STATUS, GIR_SW_ERRORS,
+	GIR_SW_TOTAL, GIR_SW_PASSED, GIR_SW_FAILED, GIR_SW_UNREADABLE, GIR_SW_FAILED_SOURCES,
+	GIR_SW_NOT_IN_TOTAL, GIR_SW_SOURCES_UNIT, GIR_SW_ERRORS_UNIT, GIR_SW_COUNT
+};
+
 struct gir_template {
 	char *id;
 	char *name;
@@ -131,6 +139,7 @@ struct gir_template {
 	size_t nchecks;
 	gir_figure *figures;   /* "summary": the key figures, in order */
 	size_t nfigures;
+	char *summary_words[GIR_SW_COUNT]; /* "summary_words" (figures.h), with "summary" */
 	struct gir_prose_rule *prose; /* "prose": numbers narratives state (prose.h) */
 	struct gir_prose_words *prose_words; /* "prose_words", which the rules share */
 	size_t nprose;

@@ -166,6 +166,8 @@ static char *invisible_in(const char *s)
 	return NULL;
 }
 
+/* Reports a key the template does not have at `where` (a label) and marks
+ * `path` incomplete, with the nearest known key of sg as the hint. */
 static void unknown_key(binder *B, const gir_node *key, const char *where, const char *path,
                         gir_suggest *sg)
 {
@@ -195,6 +197,9 @@ static gir_pos char_pos(binder *B, const gir_node *v, size_t index)
 	return gir_srcmap_pos(&m, gir_utf8_offset(v->text, v->len, index));
 }
 
+/* Whether a scalar is plain text a report may hold: no tag other than
+ * !!str, no invisible control or bidirectional-control character.  Reports
+ * what is wrong, at the character. */
 static bool text_is_clean(binder *B, const gir_node *v, const char *label, const char *path)
 {
 	if (v->tag && strcmp(v->tag, "tag:yaml.org,2002:str") != 0) {
@@ -224,6 +229,8 @@ static bool is_null(const gir_node *v)
 	        strcmp(v->text, "Null") == 0 || strcmp(v->text, "NULL") == 0);
 }
 
+/* The text of a scalar field, malloc'd; NULL with an error for a mapping,
+ * a list or text that is not clean. */
 static char *string_value(binder *B, const gir_node *v, const char *label, const char *path)
 {
 	if (v->kind != GIR_SCALAR || is_null(v)) {
@@ -506,6 +513,9 @@ static char *cell_path(const gir_section *s, const gir_axis *row, const gir_axis
 	return p;
 }
 
+/* Reads one cell's value into the report (row and col are leaf indices of
+ * block b), with an error naming the cell for what is not a value of its
+ * column's type. */
 static void bind_cell(binder *B, const gir_section *s, const gir_block *b, size_t row,
                       size_t col, const gir_node *v)
 {
@@ -579,6 +589,8 @@ static char *row_length_cause(const gir_node *v)
 	return NULL;
 }
 
+/* The error for a row list of the wrong length: how many values the row
+ * takes (with or without its computed totals), and which ones. */
 static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b, size_t row,
                              const gir_node *v)
 {
@@ -606,6 +618,8 @@ static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b
 	free(hint);
 }
 
+/* A row written as a list: every column, or every column but the computed
+ * ones, in the template's order. */
 static void bind_row_sequence(binder *B, const gir_section *s, const gir_block *b, size_t row,
                               const gir_node *v)
 {
@@ -661,6 +675,8 @@ static const gir_axis *match_key(const gir_axis **kids, size_t n, const char *ke
 	return NULL;
 }
 
+/* A row written as a mapping of column keys (ids or labels); a column left
+ * out is 0, an unknown or repeated key is an error. */
 static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b, size_t row,
                              const gir_node *v)
 {
@@ -706,6 +722,8 @@ static char *zero_row_hint(const gir_block *b)
 	return gir_buf_detach(&h);
 }
 
+/* A row in any of its forms: a list, a mapping, or a single value for a
+ * block of one input column; an empty row is an error. */
 static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t row,
                      const gir_node *v)
 {
@@ -751,9 +769,13 @@ static const gir_block *block_of(const gir_section *s, const gir_axis *a)
 	return NULL;
 }
 
+/* A mapping of row keys (the nk rows or groups in kids) at `where`: each
+ * bound once, unknown and repeated keys reported. */
 static void bind_rows_mapping(binder *B, const gir_section *s, const gir_axis **kids, size_t nk,
                               const gir_node *v, const char *where, const char *path);
 
+/* What a row key of the table names: a leaf row, bound as a row, or a group
+ * of rows, whose value is a mapping of its own rows. */
 static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, const gir_node *v)
 {
 	const gir_block *b = block_of(s, a);
@@ -910,6 +932,8 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 				bind_cell(B, s, b, r, c, v->kids[i++]);
 }
 
+/* A table section: a mapping of row keys, or one flat list of every cell
+ * (as copied from a published table). */
 static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 {
 	if (v->kind == GIR_SEQ) {
@@ -943,6 +967,8 @@ static int field_of(const gir_template *t, const char *key)
 	return -1;
 }
 
+/* One of the report's fields (year, agency, title, date, …) into the
+ * report, each with its own checks. */
 static void bind_field(binder *B, int f, const gir_node *v)
 {
 	gir_report *r = B->rep;
@@ -993,6 +1019,8 @@ static void null_is_absent(binder *B, const gir_node *v, const char *label, cons
 	            "the value is null (%s), so %s counts as absent", v->text, path);
 }
 
+/* The source's top level: each key a field or a section (by id or label),
+ * bound once; unknown and repeated keys reported. */
 static void bind_top(binder *B, const gir_node *root)
 {
 	seen_keys seen = {0};
@@ -1061,6 +1089,9 @@ static const gir_template *default_template(const gir_registry *reg, int year)
 	return gir_registry_for_year(reg, year);
 }
 
+/* The edition a source is checked against: its own `template:`, else the
+ * project's when it covers the year, else the edition meant for its year.
+ * NULL, with an error, when there is none. */
 static const gir_template *choose_template(binder *B, const gir_node *root)
 {
 	const gir_template *any = gir_registry_at(B->reg, 0);
@@ -1126,6 +1157,8 @@ static int quoted_len(const char *s, size_t n)
 	return (int)gir_utf8_char_start(s, SHOWN);
 }
 
+/* The error for a {{…}} naming no cell, at its characters, quoting at most
+ * 120 bytes of it and suggesting a known path (not for a huge one). */
 static void unknown_placeholder(binder *B, const narrative_text *t, gir_srcmap *m,
                                 const gir_placeholder *ph, size_t bad, size_t badlen)
 {
@@ -1147,6 +1180,8 @@ static void unknown_placeholder(binder *B, const narrative_text *t, gir_srcmap *
 	free(hint);
 }
 
+/* Every {{…}} of a narrative scalar: the path must name a cell of the
+ * template; each error placed at its own characters through m. */
 static void check_placeholders(binder *B, const narrative_text *t)
 {
 	const gir_node *v = t->v;

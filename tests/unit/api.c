@@ -208,7 +208,7 @@ static void summary_and_diff(void **state)
 	gir_registry *r = gir_registry_new(d);
 	gir_report *rep = gir_report_load(r, EXAMPLE, text, len, NULL, d);
 	assert_non_null(rep);
-	gir_summary *s = gir_summary_new();
+	gir_summary *s = gir_summary_new(r);
 	gir_summary_add(s, EXAMPLE, rep);
 	static const char broken[] = "year: 2020\nagency: 某局\n";
 	gir_summary_add_failed(s, r, "broken.yaml", broken, sizeof broken - 1, 3, 0, NULL);

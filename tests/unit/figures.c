@@ -128,10 +128,18 @@ static void values(void **state)
 	"                               {\"id\": \"sum\", \"label\": \"合计\", \"sum\": \"all\"}],\n" \
 	"                \"rows\": [{\"id\": \"r1\", \"label\": \"一行\"}, {\"id\": \"r2\", \"label\": \"二行\"}]}]}],\n"
 
+/* The words of the summary table, all of them. */
+#define SMALL_WORDS                                                                         \
+	" \"summary_words\": {\"agency\": \"机关\", \"year\": \"年度\", \"template\": \"模板\",\n"        \
+	"   \"file\": \"文件\", \"status\": \"状态\", \"errors\": \"错误数\", \"total\": \"合计\",\n"        \
+	"   \"passed\": \"通过\", \"failed\": \"有错误\", \"unreadable\": \"无法读取\",\n"                 \
+	"   \"failed_sources\": \"有错误的来源\", \"not_in_total\": \"不计入合计\",\n"                    \
+	"   \"sources_unit\": \"个\", \"errors_unit\": \"个错误\"},\n"
+
 static void good_list(void **state)
 {
 	(void)state;
-	static const char json[] = SMALL_HEAD
+	static const char json[] = SMALL_HEAD SMALL_WORDS
 	    " \"summary\": [{\"id\": \"one\", \"label\": \"一\", \"path\": \"tab.r1.a\"},\n"
 	    "               {\"id\": \"both\", \"label\": \"二\", \"path\": [\"tab.r1\", \"tab.r2.b\"]}]}\n";
 	gir_diags *d = gir_diags_new();
@@ -169,6 +177,23 @@ static void bad_lists(void **state)
 	d = gir_diags_new();
 	assert_null(gir_template_parse("t.json", not_list, strlen(not_list), NULL, d));
 	assert_non_null(find_diag(d, "\"summary\" must be an array"));
+	gir_diags_free(d);
+
+	/* The table's words are the template's: required, every one. */
+	static const char no_words[] = SMALL_HEAD
+	    " \"summary\": [{\"id\": \"one\", \"label\": \"一\", \"path\": \"tab.r1.a\"}]}\n";
+	d = gir_diags_new();
+	assert_null(gir_template_parse("t.json", no_words, strlen(no_words), NULL, d));
+	assert_non_null(find_diag(d, "\"summary_words\" is required with \"summary\""));
+	gir_diags_free(d);
+	static const char few_words[] = SMALL_HEAD
+	    " \"summary_words\": {\"agency\": \"机关\", \"yaer\": \"年度\", \"total\": \"\"},\n"
+	    " \"summary\": [{\"id\": \"one\", \"label\": \"一\", \"path\": \"tab.r1.a\"}]}\n";
+	d = gir_diags_new();
+	assert_null(gir_template_parse("t.json", few_words, strlen(few_words), NULL, d));
+	assert_non_null(find_diag(d, "summary_words: \"yaer\" is not a word of the summary"));
+	assert_non_null(find_diag(d, "summary_words: \"total\" is not a non-empty string"));
+	assert_non_null(find_diag(d, "summary_words: \"errors_unit\" is required"));
 	gir_diags_free(d);
 }
 

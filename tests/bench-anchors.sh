@@ -1,0 +1,65 @@
+#!/bin/sh
+# Anchors of `make bench` (issue 16): one report to txt, md and pdf with
+# gireport, against two other ways of making its PDF from the same text and
+# cells (gireport's Markdown of it), each in a fresh process as a user runs
+# it: Typst (npm @myriaddreamin/typst-ts-node-compiler, tests/bench-typst.js)
+# and pandoc → WeasyPrint (Debian).  Mean wall time of N runs, process
+# start-up included, the ratio anchor/gireport, and the PDFs' sizes.
+# Aims: Typst at least 10× and pandoc → WeasyPrint at least 100× slower than
+# gireport; gireport's PDF no larger than the smaller anchor's.
+#
+# The anchors are installed here, not by `make deps`: Typst's compiler into
+# $BUILD/anchors (npm), WeasyPrint with apt-get (as root, or through sudo).
+# An anchor that cannot be installed is reported and left out.
+BUILD=${BUILD:-build}
+BIN=$BUILD/gireport
+M=$BUILD/measure
+TYPST_VERSION=0.7.0
+[ -x "$M" ] || cc -O2 -o "$M" tools/measure.c
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+modules=$BUILD/anchors/node_modules
+typst=yes
+if [ ! -d "$modules/@myriaddreamin/typst-ts-node-compiler" ]; then
+	mkdir -p "$BUILD/anchors"
+	(cd "$BUILD/anchors" && npm install --no-audit --no-fund --silent \
+		"@myriaddreamin/typst-ts-node-compiler@$TYPST_VERSION") >"$tmp/npm.log" 2>&1 ||
+		{ typst=; echo "Typst anchor left out: npm install failed: $(tail -1 "$tmp/npm.log")"; }
+fi
+weasy=yes
+if ! command -v weasyprint >/dev/null || ! command -v pandoc >/dev/null; then
+	SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq weasyprint pandoc >"$tmp/apt.log" 2>&1 ||
+		{ weasy=; echo "pandoc → WeasyPrint anchor left out: apt-get install failed"; }
+fi
+cat >"$tmp/anchor.css" <<'CSS'
+body { font-family: "AR PL UMing CN"; font-size: 16pt; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+table { border-collapse: collapse; }
+td, th { border: 0.5pt solid black; font-size: 10.5pt; }
+CSS
+
+ms() { "$M" "$@" | sed 's/ ms per run.*//'; }
+kb() { echo "$(($(wc -c <"$1") / 1024)) KB"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f×", a / b }'; }
+
+for ex in examples/lvyuan-tongji-2020.yaml examples/manzhouli-tongji-2020.yaml; do
+	name=$(basename "$ex" .yaml)
+	"$BIN" build --stdout -f md "$ex" >"$tmp/$name.md"
+	chars=$(LC_ALL=C.UTF-8 sed 's/./&\n/g' "$tmp/$name.md" | LC_ALL=C.UTF-8 sort -u | wc -l)
+	echo "$name ($chars distinct characters), mean wall time per run, process start-up included:"
+	g=$(ms 20 "$BIN" build --force -f txt,md,pdf -o "$tmp" "$ex")
+	printf '  gireport, txt+md+pdf:     %8.1f ms   PDF %s\n' "$g" "$(kb "$tmp/$name.pdf")"
+	if [ -n "$typst" ]; then
+		t=$(ms 5 node tests/bench-typst.js "$modules" "$tmp/$name.md" "$tmp/$name.typst.pdf")
+		printf '  Typst %s, pdf:        %8.1f ms   PDF %s   %s gireport\n' "$TYPST_VERSION" "$t" \
+			"$(kb "$tmp/$name.typst.pdf")" "$(ratio "$t" "$g")"
+	fi
+	if [ -n "$weasy" ]; then
+		w=$(ms 3 sh -c "pandoc -s -f markdown -t html --metadata pagetitle=report -c '$tmp/anchor.css' \
+			'$tmp/$name.md' -o '$tmp/$name.html' && weasyprint '$tmp/$name.html' '$tmp/$name.weasy.pdf'")
+		printf '  pandoc → WeasyPrint, pdf: %8.1f ms   PDF %s   %s gireport\n' "$w" \
+			"$(kb "$tmp/$name.weasy.pdf")" "$(ratio "$w" "$g")"
+	fi
+done
