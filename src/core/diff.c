@@ -13,6 +13,14 @@
 #include "utf8.h"
 #include "util.h"
 
+const char *const gir_diff_word_keys[GIR_DW_COUNT] = {
+	[GIR_DW_NONE] = "none", [GIR_DW_FIELDS] = "fields", [GIR_DW_CHANGE] = "change",
+	[GIR_DW_ITEM] = "item", [GIR_DW_TITLE] = "title", [GIR_DW_REMOVED] = "removed",
+	[GIR_DW_ADDED] = "added", [GIR_DW_YEAR_UNIT] = "year_unit",
+	[GIR_DW_FIGURES_DIFFER] = "figures_differ", [GIR_DW_TEXT_REMOVED] = "text_removed",
+	[GIR_DW_PARAGRAPHS_UNIT] = "paragraphs_unit",
+};
+
 typedef struct dfig {
 	char *label;
 	char a[48], b[48], change[56];  /* "—" for a path the edition lacks */
@@ -36,6 +44,14 @@ typedef struct dctx {
 	gir_ptrvec secs;                /* dsec *, in output order */
 	size_t nfigs, nremoved, nadded;
 } dctx;
+
+/* A word of the comparison: the "diff_words" of b's template, else of a's;
+ * "?" when neither template has them. */
+static const char *word(const dctx *c, int w)
+{
+	const char *s = c->b->tpl->diff_words[w] ? c->b->tpl->diff_words[w] : c->a->tpl->diff_words[w];
+	return s ? s : "?";
+}
 
 static const char missing[] = "—";
 
@@ -298,7 +314,7 @@ static char *signatories_text(const gir_report *r)
 
 static void meta_field(dctx *c, dsec *s, const char *label, char *a, char *b)
 {
-	const char *none = "（无）";
+	const char *none = word(c, GIR_DW_NONE);
 	if (strcmp(a ? a : none, b ? b : none) != 0) {
 		add_edit(c, s, '-', gir_xasprintf("%s：%s", label, a ? a : none));
 		add_edit(c, s, '+', gir_xasprintf("%s：%s", label, b ? b : none));
@@ -307,12 +323,12 @@ static void meta_field(dctx *c, dsec *s, const char *label, char *a, char *b)
 	free(b);
 }
 
-/* Changed fields count as edits of the 基本信息 block, not as figures. */
+/* Changed fields count as edits of the block of fields (基本信息), not as figures. */
 static void walk_meta(dctx *c)
 {
 	const gir_report *a = c->a, *b = c->b;
 	char *const *labels = b->tpl->field_labels;
-	dsec *s = add_section(c, NULL, "基本信息");
+	dsec *s = add_section(c, NULL, word(c, GIR_DW_FIELDS));
 	size_t removed = c->nremoved, added = c->nadded;
 	meta_field(c, s, labels[GIR_F_YEAR], gir_xasprintf("%d", a->year), gir_xasprintf("%d", b->year));
 	meta_field(c, s, labels[GIR_F_AGENCY], gir_xstrdup(a->agency), gir_xstrdup(b->agency));
@@ -335,7 +351,7 @@ static void pad_left(gir_buf *out, const char *s, size_t width)
 
 static size_t max_width(const dctx *c)
 {
-	size_t w = gir_utf8_width_z("变化");
+	size_t w = gir_utf8_width_z(word(c, GIR_DW_CHANGE));
 	for (size_t i = 0; i < c->secs.len; i++) {
 		const dsec *s = c->secs.items[i];
 		for (size_t k = 0; k < s->figs.len; k++) {
@@ -349,17 +365,19 @@ static size_t max_width(const dctx *c)
 	return w;
 }
 
-static void side_text(gir_buf *out, char which, const char *file, const gir_report *r)
+static void side_text(const dctx *c, gir_buf *out, char which, const char *file,
+                      const gir_report *r)
 {
 	gir_buf_printf(out, "%c: ", which);
 	gir_put_visible(out, file); /* a file name is not checked as the source's text is */
-	gir_buf_printf(out, "（%s，%d年，%s）\n", r->agency, r->year, r->tpl->id);
+	gir_buf_printf(out, "（%s，%d%s，%s）\n", r->agency, r->year, word(c, GIR_DW_YEAR_UNIT),
+	               r->tpl->id);
 }
 
 static void render_text(const dctx *c, const char *afile, const char *bfile, gir_buf *out)
 {
-	side_text(out, 'A', afile, c->a);
-	side_text(out, 'B', bfile, c->b);
+	side_text(c, out, 'A', afile, c->a);
+	side_text(c, out, 'B', bfile, c->b);
 	size_t w = max_width(c);
 	for (size_t i = 0; i < c->secs.len; i++) {
 		const dsec *s = c->secs.items[i];
@@ -372,8 +390,8 @@ static void render_text(const dctx *c, const char *afile, const char *bfile, gir
 			gir_buf_puts(out, "  ");
 			pad_left(out, "B", w);
 			gir_buf_puts(out, "  ");
-			pad_left(out, "变化", w);
-			gir_buf_puts(out, "  项目\n");
+			pad_left(out, word(c, GIR_DW_CHANGE), w);
+			gir_buf_printf(out, "  %s\n", word(c, GIR_DW_ITEM));
 		}
 		for (size_t k = 0; k < s->figs.len; k++) {
 			const dfig *f = s->figs.items[k];
@@ -393,22 +411,23 @@ static void render_text(const dctx *c, const char *afile, const char *bfile, gir
 }
 
 
-static void side_md(gir_buf *out, char which, const char *file, const gir_report *r)
+static void side_md(const dctx *c, gir_buf *out, char which, const char *file,
+                    const gir_report *r)
 {
 	gir_buf_printf(out, "- %c：", which);
 	gir_md_escape(out, file, 0);
 	gir_buf_puts(out, "（");
 	gir_md_escape(out, r->agency, 0);
-	gir_buf_printf(out, "，%d年，", r->year);
+	gir_buf_printf(out, "，%d%s，", r->year, word(c, GIR_DW_YEAR_UNIT));
 	gir_md_escape(out, r->tpl->id, 0);
 	gir_buf_puts(out, "）\n");
 }
 
 static void render_md(const dctx *c, const char *afile, const char *bfile, gir_buf *out)
 {
-	gir_buf_puts(out, "# 年度报告对比\n\n");
-	side_md(out, 'A', afile, c->a);
-	side_md(out, 'B', bfile, c->b);
+	gir_buf_printf(out, "# %s\n\n", word(c, GIR_DW_TITLE));
+	side_md(c, out, 'A', afile, c->a);
+	side_md(c, out, 'B', bfile, c->b);
 	for (size_t i = 0; i < c->secs.len; i++) {
 		const dsec *s = c->secs.items[i];
 		if (!s->figs.len && !s->edits.len)
@@ -417,7 +436,8 @@ static void render_md(const dctx *c, const char *afile, const char *bfile, gir_b
 		gir_md_escape(out, s->heading, 0);
 		gir_buf_puts(out, "\n\n");
 		if (s->figs.len)
-			gir_buf_puts(out, "| 项目 | A | B | 变化 |\n| --- | ---: | ---: | ---: |\n");
+			gir_buf_printf(out, "| %s | A | B | %s |\n| --- | ---: | ---: | ---: |\n",
+			               word(c, GIR_DW_ITEM), word(c, GIR_DW_CHANGE));
 		for (size_t k = 0; k < s->figs.len; k++) {
 			const dfig *f = s->figs.items[k];
 			gir_buf_puts(out, "| ");
@@ -428,7 +448,7 @@ static void render_md(const dctx *c, const char *afile, const char *bfile, gir_b
 			gir_buf_puts(out, "\n");
 		for (size_t k = 0; k < s->edits.len; k++) {
 			const dedit *e = s->edits.items[k];
-			gir_buf_puts(out, e->sign == '-' ? "- 删去：" : "- 新增：");
+			gir_buf_printf(out, "- %s：", word(c, e->sign == '-' ? GIR_DW_REMOVED : GIR_DW_ADDED));
 			gir_md_escape(out, e->text, 0);
 			gir_buf_puts(out, "\n");
 		}
@@ -474,8 +494,10 @@ size_t gir_diff(const gir_report *a, const char *afile, const gir_report *b, con
 		render_md(&c, afile, bfile, out);
 	else
 		render_text(&c, afile, bfile, out);
-	gir_buf_printf(out, "\n%zu个数字不同，叙述删去%zu段、新增%zu段。\n", c.nfigs, c.nremoved,
-	               c.nadded);
+	/* 3个数字不同，叙述删去1段、新增2段。 */
+	gir_buf_printf(out, "\n%zu%s，%s%zu%s、%s%zu%s。\n", c.nfigs, word(&c, GIR_DW_FIGURES_DIFFER),
+	               word(&c, GIR_DW_TEXT_REMOVED), c.nremoved, word(&c, GIR_DW_PARAGRAPHS_UNIT),
+	               word(&c, GIR_DW_ADDED), c.nadded, word(&c, GIR_DW_PARAGRAPHS_UNIT));
 	size_t n = c.nfigs + c.nremoved + c.nadded;
 	free_ctx(&c);
 	return n;

@@ -100,31 +100,8 @@ int gir_summary_words_parse(gir_template *t, const cJSON *words, const char *fil
 	if (!cJSON_IsObject(words))
 		return figure_error(file, d, "\"summary_words\" is required with \"summary\": "
 		                             "the words of the summary table");
-	int rc = 0;
-	const cJSON *k;
-	cJSON_ArrayForEach(k, words)
-	{
-		size_t i = 0;
-		while (i < GIR_SW_COUNT && strcmp(gir_summary_word_keys[i], k->string) != 0)
-			i++;
-		if (i == GIR_SW_COUNT || !cJSON_IsString(k) || !*k->valuestring) {
-			char *msg = gir_xasprintf("summary_words: \"%s\" is %s", k->string,
-			                          i == GIR_SW_COUNT ? "not a word of the summary"
-			                                            : "not a non-empty string");
-			rc = figure_error(file, d, msg);
-			free(msg);
-			continue;
-		}
-		free(t->summary_words[i]);
-		t->summary_words[i] = gir_xstrdup(k->valuestring);
-	}
-	for (size_t i = 0; i < GIR_SW_COUNT; i++)
-		if (!t->summary_words[i]) {
-			char *msg = gir_xasprintf("summary_words: \"%s\" is required", gir_summary_word_keys[i]);
-			rc = figure_error(file, d, msg);
-			free(msg);
-		}
-	return rc;
+	return gir_words_parse(words, "summary_words", gir_summary_word_keys, GIR_SW_COUNT,
+	                       t->summary_words, file, d);
 }
 
 void gir_figures_free(gir_template *t)
@@ -132,6 +109,10 @@ void gir_figures_free(gir_template *t)
 	for (size_t i = 0; i < GIR_SW_COUNT; i++) {
 		free(t->summary_words[i]);
 		t->summary_words[i] = NULL;
+	}
+	for (size_t i = 0; i < GIR_DW_COUNT; i++) {
+		free(t->diff_words[i]);
+		t->diff_words[i] = NULL;
 	}
 	for (size_t i = 0; i < t->nfigures; i++) {
 		for (size_t k = 0; k < t->figures[i].npaths; k++)

@@ -650,10 +650,43 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	    gir_summary_words_parse(t, cJSON_GetObjectItemCaseSensitive(root, "summary_words"), c->file,
 	                            c->diags))
 		c->failed = 1;
+	const cJSON *dw = cJSON_GetObjectItemCaseSensitive(root, "diff_words");
+	if (dw && !cJSON_IsObject(dw))
+		terr(c, "template: \"%s\" must be an object of words", "diff_words");
+	else if (dw && gir_words_parse(dw, "diff_words", gir_diff_word_keys, GIR_DW_COUNT,
+	                               t->diff_words, c->file, c->diags))
+		c->failed = 1;
 	if (gir_prose_parse(t, cJSON_GetObjectItemCaseSensitive(root, "prose"),
 	                    cJSON_GetObjectItemCaseSensitive(root, "prose_words"), c->file, c->diags))
 		c->failed = 1;
 	return t;
+}
+
+int gir_words_parse(const cJSON *j, const char *what, const char *const *keys, size_t n,
+                    char **dest, const char *file, gir_diags *d)
+{
+	int rc = 0;
+	const cJSON *k;
+	cJSON_ArrayForEach(k, j)
+	{
+		size_t i = 0;
+		while (i < n && strcmp(keys[i], k->string) != 0)
+			i++;
+		if (i == n || !cJSON_IsString(k) || !*k->valuestring) {
+			gir_diags_add(d, GIR_ERROR, file, "template: %s: \"%s\" is %s", what, k->string,
+			              i == n ? "not one of its words" : "not a non-empty string");
+			rc = -1;
+			continue;
+		}
+		free(dest[i]);
+		dest[i] = gir_xstrdup(k->valuestring);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!dest[i]) {
+			gir_diags_add(d, GIR_ERROR, file, "template: %s: \"%s\" is required", what, keys[i]);
+			rc = -1;
+		}
+	return rc;
 }
 
 struct gir_registry {

@@ -117,6 +117,15 @@ typedef struct gir_figure {
 	size_t npaths;
 } gir_figure;
 
+/* The words of a comparison (`gireport diff`), in the order of the
+ * template's "diff_words" keys (gir_diff_word_keys, diff.c). */
+enum {
+	GIR_DW_NONE, GIR_DW_FIELDS, GIR_DW_CHANGE, GIR_DW_ITEM, GIR_DW_TITLE, GIR_DW_REMOVED,
+	GIR_DW_ADDED, GIR_DW_YEAR_UNIT, GIR_DW_FIGURES_DIFFER, GIR_DW_TEXT_REMOVED,
+	GIR_DW_PARAGRAPHS_UNIT, GIR_DW_COUNT
+};
+extern const char *const gir_diff_word_keys[GIR_DW_COUNT];
+
 /* The words of a summary table (`gireport summary`), in the order of the
  * template's "summary_words" keys (figures.c). */
 enum {
@@ -140,6 +149,7 @@ struct gir_template {
 	gir_figure *figures;   /* "summary": the key figures, in order */
 	size_t nfigures;
 	char *summary_words[GIR_SW_COUNT]; /* "summary_words" (figures.h), with "summary" */
+	char *diff_words[GIR_DW_COUNT];    /* "diff_words", or all NULL */
 	struct gir_prose_rule *prose; /* "prose": numbers narratives state (prose.h) */
 	struct gir_prose_words *prose_words; /* "prose_words", which the rules share */
 	size_t nprose;
@@ -189,5 +199,11 @@ extern const char gir_numbering_regex[];
  * refused, with diagnostics.  The fuzz target's way in. */
 int gir_registry_add_texts(gir_registry *r, const char *const *names, const char *const *texts,
                            const size_t *lens, size_t n, gir_diags *d);
+
+/* Reads an object of words ("summary_words", "diff_words"): every one of
+ * the n keys required, each a non-empty string, into dest (malloc'd; what
+ * dest held is freed).  Returns 0, or -1 with errors naming `what`. */
+int gir_words_parse(const struct cJSON *j, const char *what, const char *const *keys, size_t n,
+                    char **dest, const char *file, gir_diags *d);
 
 #endif

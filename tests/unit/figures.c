@@ -191,9 +191,23 @@ static void bad_lists(void **state)
 	    " \"summary\": [{\"id\": \"one\", \"label\": \"一\", \"path\": \"tab.r1.a\"}]}\n";
 	d = gir_diags_new();
 	assert_null(gir_template_parse("t.json", few_words, strlen(few_words), NULL, d));
-	assert_non_null(find_diag(d, "summary_words: \"yaer\" is not a word of the summary"));
+	assert_non_null(find_diag(d, "summary_words: \"yaer\" is not one of its words"));
 	assert_non_null(find_diag(d, "summary_words: \"total\" is not a non-empty string"));
 	assert_non_null(find_diag(d, "summary_words: \"errors_unit\" is required"));
+	gir_diags_free(d);
+
+	/* gireport diff's words likewise, when a template gives them. */
+	static const char few_diff_words[] = SMALL_HEAD
+	    " \"diff_words\": {\"none\": \"（无）\", \"titel\": \"对比\"}}\n";
+	d = gir_diags_new();
+	assert_null(gir_template_parse("t.json", few_diff_words, strlen(few_diff_words), NULL, d));
+	assert_non_null(find_diag(d, "diff_words: \"titel\" is not one of its words"));
+	assert_non_null(find_diag(d, "diff_words: \"paragraphs_unit\" is required"));
+	gir_diags_free(d);
+	static const char diff_words_list[] = SMALL_HEAD " \"diff_words\": [\"变化\"]}\n";
+	d = gir_diags_new();
+	assert_null(gir_template_parse("t.json", diff_words_list, strlen(diff_words_list), NULL, d));
+	assert_non_null(find_diag(d, "template: \"diff_words\" must be an object of words"));
 	gir_diags_free(d);
 }
 
