@@ -320,12 +320,34 @@ static void section_properties(gir_buf *b)
 	               MM(35 - 7) - TW(PDF_FOLIO_SIZE * 1.2), LINE_PITCH);
 }
 
+/* The title, broken after the agency's name when it takes more than one
+ * line (20 characters of 二号) and both halves fit on one, as the PDF
+ * breaks it (回行时词意完整); otherwise the word processor breaks it. */
+static void title(docx *x)
+{
+	const char *t = x->rep->title, *agency = x->rep->agency;
+	size_t len = strlen(t), a = agency ? strlen(agency) : 0;
+	size_t per_line = (size_t)(PDF_BLOCK_W / (TITLE_HALF_PT / 2.0));
+	if (!a || a >= len || strncmp(t, agency, a) != 0 || gir_utf8_count(t, len) <= per_line ||
+	    gir_utf8_count(t, a) > per_line || gir_utf8_count(t + a, len - a) > per_line) {
+		para(&x->doc, GIR_FONT_TITLE, "", t);
+		return;
+	}
+	gir_buf *b = &x->doc;
+	gir_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style_ids[GIR_FONT_TITLE]);
+	gir_buf_puts(b, "<w:r><w:t xml:space=\"preserve\">");
+	gir_docx_escape(b, t, a);
+	gir_buf_puts(b, "</w:t><w:br/></w:r>");
+	run(b, t + a);
+	gir_buf_puts(b, "</w:p>");
+}
+
 static void document(docx *x)
 {
 	const gir_report *rep = x->rep;
 	gir_buf *b = &x->doc;
 	gir_buf_puts(b, XML_DECL "<w:document " W_NS " " R_NS "><w:body>");
-	para(b, GIR_FONT_TITLE, "", rep->title);
+	title(x);
 	narrative(x, &rep->preface);
 	for (size_t i = 0; i < rep->tpl->nsections; i++) {
 		const gir_section *s = rep->tpl->sections[i];
@@ -375,9 +397,12 @@ static void styles_part(docx *x, gir_buf *b)
 {
 	const docx_role *R = x->roles;
 	char body[256], title[256];
-	/* Lines exactly one grid line apart, as the PDF sets them. */
+	/* Lines exactly one grid line apart, as the PDF sets them.  Punctuation
+	 * may hang (w:overflowPunct, Word's default): LibreOffice then moves a
+	 * character down with a comma that would start a line, as the PDF does,
+	 * where without the element it squeezes the comma out of sight. */
 	snprintf(body, sizeof body,
-	         "<w:spacing w:line=\"%d\" w:lineRule=\"exact\"/>"
+	         "<w:overflowPunct w:val=\"1\"/><w:spacing w:line=\"%d\" w:lineRule=\"exact\"/>"
 	         "<w:ind w:firstLineChars=\"200\" w:firstLine=\"%d\"/><w:jc w:val=\"both\"/>",
 	         LINE_PITCH, TW(2 * CHAR_PITCH));
 	snprintf(title, sizeof title,
@@ -462,7 +487,7 @@ static void settings_part(gir_buf *b)
 {
 	gir_buf_puts(b, XML_DECL "<w:settings " W_NS "><w:evenAndOddHeaders/>"
 	                "<w:defaultTabStop w:val=\"420\"/><w:characterSpacingControl "
-	                "w:val=\"compressPunctuation\"/><w:compat><w:compatSetting "
+	                "w:val=\"doNotCompress\"/><w:compat><w:compatSetting "
 	                "w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
 	                "w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
 	                "</w:settings>");
