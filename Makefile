@@ -34,7 +34,7 @@ DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka
                    libhpdf-dev libharfbuzz-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
                    mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc \
-                   libzip-dev python3-docx libreoffice-writer-nogui
+                   libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
 
 .PHONY: all deps demo check testbins bench regen asan valgrind fuzz lint deps-lint clean \
         install uninstall schemas
@@ -157,10 +157,15 @@ $(BUILD)/replay: fuzz/replay.c fuzz/fuzz_report.c $(BUILD)/libgireport.a
 $(BUILD)/replay-import: fuzz/replay.c fuzz/fuzz_import.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
+# The DOCX fuzz entry reads its output back with libxml2 (tests only).
+$(BUILD)/replay-docx: fuzz/replay.c fuzz/fuzz_docx.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags libxml-2.0) fuzz/replay.c fuzz/fuzz_docx.c \
+		$(BUILD)/libgireport.a $(LDLIBS_ALL) $(shell pkg-config --libs libxml-2.0) -o $@
+
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Everything the test suites run: the tool, the unit tests, the replayer.
-testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import
+testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import $(BUILD)/replay-docx
 
 # The whole suite on the normal build, again under AddressSanitizer + UBSan,
 # and valgrind memcheck over the examples and broken sources.

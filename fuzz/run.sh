@@ -4,17 +4,19 @@
 # whole pipeline) from the examples and test sources, fuzz_import (any bytes
 # as a report's text, through gireport import) from the seeds and the
 # examples rendered as txt and md.  New crashes are written to fuzz/crashers/
-# and fuzz/crashers-import/; add each as a regression case.
+# and fuzz/crashers-import/; fuzz_docx (sources through the DOCX writer,
+# its output read back with libzip and libxml2) from the sources' corpus into
+# fuzz/crashers-docx/.  Add each crash as a regression case.
 set -e
 cd "$(dirname "$0")/.."
 out=build-fuzz
-libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib) -lhpdf"
-mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import
+libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib libzip libxml-2.0) -lhpdf"
+mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import fuzz/crashers-docx
 make -s BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
 	"$out/libgireport.a" "$out/gireport"
-for target in report import; do
-	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude "fuzz/fuzz_$target.c" \
+for target in report import docx; do
+	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude $(pkg-config --cflags libxml-2.0) "fuzz/fuzz_$target.c" \
 		"$out/libgireport.a" $libs -o "$out/fuzz_$target"
 done
 cp examples/*.yaml tests/bad/*.yaml tests/golden/*.yaml fuzz/corpus-work/ 2>/dev/null || true
@@ -34,5 +36,7 @@ run() { # target corpus crashers-dir
 }
 echo "== fuzz_report"
 run report fuzz/corpus-work fuzz/crashers
+echo "== fuzz_docx"
+run docx fuzz/corpus-work fuzz/crashers-docx
 echo "== fuzz_import"
 run import fuzz/corpus-import fuzz/crashers-import

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every input that once crashed a fuzz target (fuzz/crashers/ for sources,
-# fuzz/crashers-import/ for gireport import) and every example and seed goes
+# fuzz/crashers-import/ for gireport import, fuzz/crashers-docx/ for the
+# DOCX writer) and every example and seed goes
 # through it again without a crash.
 BUILD=${BUILD:-build}
 
@@ -18,3 +19,4 @@ replay() { # replayer files...
 
 replay replay fuzz/crashers/* examples/*.yaml
 replay replay-import fuzz/crashers-import/* tests/seeds/*.txt
+replay replay-docx fuzz/crashers-docx/* examples/*.yaml tests/golden/*.yaml
