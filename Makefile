@@ -2,7 +2,7 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib libzip
+PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -34,7 +34,7 @@ DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka
                    libhpdf-dev libharfbuzz-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
                    mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc \
-                   libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
+                   libminizip-dev libxml2-dev python3-docx libreoffice-writer-nogui
 
 .PHONY: all deps demo check testbins bench regen asan valgrind fuzz lint deps-lint clean \
         install uninstall schemas

@@ -5,12 +5,12 @@
 # as a report's text, through gireport import) from the seeds and the
 # examples rendered as txt and md.  New crashes are written to fuzz/crashers/
 # and fuzz/crashers-import/; fuzz_docx (sources through the DOCX writer,
-# its output read back with libzip and libxml2) from the sources' corpus into
+# its output read back with minizip and libxml2) from the sources' corpus into
 # fuzz/crashers-docx/.  Add each crash as a regression case.
 set -e
 cd "$(dirname "$0")/.."
 out=build-fuzz
-libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib libzip libxml-2.0) -lhpdf"
+libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0) -lhpdf"
 mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import fuzz/crashers-docx
 make -s BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
