@@ -143,12 +143,15 @@ static void para(gir_buf *b, int role, const char *ppr, const char *text)
 	gir_buf_puts(b, "</w:p>");
 }
 
-static void narrative(docx *x, const gir_narrative *nar)
+/* A narrative's paragraphs; with `keep_last`, its last paragraph stays on
+ * the page with what follows (the signature block). */
+static void narrative(docx *x, const gir_narrative *nar, int keep_last)
 {
 	for (size_t i = 0; i < nar->n; i++) {
 		const gir_para *p = &nar->paras[i];
 		if (!p->heading) {
-			para(&x->doc, GIR_FONT_BODY, "", p->text);
+			para(&x->doc, GIR_FONT_BODY, keep_last && i + 1 == nar->n ? "<w:keepNext/>" : "",
+			     p->text);
 			continue;
 		}
 		char *h = gir_subheading_text(p);
@@ -347,15 +350,17 @@ static void document(docx *x)
 	gir_buf *b = &x->doc;
 	gir_buf_puts(b, XML_DECL "<w:document " W_NS " " R_NS "><w:body>");
 	title(x);
-	narrative(x, &rep->preface);
-	for (size_t i = 0; i < rep->tpl->nsections; i++) {
+	size_t n = rep->tpl->nsections;
+	int has_signature = rep->nsignatories || rep->date.year;
+	narrative(x, &rep->preface, has_signature && n == 0);
+	for (size_t i = 0; i < n; i++) {
 		const gir_section *s = rep->tpl->sections[i];
 		if (s->kind == GIR_TABLE) {
 			table_section(x, s);
 			continue;
 		}
 		para(b, GIR_FONT_HEADING, "", s->heading);
-		narrative(x, &rep->sections[i].text);
+		narrative(x, &rep->sections[i].text, has_signature && i + 1 == n);
 	}
 	signature(x);
 	section_properties(b);
@@ -401,7 +406,7 @@ static void styles_part(docx *x, gir_buf *b)
 	 * character down with a comma that would start a line, as the PDF does,
 	 * where without the element it squeezes the comma out of sight. */
 	snprintf(body, sizeof body,
-	         "<w:overflowPunct w:val=\"1\"/><w:spacing w:line=\"%d\" w:lineRule=\"exact\"/>"
+	         "<w:widowControl/><w:overflowPunct w:val=\"1\"/><w:spacing w:line=\"%d\" w:lineRule=\"exact\"/>"
 	         "<w:ind w:firstLineChars=\"200\" w:firstLine=\"%d\"/><w:jc w:val=\"both\"/>",
 	         LINE_PITCH, TW(2 * CHAR_PITCH));
 	snprintf(title, sizeof title,
