@@ -114,9 +114,17 @@ many_paras() { awk 'BEGIN { for (i = 1; i <= 10000; i++) printf "  - 第%d段：
 hostile markup markup
 check "hostile-markup-kept-as-text" 'unzip -p "$tmp/markup.docx" word/document.xml | grep -q "&lt;w:p&gt;&lt;w:r&gt;&lt;w:t&gt;x"'
 hostile controls controls
+tab_nonchar() { printf '  - "a\\tb\\uFFFEc\\u2028d"\n'; }  # the loader lets these through
+hostile tab-noncharacter tab_nonchar
+check "hostile-tab-noncharacter-written" 'unzip -p "$tmp/tab-noncharacter.docx" word/document.xml | grep -q "$(printf "a bc\342\200\250d")"'
 hostile long-paragraph long_para
 hostile paragraphs-10000 many_paras
 check "hostile-10000-all-there" '[ "$(unzip -p "$tmp/paragraphs-10000.docx" word/document.xml | grep -o "依法做好政府信息公开工作。" | wc -l)" -ge 10000 ]'
+
+# The tables are measured with the PDF's fonts: one that cannot be opened is
+# the PDF's error, and no file.
+check "missing-font" '! "$BIN" build -q --force -f docx --font body=/nonexistent.ttf -o "$tmp/nofont" "$src" 2>"$tmp/e" &&
+	grep -q "error: .*/nonexistent.ttf cannot be opened" "$tmp/e" && [ ! -e "$tmp/nofont/lvyuan-xixin-2020.docx" ]'
 
 # A template without the "docx" names: a clear error, no file.
 mkdir -p "$tmp/tpl"
