@@ -80,7 +80,7 @@ DATADIR ?= $(PREFIX)/share/gireport
 MANDIR  ?= $(PREFIX)/share/man
 DOCDIR  ?= $(PREFIX)/share/doc/gireport
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-DOCS    := $(sort $(wildcard docs/*.md))
+DOCS    := $(sort $(wildcard docs/*.md) $(wildcard docs/*.png))
 # One JSON Schema per template, written by the `schemas` target.
 SCHEMAS := $(TEMPLATES:templates/%.json=%.schema.json)
 
@@ -89,13 +89,15 @@ SCHEMAS := $(TEMPLATES:templates/%.json=%.schema.json)
 # copies to read and to start a local edition from: the binary embeds its own.
 install: $(BIN) $(BUILD)/gireport.1 schemas
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
-		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DOCDIR)/docs
+		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DOCDIR)/docs \
+		$(DESTDIR)$(DATADIR)/fontconfig
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gireport
 	install -m 644 $(BUILD)/gireport.1 $(DESTDIR)$(MANDIR)/man1/gireport.1
 	install -m 644 completion/gireport.bash $(DESTDIR)$(BASHCOMPDIR)/gireport
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates
 	install -m 644 $(SCHEMAS:%=$(BUILD)/schemas/%) $(DESTDIR)$(DATADIR)/schemas
 	install -m 755 contrib/pre-commit $(DESTDIR)$(DATADIR)/pre-commit
+	install -m 644 contrib/fontconfig/65-gireport.conf $(DESTDIR)$(DATADIR)/fontconfig
 	install -m 644 README.md $(DESTDIR)$(DOCDIR)
 	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/docs
 
@@ -103,10 +105,12 @@ install: $(BIN) $(BUILD)/gireport.1 schemas
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gireport $(DESTDIR)$(MANDIR)/man1/gireport.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/gireport $(DESTDIR)$(DATADIR)/pre-commit \
+		$(DESTDIR)$(DATADIR)/fontconfig/65-gireport.conf \
 		$(TEMPLATES:templates/%=$(DESTDIR)$(DATADIR)/templates/%) \
 		$(SCHEMAS:%=$(DESTDIR)$(DATADIR)/schemas/%) \
 		$(DESTDIR)$(DOCDIR)/README.md $(DOCS:docs/%=$(DESTDIR)$(DOCDIR)/docs/%)
-	for d in $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR) \
+	for d in $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas \
+		$(DESTDIR)$(DATADIR)/fontconfig $(DESTDIR)$(DATADIR) \
 		$(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR); do \
 		if [ -d $$d ]; then rmdir $$d 2>/dev/null || echo "uninstall: $$d is not empty; left in place"; fi; \
 	done

@@ -43,12 +43,13 @@ t make-install 'mk install'
 	echo "$prefix/share/man/man1/gireport.1 644"
 	echo "$prefix/share/bash-completion/completions/gireport 644"
 	echo "$prefix/share/gireport/pre-commit 755"
+	echo "$prefix/share/gireport/fontconfig/65-gireport.conf 644"
 	for id in $ids; do
 		echo "$prefix/share/gireport/templates/$id.json 644"
 		echo "$prefix/share/gireport/schemas/$id.schema.json 644"
 	done
 	echo "$prefix/share/doc/gireport/README.md 644"
-	for f in docs/*.md; do echo "$prefix/share/doc/gireport/$f 644"; done
+	for f in docs/*.md docs/*.png; do echo "$prefix/share/doc/gireport/$f 644"; done
 } | sort >"$tmp/expected"
 t file-list '(cd "$dest" && find . ! -type d -printf "/%P %m\n") | sort | diff "$tmp/expected" -'
 t templates-are-the-embedded-ones 'for id in $ids; do cmp "templates/$id.json" "$inst/share/gireport/templates/$id.json" || exit 1; done &&
