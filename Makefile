@@ -2,7 +2,7 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib
+PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -22,7 +22,7 @@ LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 
 BUILD    ?= build
 LIB_SRC  := buf util utf8 cn diag load template number narrative placeholder prose suggest validate model check previous \
-            layout wrap textgrid render_text render_md render_html render_tree render_json project skeleton \
+            layout wrap textgrid render_text render_md render_html render_docx render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf figures summary diff schema \
             import_scan import_table import_score import
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import
@@ -35,7 +35,8 @@ BIN      := $(BUILD)/gireport
 DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev zlib1g-dev \
                    libhpdf-dev libharfbuzz-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
-                   mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc
+                   mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc \
+                   libminizip-dev libxml2-dev python3-docx libreoffice-writer-nogui
 
 .PHONY: all deps demo check testbins bench regen counts asan valgrind fuzz lint deps-lint clean \
         install uninstall schemas
@@ -84,7 +85,7 @@ DATADIR ?= $(PREFIX)/share/gireport
 MANDIR  ?= $(PREFIX)/share/man
 DOCDIR  ?= $(PREFIX)/share/doc/gireport
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-DOCS    := $(sort $(wildcard docs/*.md))
+DOCS    := $(sort $(wildcard docs/*.md) $(wildcard docs/*.png))
 # One JSON Schema per template, written by the `schemas` target.
 SCHEMAS := $(TEMPLATES:templates/%.json=%.schema.json)
 
@@ -93,13 +94,15 @@ SCHEMAS := $(TEMPLATES:templates/%.json=%.schema.json)
 # copies to read and to start a local edition from: the binary embeds its own.
 install: $(BIN) $(BUILD)/gireport.1 schemas
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
-		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DOCDIR)/docs
+		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DOCDIR)/docs \
+		$(DESTDIR)$(DATADIR)/fontconfig
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gireport
 	install -m 644 $(BUILD)/gireport.1 $(DESTDIR)$(MANDIR)/man1/gireport.1
 	install -m 644 completion/gireport.bash $(DESTDIR)$(BASHCOMPDIR)/gireport
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates
 	install -m 644 $(SCHEMAS:%=$(BUILD)/schemas/%) $(DESTDIR)$(DATADIR)/schemas
 	install -m 755 contrib/pre-commit $(DESTDIR)$(DATADIR)/pre-commit
+	install -m 644 contrib/fontconfig/65-gireport.conf $(DESTDIR)$(DATADIR)/fontconfig
 	install -m 644 README.md $(DESTDIR)$(DOCDIR)
 	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/docs
 
@@ -107,10 +110,12 @@ install: $(BIN) $(BUILD)/gireport.1 schemas
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gireport $(DESTDIR)$(MANDIR)/man1/gireport.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/gireport $(DESTDIR)$(DATADIR)/pre-commit \
+		$(DESTDIR)$(DATADIR)/fontconfig/65-gireport.conf \
 		$(TEMPLATES:templates/%=$(DESTDIR)$(DATADIR)/templates/%) \
 		$(SCHEMAS:%=$(DESTDIR)$(DATADIR)/schemas/%) \
 		$(DESTDIR)$(DOCDIR)/README.md $(DOCS:docs/%=$(DESTDIR)$(DOCDIR)/docs/%)
-	for d in $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR) \
+	for d in $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas \
+		$(DESTDIR)$(DATADIR)/fontconfig $(DESTDIR)$(DATADIR) \
 		$(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR); do \
 		if [ -d $$d ]; then rmdir $$d 2>/dev/null || echo "uninstall: $$d is not empty; left in place"; fi; \
 	done
@@ -172,11 +177,17 @@ $(BUILD)/replay-template: fuzz/replay.c fuzz/fuzz_template.c $(BUILD)/libgirepor
 $(BUILD)/replay-project: fuzz/replay.c fuzz/fuzz_project.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_project.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
+# The DOCX fuzz entry reads its output back with libxml2 (tests only).
+$(BUILD)/replay-docx: fuzz/replay.c fuzz/fuzz_docx.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags libxml-2.0) fuzz/replay.c fuzz/fuzz_docx.c \
+		$(BUILD)/libgireport.a $(LDLIBS_ALL) $(shell pkg-config --libs libxml-2.0) -o $@
+
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Everything the test suites run: the tool, the unit tests, the replayer.
 testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import $(BUILD)/replay-template \
-          $(BUILD)/replay-project
+          $(BUILD)/replay-project \
+          $(BUILD)/replay-docx
 
 # The whole suite on the normal build, again under AddressSanitizer + UBSan,
 # and valgrind memcheck over the examples and broken sources.

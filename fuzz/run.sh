@@ -9,18 +9,19 @@
 # fuzz/seeds-project/.  New crashes are written to fuzz/crashers/,
 # fuzz/crashers-import/, fuzz/crashers-template/ and fuzz/crashers-project/;
 # add each as a regression case.  FUZZ_TARGETS="template project" runs only
-# those.
+# those.  fuzz_docx (sources through the DOCX writer, its output read back
+# with minizip and libxml2) from the sources' corpus into fuzz/crashers-docx/.
 set -e
 cd "$(dirname "$0")/.."
 out=build-fuzz
-libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib) -lhpdf"
+libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0) -lhpdf"
 mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import \
-	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project
+	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project fuzz/crashers-docx
 make -s BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
 	"$out/libgireport.a" "$out/gireport"
-for target in report import template project; do
-	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc/core "fuzz/fuzz_$target.c" \
+for target in report import template project docx; do
+	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc/core $(pkg-config --cflags libxml-2.0) "fuzz/fuzz_$target.c" \
 		"$out/libgireport.a" $libs -o "$out/fuzz_$target"
 done
 cp examples/*.yaml tests/bad/*.yaml tests/ok/*.yaml tests/golden/*.yaml fuzz/corpus-work/ 2>/dev/null || true
@@ -40,11 +41,12 @@ run() { # target corpus crashers-dir
 		-artifact_prefix="$3/" -print_final_stats=1 "$2" 2>&1 |
 		tee "$out/fuzz_$1.log" | grep -E "^#|stat::|ERROR|SUMMARY" | tail -20
 }
-targets=${FUZZ_TARGETS:-report import template project}
+targets=${FUZZ_TARGETS:-report import template project docx}
 for target in $targets; do
 	echo "== fuzz_$target"
 	case $target in
 	report) run report fuzz/corpus-work fuzz/crashers ;;
+	docx) run docx fuzz/corpus-work fuzz/crashers-docx ;;
 	*) run "$target" "fuzz/corpus-$target" "fuzz/crashers-$target" ;;
 	esac
 done

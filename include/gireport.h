@@ -293,6 +293,12 @@ int gir_render_json(const gir_report *rep, const gir_options *opt, gir_buf *out)
 /* A standalone HTML5 page (docs/html.md): tables with the form's merged
  * cells, captions and header scopes, a print style sheet for A4. */
 int gir_render_html(const gir_report *rep, const gir_options *opt, gir_buf *out);
+/* A Word document (docs/docx.md): GB/T 9704 page and grid, named paragraph
+ * styles, tables with the form's merged cells and the PDF's column widths,
+ * the same bytes for the same source.  Measures the tables with the PDF's
+ * fonts: returns -1 with the reason in opt->diags as gir_render_pdf does,
+ * or when the template names no DOCX styles and fonts. */
+int gir_render_docx(const gir_report *rep, const gir_options *opt, gir_buf *out);
 
 /* ---- many reports: summary and year-to-year diff ------------------------------ */
 

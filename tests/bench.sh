@@ -22,6 +22,7 @@ printf '  build -f txt,md:    '; "$M" 3 "$BIN" build --force -j 1 -f txt,md "$tm
 if [ -f tests/bench-pdf.sh ]; then
 	BUILD=$BUILD sh tests/bench-pdf.sh
 fi
+BUILD=$BUILD sh tests/bench-docx.sh
 echo "import:"
 BUILD=$BUILD sh tests/bench-import.sh
 echo "trees of sources:"

@@ -10,7 +10,7 @@ vg() {
 		>/dev/null 2>"$tmp/vg"
 	[ $? -ne 99 ]
 }
-formats=${VALGRIND_FORMATS:-txt,md,tree,json,html}
+formats=${VALGRIND_FORMATS:-txt,md,tree,json,html,docx}
 for src in examples/*.yaml tests/golden/*.yaml; do
 	[ -f "$src" ] || continue
 	if vg "$BIN" build -f "$formats" -o "$tmp" "$src"; then

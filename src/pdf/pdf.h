@@ -141,6 +141,9 @@ double pdf_baseline(double top, double pitch, double size);
 typedef struct pdf_table pdf_table;
 
 pdf_table *pdf_table_new(const pdf_doc *d, const gir_table *t);
+/* The ncols + 1 column edges, in points from the page's left edge (the DOCX
+ * renderer gives its tables the same widths). */
+const double *pdf_table_edges(const pdf_table *pt);
 /* Height the table needs on the page where it starts (so that a heading is
  * not left alone above it). */
 double pdf_table_lead(const pdf_table *pt);

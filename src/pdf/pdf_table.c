@@ -207,6 +207,11 @@ static double block_lead(const pdf_table *pt, int p)
 	return rows_height(pt, a, body);
 }
 
+const double *pdf_table_edges(const pdf_table *pt)
+{
+	return pt->X;
+}
+
 double pdf_table_lead(const pdf_table *pt)
 {
 	return block_lead(pt, 0);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Every input that once crashed a fuzz target (fuzz/crashers/ for sources,
 # fuzz/crashers-import/ for gireport import, fuzz/crashers-template/ for
-# templates, fuzz/crashers-project/ for gireport.yaml) and every example and
+# templates, fuzz/crashers-project/ for gireport.yaml, fuzz/crashers-docx/ for the DOCX writer) and every example and
 # seed goes through it again without a crash.
 BUILD=${BUILD:-build}
 
@@ -21,3 +21,4 @@ replay replay fuzz/crashers/* examples/*.yaml
 replay replay-import fuzz/crashers-import/* tests/seeds/*.txt
 replay replay-template fuzz/crashers-template/* templates/*.json fuzz/seeds-template/*
 replay replay-project fuzz/crashers-project/* fuzz/seeds-project/* examples/city/gireport.yaml
+replay replay-docx fuzz/crashers-docx/* examples/*.yaml tests/golden/*.yaml

@@ -35,12 +35,13 @@ t make-install 'mk install'
 	echo "$prefix/share/man/man1/gireport.1 644"
 	echo "$prefix/share/bash-completion/completions/gireport 644"
 	echo "$prefix/share/gireport/pre-commit 755"
+	echo "$prefix/share/gireport/fontconfig/65-gireport.conf 644"
 	for id in $ids; do
 		echo "$prefix/share/gireport/templates/$id.json 644"
 		echo "$prefix/share/gireport/schemas/$id.schema.json 644"
 	done
 	echo "$prefix/share/doc/gireport/README.md 644"
-	for f in docs/*.md; do echo "$prefix/share/doc/gireport/$f 644"; done
+	for f in docs/*.md docs/*.png; do echo "$prefix/share/doc/gireport/$f 644"; done
 } | sort >"$tmp/expected"
 t file-list '(cd "$dest" && find . ! -type d -printf "/%P %m\n") | sort | diff "$tmp/expected" -'
 t templates-are-the-embedded-ones 'for id in $ids; do cmp "templates/$id.json" "$inst/share/gireport/templates/$id.json" || exit 1; done &&
@@ -93,7 +94,7 @@ is() { # expected, then the words
 t completion-loads 'bash --norc --noprofile -c ". \"$comp\" && complete -p gireport" | grep -q "_gireport"'
 t completion-command 'is "build|" gireport bu && is "templates|" gireport te &&
 	is "$("$BIN" --help | sed -n "s/^ *\(usage:\)\{0,1\} *gireport \([a-z][a-z]*\).*/\2/p" | sort -u | tr "\n" "|")" gireport ""'
-t completion-formats 'is "html|json|md|pdf|tree|txt|" gireport build -f "" && is "txt,md|" gireport build -f txt,m &&
+t completion-formats 'is "docx|html|json|md|pdf|tree|txt|" gireport build -f "" && is "txt,md|" gireport build -f txt,m &&
 	is "csv|json|md|" gireport summary --format "" && is "md|txt|" gireport diff -f ""'
 t completion-template-ids 'is "$(printf "%s|" $(printf "%s\n" $ids | sort))" gireport new --template "" &&
 	is "gov-2021|" gireport new --year 2021 --template gov-202 &&
