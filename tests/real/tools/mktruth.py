@@ -91,11 +91,14 @@ def distinct(row):
     return out
 
 
-def label_matches(cell, labels):
+def label_matches(cell, labels, exact=False):
     c = strip_number(norm(cell))
     for lab in labels:
         l = strip_number(norm(lab))
-        if c and l and (c == l or c.startswith(l) or l.startswith(c)):
+        # a label cut short by the page (部分公开（区分处理的…) matches by its
+        # start, but only a long one: 其他 must not take 其他法律行政法规…
+        short = min(len(c), len(l))
+        if c and l and (c == l or (not exact and short >= 6 and (c.startswith(l) or l.startswith(c)))):
             return True
     return False
 
@@ -112,7 +115,9 @@ def place_rows(rows, section, cells, problems):
         last = labels[-1]
         for j in range(i, len(todo)):
             path, labs, colids, group = todo[j]
-            if label_matches(last, labs):
+            # a group's own row (（六）其他处理 kept as one row) must match
+            # exactly, so that 无法提供1.本机关… is not taken for （四）
+            if label_matches(last, labs, exact=group):
                 vals = row[len(row) - len(colids):] if len(row) > len(colids) else None
                 if vals is None or not all(is_value(v) for v in vals):
                     # a header row (总计, 其他) or a row short of cells: not placed
@@ -192,8 +197,11 @@ def main():
                 k += 1
     want = []
     for sid in ("proactive", "requests", "appeals"):
+        given = [p for p, _, colids, g in leaves(sec[sid])
+                 if g and "%s.%s" % (p, colids[0]) in cells]
         for p, _, colids, g in leaves(sec[sid]):
-            if not g:
+            inside = any(p.startswith(q + ".") for q in given)
+            if (g and p in given) or (not g and not inside):
                 want += ["%s.%s" % (p, c) for c in colids]
     missing = [k for k in want if k not in cells]
     for p in problems:
