@@ -62,8 +62,7 @@ done
 for f in "$R"/*.html "$R"/*.htm "$R"/*.pdf "$R"/*.docx "$R"/*.txt; do
 	[ -f "$f" ] || continue
 	file=$(basename "$f")
-	name=${file%.*}
-	name=${name%.copy}
+	name=${file%%.*}	# fj-pingtan-2023.lo.docx is a form of fj-pingtan-2023
 	truth=$R/$name.truth.json
 	if [ ! -f "$truth" ]; then
 		fail "$file" "no ground truth $truth"
