@@ -12,7 +12,7 @@ article() { # page -> the article alone (title and body, unchanged)
 noweb='--host-resolver-rules=MAP * ~NOTFOUND'
 
 # Word files: the article converted by LibreOffice (Writer's HTML import).
-for y in 2021 2023; do
+for y in 2019 2021 2023; do
 	article fj-pingtan-$y.html >"$tmp/fj-pingtan-$y.lo.html"
 	soffice --headless --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' \
 		--outdir "$tmp" "$tmp/fj-pingtan-$y.lo.html"
@@ -20,7 +20,7 @@ for y in 2021 2023; do
 done
 
 # PDFs: the whole page printed by Chromium, with no network.
-for y in 2021 2025; do
+for y in 2019 2021 2025; do
 	chromium --headless --no-sandbox --disable-gpu "$noweb" --no-pdf-header-footer \
 		--virtual-time-budget=5000 --print-to-pdf="$PWD/fj-pingtan-$y.chromium.pdf" \
 		"file://$PWD/fj-pingtan-$y.html"
@@ -28,7 +28,7 @@ done
 
 # Pasted text: the article's innerText as Chromium gives it (what a script
 # copying the article gets: cells separated by tabs, <p> as blank lines).
-for y in 2021 2023; do
+for y in 2019 2021 2023; do
 	article fj-pingtan-$y.html | sed 's|</body>|<script>var t=document.body.innerText;document.body.innerHTML="";var a=document.createElement("textarea");a.id="innertext";a.textContent=t;document.body.appendChild(a);</script></body>|' >"$tmp/it$y.html"
 	chromium --headless --no-sandbox --disable-gpu "$noweb" --virtual-time-budget=3000 \
 		--dump-dom "file://$tmp/it$y.html" >"$tmp/dom$y.html"
