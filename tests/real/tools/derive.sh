@@ -42,3 +42,17 @@ done
 # with box-drawing characters).
 article fj-pingtan-2025.html >"$tmp/a2025.html"
 w3m -dump -cols 160 -O UTF-8 -T text/html "$tmp/a2025.html" >fj-pingtan-2025.w3m.txt
+
+# 沭阳县发展和改革局 2023: the whole saved page printed by Chromium, and the whole
+# page's innerText (what selecting all and copying in a browser gives).
+chromium --headless --no-sandbox --disable-gpu "$noweb" --no-pdf-header-footer \
+	--virtual-time-budget=5000 --print-to-pdf="$PWD/js-shuyang-fgj-2023.chromium.pdf" \
+	"file://$PWD/js-shuyang-fgj-2023.html"
+sed 's|</body>|<script>var t=document.body.innerText;document.body.innerHTML="";var a=document.createElement("textarea");a.id="innertext";a.textContent=t;document.body.appendChild(a);</script></body>|' \
+	js-shuyang-fgj-2023.html >"$tmp/sy.html"
+chromium --headless --no-sandbox --disable-gpu "$noweb" --virtual-time-budget=3000 \
+	--dump-dom "file://$tmp/sy.html" >"$tmp/domsy.html"
+python3 -c 'import re, html, sys
+d = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<textarea id=\"innertext\">(.*?)</textarea>", d, re.S)
+open(sys.argv[2], "w", encoding="utf-8").write(html.unescape(m.group(1)))' "$tmp/domsy.html" js-shuyang-fgj-2023.innertext.txt
