@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Compare what `gireport import` made of a real report with its ground truth.
+
+    python3 compare.py GIREPORT NAME.truth.json IMPORTED.yaml [NAME.errors]
+
+The cells are read from `gireport build -f json --stdout` of the imported
+source (the stable interface, docs/json.md).  An original with arithmetic
+errors cannot build; its imported source is then read directly (python3-yaml),
+row by row in the template's column order, so the cells are still compared as
+printed.  Then `gireport check --diagnostics=json` must name every cell of
+NAME.errors in an error, and, without NAME.errors, give no error at all.
+
+Equal means:
+- numbers equal as decimals (6.0248 = 6.02480); 251000元 in a 万元 column is
+  expected as 25.1;
+- /, ／, -, —, 无 (not applicable) equal a null value, or the same text;
+- a blank cell equals 0 or a null value (the form does not say which);
+- agency, year and template id equal the truth's.
+
+Prints nothing and exits 0 when everything matches; otherwise one line per
+difference, and exits 1.
+"""
+
+import decimal
+import json
+import os
+import re
+import subprocess
+import sys
+
+NA = {"/", "／", "-", "—", "－", "无", "——"}
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+
+def dec(s):
+    try:
+        return decimal.Decimal(s)
+    except decimal.InvalidOperation:
+        return None
+
+
+def expected(key, printed, amount_cols):
+    """(kind, value): kind is 'num', 'na' or 'blank'."""
+    t = re.sub(r"[\s,，]", "", printed)
+    if t == "":
+        return ("blank", None)
+    if t in NA:
+        return ("na", t)
+    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)(万?元)?", t)
+    if not m:
+        return ("text", printed)
+    v = decimal.Decimal(m.group(1))
+    if m.group(2) == "元" and key in amount_cols:
+        v = v / 10000
+    return ("num", v)
+
+
+def json_cells(doc):
+    cells = {}
+
+    def walk(prefix, rows):
+        for rid, row in rows.items():
+            path = prefix + "." + rid
+            for cid, val in row.get("values", {}).items():
+                cells[path + "." + cid] = val
+            walk(path, row.get("rows", {}))
+
+    for sec in doc["sections"]:
+        if sec.get("kind") == "table":
+            walk(sec["id"], sec.get("rows", {}))
+    return cells
+
+
+def template(tid):
+    t = json.load(open(os.path.join(ROOT, "templates", tid + ".json"), encoding="utf-8"))
+    return t
+
+
+def block_columns(block):
+    ids = []
+
+    def walk(cs):
+        for c in cs:
+            if "children" in c:
+                walk(c["children"])
+            else:
+                ids.append(c["id"])
+    walk(block["columns"])
+    return ids
+
+
+def yaml_cells(path, tmpl):
+    import yaml
+    src = yaml.safe_load(open(path, encoding="utf-8"))
+    cells = {}
+    for sec in tmpl["sections"]:
+        if sec["kind"] != "table" or not isinstance(src.get(sec["id"]), dict):
+            continue
+        data = src[sec["id"]]
+
+        def walk(rows, node, prefix, cols):
+            for r in rows:
+                if not r.get("id"):
+                    walk(r.get("children", []), node, prefix, cols)
+                    continue
+                v = node.get(r["id"]) if isinstance(node, dict) else None
+                path = prefix + "." + r["id"]
+                if isinstance(v, list):
+                    for cid, x in zip(cols, v):
+                        cells[path + "." + cid] = x
+                elif isinstance(v, dict):
+                    walk(r.get("children", []), v, path, cols)
+
+        for b in sec["blocks"]:
+            walk(b["rows"], data, sec["id"], block_columns(b))
+    return src, cells
+
+
+def same(kind, want, got):
+    if kind == "num":
+        if isinstance(got, bool) or got is None:
+            return False
+        g = dec(str(got))
+        return g is not None and g == want
+    if kind == "na":
+        return got is None or (isinstance(got, str) and got.strip() in NA)
+    if kind == "blank":
+        return got is None or (not isinstance(got, bool) and dec(str(got)) == 0) or got == ""
+    return isinstance(got, str) and got.strip() == want.strip()
+
+
+def main():
+    gir, truth_path, src = sys.argv[1:4]
+    errors_path = sys.argv[4] if len(sys.argv) > 4 and os.path.exists(sys.argv[4]) else None
+    truth = json.load(open(truth_path, encoding="utf-8"))
+    tmpl = template(truth["template"])
+    amount_cols = {"proactive.procurement.amount", "proactive.fees.amount"}
+    out = []
+
+    b = subprocess.run([gir, "build", "-f", "json", "--stdout", "-q", src],
+                       capture_output=True, text=True)
+    if b.returncode == 0:
+        doc = json.loads(b.stdout)
+        got = json_cells(doc)
+        meta = {"agency": doc.get("agency"), "year": doc.get("year"),
+                "template": doc.get("template", {}).get("id")}
+    else:
+        ysrc, got = yaml_cells(src, tmpl)
+        meta = {"agency": ysrc.get("agency"), "year": ysrc.get("year"),
+                "template": ysrc.get("template")}
+    for k in ("agency", "year", "template"):
+        if meta[k] != truth[k]:
+            out.append("%s: truth %r, imported %r" % (k, truth[k], meta[k]))
+    for key, printed in truth["cells"].items():
+        kind, want = expected(key, printed, amount_cols)
+        if key not in got:
+            out.append("%s: truth %r, imported nothing" % (key, printed))
+        elif not same(kind, want, got[key]):
+            out.append("%s: truth %r, imported %r" % (key, printed, got[key]))
+
+    c = subprocess.run([gir, "check", "--diagnostics=json", src], capture_output=True, text=True)
+    diags = []
+    for line in (c.stdout + "\n" + c.stderr).splitlines():
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                diags.append(json.loads(line))
+            except ValueError:
+                pass
+    errs = [d for d in diags if d.get("severity") == "error"]
+    listed = []
+    if errors_path:
+        for line in open(errors_path, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            listed.append(line.split("\t")[0])
+    for cell in listed:
+        if not any(cell == d.get("path") or cell in (d.get("message") or "") for d in errs):
+            out.append("check: no error names %s (the original prints it wrong)" % cell)
+    for d in errs:
+        if not any(cell == d.get("path") or cell in (d.get("message") or "") for cell in listed):
+            out.append("check: unexpected error [%s] %s" % (d.get("path"), d.get("message")))
+    for line in out:
+        print(line)
+    return 1 if out else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
