@@ -7,7 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "gireport.h"
 #include "import.h"
+#include "utf8.h"
 
 static bool ends_with(const char *s, const char *tail)
 {
@@ -90,4 +92,10 @@ int imp_read_input(imp_doc *doc, const char *text, size_t len)
 		break;
 	}
 	return imp_scan(doc, text, len);
+}
+
+int gir_import_quotable(const char *file, const char *text, size_t len)
+{
+	imp_format f = imp_detect(file, text, len);
+	return f == IMP_FMT_TEXT || (f == IMP_FMT_HTML && gir_utf8_invalid_at(text, len) == (size_t)-1);
 }
