@@ -425,8 +425,8 @@ static int check_text(imp_doc *doc, const char *text, size_t len)
 				pos.col++;
 		}
 		gir_diag_at(doc->diags, GIR_ERROR, doc->file, pos, NULL, NULL,
-		            nul && text + bad == nul ? "a report is text; this looks like a binary file "
-		                                       "(convert a .docx with pandoc -t plain)"
+		            nul && text + bad == nul ? "gireport reads text, web pages (.html) and Word "
+		                                       "files (.docx); this is none of them"
 		                                     : "convert it first: iconv -f GB18030 -t UTF-8",
 		            nul && text + bad == nul ? "a NUL byte: not a text file" : "not UTF-8 text");
 		return -1;
