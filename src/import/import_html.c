@@ -50,6 +50,8 @@ typedef struct html_rd {
 	size_t len;
 	size_t *line_start;    /* byte offset of each line of text */
 	size_t nlines;
+	size_t cc_line, cc_off;  /* the last place asked for: pages put a whole */
+	int cc_col;              /* body on one line, and places come in order */
 	bool deep;             /* content below MAX_DEPTH was left out */
 	/* the paragraph being gathered */
 	gir_buf para;
@@ -176,7 +178,7 @@ static size_t node_offset(const xmlNode *n)
 	return (size_t)-1;
 }
 
-static gir_pos pos_of(const html_rd *rd, const xmlNode *n)
+static gir_pos pos_of(html_rd *rd, const xmlNode *n)
 {
 	size_t off = node_offset(n);
 	if (off == (size_t)-1 || off > rd->len)
@@ -189,8 +191,12 @@ static gir_pos pos_of(const html_rd *rd, const xmlNode *n)
 		else
 			hi = mid;
 	}
-	int col = (int)gir_utf8_count(rd->text + rd->line_start[lo], off - rd->line_start[lo]) + 1;
-	return (gir_pos){(int)lo + 1, col};
+	/* Characters are counted on from the last place on the same line. */
+	if (rd->cc_line != lo + 1 || rd->cc_off > off)
+		rd->cc_line = lo + 1, rd->cc_off = rd->line_start[lo], rd->cc_col = 1;
+	rd->cc_col += (int)gir_utf8_count(rd->text + rd->cc_off, off - rd->cc_off);
+	rd->cc_off = off;
+	return (gir_pos){(int)lo + 1, rd->cc_col};
 }
 
 static void index_lines(html_rd *rd)
@@ -226,9 +232,10 @@ static void start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 
 /* ---- elements ---------------------------------------------------------------- */
 
+/* libxml2's HTML parser gives element names in lower case. */
 static bool named(const xmlNode *n, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && n->name && strcasecmp((const char *)n->name, name) == 0;
+	return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
 }
 
 static bool named_any(const xmlNode *n, const char *const *names)
@@ -575,6 +582,7 @@ static void grid_row(html_rd *rd, const xmlNode *tr, span **sp, size_t *ncols)
 {
 	imp_cell *cells = NULL;
 	size_t n = 0, col = 0;
+	gir_pos row_pos = pos_of(rd, tr); /* first: places are counted on in order */
 	for (const xmlNode *c = tr->children; c; c = c->next) {
 		if (!named(c, "td") && !named(c, "th"))
 			continue;
@@ -601,7 +609,7 @@ static void grid_row(html_rd *rd, const xmlNode *tr, span **sp, size_t *ncols)
 		if ((*sp)[col].rows_left > 0)
 			covered(*sp, *ncols, &col, &cells, &n), col--;
 	if (n)
-		imp_doc_row(rd->doc, pos_of(rd, tr), cells, n);
+		imp_doc_row(rd->doc, row_pos, cells, n);
 	else
 		free(cells);
 }

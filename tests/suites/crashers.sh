@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every input that once crashed a fuzz target (fuzz/crashers/ for sources,
-# fuzz/crashers-import/ for gireport import) and every example and seed goes
+# fuzz/crashers-import/ for gireport import, fuzz/crashers-import-html/ and
+# -docx/ for its readers) and every example, seed and real page goes
 # through it again without a crash.
 BUILD=${BUILD:-build}
 
@@ -18,3 +19,5 @@ replay() { # replayer files...
 
 replay replay fuzz/crashers/* examples/*.yaml
 replay replay-import fuzz/crashers-import/* tests/seeds/*.txt
+replay replay-import-html fuzz/crashers-import-html/* tests/real/*.html
+replay replay-import-docx fuzz/crashers-import-docx/* tests/real/*.docx
