@@ -686,7 +686,8 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 		free(u);
 	}
 	gir_buf_free(&b);
-	if (!im->doc.own_text && !im->doc.markdown)
+	/* A reader's paragraphs (a page's <p>, Word's w:p) are whole. */
+	if (!im->doc.own_text && !im->doc.markdown && !im->doc.structured)
 		mend_broken(im, nar);
 	mark_subheadings(im, nar);
 }

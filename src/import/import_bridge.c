@@ -35,9 +35,15 @@ static imp_line *new_line(imp_doc *doc, gir_pos pos, imp_kind kind)
 	return l;
 }
 
+/* Past the limit, lines are no longer kept: imp_doc_finish reports them. */
+static bool full(const imp_doc *doc)
+{
+	return doc->nlines > IMP_MAX_LINES;
+}
+
 void imp_doc_text(imp_doc *doc, gir_pos pos, const char *text)
 {
-	if (!*text)
+	if (!*text || full(doc))
 		return;
 	imp_line *l = new_line(doc, pos, IMP_TEXT);
 	l->text = gir_xstrdup(text);
@@ -45,6 +51,12 @@ void imp_doc_text(imp_doc *doc, gir_pos pos, const char *text)
 
 void imp_doc_row(imp_doc *doc, gir_pos pos, imp_cell *cells, size_t n)
 {
+	if (full(doc)) {
+		for (size_t i = 0; i < n; i++)
+			free(cells[i].text);
+		free(cells);
+		return;
+	}
 	imp_line *l = new_line(doc, pos, IMP_CELLS);
 	gir_buf b = {0};
 	for (size_t i = 0; i < n; i++)
@@ -57,10 +69,10 @@ void imp_doc_row(imp_doc *doc, gir_pos pos, imp_cell *cells, size_t n)
 /* A blank line parts two tables: a run of IMP_CELLS lines is one table. */
 void imp_doc_table_end(imp_doc *doc)
 {
-	if (doc->nlines && doc->lines[doc->nlines - 1].kind == IMP_CELLS)
-		new_line(doc, doc->lines[doc->nlines - 1].no > 0 ? (gir_pos){doc->lines[doc->nlines - 1].no, 1}
-		                                                 : (gir_pos){1, 1},
-		         IMP_BLANK)->text = gir_xstrdup("");
+	if (doc->nlines && doc->lines[doc->nlines - 1].kind == IMP_CELLS && !full(doc)) {
+		imp_line *l = new_line(doc, (gir_pos){doc->lines[doc->nlines - 1].no, 1}, IMP_BLANK);
+		l->text = gir_xstrdup("");
+	}
 }
 
 int imp_doc_finish(imp_doc *doc)

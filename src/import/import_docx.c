@@ -33,7 +33,8 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_XML (64u << 20)   /* document.xml of a report is well under 1 MB */
+#define MAX_XML (16u << 20)   /* as a source or a text: a report's document.xml is under 1 MB */
+#define MAX_COLS 1024         /* the form's widest table has 15 columns */
 #define MAX_DEPTH 256
 #define MAX_LEVELS 9          /* Word's levels of a list: 0–8 */
 
@@ -352,7 +353,7 @@ static void row(docx_rd *rd, const xmlNode *tr, vspan **vs, size_t *nvs)
 	int no = ++rd->block;
 	imp_cell *cells = NULL;
 	size_t n = 0, col = (size_t)int_attr(child(child(tr, "trPr"), "gridBefore"), "val", 0);
-	col = col > 1000 ? 1000 : col;
+	col = col > MAX_COLS ? MAX_COLS : col;
 	for (const xmlNode *tc = tr->children; tc; tc = tc->next) {
 		if (is(tc, "sdt")) /* a content control around cells */
 			tc = child(child(tc, "sdtContent"), "tc") ? child(child(tc, "sdtContent"), "tc") : tc;
@@ -360,7 +361,11 @@ static void row(docx_rd *rd, const xmlNode *tr, vspan **vs, size_t *nvs)
 			continue;
 		const xmlNode *pr = child(tc, "tcPr");
 		int span = int_attr(child(pr, "gridSpan"), "val", 1);
-		span = span < 1 ? 1 : span > 1000 ? 1000 : span;
+		span = span < 1 ? 1 : span > MAX_COLS ? MAX_COLS : span;
+		if (col >= MAX_COLS) { /* no merges are kept so far out */
+			add(&cells, &n, cell_text(rd, tc, 0), (gir_pos){no, (int)n + 1});
+			continue;
+		}
 		if (col + 1 > *nvs) {
 			*vs = gir_xrealloc(*vs, (col + 1) * sizeof **vs);
 			memset(*vs + *nvs, 0, (col + 1 - *nvs) * sizeof **vs);

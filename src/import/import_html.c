@@ -43,6 +43,7 @@
 #include "util.h"
 
 #define MAX_DEPTH 256   /* elements deeper than this are no report's */
+#define MAX_COLS 1024   /* the form's widest table has 15 columns */
 
 typedef struct html_rd {
 	imp_doc *doc;
@@ -247,12 +248,17 @@ static bool named_any(const xmlNode *n, const char *const *names)
 }
 
 /* Not report text: code, forms, embedded things, navigation. */
+static bool hidden(const xmlNode *n);
+static char *without_spaces(const char *s);
+static const char *attr(const xmlNode *n, const char *name, char *buf, size_t cap);
+
 static bool skipped(const xmlNode *n)
 {
 	static const char *const names[] = {"script", "style", "noscript", "template", "iframe",
 		"object", "embed", "select", "option", "button", "textarea", "input", "nav", "svg",
 		"head", "title", "meta", "link", "map", "audio", "video", "canvas", NULL};
-	return n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE || named_any(n, names);
+	return n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE || named_any(n, names) ||
+	       hidden(n);
 }
 
 static bool block(const xmlNode *n)
@@ -274,6 +280,26 @@ static const char *attr(const xmlNode *n, const char *name, char *buf, size_t ca
 			return buf;
 		}
 	return NULL;
+}
+
+/* An element a browser does not show: the hidden attribute, or
+ * display:none in its style (a second copy of the article, a template). */
+static bool hidden(const xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || !n->properties)
+		return false;
+	char style[256];
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (a->name && strcmp((const char *)a->name, "hidden") == 0)
+			return true;
+	if (!attr(n, "style", style, sizeof style))
+		return false;
+	char *flat = without_spaces(style);
+	for (char *p = flat; *p; p++)
+		*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+	bool none = strstr(flat, "display:none") != NULL;
+	free(flat);
+	return none;
 }
 
 /* ---- how much text -------------------------------------------------------------- */
@@ -591,6 +617,12 @@ static void grid_row(html_rd *rd, const xmlNode *tr, span **sp, size_t *ncols)
 		char *text = whole_cell(c);
 		const xmlNode *at = text_place(c, 0);
 		gir_pos pos = pos_of(rd, at ? at : c);
+		if (col >= MAX_COLS) { /* no spans are kept so far out */
+			add(&cells, &n, text, pos);
+			continue;
+		}
+		if (col + (size_t)cs > MAX_COLS)
+			cs = (int)(MAX_COLS - col);
 		if (col + (size_t)cs > *ncols) {
 			*sp = gir_xrealloc(*sp, (col + (size_t)cs) * sizeof **sp);
 			memset(*sp + *ncols, 0, (col + (size_t)cs - *ncols) * sizeof **sp);
