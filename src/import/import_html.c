@@ -249,8 +249,6 @@ static bool named_any(const xmlNode *n, const char *const *names)
 
 /* Not report text: code, forms, embedded things, navigation. */
 static bool hidden(const xmlNode *n);
-static char *without_spaces(const char *s);
-static const char *attr(const xmlNode *n, const char *name, char *buf, size_t cap);
 
 static bool skipped(const xmlNode *n)
 {
@@ -283,61 +281,112 @@ static const char *attr(const xmlNode *n, const char *name, char *buf, size_t ca
 }
 
 /* An element a browser does not show: the hidden attribute, or
- * display:none in its style (a second copy of the article, a template). */
+ * display:none in its style (a second copy of the article, a template).
+ * Looked at for every element, so without a copy of the style. */
 static bool hidden(const xmlNode *n)
 {
-	if (n->type != XML_ELEMENT_NODE || !n->properties)
+	if (n->type != XML_ELEMENT_NODE)
 		return false;
-	char style[256];
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (a->name && strcmp((const char *)a->name, "hidden") == 0)
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		if (!a->name)
+			continue;
+		if (strcmp((const char *)a->name, "hidden") == 0)
 			return true;
-	if (!attr(n, "style", style, sizeof style))
-		return false;
-	char *flat = without_spaces(style);
-	for (char *p = flat; *p; p++)
-		*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
-	bool none = strstr(flat, "display:none") != NULL;
-	free(flat);
-	return none;
+		if (strcmp((const char *)a->name, "style") != 0 || !a->children || !a->children->content)
+			continue;
+		for (const char *p = (const char *)a->children->content; *p; p++) {
+			if ((*p | 0x20) != 'd' || strncasecmp(p, "display", 7) != 0)
+				continue;
+			const char *v = p + 7;
+			while (is_space(*v))
+				v++;
+			if (*v != ':')
+				continue;
+			do
+				v++;
+			while (is_space(*v));
+			if (strncasecmp(v, "none", 4) == 0)
+				return true;
+		}
+	}
+	return false;
 }
 
 /* ---- how much text -------------------------------------------------------------- */
 
 /* Characters of text under n that are not white space, in links, scripts
- * or forms: the report's words, not the site's. */
-static size_t text_weight(const xmlNode *n, int depth)
+ * or forms: the report's words, not the site's.  Each element's weight is
+ * kept once worked out (the descent below asks for a subtree's at every
+ * level), in a table of the elements' addresses. */
+typedef struct weights {
+	const xmlNode **keys;
+	size_t *vals;
+	size_t cap, n;
+} weights;
+
+static size_t slot(const weights *w, const xmlNode *n)
+{
+	size_t h = ((uintptr_t)n >> 4) * 0x9E3779B97F4A7C15u;
+	for (size_t i = h & (w->cap - 1);; i = (i + 1) & (w->cap - 1))
+		if (!w->keys[i] || w->keys[i] == n)
+			return i;
+}
+
+static void remember(weights *w, const xmlNode *n, size_t v)
+{
+	if (2 * (w->n + 1) > w->cap) {
+		weights bigger = {gir_xcalloc(w->cap ? 2 * w->cap : 1024, sizeof *w->keys),
+		                  gir_xcalloc(w->cap ? 2 * w->cap : 1024, sizeof *w->vals),
+		                  w->cap ? 2 * w->cap : 1024, 0};
+		for (size_t i = 0; i < w->cap; i++)
+			if (w->keys[i])
+				remember(&bigger, w->keys[i], w->vals[i]);
+		free(w->keys), free(w->vals);
+		*w = bigger;
+	}
+	size_t i = slot(w, n);
+	w->n += !w->keys[i];
+	w->keys[i] = n, w->vals[i] = v;
+}
+
+static size_t text_weight(weights *w, const xmlNode *n, int depth)
 {
 	if (depth > MAX_DEPTH || skipped(n) || named(n, "a"))
 		return 0;
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		size_t w = 0;
+		size_t k = 0;
 		for (const unsigned char *p = n->content; p && *p; p++)
-			w += !is_space((char)*p) && (*p & 0xC0) != 0x80;
-		return w;
+			k += !is_space((char)*p) && (*p & 0xC0) != 0x80;
+		return k;
 	}
-	size_t w = 0;
+	if (w->cap) {
+		size_t i = slot(w, n);
+		if (w->keys[i])
+			return w->vals[i];
+	}
+	size_t k = 0;
 	for (const xmlNode *c = n->children; c; c = c->next)
-		w += text_weight(c, depth + 1);
-	return w;
+		k += text_weight(w, c, depth + 1);
+	remember(w, n, k);
+	return k;
 }
 
 /* The child holding more than half of n's weight, or NULL. */
-static const xmlNode *heavy_child(const xmlNode *n, size_t total, int depth)
+static const xmlNode *heavy_child(weights *w, const xmlNode *n, size_t total, int depth)
 {
 	for (const xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && 2 * text_weight(c, depth + 1) > total)
+		if (c->type == XML_ELEMENT_NODE && 2 * text_weight(w, c, depth + 1) > total)
 			return c;
 	return NULL;
 }
 
 /* The cell of a layout table that holds more than half of `total`, or
  * NULL for a table of data (no one cell holds that much). */
-static const xmlNode *layout_cell(const xmlNode *table, size_t total, int depth)
+static const xmlNode *layout_cell(weights *w, const xmlNode *table, size_t total, int depth)
 {
 	const xmlNode *n = table;
 	while (n && depth < MAX_DEPTH) {
-		n = heavy_child(n, total, depth++);
+		n = heavy_child(w, n, total, depth++);
 		if (n && (named(n, "td") || named(n, "th")))
 			return n;
 		if (n && !named(n, "tbody") && !named(n, "thead") && !named(n, "tfoot") && !named(n, "tr"))
@@ -349,20 +398,22 @@ static const xmlNode *layout_cell(const xmlNode *table, size_t total, int depth)
 /* The article: from <body> down, while one child holds most of the text. */
 static const xmlNode *find_body(const xmlNode *root)
 {
+	weights w = {0};
 	const xmlNode *n = root;
 	for (int depth = 0; n && depth < MAX_DEPTH; depth++) {
-		size_t total = text_weight(n, depth);
-		const xmlNode *c = total ? heavy_child(n, total, depth) : NULL;
+		size_t total = text_weight(&w, n, depth);
+		const xmlNode *c = total ? heavy_child(&w, n, total, depth) : NULL;
 		if (!c || named(c, "p") || named(c, "pre") || named(c, "li") || named(c, "ul") ||
 		    named(c, "ol") || (c->name && c->name[0] == 'h' && c->name[1] >= '1' && c->name[1] <= '6'))
 			break;
 		if (named(c, "table")) {
-			c = layout_cell(c, total, depth + 1);
+			c = layout_cell(&w, c, total, depth + 1);
 			if (!c)
 				break;
 		}
 		n = c;
 	}
+	free(w.keys), free(w.vals);
 	return n;
 }
 
