@@ -24,8 +24,8 @@ done
 # import_docx.c): a portal page of 116 KB (the aim: under 20 ms and 30 MB),
 # the Word export of 359 KB, and the .docx made from each.
 echo "import of real pages and Word files, mean of 10 runs:"
-for f in tests/real/pingtan_2023.html tests/real/pingtan_2021.html tests/real/pingtan_2023.docx \
-         tests/real/pingtan_2021.docx; do
+for f in tests/real/fj-pingtan-2023.html tests/real/fj-pingtan-2021.html tests/real/fj-pingtan-2023.lo.docx \
+         tests/real/fj-pingtan-2021.lo.docx; do
 	printf '  %-32s ' "$(basename "$f") ($(($(wc -c <"$f") / 1024)) KB)"; "$M" 10 "$BIN" import "$f"
 done
 

@@ -995,8 +995,14 @@ static void undated_signature(imp *im)
  * metas), when the text itself does not say. */
 static void meta_fallbacks(imp *im)
 {
-	if (!im->agency && im->doc.meta_agency && *im->doc.meta_agency)
+	if (!im->agency && im->doc.meta_agency && *im->doc.meta_agency) {
 		im->agency = gir_xstrdup(im->doc.meta_agency);
+		/* The office that put the page up is not always the one reporting. */
+		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, im->title_pos, NULL, NULL,
+		            "write agency: by hand if the report is another agency's",
+		            "no agency in the title or a signature: taken from the page's ContentSource, "
+		            "%s", im->agency);
+	}
 	int ymd[3] = {0};
 	if (!im->date[0] && im->doc.meta_date && match_date(im, im->doc.meta_date, ymd)) {
 		memcpy(im->date, ymd, sizeof ymd);

@@ -1,11 +1,12 @@
 #!/bin/sh
 # gireport import of web pages and Word files (docs/import.md, "Web pages"
 # and "Word files"):
-#  - the real pages in tests/real/ (pingtan_2021.html, pingtan_2023.html, as
-#    the portal served them) and the .docx made from them: every table cell
-#    of the imported source (`gireport build -f json`) equals the ground truth
-#    tests/readers/NAME.truth.tsv (200 cells each, read from the page with
-#    Python's html.parser, not with gireport);
+#  - the real pages in tests/real/ (fj-pingtan-2021/2023/2025.html, as the
+#    portal served them) and the .docx made from two of them (.lo.docx): every
+#    table cell of the imported source (`gireport build -f json`) equals the
+#    ground truth tests/readers/NAME.truth.tsv (200 cells each, read from the
+#    page with Python's html.parser, not with gireport, and equal to the
+#    corpus's own NAME.truth.json);
 #  - the body is found: nothing of the site's navigation, breadcrumbs,
 #    search box, share links or QR code reaches the source; the preface is
 #    the report's first paragraph;
@@ -63,32 +64,32 @@ same_cells() { # source truth
 
 # ---- the real pages and Word files ---------------------------------------------
 
-for y in 2021 2023; do
-	for ext in html docx; do
-		n=pingtan_$y.$ext
+for n in fj-pingtan-2021.html fj-pingtan-2023.html fj-pingtan-2025.html fj-pingtan-2021.lo.docx \
+         fj-pingtan-2023.lo.docx; do
+		y=$(echo "$n" | sed 's/fj-pingtan-\([0-9]*\).*/\1/')
 		imp tests/real/$n $n
-		t "$n:every-cell" 'same_cells "$tmp/$n.yaml" tests/readers/pingtan_$y.truth.tsv'
+		t "$n:every-cell" 'same_cells "$tmp/$n.yaml" tests/readers/fj-pingtan-$y.truth.tsv'
 		t "$n:checks" '"$BIN" check "$tmp/$n.yaml"'
 		t "$n:year" 'grep -qx "year: $y" "$tmp/$n.yaml"'
 		t "$n:title" 'grep -q "^title: 平潭综合实验区${y}年度政府信息公开工作年度报告$" "$tmp/$n.yaml"'
 		t "$n:all-sections" '[ $(grep -c "^[a-z_]*:  # [一二三四五六]、" "$tmp/$n.yaml") = 6 ]'
 		t "$n:no-site-chrome" '! grep -E "当前位置|扫一扫在手机上|无障碍浏览|热门搜索|历史搜索|QQ空间|文件下载|^  - 首页$|^  - 关闭$|^  - 全真版$" "$tmp/$n.yaml"'
-	done
 done
-t "pingtan_2023.html:preface-first" 'sed -n "/^preface:/{n;p;q}" "$tmp/pingtan_2023.html.yaml" | grep -q "^  - 本报告根据《中华人民共和国政府信息公开条例》"'
-t "pingtan_2023.html:pubdate" 'grep -qx "date: 2024-03-08" "$tmp/pingtan_2023.html.yaml"'
-t "pingtan_2021.html:joined-wrapped-cjk" 'grep -q "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、《福建省人民政府办公厅关于编制公布2021年政府信息公开工作年度报告有关事项的通知》" "$tmp/pingtan_2021.html.yaml"'
+t "fj-pingtan-2023.html:preface-first" 'sed -n "/^preface:/{n;p;q}" "$tmp/fj-pingtan-2023.html.yaml" | grep -q "^  - 本报告根据《中华人民共和国政府信息公开条例》"'
+t "fj-pingtan-2023.html:pubdate" 'grep -qx "date: 2024-03-08" "$tmp/fj-pingtan-2023.html.yaml"'
+t "fj-pingtan-2023.html:contentsource-warned" 'grep -q "warning: no agency in the title or a signature: taken from the page.s ContentSource, 平潭综合实验区管委会办公室" "$tmp/fj-pingtan-2023.html.err"' 
+t "fj-pingtan-2021.html:joined-wrapped-cjk" 'grep -q "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、《福建省人民政府办公厅关于编制公布2021年政府信息公开工作年度报告有关事项的通知》" "$tmp/fj-pingtan-2021.html.yaml"'
 
 # ---- charsets --------------------------------------------------------------------
 
 gbk() { # sed-expression output
-	sed "$1" tests/real/pingtan_2023.html | iconv -f UTF-8 -t GB18030 >"$2"
+	sed "$1" tests/real/fj-pingtan-2023.html | iconv -f UTF-8 -t GB18030 >"$2"
 }
 gbk 's/<meta charset="utf-8"/<meta charset="gb2312"/' "$tmp/gb2312.html"
 gbk 's/<meta charset="utf-8"[^>]*>/<meta http-equiv="Content-Type" content="text\/html; charset=GBK">/' "$tmp/gbk-http-equiv.html"
 gbk 's/<meta charset="utf-8"[^>]*>//' "$tmp/gbk-undeclared.html"
 gbk 's/x/x/' "$tmp/gbk-declared-utf8.html"
-imp tests/real/pingtan_2023.html utf8
+imp tests/real/fj-pingtan-2023.html utf8
 for c in gb2312 gbk-http-equiv gbk-undeclared gbk-declared-utf8; do
 	imp "$tmp/$c.html" "$c"
 	t "charset:$c:is-gbk" '! iconv -f UTF-8 -t UTF-8 "$tmp/$c.html" >/dev/null 2>&1'
@@ -136,7 +137,7 @@ t "grid:layout-table-is-not-a-table" '"$BIN" import "$tmp/layout.html" >"$tmp/o"
 # ---- places --------------------------------------------------------------------
 
 # A cell "3件" in the 2023 page: the error names its line and column.
-sed 's|<p style="text-indent: 0em;">470</p>|<p style="text-indent: 0em;">470件</p>|' tests/real/pingtan_2023.html >"$tmp/bad-cell.html"
+sed 's|<p style="text-indent: 0em;">470</p>|<p style="text-indent: 0em;">470件</p>|' tests/real/fj-pingtan-2023.html >"$tmp/bad-cell.html"
 want=$(grep -n '470件' "$tmp/bad-cell.html" | cut -d: -f1)
 col=$(python3 -c 'import sys; l = open(sys.argv[1], encoding="utf-8").read().split("\n")[int(sys.argv[2]) - 1]; print(l.index("470件") + 1)' "$tmp/bad-cell.html" "$want")
 t "places:html-cell" '"$BIN" import "$tmp/bad-cell.html" 2>&1 >/dev/null | grep -q "bad-cell.html:$want:$col: error: .*\"470件\" where the row has numbers"'
@@ -157,14 +158,14 @@ t "docx:vmerge-labels" 'grep -qx "  granted: \[3, 1, 0, 0, 0, 0, 4\]" "$tmp/num.
 t "docx:signature-and-date" 'grep -qx "agency: 某区统计局" "$tmp/num.yaml" && grep -qx "date: 2021-01-08" "$tmp/num.yaml"'
 # The row of 规章 is the body's 10th paragraph or row; 3件 its 4th cell.
 t "docx:places-are-paragraphs" '"$BIN" import "$tmp/bad.docx" 2>&1 >/dev/null | grep -q "bad.docx:10:4: error: .*\"3件\" where the row has numbers"'
-t "docx:quotes-no-binary" '"$BIN" import tests/real/pingtan_2023.docx 2>&1 >/dev/null | grep -q "pingtan_2023.docx:[0-9]*:[0-9]*: " && ! "$BIN" import tests/real/pingtan_2023.docx 2>&1 >/dev/null | grep -q "^ *[0-9]* | "'
+t "docx:quotes-no-binary" '"$BIN" import tests/real/fj-pingtan-2023.lo.docx 2>&1 >/dev/null | grep -q "fj-pingtan-2023.lo.docx:[0-9]*:[0-9]*: " && ! "$BIN" import tests/real/fj-pingtan-2023.lo.docx 2>&1 >/dev/null | grep -q "^ *[0-9]* | "'
 
 # ---- formats by content -----------------------------------------------------------
 
-cp tests/real/pingtan_2023.html "$tmp/saved-as.txt"
-t "detect:page-named-txt" '"$BIN" import "$tmp/saved-as.txt" >"$tmp/o" 2>/dev/null; same_cells "$tmp/o" tests/readers/pingtan_2023.truth.tsv'
-cp tests/real/pingtan_2023.docx "$tmp/renamed.doc"
-t "detect:docx-named-doc" '"$BIN" import "$tmp/renamed.doc" >"$tmp/o" 2>/dev/null; sed -i "s/^agency: \"\"$/agency: 平潭综合实验区/" "$tmp/o"; same_cells "$tmp/o" tests/readers/pingtan_2023.truth.tsv'
+cp tests/real/fj-pingtan-2023.html "$tmp/saved-as.txt"
+t "detect:page-named-txt" '"$BIN" import "$tmp/saved-as.txt" >"$tmp/o" 2>/dev/null; same_cells "$tmp/o" tests/readers/fj-pingtan-2023.truth.tsv'
+cp tests/real/fj-pingtan-2023.lo.docx "$tmp/renamed.doc"
+t "detect:docx-named-doc" '"$BIN" import "$tmp/renamed.doc" >"$tmp/o" 2>/dev/null; sed -i "s/^agency: \"\"$/agency: 平潭综合实验区/" "$tmp/o"; same_cells "$tmp/o" tests/readers/fj-pingtan-2023.truth.tsv'
 printf '\320\317\021\340\241\261\032\341\000\000\000\000' >"$tmp/old.doc"
 cp "$tmp/old.doc" "$tmp/report.wps"
 for f in old.doc report.wps; do
