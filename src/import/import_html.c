@@ -167,6 +167,26 @@ static int to_utf8(html_rd *rd, const char *data, size_t len, char **out, size_t
 	return 0;
 }
 
+/* Word's HTML export wraps list numbers in downlevel-revealed conditional
+ * comments, <![if !supportLists]>一、<![endif]>: browsers skip the two
+ * markers and show what stands between them, libxml2 reads the markers as
+ * text.  Each is made a comment of the same length, so no place moves. */
+static void hide_word_markers(char *s, size_t len)
+{
+	for (char *p = s; (p = memchr(p, '<', (size_t)(s + len - p))) != NULL; p++) {
+		if (strncmp(p, "<![if", 5) != 0 && strncmp(p, "<![endif]>", 10) != 0)
+			continue;
+		char *e = strstr(p, "]>");
+		if (!e || e - p + 2 < 7)
+			continue;
+		size_t n = (size_t)(e - p) + 2;
+		memset(p, ' ', n);
+		memcpy(p, "<!--", 4);
+		memcpy(p + n - 3, "-->", 3);
+		p += n - 1;
+	}
+}
+
 /* ---- places ----------------------------------------------------------------- */
 
 /* The element's place, recorded while parsing (start_element below): the
@@ -931,6 +951,7 @@ int imp_read_html(imp_doc *doc, const char *data, size_t len)
 	imp_doc_start(doc);
 	if (to_utf8(&rd, data, len, &text, &n) != 0)
 		return -1;
+	hide_word_markers(text, n);
 	rd.text = text, rd.len = n;
 	index_lines(&rd);
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();

@@ -7,6 +7,7 @@
 #include "helpers.h"
 
 #include "import.h"
+#include "utf8.h"
 
 static void detect(void **state)
 {
@@ -160,6 +161,16 @@ static void metas(void **state)
 	assert_string_equal(r.doc.meta_date, "2024-03-08");
 	read_free(&r);
 	assert_int_equal(read_page(&r, "<html><body><script>x</script></body></html>"), -1);
+	read_free(&r);
+	/* Word's list numbers between conditional-comment markers are read,
+	 * the markers not; places do not move. */
+	assert_int_equal(read_page(&r, "<html><body><div>\n<p><![if !supportLists]><span>一、<span>&nbsp; "
+	                               "</span></span><![endif]>总体情况</p><p>正文</p></div></body></html>"), 0);
+	assert_string_equal(r.doc.lines[0].text, "一、\xC2\xA0 总体情况"); /* &nbsp; kept */
+	static const char before[] = "<p><![if !supportLists]><span>一、<span>&nbsp; </span></span>"
+	                             "<![endif]>总体情况</p><p>";
+	assert_int_equal(r.doc.lines[1].no, 2);
+	assert_int_equal(r.doc.lines[1].col, (int)gir_utf8_count(before, strlen(before)) + 1);
 	read_free(&r);
 	/* What a browser does not show is not read. */
 	assert_int_equal(read_page(&r, "<html><body><div><p>正文</p><div style=\"DISPLAY: none\"><p>隐藏</p>"
