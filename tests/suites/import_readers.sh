@@ -179,4 +179,6 @@ python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],"w"); z.writestr("
 t "detect:zip-not-docx" '! "$BIN" import "$tmp/report.odt" >"$tmp/o" 2>"$tmp/e"; grep -q "without word/document.xml" "$tmp/e" && grep -q "libreoffice --headless --convert-to docx" "$tmp/e"'
 printf '<html><body><script>x</script></body></html>' >"$tmp/empty.html"
 t "detect:empty-page" '! "$BIN" import "$tmp/empty.html" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "no text" "$tmp/e"'
+t "detect:page-on-standard-input" 'cat tests/real/fj-pingtan-2023.html | "$BIN" import - >"$tmp/o" 2>"$tmp/e"; grep -q "^<stdin>:349:[0-9]*: warning" "$tmp/e" && same_cells "$tmp/o" tests/readers/fj-pingtan-2023.truth.tsv'
+t "detect:docx-on-standard-input" '"$BIN" import - <tests/real/fj-pingtan-2023.lo.docx >"$tmp/o" 2>/dev/null; sed -i "s/^agency: \"\"$/agency: 平潭综合实验区/" "$tmp/o"; same_cells "$tmp/o" tests/readers/fj-pingtan-2023.truth.tsv'
 t "detect:text-stays-text" '"$BIN" import tests/seeds/004_*.txt >/dev/null 2>&1'
