@@ -25,6 +25,10 @@
  *   tables       a grid: rowspan and colspan as the bridge says, cell text
  *                joined over its <p> and <br>; a table holding a table, or
  *                with one cell a row, is layout, and read as blocks
+ *   left out     scripts, styles, forms, frames, <nav>, what a browser does
+ *                not show (hidden, display:none), and the markers of Word's
+ *                conditional comments (<![if !supportLists]>, <![endif]>),
+ *                though not what stands between them (a list's number)
  *
  * Every line is placed at the element it came from in the original file
  * (line, and column in characters), so diagnostics point into the page. */
@@ -233,17 +237,17 @@ static void index_lines(html_rd *rd)
 	}
 }
 
-static startElementSAXFunc default_start;
-
 /* libxml2's own start handler, then the new element's place in the
  * node's public application-data field: where the parser's input stands,
  * the end of the start tag.  (xmlByteConsumed counts the bytes the
  * encoder took, a whole chunk at a time; the input is UTF-8 already, so
- * the decoded offset is the offset in rd->text.) */
+ * the decoded offset is the offset in rd->text.)  The parser's own
+ * application data holds libxml2's handler. */
 static void start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	default_start(ctx, name, atts);
+	const startElementSAXFunc *dflt = ctxt->_private;
+	(*dflt)(ctx, name, atts);
 	const xmlParserInput *in = ctxt->input;
 	if (ctxt->node && in && in->cur >= in->base && in->consumed < (unsigned long)INT32_MAX) {
 		size_t off = (size_t)in->consumed + (size_t)(in->cur - in->base);
@@ -961,7 +965,8 @@ int imp_read_html(imp_doc *doc, const char *data, size_t len)
 		            "out of memory reading the page");
 		return -1;
 	}
-	default_start = ctxt->sax->startElement;
+	startElementSAXFunc dflt = ctxt->sax->startElement;
+	ctxt->_private = &dflt;
 	ctxt->sax->startElement = start_element;
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 	           HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
