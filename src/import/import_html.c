@@ -883,16 +883,36 @@ static char *without_spaces(const char *s)
 	return imp_detach(&b);
 }
 
-/* The body's first lines repeat the title often: it is given once. */
-static bool same_text(const char *a, const char *b)
+/* Where the body's first lines (six at most) spell the title, in one to
+ * three lines (a title broken by <br>): the first of them, and *count; -1
+ * when they do not. */
+static long title_in_body(const imp_doc *d, const char *title, size_t *count)
 {
-	char *x = without_spaces(a), *y = without_spaces(b);
-	bool r = strcmp(x, y) == 0;
-	free(x), free(y);
-	return r;
+	char *want = without_spaces(title);
+	long found = -1;
+	for (size_t i = 0; i < d->nlines && i < 6 && found < 0; i++) {
+		gir_buf b = {0};
+		for (size_t k = i; k < d->nlines && k < i + 3 && d->lines[k].kind == IMP_TEXT; k++) {
+			char *piece = without_spaces(d->lines[k].text);
+			gir_buf_puts(&b, piece);
+			free(piece);
+			if (strcmp(b.ptr, want) == 0) {
+				found = (long)i, *count = k - i + 1;
+				break;
+			}
+			if (strncmp(want, b.ptr, b.len) != 0)
+				break;
+		}
+		gir_buf_free(&b);
+	}
+	free(want);
+	return found;
 }
 
-static void emit_title(html_rd *rd, const xmlNode *root, const head_info *h, size_t first)
+/* The title first.  When the article spells it too, that is the title, and
+ * the lines before it (正文, 来源：…, 发布时间：…) are the page's, not the
+ * report's; else the title from the head is put before the article. */
+static void emit_title(html_rd *rd, const xmlNode *root, const head_info *h)
 {
 	char *title = NULL;
 	const xmlNode *at = h->title_node;
@@ -904,15 +924,23 @@ static void emit_title(html_rd *rd, const xmlNode *root, const head_info *h, siz
 		title = page_title(h->title);
 		at = h->title_node;
 	}
-	if (title && *title) {
-		imp_doc *d = rd->doc;
-		bool repeated = first < d->nlines && d->lines[first].kind == IMP_TEXT &&
-		                same_text(d->lines[first].text, title);
-		if (!repeated) { /* put it before the body's lines */
-			imp_doc_text(d, at ? pos_of(rd, at) : (gir_pos){1, 1}, title);
+	imp_doc *d = rd->doc;
+	size_t count = 0, before = d->nlines;
+	long from = title && *title ? title_in_body(d, title, &count) : -1;
+	for (long i = 0; i < from; i++)
+		if (d->lines[i].kind == IMP_CELLS)
+			from = 0; /* a table before the title: the page is kept whole */
+	if (from > 0) {
+		for (long i = 0; i < from; i++)
+			free(d->lines[i].text);
+		memmove(d->lines, d->lines + from, (d->nlines - (size_t)from) * sizeof *d->lines);
+		d->nlines -= (size_t)from;
+	} else if (from < 0 && title && *title) {
+		imp_doc_text(d, at ? pos_of(rd, at) : (gir_pos){1, 1}, title);
+		if (d->nlines > before) { /* put it before the body's lines */
 			imp_line l = d->lines[d->nlines - 1];
-			memmove(d->lines + first + 1, d->lines + first, (d->nlines - 1 - first) * sizeof l);
-			d->lines[first] = l;
+			memmove(d->lines + 1, d->lines, (d->nlines - 1) * sizeof l);
+			d->lines[0] = l;
 		}
 	}
 	free(title);
@@ -936,7 +964,7 @@ static void read_page(html_rd *rd, const xmlDoc *xdoc)
 		walk(rd, body, 0);
 	flush(rd);
 	if (root)
-		emit_title(rd, root, &h, 0);
+		emit_title(rd, root, &h);
 	rd->doc->meta_agency = h.source, h.source = NULL;
 	rd->doc->meta_date = h.date ? iso_date(h.date) : NULL;
 	rd->doc->meta_title = h.article_title, h.article_title = NULL;

@@ -162,6 +162,16 @@ static void metas(void **state)
 	read_free(&r);
 	assert_int_equal(read_page(&r, "<html><body><script>x</script></body></html>"), -1);
 	read_free(&r);
+	/* The article's own title, broken over two lines after the page's lines
+	 * (source, date): the title, and what stood before it left out. */
+	assert_int_equal(read_page(&r, "<html><head><meta name=\"ArticleTitle\" content=\"某局2023年度政府信息公开"
+	                               "工作年度报告\"></head><body><div><p>来源：某局</p><p>发布时间：2024-03-08</p>"
+	                               "<p>某局2023年度<br>政府信息公开工作年度报告</p><p>一、总体情况</p></div></body></html>"), 0);
+	assert_int_equal(r.doc.nlines, 3);
+	assert_string_equal(r.doc.lines[0].text, "某局2023年度");
+	assert_string_equal(r.doc.lines[1].text, "政府信息公开工作年度报告");
+	assert_string_equal(r.doc.lines[2].text, "一、总体情况");
+	read_free(&r);
 	/* Word's list numbers between conditional-comment markers are read,
 	 * the markers not; places do not move. */
 	assert_int_equal(read_page(&r, "<html><body><div>\n<p><![if !supportLists]><span>一、<span>&nbsp; "
