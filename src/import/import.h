@@ -72,6 +72,8 @@ typedef struct imp_doc {
 	 * never a piece of a hard-wrapped one, and the lines' text is owned. */
 	bool structured;
 	size_t cap;
+	size_t total_cells; /* in all rows so far (limits, import_bridge.c) */
+	int cut_row;        /* the first row cut at IMP_MAX_ROW_CELLS, or 0 */
 	/* What a reader found outside the text (a page's ArticleTitle,
 	 * ContentSource and PubDate metas), used when the text does not say:
 	 * malloc'd or NULL. */
@@ -141,7 +143,8 @@ char *imp_md_unescape(const char *s);
  *   - imp_doc_table_end between two tables (the rows of one table have the
  *     same imp_line.table);
  *   - imp_doc_finish when done: checks the limits (50,000 lines, as for a
- *     text) and sets what import_scan.c would have.
+ *     text; 200,000 cells; 1,024 cells a row, the form's widest has 15:
+ *     more are cut, an error) and sets what import_scan.c would have.
  *
  * Cell and paragraph text is UTF-8, trimmed, with the pieces of a cell
  * (<p>, <br>, w:p) joined as imp_join joins them. */
@@ -150,6 +153,9 @@ void imp_doc_text(imp_doc *doc, gir_pos pos, const char *text);
 /* Takes the cells (and their text). */
 void imp_doc_row(imp_doc *doc, gir_pos pos, imp_cell *cells, size_t n);
 void imp_doc_table_end(imp_doc *doc);
+/* Past the limits of a report (50,000 lines, 200,000 cells in all): the
+ * lines given are no longer kept, and a reader may stop. */
+bool imp_doc_full(const imp_doc *doc);
 /* Returns 0, or -1 with an error added (nothing to import, too many lines). */
 int imp_doc_finish(imp_doc *doc);
 

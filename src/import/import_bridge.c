@@ -11,8 +11,13 @@
 #include "utf8.h"
 #include "util.h"
 
-/* As for a text (import_scan.c): a report has a few hundred lines. */
+/* As for a text (import_scan.c): a report has a few hundred lines, a few
+ * hundred cells, and 15 cells in its widest row.  Beyond these an input is
+ * something else, and only costs time (the placing of a row's cells is not
+ * made for rows of 100,000). */
 #define IMP_MAX_LINES 50000
+#define IMP_MAX_CELLS 200000
+#define IMP_MAX_ROW_CELLS 1024
 
 void imp_doc_start(imp_doc *doc)
 {
@@ -35,10 +40,15 @@ static imp_line *new_line(imp_doc *doc, gir_pos pos, imp_kind kind)
 	return l;
 }
 
-/* Past the limit, lines are no longer kept: imp_doc_finish reports them. */
+/* Past the limits, lines are no longer kept: imp_doc_finish reports them. */
+bool imp_doc_full(const imp_doc *doc)
+{
+	return doc->nlines > IMP_MAX_LINES || doc->total_cells > IMP_MAX_CELLS;
+}
+
 static bool full(const imp_doc *doc)
 {
-	return doc->nlines > IMP_MAX_LINES;
+	return imp_doc_full(doc);
 }
 
 void imp_doc_text(imp_doc *doc, gir_pos pos, const char *text)
@@ -57,6 +67,13 @@ void imp_doc_row(imp_doc *doc, gir_pos pos, imp_cell *cells, size_t n)
 		free(cells);
 		return;
 	}
+	if (n > IMP_MAX_ROW_CELLS) {
+		for (size_t i = IMP_MAX_ROW_CELLS; i < n; i++)
+			free(cells[i].text);
+		n = IMP_MAX_ROW_CELLS;
+		doc->cut_row = doc->cut_row ? doc->cut_row : pos.line;
+	}
+	doc->total_cells += n;
 	imp_line *l = new_line(doc, pos, IMP_CELLS);
 	gir_buf b = {0};
 	for (size_t i = 0; i < n; i++)
@@ -77,6 +94,16 @@ void imp_doc_table_end(imp_doc *doc)
 
 int imp_doc_finish(imp_doc *doc)
 {
+	if (doc->total_cells > IMP_MAX_CELLS) {
+		gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){0, 0}, NULL, NULL,
+		            "a report's tables have a few hundred cells; is this the right file?",
+		            "more than %d table cells: not imported", IMP_MAX_CELLS);
+		return -1;
+	}
+	if (doc->cut_row)
+		gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){doc->cut_row, 1}, NULL, NULL,
+		            "the form's widest row has 15 cells", "a table row of more than %d cells: "
+		            "the cells after the %dth are left out", IMP_MAX_ROW_CELLS, IMP_MAX_ROW_CELLS);
 	if (doc->nlines > IMP_MAX_LINES) {
 		gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){doc->lines[IMP_MAX_LINES].no, 1},
 		            NULL, NULL, "a report has a few hundred paragraphs and rows; is this the right file?",

@@ -350,6 +350,8 @@ static int vmerge(const xmlNode *tcpr)
 
 static void row(docx_rd *rd, const xmlNode *tr, vspan **vs, size_t *nvs)
 {
+	if (imp_doc_full(rd->doc))
+		return;
 	int no = ++rd->block;
 	imp_cell *cells = NULL;
 	size_t n = 0, col = (size_t)int_attr(child(child(tr, "trPr"), "gridBefore"), "val", 0);

@@ -20,7 +20,9 @@
 #  - formats told by content: a page named .txt, a .doc and a .wps (OLE2),
 #    a PDF, a zip that is no .docx; each refused format names its way out;
 #  - places: a diagnostic about a cell points at that cell's line and
-#    column in the page; a .docx's at its paragraph or row number.
+#    column in the page; a .docx's at its paragraph or row number;
+#  - limits: a page of more than 50,000 elements, a row of more than 1,024
+#    cells, more than 200,000 cells in all are errors, not minutes of work.
 BIN=${BUILD:-build}/gireport
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -133,6 +135,20 @@ t "grid:rowspan-number-is-an-error" '! "$BIN" import "$tmp/rowspan-number.html" 
 # A page laid out in a table: the article is the cell that holds most text.
 page "$tmp/layout.html" "<table width=\"100%\"><tr><td><a href=\"/\">首页</a></td></tr><tr><td><p>某区统计局2020年政府信息公开工作年度报告</p>$n1$t2$t4$n56</td></tr><tr><td>主办：某区人民政府</td></tr></table>"
 t "grid:layout-table-is-not-a-table" '"$BIN" import "$tmp/layout.html" >"$tmp/o" 2>"$tmp/e"; grep -qx "  regulations: \[1, 2, 3\]" "$tmp/o" && grep -qx "agency: 某区统计局" "$tmp/o" && ! grep -q 主办 "$tmp/o"'
+
+# ---- limits: shapes no report has are refused, not worked through ----------------
+
+python3 -c '
+import sys
+d = sys.argv[1]
+open(d + "/elements.html", "w").write("<html><body>" + "<p>段落</p>" * 60000)
+open(d + "/wide.html", "w").write("<html><body><p>标题</p><table><tr>" + "<td>1</td>" * 1100 + "</tr></table>")
+open(d + "/shifting.html", "w").write("<html><body><table>" +
+     "<tr><td rowspan=1000>标签</td><td>1</td></tr>" * 15000 + "</table>")
+' "$tmp"
+t "limits:elements" '! "$BIN" import "$tmp/elements.html" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "a page of more than 50000 elements: not imported" "$tmp/e"'
+t "limits:row-cells" '! "$BIN" import "$tmp/wide.html" >/dev/null 2>"$tmp/e"; grep -q "error: a table row of more than 1024 cells: the cells after the 1024th are left out" "$tmp/e"'
+t "limits:cells" '! "$BIN" import "$tmp/shifting.html" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "more than 200000 table cells: not imported" "$tmp/e"'
 
 # ---- places --------------------------------------------------------------------
 
