@@ -162,7 +162,8 @@ int imp_doc_finish(imp_doc *doc);
 /* ---- import_detect.c, import_html.c, import_docx.c ---- */
 
 typedef enum imp_format {
-	IMP_FMT_TEXT, IMP_FMT_HTML, IMP_FMT_DOCX, IMP_FMT_PDF, IMP_FMT_OLE2, IMP_FMT_ZIP
+	IMP_FMT_TEXT, IMP_FMT_HTML, IMP_FMT_DOCX, IMP_FMT_PDF, IMP_FMT_OLE2, IMP_FMT_ZIP,
+	IMP_FMT_MHT         /* a web archive (.mht, .mhtml): MIME parts */
 } imp_format;
 
 /* The input's format, by its first bytes (the file's name only breaks a

@@ -58,6 +58,10 @@ imp_format imp_detect(const char *file, const char *text, size_t len)
 		return IMP_FMT_OLE2;
 	if (len >= 4 && memcmp(text, "PK\x03\x04", 4) == 0)
 		return IMP_FMT_DOCX; /* the reader says when it is a zip of something else */
+	/* "Save as single file web page" (IE, Word): the page is a MIME part. */
+	if (has_nocase(text, len < 1024 ? len : 1024, "multipart/related") &&
+	    has_nocase(text, len < 1024 ? len : 1024, "MIME-Version:"))
+		return IMP_FMT_MHT;
 	if (looks_html(file ? file : "", text, len))
 		return IMP_FMT_HTML;
 	return IMP_FMT_TEXT;
@@ -88,6 +92,9 @@ int imp_read_input(imp_doc *doc, const char *text, size_t len)
 		         doc->file);
 		return refuse(doc, hint, "a Word 97–2003 (.doc) or WPS (.wps) file: gireport reads .docx, "
 		                         "web pages and text");
+	case IMP_FMT_MHT:
+		return refuse(doc, "open it in a browser and save it as a web page, HTML only (.html)",
+		              "a web archive (.mht): gireport reads the page saved as .html");
 	case IMP_FMT_TEXT:
 		break;
 	}

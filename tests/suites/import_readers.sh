@@ -187,6 +187,8 @@ cp "$tmp/old.doc" "$tmp/report.wps"
 for f in old.doc report.wps; do
 	t "detect:ole2:$f" '! "$BIN" import "$tmp/$f" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "libreoffice --headless --convert-to docx $tmp/$f" "$tmp/e" && { "$BIN" import "$tmp/$f" >/dev/null 2>&1; [ $? = 1 ]; }'
 done
+printf 'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----x"\r\n\r\n------x\r\nContent-Type: text/html\r\n\r\n<html><body><p>=E4=B8=80</p></body></html>\r\n' >"$tmp/page.mht"
+t "detect:mht" '! "$BIN" import "$tmp/page.mht" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "a web archive (.mht)" "$tmp/e"'
 printf '%%PDF-1.7\n%%\342\343\317\323\n' >"$tmp/report.pdf"
 t "detect:pdf-not-yet" '! "$BIN" import "$tmp/report.pdf" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "a PDF: gireport cannot read PDF files yet" "$tmp/e"'
 printf 'PK\003\004\000\000binary' >"$tmp/broken.docx"
