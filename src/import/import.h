@@ -162,7 +162,10 @@ int imp_doc_finish(imp_doc *doc);
 /* ---- import_detect.c, import_html.c, import_docx.c ---- */
 
 typedef enum imp_format {
-	IMP_FMT_TEXT, IMP_FMT_HTML, IMP_FMT_DOCX, IMP_FMT_PDF, IMP_FMT_OLE2, IMP_FMT_ZIP,
+	IMP_FMT_TEXT, IMP_FMT_HTML,
+	IMP_FMT_DOCX,       /* a zip: imp_read_docx refuses one without word/document.xml */
+	IMP_FMT_PDF,
+	IMP_FMT_OLE2,       /* Word 97–2003 .doc, WPS .wps */
 	IMP_FMT_MHT         /* a web archive (.mht, .mhtml): MIME parts */
 } imp_format;
 

@@ -87,7 +87,6 @@ int imp_read_input(imp_doc *doc, const char *text, size_t len)
 		         "import the report's web page or Word file", doc->file);
 		return refuse(doc, hint, "a PDF: gireport cannot read PDF files yet");
 	case IMP_FMT_OLE2:
-	case IMP_FMT_ZIP:
 		snprintf(hint, sizeof hint, "convert it first: libreoffice --headless --convert-to docx %s",
 		         doc->file);
 		return refuse(doc, hint, "a Word 97–2003 (.doc) or WPS (.wps) file: gireport reads .docx, "
