@@ -147,7 +147,15 @@ char *imp_md_unescape(const char *s);
  *     more are cut, an error) and sets what import_scan.c would have.
  *
  * Cell and paragraph text is UTF-8, trimmed, with the pieces of a cell
- * (<p>, <br>, w:p) joined as imp_join joins them. */
+ * (<p>, <br>, w:p) joined as imp_join joins them.  The caller has set
+ * doc->file and doc->diags; a reader may set doc->meta_title, meta_agency
+ * and meta_date (a page's metas), which import.c uses only where the text
+ * says nothing.  A place is what a user can find in the input: a page's
+ * line and column; a .docx's paragraph or row number and cell number (its
+ * lines are not quoted, see gir_import_quotable); a PDF reader would give
+ * the page's number as the line and the line on the page as the column, or
+ * say what it chose in docs/import.md.  A reader is called from
+ * imp_read_input (import_detect.c), one case of its switch each. */
 void imp_doc_start(imp_doc *doc);
 void imp_doc_text(imp_doc *doc, gir_pos pos, const char *text);
 /* Takes the cells (and their text). */
