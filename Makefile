@@ -2,7 +2,7 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip
+PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -21,10 +21,10 @@ CLI_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Icli $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
 
 BUILD    ?= build
-LIB_SRC  := buf util utf8 cn diag load template number narrative placeholder prose suggest validate model check previous \
+LIB_SRC  := buf util utf8 cn zipmem diag load template number narrative placeholder prose suggest validate model check previous \
             layout wrap textgrid render_text render_md render_html render_docx render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf figures summary diff schema \
-            import_scan import_table import_score import
+            import_scan import_table import_score import import_bridge import_detect import_html import_docx
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
@@ -182,12 +182,19 @@ $(BUILD)/replay-docx: fuzz/replay.c fuzz/fuzz_docx.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags libxml-2.0) fuzz/replay.c fuzz/fuzz_docx.c \
 		$(BUILD)/libgireport.a $(LDLIBS_ALL) $(shell pkg-config --libs libxml-2.0) -o $@
 
+$(BUILD)/replay-import-html: fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
+$(BUILD)/replay-import-docx: fuzz/replay.c fuzz/fuzz_import_docx.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import_docx.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Everything the test suites run: the tool, the unit tests, the replayer.
 testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import $(BUILD)/replay-template \
           $(BUILD)/replay-project \
-          $(BUILD)/replay-docx
+          $(BUILD)/replay-docx $(BUILD)/replay-import-html \
+          $(BUILD)/replay-import-docx
 
 # The whole suite on the normal build, again under AddressSanitizer + UBSan,
 # and valgrind memcheck over the examples and broken sources.

@@ -1,4 +1,4 @@
-/* gireport import: an existing report (txt, md, or - for standard input)
+/* gireport import: an existing report (txt, md, html, docx, or - for standard input)
  * turned into a source, on standard output or atomically into -o FILE;
  * the diagnostics go to standard error. */
 #include <errno.h>
@@ -45,7 +45,7 @@ static int read_input(const char *file, char **text, size_t *len)
 int gir_cmd_import(const gir_cli *cli)
 {
 	if (cli->nfiles != 1) {
-		fputs("gireport: import takes one FILE (.txt or .md), or - for standard input\n", stderr);
+		fputs("gireport: import takes one FILE (.txt, .md, .html or .docx), or - for standard input\n", stderr);
 		return GIR_EXIT_FAILURE;
 	}
 	const char *file = cli->files[0], *out_path = cli->outdir;
@@ -68,7 +68,9 @@ int gir_cmd_import(const gir_cli *cli)
 	int rc = gir_import(reg, name, text, len, &src, d);
 	if (cli->strict)
 		gir_diags_promote_warnings(d, 0);
-	print_diags(cli, d, rc == 0 ? text : NULL, rc == 0 ? len : 0); /* no lines of a binary */
+	/* No lines of a binary, a .docx or a page in another charset are quoted. */
+	bool quote = rc == 0 && gir_import_quotable(name, text, len);
+	print_diags(cli, d, quote ? text : NULL, quote ? len : 0);
 	int status = rc != 0 || gir_diags_count_severity(d, GIR_ERROR) ? GIR_EXIT_INVALID : GIR_EXIT_OK;
 	if (rc == 0 && write_source(out_path, &src) != 0) {
 		fprintf(stderr, "gireport: cannot write %s: %s\n", out_path ? out_path : "standard output",

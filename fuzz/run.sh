@@ -11,16 +11,21 @@
 # add each as a regression case.  FUZZ_TARGETS="template project" runs only
 # those.  fuzz_docx (sources through the DOCX writer, its output read back
 # with minizip and libxml2) from the sources' corpus into fuzz/crashers-docx/.
+# fuzz_import_html (any bytes as a saved web page) starts from the real pages
+# in tests/real/, fuzz_import_docx (bytes as a .docx's word/document.xml, or a
+# whole zip) from their .docx files' XML and fuzz/seeds-import-docx/; their
+# crashes go to fuzz/crashers-import-html/ and fuzz/crashers-import-docx/.
 set -e
 cd "$(dirname "$0")/.."
 out=build-fuzz
 libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0) -lhpdf"
 mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import \
-	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project fuzz/crashers-docx
+	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project fuzz/crashers-docx \
+	fuzz/corpus-import-html fuzz/crashers-import-html fuzz/corpus-import-docx fuzz/crashers-import-docx
 make -s BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
 	"$out/libgireport.a" "$out/gireport"
-for target in report import template project docx; do
+for target in report import template project docx import_html import_docx; do
 	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc/core $(pkg-config --cflags libxml-2.0) "fuzz/fuzz_$target.c" \
 		"$out/libgireport.a" $libs -o "$out/fuzz_$target"
 done
@@ -35,18 +40,30 @@ for src in examples/*.yaml; do
 			>"fuzz/corpus-import/$name.$fmt" 2>/dev/null || true
 	done
 done
+# The real pages without their style attributes (a third of their size:
+# more runs a second), and the small .docx of the readers' suite.
+for f in tests/real/*.html; do
+	sed -E 's/ (style|class|width|height|valign|align|border|cellspacing|cellpadding|lang)=("[^"]*"|[^ >]*)//g' \
+		"$f" >"fuzz/corpus-import-html/$(basename "$f")"
+done
+cp fuzz/seeds-import-docx/* fuzz/corpus-import-docx/
+for f in tests/real/*.docx; do
+	unzip -p "$f" word/document.xml >"fuzz/corpus-import-docx/$(basename "$f" .docx).xml"
+done
 run() { # target corpus crashers-dir
-	"$out/fuzz_$1" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=65536 -timeout=10 \
+	"$out/fuzz_$1" -max_total_time="${FUZZ_SECONDS:-60}" -max_len="${MAX_LEN:-65536}" -timeout=10 \
 		-rss_limit_mb=2048 -fork=2 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 \
 		-artifact_prefix="$3/" -print_final_stats=1 "$2" 2>&1 |
 		tee "$out/fuzz_$1.log" | grep -E "^#|stat::|ERROR|SUMMARY" | tail -20
 }
-targets=${FUZZ_TARGETS:-report import template project docx}
+targets=${FUZZ_TARGETS:-report import template project docx import_html import_docx}
 for target in $targets; do
 	echo "== fuzz_$target"
 	case $target in
 	report) run report fuzz/corpus-work fuzz/crashers ;;
 	docx) run docx fuzz/corpus-work fuzz/crashers-docx ;;
+	import_html) run import_html fuzz/corpus-import-html fuzz/crashers-import-html ;;
+	import_docx) MAX_LEN=262144 run import_docx fuzz/corpus-import-docx fuzz/crashers-import-docx ;;
 	*) run "$target" "fuzz/corpus-$target" "fuzz/crashers-$target" ;;
 	esac
 done

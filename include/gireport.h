@@ -349,8 +349,9 @@ size_t gir_diff(const gir_report *a, const char *afile, const gir_report *b, con
 /* ---- import ------------------------------------------------------------------ */
 
 /* Reads an existing report in the national format — plain text as copied
- * from Word or a web page, Markdown with pipe tables, or gireport's own txt
- * or md — and appends a source for it to `out`: the edition is the
+ * from Word or a web page, Markdown with pipe tables, gireport's own txt
+ * or md, a saved web page (HTML, any charset) or a Word file (.docx), told
+ * apart by their content — and appends a source for it to `out`: the edition is the
  * template of `r` whose table labels the text uses most.  What could not be
  * placed or does not add up is added to `diags`, named `file` and placed at
  * the lines of `text`; the source then marks it with a comment.  Returns 0
@@ -358,6 +359,10 @@ size_t gir_diff(const gir_report *a, const char *afile, const gir_report *b, con
  * when the text holds nothing to import (empty, binary, not UTF-8). */
 int gir_import(const gir_registry *r, const char *file, const char *text, size_t len,
                gir_buf *out, gir_diags *diags);
+/* Non-zero when the places in gir_import's diagnostics are lines of `text` itself
+ * (a text, or a web page in UTF-8), so that a caller may quote those lines:
+ * not for a .docx, whose places are paragraph numbers, nor a page in GBK. */
+int gir_import_quotable(const char *file, const char *text, size_t len);
 
 #ifdef __cplusplus
 }

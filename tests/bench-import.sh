@@ -20,6 +20,15 @@ for f in tests/seeds/*.txt; do
 	printf '  %-32s ' "$(basename "$f")"; "$M" 10 "$BIN" import "$f"
 done
 
+# Saved web pages and Word files (the readers, import_html.c and
+# import_docx.c): a portal page of 116 KB (the aim: under 20 ms and 30 MB),
+# the Word export of 359 KB, and the .docx made from each.
+echo "import of real pages and Word files, mean of 10 runs:"
+for f in tests/real/fj-pingtan-2023.html tests/real/fj-pingtan-2021.html tests/real/fj-pingtan-2023.lo.docx \
+         tests/real/fj-pingtan-2021.lo.docx; do
+	printf '  %-32s ' "$(basename "$f") ($(($(wc -c <"$f") / 1024)) KB)"; "$M" 10 "$BIN" import "$f"
+done
+
 # hostile SIZE NAME HEAD UNIT: HEAD, then UNIT repeated to about SIZE bytes.
 hostile() {
 	python3 -c 'import sys

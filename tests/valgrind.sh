@@ -1,5 +1,6 @@
 #!/bin/sh
-# valgrind memcheck over the examples (every format) and the broken sources:
+# valgrind memcheck over the examples (every format), the broken sources and
+# the import of the real pages and Word files:
 # zero errors and zero leaks, or the run fails.
 BIN=${BUILD:-build}/gireport
 SUITE=valgrind
@@ -38,5 +39,15 @@ for id in $("$BIN" templates | cut -d' ' -f1); do
 		echo "PASS valgrind:schema:$id"
 	else
 		echo "FAIL valgrind:schema:$id"; head -30 "$tmp/vg"
+	fi
+done
+# gireport import of the real pages and Word files (the readers: libxml2's
+# parsers, minizip), whatever their exit status (their agency is not found).
+for f in tests/real/*.html tests/real/*.docx; do
+	[ -f "$f" ] || continue
+	if vg "$BIN" import "$f"; then
+		echo "PASS valgrind:import:$f"
+	else
+		echo "FAIL valgrind:import:$f"; head -30 "$tmp/vg"
 	fi
 done

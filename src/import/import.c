@@ -543,7 +543,7 @@ static void detect_wrapping(imp *im)
 			wide += w >= 60;
 		}
 	im->wrap_width = max;
-	im->wrapped = im->doc.own_text || (max <= WRAP_MAX && wide >= 3);
+	im->wrapped = !im->doc.structured && (im->doc.own_text || (max <= WRAP_MAX && wide >= 3));
 }
 
 static bool starts_paragraph(const imp *im, size_t i)
@@ -682,7 +682,8 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 		free(u);
 	}
 	gir_buf_free(&b);
-	if (!im->doc.own_text && !im->doc.markdown)
+	/* A reader's paragraphs (a page's <p>, Word's w:p) are whole. */
+	if (!im->doc.own_text && !im->doc.markdown && !im->doc.structured)
 		mend_broken(im, nar);
 	mark_subheadings(im, nar);
 }
@@ -699,7 +700,7 @@ static void stray_tables(imp *im, size_t from, size_t to, const char *where)
 {
 	for (size_t i = from; i < to; i++) {
 		imp_kind k = im->doc.lines[i].kind;
-		if (k != IMP_TAB && k != IMP_PIPE && k != IMP_BOX && k != IMP_COLS)
+		if (k != IMP_TAB && k != IMP_PIPE && k != IMP_BOX && k != IMP_COLS && k != IMP_CELLS)
 			continue;
 		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){im->doc.lines[i].no, 1},
 		            NULL, NULL, NULL, "%s: a table, but the form has none here; left out", where);
@@ -986,10 +987,30 @@ static void undated_signature(imp *im)
 	im->body_end = e - 1;
 }
 
+/* What a reader found outside the text (a page's ContentSource and PubDate
+ * metas), when the text itself does not say. */
+static void meta_fallbacks(imp *im)
+{
+	if (!im->agency && im->doc.meta_agency && *im->doc.meta_agency) {
+		im->agency = gir_xstrdup(im->doc.meta_agency);
+		/* The office that put the page up is not always the one reporting. */
+		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, im->title_pos, NULL, NULL,
+		            "write agency: by hand if the report is another agency's",
+		            "no agency in the title or a signature: taken from the page's ContentSource, "
+		            "%s", im->agency);
+	}
+	int ymd[3] = {0};
+	if (!im->date[0] && im->doc.meta_date && match_date(im, im->doc.meta_date, ymd)) {
+		memcpy(im->date, ymd, sizeof ymd);
+		im->date_pos = im->title_pos;
+	}
+}
+
 static void find_agency_and_year(imp *im)
 {
 	if (!im->agency && im->nsig)
 		im->agency = gir_xstrdup(im->signatories[0]);
+	meta_fallbacks(im);
 	if (!im->year && im->title)
 		im->year = year_at(im->title);
 	if (!im->year && im->date[0])
@@ -1007,11 +1028,14 @@ static void find_agency_and_year(imp *im)
 
 /* ---- the check of the result -------------------------------------------------------- */
 
-static bool reported_at(const gir_diags *d, size_t upto, int line)
+/* Whether the import reported an error at the place already.  A page's
+ * rows may all stand on one line of its HTML: the column tells them apart. */
+static bool reported_at(const gir_diags *d, size_t upto, gir_pos pos, bool by_column)
 {
 	for (size_t i = 0; i < upto; i++) {
 		const gir_diag *g = gir_diags_at(d, i);
-		if (g->severity == GIR_ERROR && g->line == line && line)
+		if (g->severity == GIR_ERROR && g->line == pos.line && pos.line &&
+		    (!by_column || g->column == pos.col))
 			return true;
 	}
 	return false;
@@ -1031,7 +1055,7 @@ static gir_report *check_result(imp *im, const char *file)
 	for (size_t i = 0; i < gir_diags_count(vd); i++) {
 		const gir_diag *g = gir_diags_at(vd, i);
 		gir_pos pos = g->line > 0 && (size_t)g->line <= im->nmap ? im->map[g->line - 1] : (gir_pos){0, 0};
-		if (g->severity == GIR_NOTE ? skipped : reported_at(im->doc.diags, before, pos.line)) {
+		if (g->severity == GIR_NOTE ? skipped : reported_at(im->doc.diags, before, pos, im->doc.structured)) {
 			skipped = true;
 			continue;
 		}
@@ -1203,7 +1227,7 @@ int gir_import(const gir_registry *reg, const char *file, const char *text, size
                gir_buf *out, gir_diags *diags)
 {
 	imp im = {.doc = {.file = file, .diags = diags}, .reg = reg, .out = out, .out_start = out->len};
-	if (imp_scan(&im.doc, text, len) != 0 || gir_registry_count(reg) == 0) {
+	if (imp_read_input(&im.doc, text, len) != 0 || gir_registry_count(reg) == 0) {
 		import_free(&im);
 		return -1;
 	}

@@ -1,6 +1,9 @@
 /* gireport import: an existing report (text copied from Word or a web page,
- * Markdown with pipe tables, gireport's own txt or md) read back into a
- * source.  import_scan.c cuts the text into lines, table rows and cells;
+ * Markdown with pipe tables, gireport's own txt or md, a saved web page, a
+ * .docx) read back into a source.  import_detect.c tells the formats apart
+ * by their content; import_scan.c cuts a text into lines, table rows and
+ * cells, and the readers (import_html.c, import_docx.c) give the same lines
+ * through the bridge (import_bridge.c, below);
  * import_table.c places rows and cells on a template's tables; import.c
  * finds the title, sections, narratives and signature and writes the YAML.
  * Nothing here knows a label of the form: every label comes from the
@@ -22,8 +25,15 @@ typedef enum imp_kind {
 	IMP_PIPE,   /* a Markdown pipe row, or a content line of a +---+ grid table */
 	IMP_BOX,    /* a content line of a box-drawn table (gireport's txt) */
 	IMP_COLS,   /* a line of pandoc's plain-text table: cells by column position */
-	IMP_RULE    /* |---|, +---+, ├───┤ or ----: no cells */
+	IMP_RULE,   /* |---|, +---+, ├───┤ or ----: no cells */
+	IMP_CELLS   /* a table row from a reader (HTML, DOCX, PDF): cells already split */
 } imp_kind;
+
+typedef struct imp_cell {
+	char *text;         /* trimmed */
+	gir_pos pos;
+	int col;            /* column in its pipe table, or -1 */
+} imp_cell;
 
 typedef struct imp_line {
 	int no;             /* 1-based line of the input */
@@ -37,13 +47,9 @@ typedef struct imp_line {
 	int table;          /* tables: index of the run of table lines it is in */
 	size_t rule;        /* IMP_COLS: 1 + the index of the "---- ----" line giving the columns */
 	bool multiline;     /* IMP_COLS: rows are separated by blank lines */
+	imp_cell *cells;    /* IMP_CELLS: the row's cells, owned by the line */
+	size_t ncells;
 } imp_line;
-
-typedef struct imp_cell {
-	char *text;         /* trimmed */
-	gir_pos pos;
-	int col;            /* column in its pipe table, or -1 */
-} imp_cell;
 
 typedef struct imp_row {
 	imp_cell *cells;
@@ -62,6 +68,16 @@ typedef struct imp_doc {
 	bool own_text;      /* gireport's txt: box tables, paragraphs indented */
 	int year;           /* the report year, once known (labels with {year}) */
 	gir_diags *diags;
+	/* Set by a reader (import_bridge.c): every text line is one paragraph,
+	 * never a piece of a hard-wrapped one, and the lines' text is owned. */
+	bool structured;
+	size_t cap;
+	size_t total_cells; /* in all rows so far (limits, import_bridge.c) */
+	int cut_row;        /* the first row cut at IMP_MAX_ROW_CELLS, or 0 */
+	/* What a reader found outside the text (a page's ArticleTitle,
+	 * ContentSource and PubDate metas), used when the text does not say:
+	 * malloc'd or NULL. */
+	char *meta_title, *meta_agency, *meta_date;
 } imp_doc;
 
 /* Makes room for element n of an array grown one element at a time: the
@@ -105,6 +121,72 @@ int imp_width(const char *s);
 void imp_join(gir_buf *b, const char *piece);
 /* Markdown escapes undone: "\*" → "*", "&amp;" → "&". malloc'd. */
 char *imp_md_unescape(const char *s);
+
+/* ---- import_bridge.c: lines from a reader --------------------------------
+ *
+ * A reader (HTML, DOCX, PDF) does not make a text for import_scan.c to cut
+ * up again: it appends the document's lines to an imp_doc one at a time,
+ * in reading order, and the rest of the import (title, headings,
+ * narratives, import_table.c's placing of rows) runs on them as on lines
+ * of a text.  Each line carries the place in the ORIGINAL input (line and
+ * column of the element it came from), so that every diagnostic points
+ * into the file the user has.
+ *
+ *   - a paragraph is one IMP_TEXT line (imp_doc_text): a paragraph, never a
+ *     piece of one, so import.c does not re-join lines;
+ *   - a table row is one IMP_CELLS line (imp_doc_row) with its cells split:
+ *     a cell spanning rows (rowspan, vMerge) is repeated in each row it
+ *     covers when it holds text (a group heading such as （三）不予公开
+ *     stands before each of its rows, as in a text copy), and given once
+ *     when it holds a number; a cell spanning columns (colspan, gridSpan) is
+ *     one cell, so that a number is never counted twice;
+ *   - imp_doc_table_end between two tables (the rows of one table have the
+ *     same imp_line.table);
+ *   - imp_doc_finish when done: checks the limits (50,000 lines, as for a
+ *     text; 200,000 cells; 1,024 cells a row, the form's widest has 15:
+ *     more are cut, an error) and sets what import_scan.c would have.
+ *
+ * Cell and paragraph text is UTF-8, trimmed, with the pieces of a cell
+ * (<p>, <br>, w:p) joined as imp_join joins them.  The caller has set
+ * doc->file and doc->diags; a reader may set doc->meta_title, meta_agency
+ * and meta_date (a page's metas), which import.c uses only where the text
+ * says nothing.  A place is what a user can find in the input: a page's
+ * line and column; a .docx's paragraph or row number and cell number (its
+ * lines are not quoted, see gir_import_quotable); a PDF reader would give
+ * the page's number as the line and the line on the page as the column, or
+ * say what it chose in docs/import.md.  A reader is called from
+ * imp_read_input (import_detect.c), one case of its switch each. */
+void imp_doc_start(imp_doc *doc);
+void imp_doc_text(imp_doc *doc, gir_pos pos, const char *text);
+/* Takes the cells (and their text). */
+void imp_doc_row(imp_doc *doc, gir_pos pos, imp_cell *cells, size_t n);
+void imp_doc_table_end(imp_doc *doc);
+/* Past the limits of a report (50,000 lines, 200,000 cells in all): the
+ * lines given are no longer kept, and a reader may stop. */
+bool imp_doc_full(const imp_doc *doc);
+/* Returns 0, or -1 with an error added (nothing to import, too many lines). */
+int imp_doc_finish(imp_doc *doc);
+
+/* ---- import_detect.c, import_html.c, import_docx.c ---- */
+
+typedef enum imp_format {
+	IMP_FMT_TEXT, IMP_FMT_HTML,
+	IMP_FMT_DOCX,       /* a zip: imp_read_docx refuses one without word/document.xml */
+	IMP_FMT_PDF,
+	IMP_FMT_OLE2,       /* Word 97–2003 .doc, WPS .wps */
+	IMP_FMT_MHT         /* a web archive (.mht, .mhtml): MIME parts */
+} imp_format;
+
+/* The input's format, by its first bytes (the file's name only breaks a
+ * tie: a .html that starts with plain text is still read as HTML). */
+imp_format imp_detect(const char *file, const char *text, size_t len);
+/* Each reader fills doc (imp_doc_start … imp_doc_finish) from the bytes of
+ * its format; returns 0, or -1 with an error added to doc->diags. */
+int imp_read_html(imp_doc *doc, const char *data, size_t len);
+int imp_read_docx(imp_doc *doc, const char *data, size_t len);
+/* Reads the input as its format says: a text (imp_scan) or a reader;
+ * formats no reader reads get an error naming the conversion. */
+int imp_read_input(imp_doc *doc, const char *text, size_t len);
 
 /* ---- import_table.c ---- */
 

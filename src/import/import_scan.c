@@ -310,7 +310,7 @@ static int indent_of(const char *s, bool *wide)
 
 static bool table_kind(imp_kind k)
 {
-	return k == IMP_PIPE || k == IMP_BOX || k == IMP_RULE || k == IMP_COLS;
+	return k == IMP_PIPE || k == IMP_BOX || k == IMP_RULE || k == IMP_COLS || k == IMP_CELLS;
 }
 
 static bool starts_table_run(const imp_line *prev, const imp_line *l)
@@ -419,8 +419,8 @@ static int check_text(imp_doc *doc, const char *text, size_t len)
 				pos.col++;
 		}
 		gir_diag_at(doc->diags, GIR_ERROR, doc->file, pos, NULL, NULL,
-		            nul && text + bad == nul ? "a report is text; this looks like a binary file "
-		                                       "(convert a .docx with pandoc -t plain)"
+		            nul && text + bad == nul ? "gireport reads text, web pages (.html) and Word "
+		                                       "files (.docx); this is none of them"
 		                                     : "convert it first: iconv -f GB18030 -t UTF-8",
 		            nul && text + bad == nul ? "a NUL byte: not a text file" : "not UTF-8 text");
 		return -1;
@@ -505,6 +505,17 @@ int imp_scan(imp_doc *doc, const char *text, size_t len)
 
 void imp_doc_free(imp_doc *doc)
 {
+	for (size_t i = 0; doc->structured && i < doc->nlines; i++) {
+		imp_line *l = &doc->lines[i];
+		free(l->text);
+		for (size_t k = 0; k < l->ncells; k++)
+			free(l->cells[k].text);
+		free(l->cells);
+	}
+	free(doc->meta_title);
+	free(doc->meta_agency);
+	free(doc->meta_date);
+	doc->meta_title = doc->meta_agency = doc->meta_date = NULL;
 	free(doc->store);
 	doc->store = NULL;
 	free(doc->lines);
@@ -756,6 +767,14 @@ static void text_line(gir_ptrvec *rows, tab_state *st, const imp_line *l, const 
 	add_cell(r, t, (gir_pos){l->no, l->col}, -1);
 }
 
+/* A row a reader split (import_bridge.c): its cells as they are. */
+static void cells_row(gir_ptrvec *rows, const imp_line *l)
+{
+	imp_row *r = new_row(rows, (gir_pos){l->no, l->col}, l->table);
+	for (size_t k = 0; k < l->ncells; k++)
+		add_cell(r, gir_xstrdup(l->cells[k].text), l->cells[k].pos, -1);
+}
+
 static bool grid_table(const imp_doc *doc, size_t i)
 {
 	int t = doc->lines[i].table;
@@ -792,6 +811,9 @@ size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **out)
 				j++;
 			cols_row(&rows, doc, l, j - i);
 			i = j - 1;
+			st.open = NULL;
+		} else if (l->kind == IMP_CELLS) {
+			cells_row(&rows, l);
 			st.open = NULL;
 		} else if (l->kind == IMP_PIPE) {
 			pipe_row(&rows, l);

@@ -25,6 +25,7 @@
 #include "narrative.h"
 #include "pdf.h"
 #include "utf8.h"
+#include "zipmem.h"
 #include "util.h"
 
 /* ---- measures (twentieths of a point, as WordprocessingML counts) ----------- */
@@ -579,78 +580,14 @@ static const char *const part_names[NPARTS] = {
 	"word/footer2.xml", "docProps/core.xml", "docProps/app.xml",
 };
 
-/* The zip is written into memory through minizip's file functions: a
- * stream that writes at a position (minizip goes back to each entry's local
- * header to fill in its CRC and sizes). */
-typedef struct mem_stream {
-	gir_buf *out;
-	size_t base, pos;
-} mem_stream;
-
-static voidpf ZCALLBACK mem_open(voidpf opaque, const void *name, int mode)
-{
-	(void)name, (void)mode;
-	return opaque;
-}
-
-static uLong ZCALLBACK mem_read(voidpf opaque, voidpf stream, void *buf, uLong size)
-{
-	(void)opaque, (void)stream, (void)buf, (void)size;
-	return 0; /* never read: the archive is only created */
-}
-
-static uLong ZCALLBACK mem_write(voidpf opaque, voidpf stream, const void *buf, uLong size)
-{
-	(void)opaque;
-	mem_stream *m = stream;
-	size_t at = m->base + m->pos; /* never past the end: mem_seek sees to it */
-	size_t over = m->out->len - at < size ? m->out->len - at : size;
-	if (over)
-		memcpy(m->out->ptr + at, buf, over);
-	gir_buf_put(m->out, (const char *)buf + over, size - over);
-	m->pos += size;
-	return size;
-}
-
-static ZPOS64_T ZCALLBACK mem_tell(voidpf opaque, voidpf stream)
-{
-	(void)opaque;
-	return ((mem_stream *)stream)->pos;
-}
-
-static long ZCALLBACK mem_seek(voidpf opaque, voidpf stream, ZPOS64_T offset, int origin)
-{
-	(void)opaque;
-	mem_stream *m = stream;
-	size_t len = m->out->len - m->base;
-	ZPOS64_T from = origin == ZLIB_FILEFUNC_SEEK_CUR ? m->pos
-	                : origin == ZLIB_FILEFUNC_SEEK_END ? len : 0;
-	if (from + offset > len)
-		return -1;
-	m->pos = (size_t)(from + offset);
-	return 0;
-}
-
-static int ZCALLBACK mem_close(voidpf opaque, voidpf stream)
-{
-	(void)opaque, (void)stream;
-	return 0;
-}
-
-static int ZCALLBACK mem_error(voidpf opaque, voidpf stream)
-{
-	(void)opaque, (void)stream;
-	return 0;
-}
-
 /* Packs the parts, in their fixed order, into `out`, each dated
  * noon on 1 January 1980 (the first date a zip can hold; written as such,
  * with no time zone involved).  Returns 0, or -1 when minizip fails. */
 static int pack(gir_buf *parts, gir_buf *out)
 {
-	mem_stream m = {out, out->len, 0};
-	zlib_filefunc64_def io = {mem_open, mem_read, mem_write, mem_tell, mem_seek, mem_close,
-	                          mem_error, &m};
+	gir_zipmem m;
+	zlib_filefunc64_def io;
+	gir_zipmem_writer(&m, out, &io);
 	zipFile zf = zipOpen2_64("memory", APPEND_STATUS_CREATE, NULL, &io);
 	int rc = zf ? ZIP_OK : ZIP_ERRNO;
 	zip_fileinfo info = {.tmz_date = {0, 0, 12, 1, 0, 1980}};

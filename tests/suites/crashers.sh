@@ -1,8 +1,9 @@
 #!/bin/sh
 # Every input that once crashed a fuzz target (fuzz/crashers/ for sources,
 # fuzz/crashers-import/ for gireport import, fuzz/crashers-template/ for
-# templates, fuzz/crashers-project/ for gireport.yaml, fuzz/crashers-docx/ for the DOCX writer) and every example and
-# seed goes through it again without a crash.
+# templates, fuzz/crashers-project/ for gireport.yaml, fuzz/crashers-docx/ for the DOCX writer,
+# fuzz/crashers-import-html/ and -docx/ for the import readers) and every
+# example, seed and real page goes through it again without a crash.
 BUILD=${BUILD:-build}
 
 replay() { # replayer files...
@@ -22,3 +23,5 @@ replay replay-import fuzz/crashers-import/* tests/seeds/*.txt
 replay replay-template fuzz/crashers-template/* templates/*.json fuzz/seeds-template/*
 replay replay-project fuzz/crashers-project/* fuzz/seeds-project/* examples/city/gireport.yaml
 replay replay-docx fuzz/crashers-docx/* examples/*.yaml tests/golden/*.yaml
+replay replay-import-html fuzz/crashers-import-html/* tests/real/*.html
+replay replay-import-docx fuzz/crashers-import-docx/* tests/real/*.docx

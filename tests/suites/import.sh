@@ -84,7 +84,9 @@ t empty-file '! "$BIN" import "$tmp/empty.txt" >"$tmp/o" 2>"$tmp/e"; [ $? ] && g
 printf '  \n\t\n　\n' >"$tmp/blank.txt"
 t blank-file '"$BIN" import "$tmp/blank.txt" 2>&1 >/dev/null | grep -q "empty"; "$BIN" import "$tmp/blank.txt" >/dev/null 2>&1; [ $? = 1 ]'
 printf 'PK\003\004\000\000binary' >"$tmp/report.docx"
-t binary-file '"$BIN" import "$tmp/report.docx" 2>&1 >/dev/null | grep -q "1:5: error: a NUL byte" && { "$BIN" import "$tmp/report.docx" >/dev/null 2>&1; [ $? = 1 ]; }'
+t binary-file '"$BIN" import "$tmp/report.docx" 2>&1 >/dev/null | grep -q "error: a zip file that cannot be opened: not a Word file (.docx)" && { "$BIN" import "$tmp/report.docx" >/dev/null 2>&1; [ $? = 1 ]; }'
+printf 'report\000binary' >"$tmp/report.bin"
+t binary-text '"$BIN" import "$tmp/report.bin" 2>&1 >/dev/null | grep -q "1:7: error: a NUL byte" && { "$BIN" import "$tmp/report.bin" >/dev/null 2>&1; [ $? = 1 ]; }'
 printf '\266\376\306\337\307\370\n' >"$tmp/gbk.txt"
 t not-utf8 '"$BIN" import "$tmp/gbk.txt" 2>&1 >/dev/null | grep -q "not UTF-8.*" && "$BIN" import "$tmp/gbk.txt" 2>&1 | grep -q "iconv -f GB18030"'
 printf '某区统计局2020年政府信息公开工作年度报告\n\n一、总体情况\n本年度工作正常。\n二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n\n某区统计局\n2021年1月5日\n' >"$tmp/notables.txt"
