@@ -269,28 +269,49 @@ static bool blank(const imp *im, size_t i)
 	return im->doc.lines[i].kind == IMP_BLANK;
 }
 
+/* Whether normalised text n is the section's heading or one of its
+ * aliases (templates' "aliases": the variants real reports print), with
+ * its numbering or, when `bare_ok`, any or none. */
+static bool names_section(const gir_section *sec, const char *n, bool bare_ok)
+{
+	const char *bare = gir_skip_numbering(n);
+	if (gir_same_key(n, sec->heading) || (bare_ok && gir_same_key(bare, sec->bare_heading)))
+		return true;
+	for (size_t i = 0; i < sec->naliases; i++) {
+		char *a = imp_normalize(sec->aliases[i]);
+		bool r = gir_same_key(n, a) || (bare_ok && gir_same_key(bare, gir_skip_numbering(a)));
+		free(a);
+		if (r)
+			return true;
+	}
+	return false;
+}
+
 /* The section a line is the heading of ("一、总体情况", "1、 总体情况",
- * "## 一、总体情况"), among those after `after`; -1 for none. */
+ * "## 一、总体情况"), among those after `after`; -1 for none.  In
+ * Markdown a line without "#" is a heading only when it has the heading's
+ * own numbering (a plain "六、其他需要报告的事项" among "##" headings). */
 static int heading_of(const imp *im, size_t i, int after)
 {
 	if (im->doc.lines[i].kind != IMP_TEXT)
 		return -1;
 	const char *s = line_text(im, i);
-	if (im->doc.markdown) {
-		if (strncmp(s, "## ", 3) != 0)
+	bool marked = !im->doc.markdown;
+	if (im->doc.markdown && *s == '#') {
+		while (*s == '#')
+			s++;
+		if (*s != ' ')
 			return -1;
-		s += 3;
+		s++, marked = true;
 	}
 	char *n = imp_normalize(s);
 	size_t len = strlen(n);
 	if (len >= 3 && strcmp(n + len - 3, "\xEF\xBC\x9A") == 0) /* a trailing ： */
 		n[len - 3] = '\0';
 	int found = -1;
-	for (size_t k = (size_t)(after + 1); k < im->t->nsections && found < 0; k++) {
-		const gir_section *sec = im->t->sections[k];
-		if (gir_same_key(n, sec->heading) || gir_same_key(gir_skip_numbering(n), sec->bare_heading))
+	for (size_t k = (size_t)(after + 1); k < im->t->nsections && found < 0; k++)
+		if (names_section(im->t->sections[k], n, marked))
 			found = (int)k;
-	}
 	free(n);
 	return found;
 }
