@@ -413,55 +413,131 @@ static bool match_date(const imp *im, const char *text, int *ymd)
 	return ok && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= 31;
 }
 
-/* The title: the first lines, up to three, that read as the template's
- * title; else the first line.  Finds the agency and year in it. */
-static void find_title(imp *im, size_t end)
+/* Whether the text (spaces removed) reads as the template's title or one of
+ * its "title_aliases"; fills the agency (never empty) and year. */
+static bool match_title(const imp *im, const char *flat, char **agency, int *year)
 {
-	size_t i = 0;
-	while (i < end && blank(im, i))
-		i++;
-	if (i >= end)
-		return;
-	im->title_from = i;
-	im->title_pos = (gir_pos){im->doc.lines[i].no, 1};
-	gir_buf b = {0};
-	size_t take = i + 1;
-	for (size_t j = i, lines = 0; j < end && lines < 3; j++) {
-		if (blank(im, j)) {
-			if (im->doc.own_text)
-				break;
-			continue;
+	const gir_template *t = im->t;
+	for (size_t k = 0; k <= t->ntitle_aliases; k++) {
+		const char *pat = k ? t->title_aliases[k - 1] : t->title;
+		int ymd[3] = {0};
+		char *a = NULL;
+		if (pat && match_pattern(pat, flat, &a, ymd) && a && *a) {
+			free(*agency);
+			*agency = a;
+			*year = ymd[0];
+			return true;
 		}
-		const char *s = line_text(im, j);
-		if (im->doc.markdown && j == i)
-			s += strncmp(s, "# ", 2) == 0 ? 2 : 0;
-		char *u = im->doc.markdown ? imp_md_unescape(s) : gir_xstrdup(s);
+		free(a);
+	}
+	return false;
+}
+
+/* The text of line j as a title line: Markdown's "# " and escapes undone. */
+static char *title_piece(const imp *im, size_t j)
+{
+	const char *s = line_text(im, j);
+	if (im->doc.markdown)
+		return imp_md_unescape(s + (strncmp(s, "# ", 2) == 0 ? 2 : 0));
+	return gir_xstrdup(s);
+}
+
+/* The non-blank lines of the head, where the title is looked for: a page
+ * copied from a portal starts with lines that are not the report's
+ * (正文, 来源：…, 发布日期：…, a breadcrumb). */
+#define HEAD_LINES 12
+
+/* Joins `take` non-blank lines from head[at] on and matches them as a title. */
+static bool title_at(imp *im, const size_t *head, size_t nhead, size_t at, size_t take)
+{
+	if (at + take > nhead)
+		return false;
+	gir_buf b = {0};
+	for (size_t j = at; j < at + take; j++) {
+		char *u = title_piece(im, head[j]);
 		imp_join(&b, u);
 		free(u);
-		lines++;
-		char *flat = without_spaces(b.ptr ? b.ptr : "");
-		int ymd[3] = {0};
-		bool ok = im->t->title && match_pattern(im->t->title, flat, &im->agency, ymd);
-		free(flat);
-		if (ok || im->doc.own_text) {
-			take = j + 1;
-			free(im->title);
-			im->title = gir_xstrdup(b.ptr);
-			if (ok)
-				im->year = ymd[0];
-			if (ok && !im->doc.own_text)
-				break;
-		}
-		if (im->doc.markdown)
-			break;
 	}
-	if (!im->title) {
-		const char *s = line_text(im, i);
-		im->title = im->doc.markdown ? imp_md_unescape(s + (strncmp(s, "# ", 2) ? 0 : 2))
-		                             : gir_xstrdup(s);
+	char *flat = without_spaces(b.ptr ? b.ptr : "");
+	bool ok = match_title(im, flat, &im->agency, &im->year);
+	free(flat);
+	if (ok) {
+		free(im->title);
+		im->title = imp_detach(&b);
+		im->title_from = head[at];
+		im->title_to = head[at + take - 1] + 1;
+		im->title_pos = (gir_pos){im->doc.lines[head[at]].no, 1};
 	}
-	im->title_to = take;
 	gir_buf_free(&b);
+	return ok;
+}
+
+/* Lines before the title are no part of the report: left out, and said. */
+static void before_title(imp *im, size_t first)
+{
+	if (im->title_from <= first)
+		return;
+	char *s = gir_xstrdup(line_text(im, first));
+	gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
+	            "the text before the title (lines %d-%d, from \"%s\") is left out",
+	            im->doc.lines[first].no, im->doc.lines[im->title_from - 1].no, s);
+	free(s);
+}
+
+/* gireport's own txt: the centred title, which may take several lines. */
+static void own_title(imp *im, size_t i, size_t end)
+{
+	gir_buf b = {0};
+	size_t take = i + 1;
+	for (size_t j = i, lines = 0; j < end && lines < 3 && !blank(im, j); j++, lines++) {
+		imp_join(&b, line_text(im, j));
+		take = j + 1;
+		char *flat = without_spaces(b.ptr);
+		match_title(im, flat, &im->agency, &im->year);
+		free(flat);
+	}
+	im->title = imp_detach(&b);
+	im->title_to = take;
+}
+
+/* The first year written "2020年" in s (four digits, no more), or 0. */
+static int year_at(const char *s);
+
+/* The title: the first one, two or three lines among the first lines that
+ * read as the template's title or an alias — single lines first, so that
+ * a line before the title is never taken into it; else the first line with
+ * a year, else the first line.  Finds the agency and year in it. */
+static void find_title(imp *im, size_t end)
+{
+	size_t head[HEAD_LINES], nhead = 0;
+	for (size_t i = 0; i < end && nhead < HEAD_LINES; i++)
+		if (!blank(im, i) && im->doc.lines[i].kind == IMP_TEXT)
+			head[nhead++] = i;
+	if (!nhead)
+		return;
+	im->title_from = head[0];
+	im->title_to = head[0] + 1;
+	im->title_pos = (gir_pos){im->doc.lines[head[0]].no, 1};
+	for (size_t take = 1; take <= 3; take++)
+		for (size_t at = 0; at < nhead; at++)
+			if (title_at(im, head, nhead, at, take)) {
+				before_title(im, head[0]);
+				return;
+			}
+	if (im->doc.own_text) {
+		own_title(im, head[0], end);
+		return;
+	}
+	size_t t = 0;
+	while (t < nhead && !year_at(im->doc.lines[head[t]].text))
+		t++;
+	t = t < nhead ? t : 0;
+	im->title = title_piece(im, head[t]);
+	im->title_from = head[t];
+	im->title_to = head[t] + 1;
+	im->title_pos = (gir_pos){im->doc.lines[head[t]].no, 1};
+	before_title(im, head[0]);
 }
 
 /* The first year written "2020年" in s (four digits, no more), or 0.  A run
