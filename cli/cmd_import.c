@@ -62,10 +62,18 @@ int gir_cmd_import(const gir_cli *cli)
 		free(text);
 		return GIR_EXIT_FAILURE;
 	}
+	if (cli->new_template && !gir_registry_find(reg, cli->new_template)) {
+		fprintf(stderr, "gireport: --template %s: no such edition (see gireport templates)\n",
+		        cli->new_template);
+		gir_registry_free(reg);
+		free(text);
+		return GIR_EXIT_FAILURE;
+	}
 	const char *name = strcmp(file, "-") == 0 ? "<stdin>" : file;
 	gir_diags *d = gir_diags_new();
 	gir_buf src = {0};
-	int rc = gir_import(reg, name, text, len, &src, d);
+	gir_import_options opt = {cli->new_agency, cli->new_year, cli->new_template};
+	int rc = gir_import_with(reg, &opt, name, text, len, &src, d);
 	if (cli->strict)
 		gir_diags_promote_warnings(d, 0);
 	print_diags(cli, d, rc == 0 ? text : NULL, rc == 0 ? len : 0); /* no lines of a binary */

@@ -227,6 +227,20 @@ int gir_render_html(const gir_report *rep, const gir_options *opt, gir_buf *out)
 int gir_import(const gir_registry *r, const char *file, const char *text, size_t len,
                gir_buf *out, gir_diags *diags);
 
+/* What the person importing knows better than the text: each, when set,
+ * is taken instead of what the import would detect (gireport import
+ * --agency, --year, --template). */
+typedef struct gir_import_options {
+	const char *agency;       /* NULL: from the title or the signature */
+	int year;                 /* 0: from the title or the date */
+	const char *template_id;  /* NULL: the edition whose labels the tables use most */
+} gir_import_options;
+
+/* gir_import with options (NULL: none).  A template_id the registry does
+ * not have is an error in `diags`, and -1. */
+int gir_import_with(const gir_registry *r, const gir_import_options *o, const char *file,
+                    const char *text, size_t len, gir_buf *out, gir_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif

@@ -35,6 +35,7 @@ typedef struct imp {
 	imp_doc doc;
 	const gir_registry *reg;
 	const gir_template *t;
+	const gir_template *chosen; /* by the labels, before --template */
 	int score;
 	long *sec_line;          /* line index of each section's heading, or -1 */
 	size_t title_from, title_to; /* lines of the title */
@@ -1024,6 +1025,7 @@ static void choose_template(imp *im, int year)
 			im->t = t, best = s;
 	}
 	im->score = best;
+	im->chosen = im->t;
 	imp_labels_free(L);
 }
 
@@ -1031,8 +1033,11 @@ static void choose_template(imp *im, int year)
 
 static void emit_head(imp *im, const char *file)
 {
-	char *name = gir_xasprintf("gireport import of %s: edition %s, chosen by %d labels of its "
-	                           "tables found in the text", file, im->t->id, im->score);
+	char *name = im->t != im->chosen
+	                 ? gir_xasprintf("gireport import of %s: edition %s, as --template says", file,
+	                                 im->t->id)
+	                 : gir_xasprintf("gireport import of %s: edition %s, chosen by %d labels of "
+	                                 "its tables found in the text", file, im->t->id, im->score);
 	emit_comment(im, 0, (gir_pos){0, 0}, name);
 	free(name);
 	emit(im, im->title_pos, "year: %d\n", im->year);
@@ -1300,18 +1305,50 @@ static void import_free(imp *im)
 	free(im->map);
 }
 
-int gir_import(const gir_registry *reg, const char *file, const char *text, size_t len,
-               gir_buf *out, gir_diags *diags)
+/* --agency, --year and --template over what was detected (the edition
+ * before anything is read by it; the agency and year after the title). */
+static void override_agency_year(imp *im, const gir_import_options *o)
+{
+	if (o && o->agency) {
+		free(im->agency);
+		im->agency = gir_xstrdup(o->agency);
+	}
+	if (o && o->year)
+		im->year = o->year;
+}
+
+static bool override_template(imp *im, const gir_import_options *o)
+{
+	if (!o || !o->template_id)
+		return true;
+	const gir_template *t = gir_registry_find(im->reg, o->template_id);
+	if (!t) {
+		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, (gir_pos){0, 0}, NULL, NULL,
+		            "`gireport templates` lists the editions", "--template %s: no such edition",
+		            o->template_id);
+		return false;
+	}
+	im->t = t;
+	return true;
+}
+
+int gir_import_with(const gir_registry *reg, const gir_import_options *o, const char *file,
+                    const char *text, size_t len, gir_buf *out, gir_diags *diags)
 {
 	imp im = {.doc = {.file = file, .diags = diags}, .reg = reg, .out = out, .out_start = out->len};
 	if (imp_scan(&im.doc, text, len) != 0 || gir_registry_count(reg) == 0) {
 		import_free(&im);
 		return -1;
 	}
-	choose_template(&im, year_in_head(&im));
+	choose_template(&im, o && o->year ? o->year : year_in_head(&im));
+	if (!override_template(&im, o)) {
+		import_free(&im);
+		return -1;
+	}
 	find_headings(&im);
 	find_signature(&im);
 	find_title(&im, first_heading(&im));
+	override_agency_year(&im, o);
 	find_agency_and_year(&im);
 	detect_wrapping(&im);
 	emit_head(&im, file);
@@ -1331,4 +1368,10 @@ int gir_import(const gir_registry *reg, const char *file, const char *text, size
 	}
 	import_free(&im);
 	return 0;
+}
+
+int gir_import(const gir_registry *reg, const char *file, const char *text, size_t len,
+               gir_buf *out, gir_diags *diags)
+{
+	return gir_import_with(reg, NULL, file, text, len, out, diags);
 }
