@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "import.h"
 #include "model.h"
+#include "number.h"
 #include "prose.h"
 #include "utf8.h"
 #include "util.h"
@@ -446,7 +447,7 @@ static char *title_piece(const imp *im, size_t j)
 /* The non-blank lines of the head, where the title is looked for: a page
  * copied from a portal starts with lines that are not the report's
  * (正文, 来源：…, 发布日期：…, a breadcrumb). */
-#define HEAD_LINES 12
+#define HEAD_LINES 60
 
 /* Joins `take` non-blank lines from head[at] on and matches them as a title. */
 static bool title_at(imp *im, const size_t *head, size_t nhead, size_t at, size_t take)
@@ -855,11 +856,12 @@ static const imp_slot *slot_of(const imp_table *tab, const gir_axis *row)
 	return NULL;
 }
 
+/* Whether the tree has a row to write: read, or missing and so marked. */
 static bool any_filled(const imp_table *tab, const gir_axis *a)
 {
 	if (!a->nchildren) {
 		const imp_slot *s = slot_of(tab, a);
-		return s && s->filled;
+		return s && (s->filled || s->missing);
 	}
 	for (size_t i = 0; i < a->nchildren; i++)
 		if (any_filled(tab, a->children[i]))
@@ -869,6 +871,11 @@ static bool any_filled(const imp_table *tab, const gir_axis *a)
 
 static void emit_values(imp *im, const imp_slot *s, int indent)
 {
+	if (s->missing) {
+		emit(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: not found in the input\n", indent, "",
+		     s->row->id);
+		return;
+	}
 	if (s->note)
 		emit_comment(im, indent, s->pos, s->note);
 	if (s->n == 1 && s->block->ncols == 1) {
@@ -902,17 +909,87 @@ static void emit_rows(imp *im, const imp_table *tab, const gir_axis *a, int inde
 	}
 }
 
-static void missing_rows(imp *im, const imp_table *tab)
+/* The cell of the rows read that is likest the row of the form, as a hint
+ * where the input has it: NULL when none is even half alike. */
+static const imp_cell *likest_cell(const imp_row *rows, size_t n, const gir_axis *row)
 {
+	const imp_cell *best = NULL;
+	double b = 0.4;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < rows[i].n; k++) {
+			const imp_cell *c = &rows[i].cells[k];
+			if (!imp_could_be_label(c->text))
+				continue;
+			double v = imp_label_similarity(row, c->text);
+			if (v > b)
+				b = v, best = c;
+		}
+	return best;
+}
+
+/* A row of the form not found in the input is an error, never a silent 0:
+ * the source has 待填 for it, which `check` refuses until a person writes
+ * the row from the original; the message says where the input has
+ * something like it. */
+static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
+{
+	gir_pos head = {im->doc.lines[im->sec_line[tab->sec->index]].no, 1};
 	for (size_t i = 0; i < tab->nslots; i++) {
-		const imp_slot *s = &tab->slots[i];
+		imp_slot *s = &tab->slots[i];
 		if (s->filled || gir_axis_is_sum(s->row) || tab->flat)
 			continue;
+		s->missing = true;
 		char *what = gir_axis_label_chain(s->row, im->year);
-		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            "%s · %s: not found in the input; left out (all 0)", tab->sec->heading, what);
+		const imp_cell *like = likest_cell(rows, n, s->row);
+		char *hint = like ? gir_xasprintf("line %d has \"%s\", which may be it", like->pos.line,
+		                                  like->text)
+		                  : gir_xstrdup("nothing in the section reads like it; find the row in "
+		                                "the original");
+		s->pos = like ? like->pos : head;
+		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, s->pos, NULL, NULL, hint,
+		            "%s · %s: not found in the input; the source has " GIR_UNREAD " for it",
+		            tab->sec->heading, what);
+		free(hint);
 		free(what);
 	}
+}
+
+/* The first line in [from, to) that holds a row label of the section, as a
+ * hint where a table not found may be; 0 when none does. */
+static int line_like_table(const imp *im, const gir_section *sec, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		if (im->doc.lines[i].kind == IMP_BLANK)
+			continue;
+		char *n = imp_normalize(im->doc.lines[i].text);
+		bool hit = false;
+		for (size_t b = 0; b < sec->nblocks && !hit; b++)
+			for (size_t r = 0; r < sec->blocks[b]->nrows && !hit; r++) {
+				const gir_axis *a = sec->blocks[b]->row_leaves[r];
+				const char *bare = a->bare_label ? a->bare_label : a->label;
+				hit = bare && strlen(bare) >= 6 && strstr(n, bare) != NULL;
+			}
+		free(n);
+		if (hit)
+			return im->doc.lines[i].no;
+	}
+	return 0;
+}
+
+/* A table section with nothing read: 待填 in the source and an error, with
+ * the first line that looks like its table. */
+static void no_table(imp *im, const gir_section *sec, gir_pos at, size_t from, size_t to,
+                     const char *why)
+{
+	int like = line_like_table(im, sec, from, to);
+	char *hint = like ? gir_xasprintf("line %d has a row of it, not read as a table row; "
+	                                  "write the table as rows of cells (see docs/import.md)", like)
+	                  : gir_xstrdup("write the table from the original in place of " GIR_UNREAD
+	                                ", or {} when the original says every cell is 0");
+	gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, at, NULL, NULL, hint,
+	            "%s: %s; the source has " GIR_UNREAD " for it", sec->heading, why);
+	emit(im, at, "%s: " GIR_UNREAD "  # %s: %s\n", sec->id, sec->heading, why);
+	free(hint);
 }
 
 static void emit_table(imp *im, const gir_section *sec, const imp_table *tab)
@@ -938,6 +1015,11 @@ static void do_section(imp *im, size_t k)
 {
 	const gir_section *sec = im->t->sections[k];
 	if (im->sec_line[k] < 0) {
+		if (sec->kind == GIR_TABLE) {
+			emit(im, (gir_pos){0, 0}, "\n");
+			no_table(im, sec, (gir_pos){0, 0}, 0, im->doc.nlines, "no heading found in the input");
+			return;
+		}
 		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
 		            "no heading %s found; the section is left out", sec->heading);
 		return;
@@ -961,15 +1043,15 @@ static void do_section(imp *im, size_t k)
 	size_t n = imp_rows(&im->doc, from, to, &rows);
 	imp_table tab;
 	imp_table_read(&im->doc, sec, rows, n, &tab);
+	gir_pos at = {im->doc.lines[im->sec_line[k]].no, 1};
 	if (tab.found) {
+		missing_rows(im, &tab, rows, n);
 		emit_table(im, sec, &tab);
-		missing_rows(im, &tab);
 	} else {
-		gir_pos at = {im->doc.lines[im->sec_line[k]].no, 1};
-		emit(im, at, "# %s: no table found\n", sec->heading);
-		for (size_t i = 0; i < tab.notes.len; i++)
-			emit_comment(im, 0, at, tab.notes.items[i]);
+		no_table(im, sec, at, from, to, "no table found in the input");
 	}
+	for (size_t i = 0; !tab.found && i < tab.notes.len; i++)
+		emit_comment(im, 0, at, tab.notes.items[i]);
 	imp_table_free(&tab);
 	imp_rows_free(rows, n);
 }

@@ -116,6 +116,7 @@ typedef struct imp_slot {
 	size_t n;
 	gir_pos pos;
 	bool filled;
+	bool missing;       /* not in the input: written 待填 (GIR_UNREAD) */
 	char *note;         /* what was wrong, for a comment in the source */
 } imp_slot;
 
@@ -150,6 +151,16 @@ int imp_score(const gir_template *t, const imp_row *rows, size_t n);
 /* Whether a cell names the node (its label, bare label, alias or id,
  * ASCII punctuation read as full-width). */
 bool imp_label_matches(const gir_axis *a, const char *cell);
+/* How alike two labels are, 0 to 1 (shared pairs of characters, Dice),
+ * numbering, white space and ASCII punctuation aside. */
+double imp_similarity(const char *a, const char *b);
+/* The best of that over the node's label and aliases. */
+double imp_label_similarity(const gir_axis *a, const char *cell);
+/* A fuzzy match is one at least this alike; two within FUZZY_MARGIN of the
+ * best are ambiguous. */
+#define IMP_FUZZY_MIN 0.6
+#define IMP_FUZZY_MARGIN 0.1
+
 /* Places the rows of a table section on its template section. */
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab);

@@ -284,6 +284,21 @@ static bool only_chars(const char *s, const char *set)
 	return true;
 }
 
+/* "规章 | 0 | 0 | 0": cells parted by pipes without the outer ones, as web
+ * pages and copies give them — two pipes not escaped, or one with a space
+ * on each side ("发布总数量 | 128"). */
+static bool pipe_separated(const char *s)
+{
+	size_t pipes = 0;
+	bool spaced = false;
+	for (const char *p = s; *p; p++)
+		if (*p == '|' && (p == s || p[-1] != '\\')) {
+			pipes++;
+			spaced = spaced || (p > s && p[-1] == ' ' && p[1] == ' ');
+		}
+	return pipes >= 2 || (pipes == 1 && spaced);
+}
+
 static imp_kind classify(const imp_doc *doc, const char *text)
 {
 	const char *s = skip_white(text, false);
@@ -296,7 +311,7 @@ static imp_kind classify(const imp_doc *doc, const char *text)
 		return IMP_RULE;
 	if (doc->own_text)
 		return IMP_TEXT; /* a wrapped line of a paragraph may start with '|' */
-	if (*s == '|')
+	if (*s == '|' || pipe_separated(s))
 		return only_chars(s, "|-: ") ? IMP_RULE : IMP_PIPE;
 	if (*s == '+' && (s[1] == '-' || s[1] == '=') && only_chars(s, "+-=: "))
 		return IMP_RULE;
@@ -762,6 +777,87 @@ static void text_line(gir_ptrvec *rows, tab_state *st, const imp_line *l, const 
 	add_cell(r, t, (gir_pos){l->no, l->col}, -1);
 }
 
+/* ---- a browser's text of a table ------------------------------------------ */
+
+/* A line of nothing but white space with a tab in it: between two cells of a
+ * row in the text a browser gives of a table whose cells hold paragraphs
+ * (Chromium's innerText, a copy of the page): "信息内容", "", "\t", "",
+ * "本年制发件数", a row ending at two or more blank lines. */
+static bool tab_only(const imp_line *l)
+{
+	return l->kind == IMP_TAB && !*skip_white(l->text, true);
+}
+
+/* A piece that continues a cell across one blank line: a label set one
+ * word or character a paragraph ("商业⏎⏎企业", "结⏎⏎果⏎⏎维⏎⏎持"), never a
+ * number, never a sentence. */
+#define PIECE_MAX 20
+
+static bool continues_piece(const char *cell, const char *more)
+{
+	char *a = imp_number(cell), *b = imp_number(more);
+	bool r = !a && !b && *cell && imp_width(cell) <= 4 * PIECE_MAX && imp_width(more) <= PIECE_MAX;
+	free(a), free(b);
+	return r;
+}
+
+/* The row of such cells starting at line i, if there is one (a tab-only
+ * line among its first lines); returns the line after it, or i. */
+static size_t browser_row(gir_ptrvec *rows, const imp_doc *doc, size_t i, size_t to)
+{
+	const imp_line *L = doc->lines;
+	size_t j = i, seps = 0;
+	/* a first look: is there a separator before the row could end? */
+	for (size_t k = i, blanks = 0; k < to && blanks < 2; k++) {
+		if (tab_only(&L[k])) {
+			seps = 1;
+			break;
+		}
+		blanks = L[k].kind == IMP_BLANK ? blanks + 1 : 0;
+		if (L[k].kind != IMP_BLANK && L[k].kind != IMP_TEXT)
+			break;
+	}
+	if (!seps)
+		return i;
+	imp_row *r = new_row(rows, (gir_pos){L[i].no, 1}, -1);
+	gir_buf cell = {0};
+	gir_pos pos = {L[i].no, L[i].col};
+	bool open = false; /* a cell is being collected */
+	while (j < to) {
+		if (tab_only(&L[j])) {
+			add_cell(r, imp_detach(&cell), pos, -1);
+			open = false;
+			j++;
+			continue;
+		}
+		size_t blanks = 0;
+		while (j + blanks < to && L[j + blanks].kind == IMP_BLANK)
+			blanks++;
+		if (blanks >= 2 || j + blanks >= to)
+			break;
+		const imp_line *l = &L[j + blanks];
+		if (tab_only(l)) {
+			j += blanks;
+			continue;
+		}
+		if (l->kind != IMP_TEXT)
+			break;
+		char *t = trimmed(l->text, strlen(l->text));
+		if (open && !(blanks <= 1 && continues_piece(cell.ptr ? cell.ptr : "", t))) {
+			free(t);
+			break;
+		}
+		if (!open)
+			pos = (gir_pos){l->no, l->col};
+		gir_buf_puts(&cell, t);
+		free(t);
+		open = true;
+		j += blanks + 1;
+	}
+	add_cell(r, imp_detach(&cell), pos, -1);
+	return j;
+}
+
 static bool grid_table(const imp_doc *doc, size_t i)
 {
 	int t = doc->lines[i].table;
@@ -780,20 +876,20 @@ size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **out)
 	tab_state st = {NULL};
 	int grid_run = -1; /* the run of table lines `grid` was found for: once a run */
 	bool grid = false;
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from, j; i < to; i++) {
 		const imp_line *l = &doc->lines[i], *prev = i > from ? l - 1 : NULL;
 		if (l->kind == IMP_PIPE && l->table != grid_run)
 			grid = grid_table(doc, i), grid_run = l->table;
 		bool band = l->kind == IMP_BOX || (l->kind == IMP_PIPE && grid);
 		if (band) {
-			size_t j = i;
+			j = i;
 			while (j < to && doc->lines[j].kind == l->kind)
 				j++;
 			band_rows(&rows, l, j - i, l->kind == IMP_BOX);
 			i = j - 1;
 			st.open = NULL;
 		} else if (l->kind == IMP_COLS) {
-			size_t j = i + 1;
+			j = i + 1;
 			while (l->multiline && j < to && doc->lines[j].kind == IMP_COLS)
 				j++;
 			cols_row(&rows, doc, l, j - i);
@@ -801,6 +897,10 @@ size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **out)
 			st.open = NULL;
 		} else if (l->kind == IMP_PIPE) {
 			pipe_row(&rows, l);
+			st.open = NULL;
+		} else if ((l->kind == IMP_TEXT || tab_only(l)) && !doc->markdown && !doc->own_text &&
+		           (j = browser_row(&rows, doc, i, to)) > i) {
+			i = j - 1;
 			st.open = NULL;
 		} else if (l->kind == IMP_TAB) {
 			tab_line(&rows, &st, l);

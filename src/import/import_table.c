@@ -367,6 +367,45 @@ static void unplaced(place_ctx *c, imp_read *rd, imp_slot *taken)
 	note(c->tab, rd->nlabels ? rd->label_pos.line : rd->pos.line, "was not placed", label);
 }
 
+/* The free row of the form a label not found as written is most like: a
+ * misprint or a word changed (2.其他法律行政止公开).  Placed with a note
+ * when one row is clearly the likest; two nearly as alike are an error. */
+static imp_slot *fuzzy_slot(place_ctx *c, const imp_read *rd, bool *ambiguous)
+{
+	const char *label = rd->labels[rd->nlabels - 1];
+	imp_slot *best = NULL, *second = NULL;
+	double b = 0, s2 = 0;
+	*ambiguous = false;
+	for (size_t i = 0; i < c->tab->nslots; i++) {
+		imp_slot *sl = &c->tab->slots[i];
+		if (sl->filled || sl->block->layout == GIR_LAYOUT_INLINE)
+			continue;
+		double v = imp_label_similarity(sl->row, label);
+		if (v > b)
+			second = best, s2 = b, best = sl, b = v;
+		else if (v > s2)
+			second = sl, s2 = v;
+	}
+	if (!best || b < IMP_FUZZY_MIN)
+		return NULL;
+	if (second && s2 >= b - IMP_FUZZY_MARGIN) {
+		char *one = row_label(c->doc, best), *two = row_label(c->doc, second);
+		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->label_pos, NULL, NULL,
+		            "write the label as the form has it, or place the row by hand",
+		            "%s: \"%s\" is as much like %s as like %s; left out", c->tab->sec->heading,
+		            label, one, two);
+		free(one), free(two);
+		*ambiguous = true;
+		return NULL;
+	}
+	char *what = row_label(c->doc, best);
+	gir_diag_at(c->doc->diags, GIR_NOTE, c->doc->file, rd->label_pos, NULL, NULL, NULL,
+	            "%s: \"%s\" read as %s, the row it is most like (%.0f%% alike)",
+	            c->tab->sec->heading, label, what, 100 * b);
+	free(what);
+	return best;
+}
+
 static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
 {
 	imp_slot *taken, *s = find_slot(c->tab, rd, cursor, &taken);
@@ -377,6 +416,18 @@ static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
 	if (taken) {
 		unplaced(c, rd, taken);
 		return cursor;
+	}
+	if (rd->nlabels && !rd->line_label && !c->row->text_line) {
+		bool ambiguous;
+		s = fuzzy_slot(c, rd, &ambiguous);
+		if (s) {
+			place_in_slot(c, s, rd);
+			return (size_t)(s - c->tab->slots) + 1;
+		}
+		if (ambiguous) {
+			note(c->tab, rd->label_pos.line, "was not placed", rd->labels[rd->nlabels - 1]);
+			return cursor;
+		}
 	}
 	/* Table 四's headings and numbers may run together in one Word row. */
 	if (!c->row->text_line && !rd->line_label && place_inline(c, rd))

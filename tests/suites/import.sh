@@ -94,10 +94,13 @@ printf '\266\376\306\337\307\370\n' >"$tmp/gbk.txt"
 t not-utf8 '"$BIN" import "$tmp/gbk.txt" 2>&1 >/dev/null | grep -q "not UTF-8.*" && "$BIN" import "$tmp/gbk.txt" 2>&1 | grep -q "iconv -f GB18030"'
 printf '某区统计局2020年政府信息公开工作年度报告\n\n一、总体情况\n本年度工作正常。\n二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n\n某区统计局\n2021年1月5日\n' >"$tmp/notables.txt"
 "$BIN" import "$tmp/notables.txt" >"$tmp/notables.yaml" 2>"$tmp/notables.err"
-t no-tables:exit-0 '"$BIN" import "$tmp/notables.txt" >/dev/null 2>&1'
-t no-tables:warned '[ $(grep -c "the table is missing" "$tmp/notables.err") = 3 ] && grep -q "notables.txt:6:1: warning: 二、主动公开政府信息情况: text where the form has a table" "$tmp/notables.err"'
+# No silent zero: a table not found is an error, and the source has 待填
+# (GIR_UNREAD) for it, which check refuses, naming the section and its key.
+t no-tables:exit-1 '"$BIN" import "$tmp/notables.txt" >/dev/null 2>&1; [ $? = 1 ]'
+t no-tables:errors '[ $(grep -c "error: .*: no table found in the input; the source has 待填 for it" "$tmp/notables.err") = 3 ] && grep -q "notables.txt:5:1: error: 二、主动公开政府信息情况: no table found" "$tmp/notables.err" && grep -q "notables.txt:6:1: warning: 二、主动公开政府信息情况: text where the form has a table" "$tmp/notables.err"'
+t no-tables:marked '[ $(grep -c "^[a-z]*: 待填  # " "$tmp/notables.yaml") = 3 ] && grep -q "^proactive: 待填  # 二、主动公开政府信息情况: no table found" "$tmp/notables.yaml"'
 t no-tables:meta 'grep -q "^agency: 某区统计局$" "$tmp/notables.yaml" && grep -q "^year: 2020$" "$tmp/notables.yaml" && grep -q "^date: 2021-01-05$" "$tmp/notables.yaml" && ! grep -q "^title:\|^signatories:" "$tmp/notables.yaml"'
-t no-tables:checks '"$BIN" check "$tmp/notables.yaml" 2>/dev/null'
+t no-tables:check-refuses '! "$BIN" check "$tmp/notables.yaml" 2>"$tmp/nt.check" && grep -q "error: 三、收到和处理政府信息公开申请情况: 待填: the import found no table for this section in the original \[requests\]" "$tmp/nt.check"'
 # Seed 003 cut off inside the row （七）总计 (1 0 0 … 1): four cells of seven.
 head -n 332 tests/seeds/003_107cfd4f3b14c53d.txt >"$tmp/truncated.txt"
 "$BIN" import "$tmp/truncated.txt" >"$tmp/truncated.yaml" 2>"$tmp/truncated.err"
