@@ -1146,11 +1146,56 @@ static void emit_head(imp *im, const char *file)
 	}
 }
 
+/* Whether a line ends a sentence as a paragraph of the report does. */
+static bool ends_paragraph(const char *s)
+{
+	static const char *const marks[] = {"。", "！", "？", "；", "……", "”", "）"};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < GIR_ARRAY_LEN(marks); i++) {
+		size_t k = strlen(marks[i]);
+		if (n >= k && strcmp(s + n - k, marks[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+#define PAGE_LINE_MAX 60 /* display cells */
+
+/* A page copied from a portal has, between the title and the report's
+ * first paragraph, short lines of its own (来源：…  时间：…, 微信 微博,
+ * 文字版, 相关链接：): no sentence of the report is among them.  They are
+ * left out, and said; returns the line after them. */
+static size_t skip_page_matter(imp *im, size_t from, size_t end)
+{
+	if (im->doc.own_text || im->doc.markdown)
+		return from;
+	size_t i = from, first = 0;
+	bool any = false;
+	for (; i < end; i++) {
+		const char *s = line_text(im, i);
+		if (blank(im, i))
+			continue;
+		if (im->doc.lines[i].kind != IMP_TEXT || imp_width(s) > PAGE_LINE_MAX || ends_paragraph(s))
+			break;
+		if (!any)
+			first = i, any = true;
+	}
+	if (!any || i >= end)
+		return from;
+	gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
+	            "the short lines after the title (lines %d-%d) read as the page's, not the "
+	            "report's (source, date, links); left out", im->doc.lines[first].no,
+	            im->doc.lines[i - 1].no);
+	return i;
+}
+
 static void emit_preface(imp *im)
 {
 	size_t end = first_heading(im);
 	if (im->title_to >= end)
 		return;
+	im->title_to = skip_page_matter(im, im->title_to, end);
 	imp_narr nar;
 	read_narrative(im, im->title_to, end, &nar);
 	if (nar.n) {

@@ -254,3 +254,45 @@ if [ -n "$VALGRIND" ] && command -v valgrind >/dev/null 2>&1 && ! ldd "$BIN" | g
 		t "valgrind:$(basename "$f")" 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$BIN" import "$f" >/dev/null 2>"$tmp/vg"; [ $? != 99 ]'
 	done
 fi
+
+# ---- real pages as a browser gives their text (issue 13) --------------------
+
+# tests/import/*.innertext.txt: Chromium's text of two real portal pages
+# (tests/import/README.md).  Every row is compared with what the pages
+# print; the imports check clean.
+real() { # name: import tests/import/NAME.innertext.txt
+	"$BIN" import "tests/import/$1.innertext.txt" >"$tmp/$1.yaml" 2>"$tmp/$1.err"
+	echo $? >"$tmp/$1.rc"
+}
+rows() { # name line...: every line is a line of the imported source
+	_n=$1; shift
+	for _l in "$@"; do grep -qxF "$_l" "$tmp/$_n.yaml" || { echo "missing: $_l"; return 1; }; done
+}
+real pingtan_2021
+t real:pingtan_2021:exit-0 '[ $(cat "$tmp/pingtan_2021.rc") = 0 ] && "$BIN" check "$tmp/pingtan_2021.yaml" 2>/dev/null'
+t real:pingtan_2021:meta 'rows pingtan_2021 "year: 2021" "agency: 平潭综合实验区" "template: gov-2021" "title: 平潭综合实验区2021年度政府信息公开工作年度报告"'
+t real:pingtan_2021:leading-lines-left-out 'grep -q "pingtan_2021.innertext.txt:2:1: warning: the text before the title (lines 2-27" "$tmp/pingtan_2021.err" && grep -q ":29:1: warning: the short lines after the title (lines 29-35)" "$tmp/pingtan_2021.err" && ! grep -q "来源：平潭县人民政府\|微信 微博" "$tmp/pingtan_2021.yaml"'
+t real:pingtan_2021:proactive 'rows pingtan_2021 "  regulations: [0, 0, 0]" "  normative_documents: [69, 3, 665]" "  licensing: 2293" "  penalties: 1282" "  coercion: 42" "  fees: 24252.311082"'
+t real:pingtan_2021:requests 'rows pingtan_2021 "  received: [64, 0, 0, 2, 0, 4, 70]" "  carried_over: [0, 0, 0, 0, 0, 0, 0]" "  granted: [27, 0, 0, 2, 0, 1, 30]" "  partly_granted: [5, 0, 0, 0, 0, 0, 5]" "    internal: [1, 0, 0, 0, 0, 0, 1]" "    enforcement_files: [6, 0, 0, 0, 0, 0, 6]" "    inquiry: [1, 0, 0, 0, 0, 0, 1]" "    not_held: [22, 0, 0, 0, 0, 3, 25]" "    other: [1, 0, 0, 0, 0, 0, 1]" "  results_total: [63, 0, 0, 2, 0, 4, 69]" "  carried_forward: [1, 0, 0, 0, 0, 0, 1]" && [ $(grep -c "^ *[a-z_]*: \[0, 0, 0, 0, 0, 0, 0\]$" "$tmp/pingtan_2021.yaml") = 15 ]'
+t real:pingtan_2021:appeals 'rows pingtan_2021 "  review: [1, 0, 2, 0, 3]" "  litigation_direct: [12, 0, 0, 0, 12]" "  litigation_after_review: [0, 0, 0, 0, 0]"'
+real pingtan_2023
+t real:pingtan_2023:exit-0 '[ $(cat "$tmp/pingtan_2023.rc") = 0 ] && "$BIN" check "$tmp/pingtan_2023.yaml" 2>/dev/null'
+t real:pingtan_2023:proactive 'rows pingtan_2023 "  regulations: [0, 0, 0]" "  normative_documents: [77, 132, 470]" "  licensing: 2629" "  penalties: 1330" "  coercion: 54" "  fees: 5949.088667"'
+t real:pingtan_2023:requests 'rows pingtan_2023 "  received: [80, 1, 0, 0, 0, 0, 81]" "  granted: [22, 0, 0, 0, 0, 0, 22]" "  partly_granted: [19, 1, 0, 0, 0, 0, 20]" "    third_party: [1, 0, 0, 0, 0, 0, 1]" "    deliberative: [1, 0, 0, 0, 0, 0, 1]" "    enforcement_files: [1, 0, 0, 0, 0, 0, 1]" "    inquiry: [2, 0, 0, 0, 0, 0, 2]" "    not_held: [31, 0, 0, 0, 0, 0, 31]" "    repeated: [1, 0, 0, 0, 0, 0, 1]" "    no_correction: [1, 0, 0, 0, 0, 0, 1]" "    other: [1, 0, 0, 0, 0, 0, 1]" "  results_total: [80, 1, 0, 0, 0, 0, 81]" "  carried_forward: [0, 0, 0, 0, 0, 0, 0]"'
+t real:pingtan_2023:appeals 'rows pingtan_2023 "  review: [1, 1, 0, 0, 2]" "  litigation_direct: [4, 0, 0, 1, 5]" "  litigation_after_review: [1, 0, 1, 0, 2]"'
+# The prose of the 2023 page says 393 regulations in force where its table
+# says 470: a warning at the sentence, as the original has it.
+t real:pingtan_2023:prose-disagrees 'grep -q "pingtan_2023.innertext.txt:44:1: warning: 一、总体情况: the text says 393件 but 行政规范性文件 · 现行有效件数 is 470" "$tmp/pingtan_2023.err"'
+
+# ---- text forms of a table (issue 13) ----------------------------------------
+
+# The 2021 page's import rendered as Markdown, then pasted as a web page or
+# a spreadsheet would give it: cells parted by " | " without the outer
+# pipes, or by tabs (the Markdown rule line dropped, trailing blank cells
+# kept).  Each reads to the same tables.
+tree "$tmp/pingtan_2021.yaml" >"$tmp/pt.tree" 2>/dev/null
+"$BIN" build --stdout -f md "$tmp/pingtan_2021.yaml" >"$tmp/pt.md" 2>/dev/null
+sed -e 's/^#* //' -e '/^| *[-:]/d' -e 's/^| //' -e 's/ |$//' "$tmp/pt.md" >"$tmp/pt-bars.txt"
+t forms:no-outer-pipes '"$BIN" import "$tmp/pt-bars.txt" >"$tmp/pt-bars.yaml" 2>/dev/null && grep -q "^规章 | 0 | 0 | 0$" "$tmp/pt-bars.txt" && tree "$tmp/pt-bars.yaml" | diff "$tmp/pt.tree" - | grep "^[<>] *\(regulations\|normative\|received\|review\|litigation\|results\)" | { ! grep -q .; }'
+sed -e 's/ | /\t/g' "$tmp/pt-bars.txt" >"$tmp/pt-tabs.txt"
+t forms:tabs '"$BIN" import "$tmp/pt-tabs.txt" >"$tmp/pt-tabs.yaml" 2>/dev/null && grep -q "^规章	0	0	0$" "$tmp/pt-tabs.txt" && grep -qxF "  normative_documents: [69, 3, 665]" "$tmp/pt-tabs.yaml" && grep -qxF "  results_total: [63, 0, 0, 2, 0, 4, 69]" "$tmp/pt-tabs.yaml" && grep -qxF "  review: [1, 0, 2, 0, 3]" "$tmp/pt-tabs.yaml"'
