@@ -19,6 +19,7 @@
 
 #define MAX_SIGNATORIES 6
 #define SUBHEADING_MAX 40    /* display cells: a longer numbered line is a paragraph */
+#define HEADING_MAX 300       /* bytes: the longest heading, numbered, is about 70 */
 #define WRAP_MAX 100         /* a text wrapped narrower than this was hard-wrapped */
 
 typedef struct imp_para {
@@ -279,11 +280,9 @@ static bool names_section(const gir_section *sec, const char *n, bool bare_ok)
 	const char *bare = gir_skip_numbering(n);
 	if (gir_same_key(n, sec->heading) || (bare_ok && gir_same_key(bare, sec->bare_heading)))
 		return true;
-	for (size_t i = 0; i < sec->naliases; i++) {
-		char *a = imp_normalize(sec->aliases[i]);
-		bool r = gir_same_key(n, a) || (bare_ok && gir_same_key(bare, gir_skip_numbering(a)));
-		free(a);
-		if (r)
+	for (size_t i = 0; i < sec->naliases; i++) { /* written full-width, as the headings are */
+		const char *a = sec->aliases[i];
+		if (gir_same_key(n, a) || (bare_ok && gir_same_key(bare, gir_skip_numbering(a))))
 			return true;
 	}
 	return false;
@@ -298,6 +297,8 @@ static int heading_of(const imp *im, size_t i, int after)
 	if (im->doc.lines[i].kind != IMP_TEXT)
 		return -1;
 	const char *s = line_text(im, i);
+	if (strlen(s) > HEADING_MAX) /* a paragraph: not worth normalising */
+		return -1;
 	bool marked = !im->doc.markdown;
 	if (im->doc.markdown && *s == '#') {
 		while (*s == '#')

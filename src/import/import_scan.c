@@ -470,7 +470,7 @@ static void split_lines(imp_doc *doc, const char *text, size_t len)
 	for (char *p = doc->store; p < end;) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (n && p[n - 1] == '\r')
+		while (n && p[n - 1] == '\r') /* CR LF, and CR CR LF as a copy may double it */
 			n--;
 		if (doc->nlines == cap)
 			doc->lines = gir_xrealloc(doc->lines, (cap *= 2) * sizeof *doc->lines);
@@ -792,6 +792,7 @@ static bool tab_only(const imp_line *l)
  * word or character a paragraph ("商业⏎⏎企业", "结⏎⏎果⏎⏎维⏎⏎持"), never a
  * number, never a sentence. */
 #define PIECE_MAX 20
+#define CELL_PIECES 8    /* paragraphs of one cell, at most: 总/计 is 2, 结/果/维/持 4 */
 
 static bool continues_piece(const char *cell, const char *more)
 {
@@ -807,8 +808,10 @@ static size_t browser_row(gir_ptrvec *rows, const imp_doc *doc, size_t i, size_t
 {
 	const imp_line *L = doc->lines;
 	size_t j = i, seps = 0;
-	/* a first look: is there a separator before the row could end? */
-	for (size_t k = i, blanks = 0; k < to && blanks < 2; k++) {
+	/* a first look: is there a separator before the first cell could end?
+	 * (a cell is a few pieces: the look is bounded, or every line of a long
+	 * text would look through all the lines after it) */
+	for (size_t k = i, blanks = 0; k < to && blanks < 2 && k < i + 4 * CELL_PIECES; k++) {
 		if (tab_only(&L[k])) {
 			seps = 1;
 			break;

@@ -183,13 +183,18 @@ static imp_slot *find_slot(imp_table *tab, const imp_read *rd, size_t cursor, im
 	return NULL;
 }
 
-/* Columns of a pipe table whose header cells are all empty: a Markdown
- * conversion leaves such columns, and numbers under them belong nowhere. */
-static bool empty_header_column(const imp_row *rows, size_t n, int table, int col)
+/* The columns of a pipe table whose header cells are all empty (a
+ * Markdown conversion leaves such columns, and numbers under them belong
+ * nowhere): the rows of the table before its first row of data, each read
+ * once.  `cols` gets a flag for each column up to `ncols`. */
+static void empty_header_columns(const imp_row *rows, size_t n, int table, bool *cols,
+                                 size_t ncols)
 {
 	bool any = false;
+	for (size_t c = 0; c < ncols; c++)
+		cols[c] = true;
 	for (size_t i = 0; i < n; i++) {
-		if (rows[i].table != table || col < 0)
+		if (rows[i].table != table)
 			continue;
 		imp_read rd;
 		read_row(&rows[i], &rd);
@@ -198,33 +203,42 @@ static bool empty_header_column(const imp_row *rows, size_t n, int table, int co
 		if (data)
 			break;
 		any = true;
-		if ((size_t)col < rows[i].n && *rows[i].cells[col].text)
-			return false;
+		for (size_t c = 0; c < ncols && c < rows[i].n; c++)
+			cols[c] = cols[c] && !*rows[i].cells[c].text;
 	}
-	return any;
+	for (size_t c = 0; !any && c < ncols; c++)
+		cols[c] = false;
 }
 
 /* Drops numbers standing under header-less columns while there are more
- * than `want`; true when that leaves exactly `want` or `alt`.  The columns
- * dropped (1-based, left to right) are written to `cols`. */
+ * than `want`, from the right; true when that leaves exactly `want` or
+ * `alt`.  The columns dropped (1-based, left to right) are written to
+ * `cols`.  One pass over the row, however wide. */
 static bool drop_stray(imp_read *rd, const imp_row *rows, size_t n, int table, size_t want,
                        size_t alt, gir_buf *cols)
 {
-	gir_buf b = {0};
-	for (size_t i = rd->nvalues; i-- > 0 && rd->nvalues > want;) {
-		if (!empty_header_column(rows, n, table, rd->cols[i]))
+	size_t ncols = 0;
+	for (size_t i = 0; i < rd->nvalues; i++)
+		ncols = rd->cols[i] >= 0 && (size_t)rd->cols[i] + 1 > ncols ? (size_t)rd->cols[i] + 1 : ncols;
+	bool *empty = gir_xcalloc(ncols + 1, sizeof *empty);
+	bool *drop = gir_xcalloc(rd->nvalues + 1, sizeof *drop);
+	empty_header_columns(rows, n, table, empty, ncols);
+	size_t left = rd->nvalues;
+	for (size_t i = rd->nvalues; i-- > 0 && left > want;)
+		if (rd->cols[i] >= 0 && empty[rd->cols[i]])
+			drop[i] = true, left--;
+	size_t w = 0;
+	for (size_t i = 0; i < rd->nvalues; i++) {
+		if (!drop[i]) {
+			rd->values[w] = rd->values[i], rd->cols[w] = rd->cols[i], w++;
 			continue;
-		char *was = gir_xasprintf("%d%s%s", rd->cols[i] + 1, b.len ? ", " : "", b.len ? b.ptr : "");
-		gir_buf_clear(&b);
-		gir_buf_puts(&b, was);
-		free(was);
+		}
+		gir_buf_printf(cols, "%s%d", cols->len ? ", " : "", rd->cols[i] + 1);
 		free(rd->values[i]);
-		memmove(rd->values + i, rd->values + i + 1, (rd->nvalues - i - 1) * sizeof *rd->values);
-		memmove(rd->cols + i, rd->cols + i + 1, (rd->nvalues - i - 1) * sizeof *rd->cols);
-		rd->nvalues--;
 	}
-	gir_buf_puts(cols, b.ptr ? b.ptr : "");
-	gir_buf_free(&b);
+	rd->nvalues = w;
+	free(empty);
+	free(drop);
 	return rd->nvalues == want || rd->nvalues == alt;
 }
 
