@@ -650,19 +650,40 @@ static void detect_wrapping(imp *im)
 	im->wrapped = im->doc.own_text || (max <= WRAP_MAX && wide >= 3);
 }
 
-static bool starts_paragraph(const imp *im, size_t i)
+/* Whether text line i starts a paragraph, after text line `prev` (or
+ * after a line that is no text, when `prev` is not i - 1). */
+static bool starts_paragraph(const imp *im, size_t i, size_t prev)
 {
 	const imp_line *l = &im->doc.lines[i];
-	if (i == 0 || im->doc.lines[i - 1].kind != IMP_TEXT)
+	if (i == 0 || prev != i - 1 || im->doc.lines[prev].kind != IMP_TEXT)
 		return true;
 	if (im->doc.markdown)
 		return strncmp(line_text(im, i), "### ", 4) == 0 ||
-		       strncmp(line_text(im, i - 1), "### ", 4) == 0;
+		       strncmp(line_text(im, prev), "### ", 4) == 0;
 	if (!im->wrapped)
 		return true;
 	if (im->doc.own_text)
 		return l->wide_indent;
-	return l->indent >= 2 || imp_width(im->doc.lines[i - 1].text) < im->wrap_width - 8;
+	return l->indent >= 2 || imp_width(im->doc.lines[prev].text) < im->wrap_width - 8;
+}
+
+/* A page break inside hard-wrapped text: blank lines around a page number
+ * ("— 1 —"), where the paragraph goes on.  Returns the text line after it
+ * when the paragraph before continues there, else i. */
+static size_t across_page(const imp *im, size_t i, size_t to, size_t prev)
+{
+	bool page = false;
+	size_t j = i;
+	for (; j < to && im->doc.lines[j].kind == IMP_BLANK; j++)
+		page = page || im->doc.lines[j].page_number;
+	if (!page || j >= to || im->doc.lines[j].kind != IMP_TEXT || !im->wrapped)
+		return i;
+	/* read as if the text line came right after the one before the break */
+	const imp_line *l = &im->doc.lines[j];
+	bool starts = im->doc.own_text ? l->wide_indent
+	                               : l->indent >= 2 ||
+	                                     imp_width(im->doc.lines[prev].text) < im->wrap_width - 8;
+	return starts ? i : j;
 }
 
 static void add_para(imp_narr *nar, char *text, bool heading, gir_pos pos)
@@ -767,9 +788,13 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 	gir_buf b = {0};
 	gir_pos pos = {0, 0};
 	bool heading = false;
-	for (size_t i = from; i <= to; i++) {
+	for (size_t i = from, prev = from; i <= to; i++) {
+		size_t after = b.len && i < to && im->doc.lines[i].kind == IMP_BLANK
+		                   ? across_page(im, i, to, prev) : i;
+		bool goes_on = after != i;
+		i = after;
 		bool text = i < to && im->doc.lines[i].kind == IMP_TEXT;
-		if (b.len && (!text || starts_paragraph(im, i))) {
+		if (b.len && !goes_on && (!text || starts_paragraph(im, i, prev))) {
 			add_para(nar, imp_detach(&b), heading, pos);
 			heading = false;
 		}
@@ -784,6 +809,7 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 		char *u = im->doc.markdown ? imp_md_unescape(s) : gir_xstrdup(s);
 		imp_join(&b, u);
 		free(u);
+		prev = i;
 	}
 	gir_buf_free(&b);
 	if (!im->doc.own_text && !im->doc.markdown)

@@ -34,6 +34,7 @@ typedef struct imp_line {
 	                       the text after the leading white space */
 	bool wide_indent;   /* the indentation starts with U+3000 (首行缩进) */
 	bool hard_break;    /* ended with two spaces (a Markdown line break) */
+	bool page_number;   /* "— 1 —" on a line of its own: read as blank */
 	int table;          /* tables: index of the run of table lines it is in */
 	size_t rule;        /* IMP_COLS: 1 + the index of the "---- ----" line giving the columns */
 	bool multiline;     /* IMP_COLS: rows are separated by blank lines */

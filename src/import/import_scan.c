@@ -260,6 +260,46 @@ static void drop_bookmarks(char *s)
 	memmove(w, r, strlen(r) + 1);
 }
 
+/* pdftotext ends each page with a form feed, which then starts the next
+ * page's first line, in the middle of a paragraph: not text. */
+static void drop_form_feeds(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r; r++)
+		if (*r != '\f')
+			*w++ = *r;
+	*w = '\0';
+}
+
+/* A page number as Word and PDF print it, centred between dashes on a line
+ * of its own ("— 1 —", "- 12 -", "－3－"): no text of the report. */
+static bool page_number(const char *s)
+{
+	static const char *const dashes[] = {"-", "\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBC\x8D"};
+	int side = 0, digits = 0;
+	bool before = false, after = false;
+	while (*s) {
+		size_t k = space_at(s, true), d = 0;
+		for (size_t i = 0; !k && i < GIR_ARRAY_LEN(dashes); i++)
+			if (strncmp(s, dashes[i], strlen(dashes[i])) == 0)
+				d = strlen(dashes[i]);
+		if (k) {
+			s += k;
+		} else if (d) {
+			before = before || side == 0;
+			after = after || side == 1;
+			s += d;
+		} else if (*s >= '0' && *s <= '9' && side < 2) {
+			side = 1;
+			while (*s >= '0' && *s <= '9')
+				s++, digits++;
+		} else {
+			return false;
+		}
+	}
+	return digits > 0 && digits <= 4 && before && after;
+}
+
 static void trim_right(char *s)
 {
 	size_t n = strlen(s);
@@ -304,6 +344,8 @@ static imp_kind classify(const imp_doc *doc, const char *text)
 	const char *s = skip_white(text, false);
 	if (!*s)
 		return strchr(text, '\t') && !doc->own_text && !doc->markdown ? IMP_TAB : IMP_BLANK;
+	if (page_number(s))
+		return IMP_BLANK;
 	if (strncmp(s, BOX_V, 3) == 0)
 		return strstr(s, BOX_H) ? IMP_RULE : IMP_BOX;
 	if (strncmp(s, "\xE2\x94\x8C", 3) == 0 || strncmp(s, "\xE2\x94\x9C", 3) == 0 ||
@@ -425,8 +467,33 @@ static int too_many_lines(imp_doc *doc, const char *text, size_t len)
 	return 0;
 }
 
+/* A file gireport cannot read as text, known by its first bytes: said by
+ * name, with the conversion that makes it readable. */
+static bool foreign_format(imp_doc *doc, const char *text, size_t len)
+{
+	static const struct {
+		const char *magic;
+		size_t n;
+		const char *what, *hint;
+	} kinds[] = {
+		{"%PDF-", 5, "a PDF file, not text",
+		 "convert it first: pdftotext -enc UTF-8 FILE.pdf FILE.txt, and import FILE.txt"},
+		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "a .doc or .wps file (Word 97), not text",
+		 "convert it first: libreoffice --headless --convert-to docx FILE.doc"},
+	};
+	for (size_t i = 0; i < GIR_ARRAY_LEN(kinds); i++)
+		if (len >= kinds[i].n && memcmp(text, kinds[i].magic, kinds[i].n) == 0) {
+			gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){1, 1}, NULL, NULL,
+			            kinds[i].hint, "%s", kinds[i].what);
+			return true;
+		}
+	return false;
+}
+
 static int check_text(imp_doc *doc, const char *text, size_t len)
 {
+	if (foreign_format(doc, text, len))
+		return -1;
 	size_t bad = gir_utf8_invalid_at(text, len);
 	const char *nul = memchr(text, '\0', len);
 	if (nul && (size_t)(nul - text) < bad)
@@ -481,6 +548,7 @@ static void split_lines(imp_doc *doc, const char *text, size_t len)
 		p[n] = '\0';
 		l->hard_break = n >= 2 && p[n - 1] == ' ' && p[n - 2] == ' ';
 		drop_bookmarks(l->text);
+		drop_form_feeds(l->text);
 		trim_right(l->text);
 		p = nl ? nl + 1 : end;
 	}
@@ -511,6 +579,7 @@ int imp_scan(imp_doc *doc, const char *text, size_t len)
 	for (size_t i = 0; i < doc->nlines; i++) {
 		imp_line *l = &doc->lines[i];
 		l->kind = classify(doc, l->text);
+		l->page_number = l->kind == IMP_BLANK && page_number(skip_white(l->text, true));
 		l->indent = indent_of(l->text, &l->wide_indent);
 		l->col = (int)gir_utf8_count(l->text, (size_t)(skip_white(l->text, true) - l->text)) + 1;
 	}

@@ -296,3 +296,14 @@ sed -e 's/^#* //' -e '/^| *[-:]/d' -e 's/^| //' -e 's/ |$//' "$tmp/pt.md" >"$tmp
 t forms:no-outer-pipes '"$BIN" import "$tmp/pt-bars.txt" >"$tmp/pt-bars.yaml" 2>/dev/null && grep -q "^规章 | 0 | 0 | 0$" "$tmp/pt-bars.txt" && tree "$tmp/pt-bars.yaml" | diff "$tmp/pt.tree" - | grep "^[<>] *\(regulations\|normative\|received\|review\|litigation\|results\)" | { ! grep -q .; }'
 sed -e 's/ | /\t/g' "$tmp/pt-bars.txt" >"$tmp/pt-tabs.txt"
 t forms:tabs '"$BIN" import "$tmp/pt-tabs.txt" >"$tmp/pt-tabs.yaml" 2>/dev/null && grep -q "^规章	0	0	0$" "$tmp/pt-tabs.txt" && grep -qxF "  normative_documents: [69, 3, 665]" "$tmp/pt-tabs.yaml" && grep -qxF "  results_total: [63, 0, 0, 2, 0, 4, 69]" "$tmp/pt-tabs.yaml" && grep -qxF "  review: [1, 0, 2, 0, 3]" "$tmp/pt-tabs.yaml"'
+
+# ---- bytes of another format, and pdftotext's page breaks (issue 19, 20) -----
+
+# A PDF is named as one, with the conversion, never "iconv -f GB18030".
+"$BIN" build --stdout -f pdf examples/city/jiaotong/2020.yaml >"$tmp/r.pdf" 2>/dev/null
+t pdf-bytes:named '"$BIN" import "$tmp/r.pdf" >"$tmp/pdf.out" 2>"$tmp/pdf.err"; [ $? = 1 ] && grep -q "r.pdf:1:1: error: a PDF file, not text" "$tmp/pdf.err" && grep -q "pdftotext" "$tmp/pdf.err" && ! grep -q "iconv" "$tmp/pdf.err" && [ ! -s "$tmp/pdf.out" ]'
+# pdftotext's form feed at a page's start, and a page number "— 1 —" between
+# blank lines in the middle of a paragraph: the paragraph reads as one.
+"$BIN" build --stdout -f txt examples/city/jiaotong/2020.yaml >"$tmp/ff.txt" 2>/dev/null
+awk 'NR == 7 { printf "\f" } { print } NR == 6 { print ""; print "— 1 —"; print "" }' "$tmp/ff.txt" >"$tmp/ff-pages.txt"
+t pdf-pages:form-feed-and-page-number '"$BIN" import "$tmp/ff.txt" >"$tmp/ff.yaml" 2>/dev/null && "$BIN" import "$tmp/ff-pages.txt" >"$tmp/ff-pages.yaml" 2>/dev/null && grep -q "— 1 —" "$tmp/ff-pages.txt" && tree "$tmp/ff.yaml" >"$tmp/ff.tree" && tree "$tmp/ff-pages.yaml" | diff "$tmp/ff.tree" - && ! grep -q "$(printf "\f")\|— 1 —" "$tmp/ff-pages.yaml"'
