@@ -1499,6 +1499,7 @@ int gir_import_with(const gir_registry *reg, const gir_import_options *o, const 
 		import_free(&im);
 		return -1;
 	}
+	im.doc.tpl = im.t;
 	find_headings(&im);
 	find_signature(&im);
 	find_title(&im, first_heading(&im));

@@ -62,6 +62,7 @@ typedef struct imp_doc {
 	bool markdown;      /* "# title", "## 一、…" */
 	bool own_text;      /* gireport's txt: box tables, paragraphs indented */
 	int year;           /* the report year, once known (labels with {year}) */
+	const gir_template *tpl; /* the edition read against, once chosen */
 	gir_diags *diags;
 } imp_doc;
 

@@ -183,7 +183,8 @@ no:
 bool imp_no_value(const char *cell)
 {
 	static const char *const dashes[] = {"", "-", "--", "/", "\xE2\x80\x94", /* — */
-		"\xE2\x80\x94\xE2\x80\x94", "\xEF\xBC\x8D", "\xEF\xBC\x8F" /* －／ */};
+		"\xE2\x80\x94\xE2\x80\x94", "\xEF\xBC\x8D", "\xEF\xBC\x8F" /* －／ */,
+		"\xE6\x97\xA0" /* 无 */, "\xE2\x80\x93" /* – */};
 	char *t = trimmed(cell, strlen(cell));
 	bool r = false;
 	for (size_t i = 0; i < GIR_ARRAY_LEN(dashes) && !r; i++)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "prose.h"
 #include "util.h"
 
 bool imp_label_matches(const gir_axis *a, const char *cell)
@@ -25,28 +26,88 @@ typedef struct imp_read {
 	size_t nlabels;
 	char **values;
 	int *cols;
+	char *how;           /* per value: IMP_V_… */
 	size_t nvalues;
 	int blanks;          /* empty cells between numbers, read as 0 */
+	int na;              /* "/", "-", "—", "无": not applicable, read as 0 */
+	const char *na_text; /* the first of those, as written */
+	int units;           /* numbers with a unit ("251000元"), converted at placing */
+	size_t trail;        /* empty cells at the end of the row, counted among the values */
 	gir_pos pos;         /* of the first value */
 	gir_pos label_pos;   /* of the last label */
 	char *line_label;    /* "发布总数量：128": the text before the colon */
 } imp_read;
 
+enum { IMP_V_NUMBER = 'n', IMP_V_BLANK = 'b', IMP_V_NA = 'a', IMP_V_UNIT = 'u' };
+
+/* Characters of a unit after a number in a cell: 件, 条, 元, 万元. */
+#define UNIT_MAX_CHARS 2
+
+/* "251000元", "3件", "0.35万元": a number and a short unit (CJK), the number
+ * malloc'd into *num; NULL when the cell is not that.  Returns the unit. */
+static const char *number_with_unit(const char *text, char **num)
+{
+	const char *p = text;
+	*num = NULL;
+	while (*p && ((*p >= '0' && *p <= '9') || *p == '.' || *p == ','))
+		p++;
+	if (p == text || !((unsigned char)*p & 0x80))
+		return NULL;
+	size_t chars = 0;
+	for (const char *q = p; *q; q++) {
+		if (((unsigned char)*q & 0xC0) != 0x80)
+			chars++;
+		if ((unsigned char)*q < 0x80)
+			return NULL;
+	}
+	if (chars > UNIT_MAX_CHARS)
+		return NULL;
+	char *head = gir_xstrndup(text, (size_t)(p - text));
+	*num = imp_number(head);
+	free(head);
+	return *num ? p : NULL;
+}
+
 static bool is_label(const char *text)
 {
 	if (!*text || imp_no_value(text))
 		return false;
-	char *v = imp_number(text);
+	char *v = imp_number(text), *u = NULL;
+	bool unit = !v && number_with_unit(text, &u);
 	free(v);
-	return v == NULL;
+	free(u);
+	return v == NULL && !unit;
 }
 
 static void add_value(imp_read *rd, char *v, int col)
 {
 	IMP_GROW(rd->values, rd->nvalues);
 	IMP_GROW(rd->cols, rd->nvalues);
+	IMP_GROW(rd->how, rd->nvalues);
 	rd->values[rd->nvalues] = v;
+	rd->how[rd->nvalues] = IMP_V_NUMBER;
 	rd->cols[rd->nvalues++] = col;
+}
+
+/* A value cell as read: a number, a number with its unit (kept as written
+ * until its column is known), or an empty or not-applicable cell (0). */
+static void add_cell_value(imp_read *rd, const imp_cell *c)
+{
+	char *v = imp_number(c->text), *num;
+	char how = IMP_V_NUMBER;
+	if (!v && number_with_unit(c->text, &num)) {
+		free(num);
+		v = gir_xstrdup(c->text), how = IMP_V_UNIT, rd->units++;
+	} else if (!v && !*c->text) {
+		v = gir_xstrdup("0"), how = IMP_V_BLANK, rd->blanks++;
+	} else if (!v) {
+		v = gir_xstrdup("0"), how = IMP_V_NA, rd->na++;
+		rd->na_text = rd->na_text ? rd->na_text : c->text;
+	}
+	if (!rd->nvalues)
+		rd->pos = c->pos;
+	add_value(rd, v, c->col);
+	rd->how[rd->nvalues - 1] = how;
 }
 
 /* "label：123" (a sentence with its number, as gov-2019-lvyuan's line). */
@@ -91,16 +152,16 @@ static void read_row(const imp_row *r, imp_read *rd)
 	size_t end = r->n;
 	while (first_value < end && !*r->cells[first_value].text)
 		first_value++;
-	while (end > first_value && !*r->cells[end - 1].text)
-		end--;
-	for (size_t k = first_value; k < end; k++) {
-		char *v = imp_number(r->cells[k].text);
-		if (!v)
-			v = gir_xstrdup("0"), rd->blanks++;
-		if (!rd->nvalues)
-			rd->pos = r->cells[k].pos;
-		add_value(rd, v, r->cells[k].col);
-	}
+	/* empty cells at the end are kept, and counted: a copy keeps a row's
+	 * trailing empty cells ("（二）部分公开…⇥3⇥⇥⇥⇥⇥⇥"), and where they are
+	 * more than the form has they are dropped at placing */
+	for (size_t k = end; k > first_value && !*r->cells[k - 1].text; k--)
+		rd->trail++;
+	/* a line of text that says "无" or "/" alone has no number */
+	if (r->text_line && r->n == 1 && imp_no_value(r->cells[0].text))
+		first_value = end;
+	for (size_t k = first_value; k < end; k++)
+		add_cell_value(rd, &r->cells[k]);
 	if (!rd->nvalues && rd->nlabels == 1 && r->n == 1)
 		split_line_value(rd, &r->cells[0]);
 }
@@ -111,6 +172,7 @@ static void read_free(imp_read *rd)
 		free(rd->values[i]);
 	free(rd->values);
 	free(rd->cols);
+	free(rd->how);
 	free(rd->line_label);
 }
 
@@ -230,13 +292,15 @@ static bool drop_stray(imp_read *rd, const imp_row *rows, size_t n, int table, s
 	size_t w = 0;
 	for (size_t i = 0; i < rd->nvalues; i++) {
 		if (!drop[i]) {
-			rd->values[w] = rd->values[i], rd->cols[w] = rd->cols[i], w++;
+			rd->values[w] = rd->values[i], rd->cols[w] = rd->cols[i], rd->how[w] = rd->how[i], w++;
 			continue;
 		}
 		gir_buf_printf(cols, "%s%d", cols->len ? ", " : "", rd->cols[i] + 1);
 		free(rd->values[i]);
 	}
 	rd->nvalues = w;
+	for (rd->trail = 0; rd->trail < w && rd->how[w - 1 - rd->trail] == IMP_V_BLANK;)
+		rd->trail++;
 	free(empty);
 	free(drop);
 	return rd->nvalues == want || rd->nvalues == alt;
@@ -275,11 +339,131 @@ static bool count_fits(place_ctx *c, imp_read *rd, size_t full, size_t shorter, 
 	return fits;
 }
 
+/* The last value, an empty cell at the row's end, dropped. */
+static void drop_last_blank(imp_read *rd)
+{
+	free(rd->values[--rd->nvalues]);
+	rd->trail--;
+	rd->blanks--;
+}
+
+/* Empty cells at the end of a row beyond the `want` the form has are
+ * none of its cells: a copy leaves them. */
+static void trim_trailing(imp_read *rd, size_t want)
+{
+	while (rd->trail && rd->nvalues > want)
+		drop_last_blank(rd);
+}
+
 static void blanks_warning(place_ctx *c, const imp_read *rd, const char *what)
 {
 	if (rd->blanks)
 		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL, NULL,
 		            "%s: %d empty cell%s read as 0", what, rd->blanks, rd->blanks > 1 ? "s" : "");
+	if (rd->na)
+		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL,
+		            "a source cannot yet say \"not applicable\"; 0 is what such a cell counts "
+		            "in every sum",
+		            "%s: %d cell%s marked not applicable (the first \"%s\") read as 0", what,
+		            rd->na, rd->na > 1 ? "s" : "", rd->na_text);
+}
+
+/* The cell's key path, "proactive.fees.amount". */
+static char *value_path(const gir_section *sec, const gir_axis *row, const gir_axis *col)
+{
+	char *r = gir_axis_path(row), *c = gir_axis_path(col);
+	char *p = gir_xasprintf("%s.%s%s%s", sec->id, r, *c ? "." : "", c);
+	free(r), free(c);
+	return p;
+}
+
+/* The factor of a unit for a cell, from the template: a prose rule of
+ * that cell giving it ({"万元": 1, "元": 10000}), else the column's own
+ * "unit" (factor 1); 0 when the template knows no such unit there. */
+static int64_t unit_factor(const gir_template *t, const char *path, const gir_axis *col,
+                           const char *unit)
+{
+	for (size_t i = 0; t && i < t->nprose; i++) {
+		const gir_prose_rule *r = &t->prose[i];
+		if (r->npaths != 1 || strcmp(r->paths[0], path) != 0)
+			continue;
+		for (size_t u = 0; u < r->nunits; u++)
+			if (strcmp(r->units[u].text, unit) == 0)
+				return r->units[u].factor;
+	}
+	return col->unit && strcmp(col->unit, unit) == 0 ? 1 : 0;
+}
+
+/* num / factor, for a factor that is a power of ten: the point moved. */
+static char *divided(const char *num, int64_t factor)
+{
+	int shift = 0;
+	for (; factor > 1 && factor % 10 == 0; factor /= 10)
+		shift++;
+	if (factor != 1)
+		return NULL;
+	const char *dot = strchr(num, '.');
+	size_t ilen = dot ? (size_t)(dot - num) : strlen(num);
+	gir_buf digits = {0};
+	gir_buf_put(&digits, num, ilen);
+	if (dot)
+		gir_buf_puts(&digits, dot + 1);
+	size_t point = ilen; /* digits before the point */
+	gir_buf out = {0};
+	if ((int)point <= shift) {
+		gir_buf_puts(&out, "0.");
+		for (int i = 0; i < shift - (int)point; i++)
+			gir_buf_putc(&out, '0');
+		gir_buf_puts(&out, digits.ptr);
+	} else {
+		gir_buf_put(&out, digits.ptr, point - (size_t)shift);
+		gir_buf_putc(&out, '.');
+		gir_buf_puts(&out, digits.ptr + point - shift);
+	}
+	gir_buf_free(&digits);
+	char *r = imp_detach(&out);
+	size_t n = strlen(r);
+	while (n > 0 && strchr(r, '.') && (r[n - 1] == '0' || r[n - 1] == '.'))
+		if (r[--n] == '.') {
+			r[n] = '\0';
+			break;
+		} else {
+			r[n] = '\0';
+		}
+	char *v = imp_number(r); /* "007" → "7" */
+	free(r);
+	return v;
+}
+
+/* Numbers written with a unit, converted to the column's ("251000元" in
+ * a 万元 column is 25.1), with a warning; a unit the template does not
+ * know for the column stays as written, which `check` refuses. */
+static void convert_units(place_ctx *c, const imp_slot *s, imp_read *rd)
+{
+	const gir_block *b = s->block;
+	bool all = rd->nvalues == b->ncols;
+	for (size_t i = 0, col = 0; i < rd->nvalues && col < b->ncols; i++, col++) {
+		while (!all && gir_axis_is_sum(b->col_leaves[col]) && col + 1 < b->ncols)
+			col++;
+		if (rd->how[i] != IMP_V_UNIT)
+			continue;
+		char *num;
+		const char *unit = number_with_unit(rd->values[i], &num);
+		char *path = value_path(c->tab->sec, s->row, b->col_leaves[col]);
+		int64_t f = unit ? unit_factor(c->doc->tpl, path, b->col_leaves[col], unit) : 0;
+		char *v = f ? divided(num, f) : NULL;
+		if (v) {
+			char *label = row_label(c->doc, s);
+			gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL, NULL,
+			            "%s · %s · %s: \"%s\" read as %s (the column's unit)",
+			            c->tab->sec->heading, label, b->col_leaves[col]->label, rd->values[i], v);
+			free(label);
+			free(rd->values[i]);
+			rd->values[i] = v;
+		}
+		free(num);
+		free(path);
+	}
 }
 
 static void take_values(imp_slot *s, imp_read *rd)
@@ -298,6 +482,11 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 	size_t sums = sum_columns(b);
 	char *what = row_label(c->doc, s);
 	char *full = gir_xasprintf("%s · %s", c->tab->sec->heading, what);
+	trim_trailing(rd, b->ncols);
+	/* an empty total at the row's end: the total is computed */
+	if (rd->trail && rd->nvalues == b->ncols && sums == 1 &&
+	    gir_axis_is_sum(b->col_leaves[b->ncols - 1]))
+		drop_last_blank(rd);
 	if (!count_fits(c, rd, b->ncols, sums ? b->ncols - sums : 0, full)) {
 		char *without = sums ? gir_xasprintf(" (or %zu without the computed %s)", b->ncols - sums,
 		                                     sum_label(b))
@@ -310,6 +499,8 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 		                        "the original", rd->pos.line, rd->nvalues, b->ncols);
 	}
 	blanks_warning(c, rd, full);
+	if (rd->units)
+		convert_units(c, s, rd);
 	take_values(s, rd);
 	free(what);
 	free(full);
@@ -329,6 +520,7 @@ static bool place_inline(place_ctx *c, imp_read *rd)
 		return false;
 	const gir_block *b = first->block;
 	size_t sums = sum_columns(b), full = nrows * b->ncols, shorter = nrows * (b->ncols - sums);
+	trim_trailing(rd, full);
 	if (!count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
 		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->pos, NULL, NULL,
 		            "the source keeps the cells as read, which `gireport check` refuses; "
