@@ -732,6 +732,58 @@ static void not_a_number(const imp_doc *doc, imp_table *tab, const imp_cell *c)
 	note(tab, c->pos.line, "was not placed, a cell is not a number", c->text);
 }
 
+/* Rows a and b as one, the last cell of a joined with the first of b: a
+ * label wrapped inside its cell, which a copy gives as two lines
+ * ("1.申请人无正当理由逾期不补正、行政机关⏎不再处理其政府信息公开申请⇥0⇥…"). */
+static imp_row joined_rows(const imp_row *a, const imp_row *b)
+{
+	imp_row r = *a;
+	r.cells = gir_xcalloc(a->n + b->n, sizeof *r.cells);
+	r.n = r.cap = 0;
+	for (size_t k = 0; k < a->n; k++)
+		r.cells[r.n++] = (imp_cell){gir_xstrdup(a->cells[k].text), a->cells[k].pos, a->cells[k].col};
+	gir_buf j = {0};
+	gir_buf_puts(&j, r.cells[r.n - 1].text);
+	imp_join(&j, b->cells[0].text);
+	free(r.cells[r.n - 1].text);
+	r.cells[r.n - 1].text = imp_detach(&j);
+	for (size_t k = 1; k < b->n; k++)
+		r.cells[r.n++] = (imp_cell){gir_xstrdup(b->cells[k].text), b->cells[k].pos, b->cells[k].col};
+	r.text_line = false;
+	return r;
+}
+
+static void row_free(imp_row *r)
+{
+	for (size_t k = 0; k < r->n; k++)
+		free(r->cells[k].text);
+	free(r->cells);
+}
+
+/* Whether a row of labels without numbers is the first half of a row whose
+ * label wraps onto the next line: joined, its last label names a row of the
+ * form and it has numbers, while the next line alone does not name one. */
+static bool wraps_into(const imp_table *tab, const imp_row *a, const imp_row *b, imp_row *out)
+{
+	if (!a->n || !b->n || !*a->cells[a->n - 1].text || !imp_could_be_label(b->cells[0].text))
+		return false;
+	imp_read alone;
+	read_row(b, &alone);
+	bool named = alone.nvalues && alone.nlabels &&
+	             names_a_slot(tab, alone.labels[alone.nlabels - 1]);
+	read_free(&alone);
+	if (named)
+		return false;
+	*out = joined_rows(a, b);
+	imp_read rd;
+	read_row(out, &rd);
+	bool ok = rd.nvalues && rd.nlabels && names_a_slot(tab, rd.labels[rd.nlabels - 1]);
+	read_free(&rd);
+	if (!ok)
+		row_free(out);
+	return ok;
+}
+
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab)
 {
@@ -742,6 +794,18 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 	for (size_t i = 0; i < n; i++) {
 		imp_read rd;
 		read_row(&rows[i], &rd);
+		imp_row joined;
+		if (!rd.nvalues && rd.nlabels && i + 1 < n && wraps_into(tab, &rows[i], &rows[i + 1], &joined)) {
+			read_free(&rd);
+			read_row(&joined, &rd);
+			c.row = &joined;
+			cursor = place_row(&c, &rd, cursor);
+			tab->found = true;
+			read_free(&rd);
+			row_free(&joined);
+			i++;
+			continue;
+		}
 		c.row = &rows[i];
 		const imp_cell *late = NULL;
 		if (rd.nvalues) {
