@@ -312,6 +312,12 @@ typedef struct place_ctx {
 	const imp_row *rows;
 	size_t nrows;
 	const imp_row *row;
+	imp_slot *pending;   /* the inline row a heading line just named (行政复议) */
+	/* table 四 transposed: a line per column (结果维持 | 1 | 12 | 0), its
+	 * values kept until every column is read */
+	const gir_block *tblock;
+	char ***tcols;       /* [column][inline row] */
+	gir_pos tpos;
 } place_ctx;
 
 /* Whether the row's count fits `full` (with its totals) or `shorter`;
@@ -507,18 +513,128 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 }
 
 /* Table 四 as the form prints it: every row's cells in one line. */
+/* One row of table 四 given on its own ("行政复议 | 1 | 0 | 2 | 0 | 3", or
+ * the numbers under a heading line 行政复议, as when 四 is printed as three
+ * small tables): placed on the row its label or the heading names, else on
+ * the next row of 四 not yet read, with a warning. */
+static bool place_inline_row(place_ctx *c, imp_read *rd, imp_slot *first)
+{
+	const gir_block *b = first->block;
+	size_t sums = sum_columns(b);
+	trim_trailing(rd, b->ncols);
+	if (rd->nvalues != b->ncols && (!sums || rd->nvalues != b->ncols - sums))
+		return false;
+	imp_slot *s = NULL;
+	for (size_t i = 0; i < c->tab->nslots && !s && rd->nlabels; i++) {
+		imp_slot *sl = &c->tab->slots[i];
+		if (sl->block == b && !sl->filled && imp_label_matches(sl->row, rd->labels[rd->nlabels - 1]))
+			s = sl;
+	}
+	if (!s && c->pending && !c->pending->filled)
+		s = c->pending;
+	if (!s) {
+		s = first;
+		char *what = row_label(c->doc, s);
+		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL, NULL,
+		            "%s: a row of %zu numbers without a label, read as %s by its place",
+		            c->tab->sec->heading, rd->nvalues, what);
+		free(what);
+	}
+	c->pending = NULL;
+	place_in_slot(c, s, rd);
+	return true;
+}
+
+/* The column of the inline block a label names (结果维持), or -1. */
+static int inline_column(const gir_block *b, const char *label)
+{
+	for (size_t k = 0; k < b->ncols; k++)
+		if (imp_label_matches(b->col_leaves[k], label))
+			return (int)k;
+	return -1;
+}
+
+/* Table 四 transposed: a line per column with a number per row of 四. */
+static bool place_transposed(place_ctx *c, imp_read *rd, const gir_block *b, size_t nrows)
+{
+	int col = rd->nlabels ? inline_column(b, rd->labels[rd->nlabels - 1]) : -1;
+	trim_trailing(rd, nrows);
+	if (col < 0 || rd->nvalues != nrows || (c->tblock && c->tblock != b))
+		return false;
+	if (!c->tblock) {
+		c->tblock = b;
+		c->tcols = gir_xcalloc(b->ncols, sizeof *c->tcols);
+		c->tpos = rd->pos;
+	}
+	if (c->tcols[col])
+		return false;
+	c->tcols[col] = rd->values;
+	rd->values = NULL;
+	rd->nvalues = 0;
+	blanks_warning(c, rd, c->tab->sec->heading);
+	return true;
+}
+
+/* The transposed columns read, given to the rows of 四: each row gets its
+ * value of every column (the total may be missing: then it is computed). */
+static void finish_transposed(place_ctx *c)
+{
+	const gir_block *b = c->tblock;
+	if (!b)
+		return;
+	bool complete = true, total = true;
+	for (size_t k = 0; k < b->ncols; k++) {
+		if (gir_axis_is_sum(b->col_leaves[k]))
+			total = total && c->tcols[k];
+		else
+			complete = complete && c->tcols[k];
+	}
+	for (size_t i = 0, r = 0; complete && i < c->tab->nslots; i++) {
+		imp_slot *s = &c->tab->slots[i];
+		if (s->block != b)
+			continue;
+		if (!s->filled) {
+			s->values = gir_xcalloc(b->ncols, sizeof *s->values);
+			for (size_t k = 0; k < b->ncols; k++)
+				if (c->tcols[k] && (total || !gir_axis_is_sum(b->col_leaves[k])))
+					s->values[s->n++] = c->tcols[k][r], c->tcols[k][r] = NULL;
+			s->pos = c->tpos, s->filled = true;
+		}
+		r++;
+	}
+	if (complete)
+		gir_diag_at(c->doc->diags, GIR_NOTE, c->doc->file, c->tpos, NULL, NULL, NULL,
+		            "%s: read transposed, a line per column", c->tab->sec->heading);
+	for (size_t k = 0; k < b->ncols; k++) {
+		size_t nrows = 0;
+		for (size_t i = 0; i < c->tab->nslots; i++)
+			nrows += c->tab->slots[i].block == b;
+		for (size_t r = 0; c->tcols[k] && r < nrows; r++)
+			free(c->tcols[k][r]);
+		free(c->tcols[k]);
+	}
+	free(c->tcols);
+}
+
 static bool place_inline(place_ctx *c, imp_read *rd)
 {
 	imp_slot *first = NULL;
-	size_t nrows = 0;
+	size_t nrows = 0, all = 0;
 	for (size_t i = 0; i < c->tab->nslots; i++)
-		if (c->tab->slots[i].block->layout == GIR_LAYOUT_INLINE && !c->tab->slots[i].filled) {
-			first = first ? first : &c->tab->slots[i];
-			nrows++;
+		if (c->tab->slots[i].block->layout == GIR_LAYOUT_INLINE) {
+			all++;
+			if (!c->tab->slots[i].filled) {
+				first = first ? first : &c->tab->slots[i];
+				nrows++;
+			}
 		}
 	if (!first || c->tab->flat)
 		return false;
 	const gir_block *b = first->block;
+	if (nrows == all && place_transposed(c, rd, b, all))
+		return true;
+	if (nrows > 1 && place_inline_row(c, rd, first))
+		return true;
 	size_t sums = sum_columns(b), full = nrows * b->ncols, shorter = nrows * (b->ncols - sums);
 	trim_trailing(rd, full);
 	if (!count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
@@ -732,6 +848,39 @@ static void not_a_number(const imp_doc *doc, imp_table *tab, const imp_cell *c)
 	note(tab, c->pos.line, "was not placed, a cell is not a number", c->text);
 }
 
+/* Whether a heading line names the row: its label, or its label inside
+ * the text (行政诉讼（复议后起诉）). */
+static bool heading_names(const imp_slot *s, const char *text)
+{
+	if (imp_label_matches(s->row, text))
+		return true;
+	const char *label = s->row->bare_label ? s->row->bare_label : s->row->label;
+	char *n = imp_normalize(text);
+	bool r = label && strlen(label) >= 6 && strstr(n, label);
+	free(n);
+	return r;
+}
+
+/* A heading line naming a row of 四 (行政复议; 行政诉讼 未经复议直接起诉):
+ * the numbers that follow are that row's.  Returns whether it named one. */
+static bool note_pending(place_ctx *c, const imp_read *rd)
+{
+	for (size_t l = rd->nlabels; l-- > 0;) {
+		imp_slot *best = NULL;
+		for (size_t i = 0; i < c->tab->nslots; i++) {
+			imp_slot *s = &c->tab->slots[i];
+			if (s->block->layout == GIR_LAYOUT_INLINE && !s->filled && heading_names(s, rd->labels[l]) &&
+			    (!best || strlen(s->row->label) > strlen(best->row->label)))
+				best = s;
+		}
+		if (best) {
+			c->pending = best;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Rows a and b as one, the last cell of a joined with the first of b: a
  * label wrapped inside its cell, which a copy gives as two lines
  * ("1.申请人无正当理由逾期不补正、行政机关⏎不再处理其政府信息公开申请⇥0⇥…"). */
@@ -789,7 +938,7 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 {
 	memset(tab, 0, sizeof *tab);
 	make_slots(tab, s);
-	place_ctx c = {doc, tab, rows, n, NULL};
+	place_ctx c = {doc, tab, rows, n, NULL, NULL, NULL, NULL, {0, 0}};
 	size_t cursor = 0;
 	for (size_t i = 0; i < n; i++) {
 		imp_read rd;
@@ -808,12 +957,13 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 		}
 		c.row = &rows[i];
 		const imp_cell *late = NULL;
+		bool heading = !rd.nvalues && rd.nlabels && note_pending(&c, &rd);
 		if (rd.nvalues) {
 			cursor = place_row(&c, &rd, cursor);
 			tab->found = true;
 		} else if (!rows[i].text_line && (late = text_among_numbers(tab, &rows[i])) != NULL) {
 			not_a_number(doc, tab, late);
-		} else if (rows[i].text_line && !is_caption(s, rows[i].cells[0].text)) {
+		} else if (rows[i].text_line && !heading && !is_caption(s, rows[i].cells[0].text)) {
 			/* Prose in a table section ("无。"): nowhere to put it. */
 			gir_diag_at(doc->diags, GIR_WARNING, doc->file, rows[i].pos, NULL, NULL, NULL,
 			            "%s: text where the form has a table; left out", s->heading);
@@ -821,6 +971,7 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 		}
 		read_free(&rd);
 	}
+	finish_transposed(&c);
 }
 
 void imp_table_free(imp_table *tab)

@@ -351,3 +351,25 @@ line=$(grep -n "申请人逾期、行政机关" "$tmp/p23-amb.txt" | cut -d: -f1
 "$BIN" import "$tmp/p23-amb.txt" >"$tmp/p23-amb.yaml" 2>"$tmp/p23-amb.err"
 echo $? >"$tmp/p23-amb.rc"
 t labels:ambiguous-is-an-error '[ $(cat "$tmp/p23-amb.rc") = 1 ] && grep -q "p23-amb.txt:$line:[0-9]*: error: 三、收到和处理政府信息公开申请情况: \"申请人逾期、行政机关不再处理其政府信息公开申请\" is as much like .*1.申请人无正当理由.* as like .*2.申请人逾期未按收费通知.*; left out" "$tmp/p23-amb.err" && grep -qxF "    no_correction: 待填  # import: not found in the input" "$tmp/p23-amb.yaml" && ! "$BIN" check "$tmp/p23-amb.yaml" 2>/dev/null'
+
+# ---- layouts of tables 三 and 四 (issue 13) ----------------------------------
+
+# The 2023 page's 四 (three different rows) as three small tables under
+# heading lines, and transposed (a line per column); its 三 split in two
+# tables, the second with a header of two rows again.  Each reads to the
+# page's tables.
+four='1	1	0	0	2	4	0	0	1	5	1	0	1	0	2'
+cols='结果维持	结果纠正	其他结果	尚未审结	总计'
+layout() { # name: import $tmp/NAME.txt, compare its tables with the page's
+	"$BIN" import "$tmp/$1.txt" >"$tmp/$1.yaml" 2>"$tmp/$1.err" &&
+		tree "$tmp/$1.yaml" | grep "^\(proactive\|requests\|appeals\)\." | diff "$tmp/p23.t" -
+}
+sed "s/^$four\$/行政复议\n$cols\n1	1	0	0	2\n\n行政诉讼（未经复议直接起诉）\n$cols\n4	0	0	1	5\n\n行政诉讼（复议后起诉）\n$cols\n1	0	1	0	2/" "$tmp/p23-tabs.txt" >"$tmp/four-three.txt"
+t layout:four-as-three-tables 'grep -q "^行政诉讼（复议后起诉）$" "$tmp/four-three.txt" && layout four-three && ! grep -q "by its place\|text where the form has a table" "$tmp/four-three.err"'
+sed "s/^$four\$/	行政复议	未经复议直接起诉	复议后起诉\n结果维持	1	4	1\n结果纠正	1	0	0\n其他结果	0	0	1\n尚未审结	0	1	0\n总计	2	5	2/" "$tmp/p23-tabs.txt" >"$tmp/four-transposed.txt"
+t layout:four-transposed 'grep -q "^尚未审结	0	1	0$" "$tmp/four-transposed.txt" && layout four-transposed && grep -q "note: 四、政府信息公开行政复议、行政诉讼情况: read transposed, a line per column" "$tmp/four-transposed.err"'
+h1='（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）			申请人情况'
+h2='			自然人	法人或其他组织					总计'
+h3='				商业企业	科研机构	社会公益组织	法律服务机构	其他'
+sed "s/^\(	（四）无法提供	1.本机关不掌握相关政府信息.*\)\$/\n$h1\n$h2\n$h3\n\1/" "$tmp/p23-tabs.txt" >"$tmp/three-split.txt"
+t layout:three-split '[ $(grep -c "^（本列数据的勾稽关系" "$tmp/three-split.txt") = 2 ] && layout three-split'
