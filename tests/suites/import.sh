@@ -373,3 +373,25 @@ h2='			自然人	法人或其他组织					总计'
 h3='				商业企业	科研机构	社会公益组织	法律服务机构	其他'
 sed "s/^\(	（四）无法提供	1.本机关不掌握相关政府信息.*\)\$/\n$h1\n$h2\n$h3\n\1/" "$tmp/p23-tabs.txt" >"$tmp/three-split.txt"
 t layout:three-split '[ $(grep -c "^（本列数据的勾稽关系" "$tmp/three-split.txt") = 2 ] && layout three-split'
+
+# ---- titles and headings as real reports print them (issue 13) ---------------
+
+# The 2021 page's tab form (its title has 年度 after the year) with the title
+# written year first, split over two lines, after a breadcrumb and 正文;
+# and with the headings of 五 as real reports vary them.
+title() { # name sed-script: the tab form edited, imported
+	sed "$2" "$tmp/pt-tabs.txt" >"$tmp/$1.txt"
+	"$BIN" import "$tmp/$1.txt" >"$tmp/$1.yaml" 2>"$tmp/$1.err"
+}
+t title:year-after-agency-nianDu 'title t-nd "" && rows t-nd "year: 2021" "agency: 平潭综合实验区" "title: 平潭综合实验区2021年度政府信息公开工作年度报告"'
+t title:year-first 'title t-yf "1s/.*/2021年平潭综合实验区政府信息公开工作年度报告/" && rows t-yf "year: 2021" "agency: 平潭综合实验区" "title: 2021年平潭综合实验区政府信息公开工作年度报告"'
+t title:split-and-leading-lines 'title t-split "1s/.*/首页 > 政务公开 > 政府信息公开年报\n正文\n平潭综合实验区2021年度政府信息\n公开工作年度报告/" && rows t-split "year: 2021" "agency: 平潭综合实验区" "title: 平潭综合实验区2021年度政府信息公开工作年度报告" && grep -q "t-split.txt:1:1: warning: the text before the title (lines 1-2, from \"首页 > 政务公开 > 政府信息公开年报\") is left out" "$tmp/t-split.err" && ! grep -q "首页\|正文" "$tmp/t-split.yaml"'
+t title:no-agency-is-an-error 'title t-none "1s/.*/政府信息公开工作年度报告/"; [ $? = 1 ] && grep -q "error: no agency" "$tmp/t-none.err"'
+t title:options-override '"$BIN" import --agency 某县统计局 --year 2022 --template gov-2019 "$tmp/t-none.txt" >"$tmp/t-opt.yaml" 2>/dev/null; rows t-opt "year: 2022" "agency: 某县统计局" "template: gov-2019" && head -1 "$tmp/t-opt.yaml" | grep -q "edition gov-2019, as --template says"'
+t title:unknown-template-is-usage '"$BIN" import --template gov-1999 "$tmp/t-none.txt" >/dev/null 2>"$tmp/t-bad.err"; [ $? = 2 ] && grep -q "no such edition" "$tmp/t-bad.err"'
+for h in 五、政府信息公开工作存在的主要问题及改进情况 五、存在的主要问题及整改措施; do
+	t "heading:$h" 'title t-h "s/^五、存在的主要问题及改进情况$/$h/" && grep -q "^problems:  # 五、存在的主要问题及改进情况$" "$tmp/t-h.yaml" && [ $(grep -c "^  - " "$tmp/t-h.yaml") = $(grep -c "^  - " "$tmp/pingtan_2021.yaml") ]'
+done
+# Markdown whose 六 is a plain line among ## headings.
+sed 's/^## 六、/六、/' "$tmp/pt.md" >"$tmp/t-md6.md"
+t heading:plain-six-in-markdown 'grep -q "^六、其他需要报告的事项$" "$tmp/t-md6.md" && "$BIN" import "$tmp/t-md6.md" >"$tmp/t-md6.yaml" 2>/dev/null && tree "$tmp/t-md6.yaml" | grep "^other_matters" >"$tmp/a6" && grep "^other_matters" "$tmp/pt.tree" | diff - "$tmp/a6" && [ -s "$tmp/a6" ]'
