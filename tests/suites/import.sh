@@ -395,3 +395,18 @@ done
 # Markdown whose 六 is a plain line among ## headings.
 sed 's/^## 六、/六、/' "$tmp/pt.md" >"$tmp/t-md6.md"
 t heading:plain-six-in-markdown 'grep -q "^六、其他需要报告的事项$" "$tmp/t-md6.md" && "$BIN" import "$tmp/t-md6.md" >"$tmp/t-md6.yaml" 2>/dev/null && tree "$tmp/t-md6.yaml" | grep "^other_matters" >"$tmp/a6" && grep "^other_matters" "$tmp/pt.tree" | diff - "$tmp/a6" && [ -s "$tmp/a6" ]'
+
+# ---- no input gives an all-zero table without an error (issue 13) -----------
+
+# Every file of tests/bad (sources, not reports: no table of the form in
+# them) exits 1 and writes 待填 where a table would be, never a table of 0.
+zero=0
+for f in tests/bad/*.yaml; do
+	"$BIN" import "$f" >"$tmp/bad.yaml" 2>/dev/null
+	rc=$?
+	if [ $rc = 0 ] || { [ $rc = 1 ] && [ -s "$tmp/bad.yaml" ] && ! grep -q "待填" "$tmp/bad.yaml"; }; then
+		zero=$((zero + 1))
+		echo "$f: exit $rc" >>"$tmp/bad.list"
+	fi
+done
+t no-silent-zero:tests-bad '[ $zero = 0 ] || { cat "$tmp/bad.list"; false; }'
