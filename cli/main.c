@@ -21,6 +21,7 @@ static const char usage[] =
 	"       gireport schema [TEMPLATE]\n"
 	"       gireport import [-o FILE] [--agency NAME] [--year Y] [--template T]\n"
 	"                       REPORT.txt|REPORT.md|-\n"
+	"       gireport import -o DIR [-j N] [--force] [--year Y] [--template T] REPORT...\n"
 	"       gireport templates\n"
 	"       gireport --help | --version\n"
 	"\n"

@@ -110,7 +110,7 @@ _gireport()
 		diff) opts='-f --format --templates' ;;
 		new) opts='--template --year --agency --schema --templates' ;;
 		schema) opts='--year --templates' ;;
-		import) opts='-o --output --agency --year --template --strict --diagnostics= --templates' ;;
+		import) opts='-o --output -j --jobs --force --agency --year --template --strict --diagnostics= --templates' ;;
 		templates) opts='--templates' ;;
 		'') opts='--help --version --templates' ;;
 		*) opts='--templates' ;;

@@ -410,3 +410,19 @@ for f in tests/bad/*.yaml; do
 	fi
 done
 t no-silent-zero:tests-bad '[ $zero = 0 ] || { cat "$tmp/bad.list"; false; }'
+
+# ---- many reports at once: import -o DIR FILE... (issue 13) -------------------
+
+# Each report into DIR, named AGENCY-YEAR.yaml, on two processes; standard
+# output lists "PATH<TAB>FILE".  A second report of one agency and year is
+# not written over the first (exit 2) unless --force.
+"$BIN" import -q -j 2 -o "$tmp/many" tests/import/pingtan_2021.innertext.txt tests/import/pingtan_2023.innertext.txt \
+	tests/seeds/003_107cfd4f3b14c53d.txt tests/seeds/004_eb4955ec489c8a4e.txt >"$tmp/many.out" 2>"$tmp/many.err"
+echo $? >"$tmp/many.rc"
+t many:named-by-agency-and-year '[ $(ls "$tmp/many" | wc -l) = 4 ] && [ -f "$tmp/many/平潭综合实验区-2021.yaml" ] && [ -f "$tmp/many/平潭综合实验区-2023.yaml" ] && [ -f "$tmp/many/满洲里市统计局-2020.yaml" ] && [ -f "$tmp/many/绿园区西新“两区一镇”-2020.yaml" ]'
+t many:same-as-one-by-one '"$BIN" import tests/import/pingtan_2023.innertext.txt 2>/dev/null | cmp - "$tmp/many/平潭综合实验区-2023.yaml"'
+t many:listed 'grep -qxF "$tmp/many/满洲里市统计局-2020.yaml	tests/seeds/004_eb4955ec489c8a4e.txt" "$tmp/many.out" && [ $(wc -l <"$tmp/many.out") = 4 ]'
+t many:worst-status '[ $(cat "$tmp/many.rc") = 1 ] && grep -q "003_107cfd4f3b14c53d.txt:374:3: error:" "$tmp/many.err"'
+t many:no-overwrite '"$BIN" import -q -j 1 -o "$tmp/many" tests/seeds/004_eb4955ec489c8a4e.txt >/dev/null 2>"$tmp/many2.err"; [ $? = 2 ] && grep -q "满洲里市统计局-2020.yaml: exists already; not written" "$tmp/many2.err" && [ "$(ls -A "$tmp/many" | grep -c "^\.")" = 0 ]'
+t many:force '"$BIN" import -q --force -o "$tmp/many" tests/seeds/004_eb4955ec489c8a4e.txt >/dev/null 2>&1'
+t many:needs-dir '"$BIN" import tests/seeds/003_107cfd4f3b14c53d.txt tests/seeds/004_eb4955ec489c8a4e.txt >/dev/null 2>"$tmp/many3.err"; [ $? = 2 ] && grep -q "needs -o DIR" "$tmp/many3.err"'
