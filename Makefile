@@ -23,7 +23,8 @@ LIB_SRC  := buf util utf8 diag load template number narrative placeholder prose 
             layout wrap textgrid render_text render_md render_html render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_speed render_pdf figures summary diff schema \
             import_scan import_table import_score import
-CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import
+CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import \
+            cmd_audit
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
 LIB_OBJ  := $(LIB_SRC:%=$(BUILD)/%.o) $(BUILD)/templates.o

@@ -53,9 +53,7 @@ typedef struct batch {
 	const char *dir;
 } batch;
 
-/* The value of a top-level "key: value" line the import wrote, when it is
- * plain (not quoted); NULL otherwise.  malloc'd. */
-static char *head_value(const char *src, const char *key)
+char *gir_import_head_value(const char *src, const char *key)
 {
 	size_t k = strlen(key);
 	for (const char *p = src; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
@@ -94,7 +92,8 @@ static char *file_name_part(const char *s)
  * year, DIR/NAME.yaml after the input file's name. */
 static char *batch_path(const char *dir, const char *file, const char *src)
 {
-	char *agency = head_value(src, "agency"), *year = head_value(src, "year"), *name;
+	char *agency = gir_import_head_value(src, "agency"), *year = gir_import_head_value(src, "year");
+	char *name;
 	if (agency && year && strcmp(year, "0") != 0) {
 		char *a = file_name_part(agency);
 		name = gir_xasprintf("%s-%s", a, year);

@@ -22,6 +22,7 @@ static const char usage[] =
 	"       gireport import [-o FILE] [--agency NAME] [--year Y] [--template T]\n"
 	"                       REPORT.txt|REPORT.md|-\n"
 	"       gireport import -o DIR [-j N] [--force] [--year Y] [--template T] REPORT...\n"
+	"       gireport audit [-f csv|md|json] REPORT|DIR...\n"
 	"       gireport templates\n"
 	"       gireport --help | --version\n"
 	"\n"
@@ -170,6 +171,8 @@ int main(int argc, char **argv)
 		return gir_cmd_schema(&cli);
 	if (strcmp(cmd, "import") == 0)
 		return gir_cmd_import(&cli);
+	if (strcmp(cmd, "audit") == 0)
+		return gir_cmd_audit(&cli);
 	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);
 	return usage_error(NULL);
 }
