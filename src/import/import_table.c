@@ -933,6 +933,39 @@ static bool wraps_into(const imp_table *tab, const imp_row *a, const imp_row *b,
 	return ok;
 }
 
+/* A line of text that is one value: a number, a number with a unit, or a
+ * not-applicable mark. */
+static bool value_line(const imp_row *r)
+{
+	if (!r->text_line || r->n != 1 || !*r->cells[0].text)
+		return false;
+	return !is_label(r->cells[0].text);
+}
+
+/* One cell per line, as text copied from a PDF or some editors gives a
+ * table ("规章⏎0⏎0⏎0"): a line that is a label of the form (or no label at
+ * all) and the lines of values after it, as one row.  Returns how many
+ * lines it took (0: not such a row). */
+static size_t cell_lines(const imp_table *tab, const imp_row *rows, size_t n, size_t i,
+                         imp_row *out)
+{
+	const imp_row *r = &rows[i];
+	bool labelled = r->text_line && r->n == 1 && is_label(r->cells[0].text) &&
+	                names_a_slot(tab, r->cells[0].text);
+	size_t j = labelled ? i + 1 : i;
+	while (j < n && value_line(&rows[j]))
+		j++;
+	if (j - i < 2 || (labelled && j == i + 1))
+		return 0;
+	*out = *r;
+	out->cells = gir_xcalloc(j - i, sizeof *out->cells);
+	out->n = out->cap = 0;
+	for (size_t k = i; k < j; k++)
+		out->cells[out->n++] = (imp_cell){gir_xstrdup(rows[k].cells[0].text), rows[k].cells[0].pos, -1};
+	out->text_line = false;
+	return j - i;
+}
+
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab)
 {
@@ -944,7 +977,9 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 		imp_read rd;
 		read_row(&rows[i], &rd);
 		imp_row joined;
-		if (!rd.nvalues && rd.nlabels && i + 1 < n && wraps_into(tab, &rows[i], &rows[i + 1], &joined)) {
+		size_t took = 0;
+		if ((!rd.nvalues && rd.nlabels && i + 1 < n && wraps_into(tab, &rows[i], &rows[i + 1], &joined) &&
+		     (took = 2)) || (took = cell_lines(tab, rows, n, i, &joined)) > 0) {
 			read_free(&rd);
 			read_row(&joined, &rd);
 			c.row = &joined;
@@ -952,7 +987,7 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 			tab->found = true;
 			read_free(&rd);
 			row_free(&joined);
-			i++;
+			i += took - 1;
 			continue;
 		}
 		c.row = &rows[i];

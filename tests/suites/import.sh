@@ -426,3 +426,13 @@ t many:worst-status '[ $(cat "$tmp/many.rc") = 1 ] && grep -q "003_107cfd4f3b14c
 t many:no-overwrite '"$BIN" import -q -j 1 -o "$tmp/many" tests/seeds/004_eb4955ec489c8a4e.txt >/dev/null 2>"$tmp/many2.err"; [ $? = 2 ] && grep -q "满洲里市统计局-2020.yaml: exists already; not written" "$tmp/many2.err" && [ "$(ls -A "$tmp/many" | grep -c "^\.")" = 0 ]'
 t many:force '"$BIN" import -q --force -o "$tmp/many" tests/seeds/004_eb4955ec489c8a4e.txt >/dev/null 2>&1'
 t many:needs-dir '"$BIN" import tests/seeds/003_107cfd4f3b14c53d.txt tests/seeds/004_eb4955ec489c8a4e.txt >/dev/null 2>"$tmp/many3.err"; [ $? = 2 ] && grep -q "needs -o DIR" "$tmp/many3.err"'
+
+# ---- one cell per line (issue 13) ----------------------------------------------
+
+# The 2023 page's tables a cell a line, blank lines between, as text copied
+# from a PDF viewer or some editors gives them ("规章⏎⏎0⏎⏎0⏎⏎0"): a label of
+# the form and the values after it are a row; table 四's fifteen values,
+# without a label, its one line.  The tables are the page's.
+awk -F'	' 'NF > 1 { for (i = 1; i <= NF; i++) if ($i != "") { print $i; print "" } next } { print }' \
+	"$tmp/p23-tabs.txt" >"$tmp/p23-lines.txt"
+t forms:one-cell-per-line '! grep -q "	" "$tmp/p23-lines.txt" && grep -qx "规章" "$tmp/p23-lines.txt" && layout p23-lines'
