@@ -234,8 +234,9 @@ verdict "placeholder-2MB"
 # (the least of three runs, so another process on the machine counts less)
 # must grow like the size: 4x the input may take at most 8x the time (the
 # quadratic work these replaced took 16x: a pipe row of 4,000 cells 22 s, a
-# box row of 2,000 cells 5.3 s, 40,000 CR CR LF lines 9 s).  The largest,
-# under 1 MB, must also take under a second.
+# box row of 2,000 cells 5.3 s, 40,000 CR CR LF lines 9 s).  The times
+# themselves are figures for `make bench`, not limits: on a shared machine
+# only their ratio in one run means something.
 import_head='某区统计局2020年政府信息公开工作年度报告
 
 一、总体情况
@@ -256,14 +257,10 @@ linear() { # NAME GENERATOR: GENERATOR K writes the input of size K to stdout
 		{ printf '%s\n' "$import_head"; $_gen $_k; } >"$tmp/lin$_k.txt"
 	done
 	_t1=$(best_ms "$tmp/lin1.txt") _t2=$(best_ms "$tmp/lin2.txt") _t4=$(best_ms "$tmp/lin4.txt")
-	_max=1000
-	[ -n "$asan" ] && _max=10000
 	fig="$_t1 / $_t2 / $_t4 ms at 1x / 2x / 4x, $(wc -c <"$tmp/lin4.txt") bytes at 4x"
 	why=
 	if awk "BEGIN { exit !($_t4 > 8 * $_t1 + 5) }"; then
 		why="4x the input took $_t4 ms against $_t1 ms: not linear ($fig)"
-	elif awk "BEGIN { exit !($_t4 > $_max) }"; then
-		why="$_t4 ms for an input under 1 MB (limit $_max ms)"
 	fi
 	: >"$tmp/err"
 	verdict "import-linear:$_name"
