@@ -936,21 +936,35 @@ static void emit_rows(imp *im, const imp_table *tab, const gir_axis *a, int inde
 	}
 }
 
-/* The cell of the rows read that is likest the row of the form, as a hint
- * where the input has it: NULL when none is even half alike. */
-static const imp_cell *likest_cell(const imp_row *rows, size_t n, const gir_axis *row)
+/* The cells of the rows read that could be labels, each row's at most
+ * LIKE_PER_ROW (a row has a few), for hints. */
+#define LIKE_PER_ROW 16
+
+static size_t label_cells(const imp_row *rows, size_t n, const imp_cell ***out)
+{
+	size_t m = 0;
+	*out = NULL;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0, got = 0; k < rows[i].n && got < LIKE_PER_ROW; k++)
+			if (imp_could_be_label(rows[i].cells[k].text)) {
+				IMP_GROW(*out, m);
+				(*out)[m++] = &rows[i].cells[k];
+				got++;
+			}
+	return m;
+}
+
+/* The cell likest the row of the form, as a hint where the input has it:
+ * NULL when none is even 40 % alike. */
+static const imp_cell *likest_cell(const imp_cell **cells, size_t n, const gir_axis *row)
 {
 	const imp_cell *best = NULL;
 	double b = 0.4;
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < rows[i].n; k++) {
-			const imp_cell *c = &rows[i].cells[k];
-			if (!imp_could_be_label(c->text))
-				continue;
-			double v = imp_label_similarity(row, c->text);
-			if (v > b)
-				b = v, best = c;
-		}
+	for (size_t i = 0; i < n; i++) {
+		double v = imp_label_similarity(row, cells[i]->text);
+		if (v > b)
+			b = v, best = cells[i];
+	}
 	return best;
 }
 
@@ -961,13 +975,17 @@ static const imp_cell *likest_cell(const imp_row *rows, size_t n, const gir_axis
 static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 {
 	gir_pos head = {im->doc.lines[im->sec_line[tab->sec->index]].no, 1};
+	const imp_cell **cells = NULL;
+	size_t ncells = (size_t)-1;
 	for (size_t i = 0; i < tab->nslots; i++) {
 		imp_slot *s = &tab->slots[i];
 		if (s->filled || gir_axis_is_sum(s->row) || tab->flat)
 			continue;
 		s->missing = true;
 		char *what = gir_axis_label_chain(s->row, im->year);
-		const imp_cell *like = likest_cell(rows, n, s->row);
+		if (ncells == (size_t)-1)
+			ncells = label_cells(rows, n, &cells);
+		const imp_cell *like = likest_cell(cells, ncells, s->row);
 		char *hint = like ? gir_xasprintf("line %d has \"%s\", which may be it", like->pos.line,
 		                                  like->text)
 		                  : gir_xstrdup("nothing in the section reads like it; find the row in "
@@ -979,6 +997,7 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		free(hint);
 		free(what);
 	}
+	free(cells);
 }
 
 /* The first line in [from, to) that holds a row label of the section, as a

@@ -149,6 +149,12 @@ static bool drop_thousands(char *s)
 
 char *imp_number(const char *cell)
 {
+	/* the common cell, "0" or "128", at once: every cell passes here */
+	size_t n = 0;
+	while (cell[n] >= '0' && cell[n] <= '9')
+		n++;
+	if (n && !cell[n] && (cell[0] != '0' || n == 1))
+		return gir_xstrndup(cell, n);
 	gir_buf b = {0};
 	ascii_digits(cell, &b);
 	char *s = imp_detach(&b);
