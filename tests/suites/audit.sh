@@ -40,3 +40,6 @@ t no-file '"$BIN" audit >/dev/null 2>&1; [ $? = 2 ]'
 t real-pages-add-up '"$BIN" audit tests/import/pingtan_2021.innertext.txt tests/import/pingtan_2023.innertext.txt >"$tmp/p.csv" 2>"$tmp/p.err" && [ $(wc -l <"$tmp/p.csv") = 1 ] && grep -q "2 reports: 0 arithmetic errors; 0 not read in full" "$tmp/p.err"'
 # A report with a part not read is said, not audited as if complete.
 t not-read-in-full '"$BIN" audit tests/seeds/003_107cfd4f3b14c53d.txt >/dev/null 2>"$tmp/s.err"; [ $? = 1 ] && grep -q "003_107cfd4f3b14c53d.txt: 1 error other than arithmetic" "$tmp/s.err"'
+if [ -n "$VALGRIND" ] && command -v valgrind >/dev/null 2>&1 && ! ldd "$BIN" | grep -q asan; then
+	t valgrind 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$BIN" audit -f json "$tmp/r" tests/seeds/003_107cfd4f3b14c53d.txt >/dev/null 2>"$tmp/vg"; [ $? != 99 ]'
+fi

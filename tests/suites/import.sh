@@ -436,3 +436,13 @@ t many:needs-dir '"$BIN" import tests/seeds/003_107cfd4f3b14c53d.txt tests/seeds
 awk -F'	' 'NF > 1 { for (i = 1; i <= NF; i++) if ($i != "") { print $i; print "" } next } { print }' \
 	"$tmp/p23-tabs.txt" >"$tmp/p23-lines.txt"
 t forms:one-cell-per-line '! grep -q "	" "$tmp/p23-lines.txt" && grep -qx "规章" "$tmp/p23-lines.txt" && layout p23-lines'
+
+# The new shapes under valgrind too (VALGRIND=1, as make check runs it).
+if [ -n "$VALGRIND" ] && command -v valgrind >/dev/null 2>&1 && ! ldd "$BIN" | grep -q asan; then
+	for f in tests/import/pingtan_2021.innertext.txt "$tmp/pt-cells.txt" "$tmp/p23-labels.txt" "$tmp/p23-amb.txt" \
+		"$tmp/four-three.txt" "$tmp/four-transposed.txt" "$tmp/p23-lines.txt" "$tmp/ff-pages.txt" "$tmp/r.pdf"; do
+		t "valgrind:$(basename "$f")" 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$BIN" import "$f" >/dev/null 2>"$tmp/vg"; [ $? != 99 ]'
+	done
+	t "valgrind:audit" 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$BIN" audit tests/import/pingtan_2021.innertext.txt tests/import/pingtan_2023.innertext.txt >/dev/null 2>"$tmp/vg"; [ $? != 99 ]'
+	t "valgrind:many" 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$BIN" import -q -j 1 -o "$tmp/vg-many" tests/seeds/000_027d0c5bfce491f4.txt tests/seeds/004_eb4955ec489c8a4e.txt >/dev/null 2>"$tmp/vg"; [ $? != 99 ]'
+fi
