@@ -1057,6 +1057,17 @@ static void emit_table(imp *im, const gir_section *sec, const imp_table *tab)
 		emit_comment(im, 2, pos, tab->notes.items[i]);
 }
 
+static size_t page_tail(imp *im, size_t from, size_t to);
+
+/* Whether section k is the last one found in the input. */
+static bool last_found(const imp *im, size_t k)
+{
+	for (size_t j = k + 1; j < im->t->nsections; j++)
+		if (im->sec_line[j] >= 0)
+			return false;
+	return true;
+}
+
 static void do_section(imp *im, size_t k)
 {
 	const gir_section *sec = im->t->sections[k];
@@ -1073,6 +1084,8 @@ static void do_section(imp *im, size_t k)
 	size_t from, to;
 	section_range(im, k, &from, &to);
 	emit(im, (gir_pos){0, 0}, "\n");
+	if (sec->kind == GIR_NARRATIVE && last_found(im, k))
+		to = page_tail(im, from, to);
 	if (sec->kind == GIR_NARRATIVE) {
 		stray_tables(im, from, to, sec->heading);
 		imp_narr nar;
@@ -1234,6 +1247,45 @@ static size_t skip_page_matter(imp *im, size_t from, size_t end)
 	            "report's (source, date, links); left out", im->doc.lines[first].no,
 	            im->doc.lines[i - 1].no);
 	return i;
+}
+
+/* After the report's last paragraph a copied page goes on with its own
+ * lines: 附件下载, 扫一扫…, links, the footer — a run of short lines that
+ * end no sentence, which no report has.  From the first run of
+ * PAGE_TAIL_RUN such lines on, the last section's lines are left out, and
+ * said; returns where the section ends. */
+#define PAGE_TAIL_RUN 5
+#define PAGE_TAIL_WIDTH 40
+
+static size_t page_tail(imp *im, size_t from, size_t to)
+{
+	if (im->doc.own_text || im->doc.markdown)
+		return to;
+	size_t run = 0, start = from;
+	bool para = false; /* a paragraph of the report seen before */
+	for (size_t i = from; i < to; i++) {
+		if (blank(im, i))
+			continue;
+		const char *s = line_text(im, i);
+		bool short_line = imp_width(s) <= PAGE_TAIL_WIDTH && !ends_paragraph(s);
+		if (!short_line || !para) {
+			run = 0;
+			para = para || ends_paragraph(s);
+			continue;
+		}
+		if (!run++)
+			start = i;
+		if (run == PAGE_TAIL_RUN) {
+			char *t = gir_xstrdup(line_text(im, start));
+			gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+			            (gir_pos){im->doc.lines[start].no, im->doc.lines[start].col}, NULL, NULL,
+			            NULL, "the lines from %d to the end (from \"%s\") read as the page's, not "
+			            "the report's (links, footer); left out", im->doc.lines[start].no, t);
+			free(t);
+			return start;
+		}
+	}
+	return to;
 }
 
 static void emit_preface(imp *im)

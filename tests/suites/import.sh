@@ -446,3 +446,7 @@ if [ -n "$VALGRIND" ] && command -v valgrind >/dev/null 2>&1 && ! ldd "$BIN" | g
 	t "valgrind:audit" 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$BIN" audit tests/import/pingtan_2021.innertext.txt tests/import/pingtan_2023.innertext.txt >/dev/null 2>"$tmp/vg"; [ $? != 99 ]'
 	t "valgrind:many" 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "$BIN" import -q -j 1 -o "$tmp/vg-many" tests/seeds/000_027d0c5bfce491f4.txt tests/seeds/004_eb4955ec489c8a4e.txt >/dev/null 2>"$tmp/vg"; [ $? != 99 ]'
 fi
+
+# The page's own lines after the report's last paragraph (附件下载, links, the
+# footer) are left out, with a warning: 六 is the report's one paragraph.
+t real:page-tail-left-out 'sed -n "/^other_matters:/,\$p" "$tmp/pingtan_2021.yaml" | grep -c "^  - " | grep -qx 1 && grep -qxF "  - 2021年，无收取信息处理费情况。" "$tmp/pingtan_2021.yaml" && grep -q "pingtan_2021.innertext.txt:1300:1: warning: the lines from 1300 to the end (from \"附件下载\") read as the page" "$tmp/pingtan_2021.err" && sed -n "/^other_matters:/,\$p" "$tmp/pingtan_2023.yaml" | grep -c "^  - " | grep -qx 1'
