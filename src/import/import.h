@@ -1,10 +1,13 @@
 /* gireport import: an existing report (text copied from Word or a web page,
- * Markdown with pipe tables, gireport's own txt or md) read back into a
- * source.  import_scan.c cuts the text into lines, table rows and cells;
- * import_table.c places rows and cells on a template's tables; import.c
- * finds the title, sections, narratives and signature and writes the YAML.
- * Nothing here knows a label of the form: every label comes from the
- * template being read against. */
+ * a browser's text of a portal page, rows of " | " or tab cells, a cell a
+ * line, Markdown with pipe tables, gireport's own txt or md) read back into
+ * a source.  import_scan.c cuts the text into lines, table rows and cells;
+ * import_table.c places rows and cells on a template's tables (by label,
+ * alias or likeness; 四 in one line, as three tables or transposed);
+ * import.c finds the title, sections, narratives and signature and writes
+ * the YAML, with 待填 (GIR_UNREAD) where the input had nothing to read:
+ * never a silent zero.  Nothing here knows a label of the form: every
+ * label, heading, title and alias comes from the templates. */
 #ifndef GIR_IMPORT_H
 #define GIR_IMPORT_H
 
