@@ -67,24 +67,32 @@ char *gir_import_head_value(const char *src, const char *key)
 }
 
 /* A name for a file: no path separator, no control character, no leading
- * dot, at most 120 bytes (cut at a character's start). */
+ * dot; whole characters only, at most NAME_MAX_BYTES. */
+#define NAME_MAX_BYTES 120
+
 static char *file_name_part(const char *s)
 {
 	gir_buf b = {0};
-	for (const char *p = s; *p && b.len < 120; p++) {
+	for (const char *p = s; *p;) {
 		unsigned char c = (unsigned char)*p;
-		bool bad = c == '/' || c == '\\' || c < 0x20 || c == 0x7F || (c == '.' && !b.len);
-		if (!bad || (c & 0xC0) == 0x80)
-			gir_buf_putc(&b, (char)c);
-		else
+		size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		for (size_t i = 1; i < k; i++)
+			if (!p[i]) {
+				k = i;
+				break;
+			}
+		if (b.len + k > NAME_MAX_BYTES)
+			break;
+		bool bad = c == '/' || c == '\\' || c < 0x20 || c == 0x7F || (c == '.' && !b.len) ||
+		           (c >= 0x80 && c < 0xC0);
+		if (bad)
 			gir_buf_putc(&b, '_');
+		else
+			gir_buf_put(&b, p, k);
+		p += bad ? 1 : k;
 	}
-	while (b.len && ((unsigned char)b.ptr[b.len - 1] & 0xC0) == 0x80 && b.len >= 120)
-		b.len--;
-	if (b.len && ((unsigned char)b.ptr[b.len - 1] & 0xC0) == 0xC0)
-		b.len--;
-	gir_buf_putc(&b, '\0');
-	b.len--;
+	if (!b.len)
+		gir_buf_putc(&b, '_');
 	return gir_buf_detach(&b);
 }
 

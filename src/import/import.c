@@ -1074,7 +1074,8 @@ static void do_section(imp *im, size_t k)
 	if (im->sec_line[k] < 0) {
 		if (sec->kind == GIR_TABLE) {
 			emit(im, (gir_pos){0, 0}, "\n");
-			no_table(im, sec, (gir_pos){0, 0}, 0, im->doc.nlines, "no heading found in the input");
+			/* at the title's line, where the check's own error on 待填 lands too */
+			no_table(im, sec, im->title_pos, 0, im->doc.nlines, "no heading found in the input");
 			return;
 		}
 		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
