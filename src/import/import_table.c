@@ -812,10 +812,14 @@ static bool is_caption(const gir_section *s, const char *text)
 
 static bool names_a_slot(const imp_table *tab, const char *text)
 {
-	for (size_t i = 0; i < tab->nslots; i++)
-		if (imp_label_matches(tab->slots[i].row, text))
-			return true;
-	return false;
+	if (!*text)
+		return false;
+	char *n = imp_normalize(text); /* once, not once a row of the form */
+	bool r = false;
+	for (size_t i = 0; i < tab->nslots && !r; i++)
+		r = gir_axis_matches(tab->slots[i].row, n) || gir_axis_matches(tab->slots[i].row, text);
+	free(n);
+	return r;
 }
 
 /* In a row of the form whose cells are not all numbers ("| 规章 | 1 | 2 |
@@ -914,7 +918,8 @@ static void row_free(imp_row *r)
  * form and it has numbers, while the next line alone does not name one. */
 static bool wraps_into(const imp_table *tab, const imp_row *a, const imp_row *b, imp_row *out)
 {
-	if (!a->n || !b->n || !*a->cells[a->n - 1].text || !imp_could_be_label(b->cells[0].text))
+	if (!a->n || !b->n || b->text_line || !*a->cells[a->n - 1].text ||
+	    !imp_could_be_label(b->cells[0].text))
 		return false;
 	imp_read alone;
 	read_row(b, &alone);
@@ -950,8 +955,11 @@ static size_t cell_lines(const imp_table *tab, const imp_row *rows, size_t n, si
                          imp_row *out)
 {
 	const imp_row *r = &rows[i];
-	bool labelled = r->text_line && r->n == 1 && is_label(r->cells[0].text) &&
+	bool next_value = i + 1 < n && value_line(&rows[i + 1]);
+	bool labelled = next_value && r->text_line && r->n == 1 && is_label(r->cells[0].text) &&
 	                names_a_slot(tab, r->cells[0].text);
+	if (!labelled && !value_line(r))
+		return 0;
 	size_t j = labelled ? i + 1 : i;
 	while (j < n && value_line(&rows[j]))
 		j++;
