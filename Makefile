@@ -24,8 +24,9 @@ BUILD    ?= build
 LIB_SRC  := buf util utf8 cn zipmem diag load template number narrative placeholder prose suggest validate model check previous \
             layout wrap textgrid render_text render_md render_html render_docx render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf figures summary diff schema \
-            import_scan import_table import_score import import_bridge import_detect import_html import_docx
-CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import
+            import_scan import_table import_score import import_bridge import_detect import_html import_docx audit
+CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import \
+            cmd_audit
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
 LIB_OBJ  := $(LIB_SRC:%=$(BUILD)/%.o) $(BUILD)/templates.o

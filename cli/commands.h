@@ -75,6 +75,7 @@ int gir_cmd_summary(const gir_cli *cli);   /* cmd_summary.c */
 int gir_cmd_diff(const gir_cli *cli);      /* cmd_diff.c */
 int gir_cmd_schema(const gir_cli *cli);    /* cmd_schema.c */
 int gir_cmd_import(const gir_cli *cli);    /* cmd_import.c */
+int gir_cmd_audit(const gir_cli *cli);     /* cmd_audit.c */
 /* The template `new` and `schema` use: `id`, else --template, else the
  * edition of --year (default: last year, whose report is being written);
  * *year is set to that year.  NULL after printing why. */

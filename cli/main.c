@@ -20,7 +20,10 @@ static const char usage[] =
 	"       gireport diff [-f txt|md] A.yaml B.yaml\n"
 	"       gireport new [--template T] [--year Y] [--agency NAME] [--schema URL]\n"
 	"       gireport schema [TEMPLATE]\n"
-	"       gireport import [-o FILE] REPORT.txt|REPORT.md|-\n"
+	"       gireport import [-o FILE] [--agency NAME] [--year Y] [--template T]\n"
+	"                       REPORT.txt|REPORT.md|-\n"
+	"       gireport import -o DIR [-j N] [--force] [--year Y] [--template T] REPORT...\n"
+	"       gireport audit [-f csv|md|json] REPORT|DIR...\n"
 	"       gireport templates\n"
 	"       gireport --help | --version\n"
 	"\n"
@@ -207,6 +210,8 @@ static int run(int argc, char **argv)
 		return gir_cmd_schema(&cli);
 	if (strcmp(cmd, "import") == 0)
 		return gir_cmd_import(&cli);
+	if (strcmp(cmd, "audit") == 0)
+		return gir_cmd_audit(&cli);
 	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);
 	return usage_error(NULL);
 }

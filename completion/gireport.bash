@@ -110,7 +110,7 @@ _gireport()
 		diff) opts='-f --format --templates' ;;
 		new) opts='--template --year --agency --schema --templates' ;;
 		schema) opts='--year --templates' ;;
-		import) opts='-o --output --strict --diagnostics= --templates' ;;
+		import) opts='-o --output -j --jobs --force --agency --year --template --strict --diagnostics= --templates' ;;
 		templates) opts='--templates' ;;
 		'') opts='--help --version --templates' ;;
 		*) opts='--templates' ;;
@@ -121,9 +121,9 @@ _gireport()
 	fi
 
 	case $cmd in
-	'') COMPREPLY=($(compgen -W 'build check summary diff new schema import templates' -- "$cur")) ;;
+	'') COMPREPLY=($(compgen -W 'build check summary diff new schema import audit templates' -- "$cur")) ;;
 	build | check | summary | diff) _gireport_sources "$cur" ;;
-	import) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+	import | audit) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
 	schema) COMPREPLY=($(compgen -W "$(_gireport_template_ids)" -- "$cur")) ;;
 	esac
 }

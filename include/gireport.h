@@ -364,6 +364,48 @@ int gir_import(const gir_registry *r, const char *file, const char *text, size_t
  * not for a .docx, whose places are paragraph numbers, nor a page in GBK. */
 int gir_import_quotable(const char *file, const char *text, size_t len);
 
+/* What the person importing knows better than the text: each, when set,
+ * is taken instead of what the import would detect (gireport import
+ * --agency, --year, --template). */
+typedef struct gir_import_options {
+	const char *agency;       /* NULL: from the title or the signature */
+	int year;                 /* 0: from the title or the date */
+	const char *template_id;  /* NULL: the edition whose labels the tables use most */
+} gir_import_options;
+
+/* gir_import with options (NULL: none).  A template_id the registry does
+ * not have is an error in `diags`, and -1. */
+int gir_import_with(const gir_registry *r, const gir_import_options *o, const char *file,
+                    const char *text, size_t len, gir_buf *out, gir_diags *diags);
+/* The value of a top-level "key: value" line of a source gir_import wrote
+ * (agency, year, template), when it is plain (not quoted); NULL otherwise.
+ * malloc'd. */
+char *gir_import_head_value(const char *src, const char *key);
+
+/* ---- audit of published reports ------------------------------------------ */
+
+/* The arithmetic errors of published reports (`gireport audit`): each report
+ * added is imported as gir_import reads it, and what the check of the
+ * imported source finds against the form's rules — a total that is not the
+ * sum of its parts, 一 + 二 ≠ 三（七）总计 + 四 — is a finding, with the cell,
+ * the value printed and the value its other cells give.  The registry must
+ * outlive the audit. */
+typedef struct gir_audit gir_audit;
+gir_audit *gir_audit_new(const gir_registry *reg);
+/* Adds one report (the bytes of `file`).  Returns 0, with *unread (if not
+ * NULL) the number of its errors that are not arithmetic (a part not read:
+ * 待填); or -1 when it could not be imported, the reasons in d. */
+int gir_audit_add(gir_audit *a, const char *file, const char *text, size_t len, gir_diags *d,
+                  size_t *unread);
+/* After the last report: compares each with the same agency's report of the
+ * year before, when one was added (二、上年结转 against 四、结转下年度). */
+void gir_audit_finish(gir_audit *a);
+size_t gir_audit_count(const gir_audit *a);
+/* The findings as "csv", "md" or "json" appended to out; -1 for another
+ * format. */
+int gir_audit_write(const gir_audit *a, const char *fmt, gir_buf *out);
+void gir_audit_free(gir_audit *a);
+
 #ifdef __cplusplus
 }
 #endif

@@ -60,3 +60,17 @@ for size in 1000000 16000000; do
 		printf '  %-10s ' "$n"; "$M" 1 "$BIN" import "$tmp/$n.txt"
 	done
 done
+
+# Issue 19, items 4 and 5 (tests/suites/limits.sh checks that they grow
+# linearly): a pipe row of 64,000 cells, a box-drawn row of 32,000 cells,
+# 40,000 lines ending in CR CR LF; and the text Chromium gives of a real
+# portal page (tests/import/).
+{ printf '标题\n二、主动公开政府信息情况\n| 规章 |'; yes ' 1 |' | head -n 64000 | tr -d '\n'; printf '\n'; } >"$tmp/wide-pipe.txt"
+{ printf '标题\n二、主动公开政府信息情况\n┌'; yes '─┬' | head -n 32000 | tr -d '\n'; printf '─┐\n│规章│'
+  yes '1│' | head -n 32000 | tr -d '\n'; printf '\n└'; yes '─┴' | head -n 32000 | tr -d '\n'; printf '─┘\n'; } >"$tmp/wide-box.txt"
+{ printf '标题\n一、总体情况\n'; yes '做好公开工作。' | head -n 40000 | sed 's/$/\r\r/'; } >"$tmp/crcrlf.txt"
+echo "issue 19 shapes and a real page, one run each:"
+for n in wide-pipe wide-box crcrlf; do
+	printf '  %-24s ' "$n"; "$M" 1 "$BIN" import "$tmp/$n.txt"
+done
+printf '  %-24s ' "pingtan_2021 (innerText)"; "$M" 10 "$BIN" import tests/import/pingtan_2021.innertext.txt

@@ -227,10 +227,20 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 	return ok;
 }
 
+bool gir_is_unread(const gir_node *n)
+{
+	return n->kind == GIR_SCALAR && strcmp(n->text, GIR_UNREAD) == 0;
+}
+
 bool gir_parse_value(const gir_node *n, gir_cell_type t, gir_value *out, char **msg,
                      char **hint)
 {
 	*msg = *hint = NULL;
+	if (gir_is_unread(n))
+		return fail(msg, hint,
+		            gir_xstrdup(GIR_UNREAD ": the import could not read this cell of the original"),
+		            gir_xasprintf("write the number the original prints here in place of "
+		                          GIR_UNREAD " (%s)", type_word(t)));
 	if (n->kind != GIR_SCALAR)
 		return fail(msg, hint,
 		            gir_xasprintf("expected a number, found a %s",

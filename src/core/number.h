@@ -13,6 +13,14 @@
  * (and maybe *hint) to malloc'd strings the caller frees. */
 bool gir_parse_value(const gir_node *n, gir_cell_type t, gir_value *out, char **msg,
                      char **hint);
+/* The mark `gireport import` writes where the input had a cell, a row or a
+ * whole table it could not read (docs/format.md, "Cells the import could
+ * not read"): never a number, never "/" (not applicable), so `check`
+ * refuses the source until a person writes the value from the original. */
+#define GIR_UNREAD "待填"
+/* Whether a node is that mark (plain or quoted). */
+bool gir_is_unread(const gir_node *n);
+
 /* Parses ASCII text "[-+]digits[.digits]" exactly; false if not of that form. */
 bool gir_parse_decimal(const char *s, gir_value *out);
 

@@ -44,6 +44,37 @@ static char *json_string(tctx *c, const cJSON *obj, const char *key, bool requir
 	return NULL;
 }
 
+/* An optional array of strings (aliases): NULL-terminated, or NULL when
+ * absent; other elements than strings are an error. */
+static char **json_strings(tctx *c, const cJSON *obj, const char *key, size_t *n)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	*n = 0;
+	if (!v)
+		return NULL;
+	if (!cJSON_IsArray(v)) {
+		terr(c, "template: \"%s\" must be an array of strings", key);
+		return NULL;
+	}
+	char **r = gir_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *r);
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v)
+	{
+		if (cJSON_IsString(e))
+			r[(*n)++] = gir_xstrdup(e->valuestring);
+		else
+			terr(c, "template: \"%s\" must be an array of strings", key);
+	}
+	return r;
+}
+
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 /* ---- numbering ------------------------------------------------------------ */
 
 static bool is_cn_digit(uint32_t cp)
@@ -461,6 +492,7 @@ static gir_section *parse_section(tctx *c, const cJSON *j)
 		return NULL;
 	}
 	s->bare_heading = gir_xstrdup(gir_skip_numbering(s->heading));
+	s->aliases = json_strings(c, j, "aliases", &s->naliases);
 	char *kind = json_string(c, j, "kind", true);
 	s->kind = kind && strcmp(kind, "table") == 0 ? GIR_TABLE : GIR_NARRATIVE;
 	if (kind && strcmp(kind, "table") && strcmp(kind, "narrative"))
@@ -480,6 +512,7 @@ static void free_section(gir_section *s)
 	free(s->id);
 	free(s->heading);
 	free(s->bare_heading);
+	free_strings(s->aliases, s->naliases);
 	free(s);
 }
 
@@ -616,6 +649,7 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	t->title = json_string(c, root, "title", true);
 	t->date_format = json_string(c, root, "date_format", false);
 	t->placeholder = json_string(c, root, "placeholder", false);
+	t->title_aliases = json_strings(c, root, "title_aliases", &t->ntitle_aliases);
 	if (!t->date_format)
 		t->date_format = gir_xstrdup("{year}-{month}-{day}");
 	if (!t->id)
@@ -903,6 +937,7 @@ void gir_template_free(gir_template *t)
 	free(t->name);
 	free(t->title);
 	free(t->date_format);
+	free_strings(t->title_aliases, t->ntitle_aliases);
 	free(t->placeholder);
 	cJSON_Delete(t->json);
 	free(t->base);

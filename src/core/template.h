@@ -74,6 +74,9 @@ typedef struct gir_section {
 	char *id;
 	char *heading;       /* 一、总体情况 */
 	char *bare_heading;  /* 总体情况 */
+	char **aliases;      /* other headings real reports give it ("aliases"),
+	                        read by the import; NULL-terminated */
+	size_t naliases;
 	gir_section_kind kind;
 	gir_block **blocks;
 	size_t nblocks;
@@ -139,6 +142,9 @@ struct gir_template {
 	char *name;
 	char *title;          /* "{agency}{year}年政府信息公开工作年度报告" */
 	char *date_format;    /* "{year}年{month}月{day}日": the signature date */
+	char **title_aliases; /* other titles real reports have ("title_aliases",
+	                         "{year}年{agency}政府信息公开…"), for the import */
+	size_t ntitle_aliases;
 	char *placeholder;    /* narrative text in a new skeleton, warned about if left */
 	int first_year, last_year;
 	char *field_labels[GIR_F_COUNT];

@@ -729,6 +729,16 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 {
 	if (v->kind == GIR_SEQ) {
 		bind_row_sequence(B, s, b, row, v);
+	} else if (gir_is_unread(v)) {
+		char *label = cell_label(B, s, b->row_leaves[row], NULL);
+		char *path = cell_path(s, b->row_leaves[row], NULL);
+		char *cols = column_list(b, false);
+		char *hint = gir_xasprintf("write its values from the original in place of " GIR_UNREAD
+		                           ": [%s]", cols);
+		err(B, v->pos, label, path, hint,
+		    GIR_UNREAD ": the import did not find this row in the original");
+		mark_row_bad(B, s, b, row, v->pos);
+		free(label), free(path), free(cols), free(hint);
 	} else if (v->kind == GIR_MAP) {
 		bind_row_mapping(B, s, b, row, v);
 	} else if (v->style == GIR_PLAIN && (v->len == 0 || strcmp(v->text, "~") == 0)) {
@@ -938,6 +948,13 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 {
 	if (v->kind == GIR_SEQ) {
 		bind_flat_table(B, s, v);
+	} else if (gir_is_unread(v)) {
+		err(B, v->pos, s->heading, s->id,
+		    "write the rows of the table from the original in place of " GIR_UNREAD,
+		    GIR_UNREAD ": the import found no table for this section in the original");
+		for (size_t i = 0; i < s->nblocks; i++)
+			for (size_t r = 0; r < s->blocks[i]->nrows; r++)
+				mark_row_bad(B, s, s->blocks[i], r, v->pos);
 	} else if (v->kind == GIR_MAP) { /* {} says "all zeros" on purpose: no warning */
 		const gir_axis *rows[GIR_MAX_ROWS];
 		size_t n = section_rows(s, rows, GIR_MAX_ROWS);

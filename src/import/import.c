@@ -12,12 +12,14 @@
 #include "cn.h"
 #include "import.h"
 #include "model.h"
+#include "number.h"
 #include "prose.h"
 #include "utf8.h"
 #include "util.h"
 
 #define MAX_SIGNATORIES 6
 #define SUBHEADING_MAX 40    /* display cells: a longer numbered line is a paragraph */
+#define HEADING_MAX 300       /* bytes: the longest heading, numbered, is about 70 */
 #define WRAP_MAX 100         /* a text wrapped narrower than this was hard-wrapped */
 
 typedef struct imp_para {
@@ -35,6 +37,7 @@ typedef struct imp {
 	imp_doc doc;
 	const gir_registry *reg;
 	const gir_template *t;
+	const gir_template *chosen; /* by the labels, before --template */
 	int score;
 	long *sec_line;          /* line index of each section's heading, or -1 */
 	size_t title_from, title_to; /* lines of the title */
@@ -54,6 +57,14 @@ typedef struct imp {
 	size_t out_start;
 	gir_pos *map;
 	size_t nmap, capmap;
+	/* for a line of values ("  id: [1, 2, 3件]"), where each value starts
+	 * and the cell it came from: a check's error at a value points at it */
+	struct value_place {
+		size_t line;         /* 1-based, as a check reports it */
+		int col;             /* 1-based, in characters */
+		gir_pos pos;
+	} *vplaces;
+	size_t nvplaces;
 	/* the narrative paragraphs written, where, for placeholders afterwards */
 	struct written_para {
 		size_t at, len;      /* of the scalar in out */
@@ -265,28 +276,49 @@ static bool blank(const imp *im, size_t i)
 	return im->doc.lines[i].kind == IMP_BLANK;
 }
 
+/* Whether normalised text n is the section's heading or one of its
+ * aliases (templates' "aliases": the variants real reports print), with
+ * its numbering or, when `bare_ok`, any or none. */
+static bool names_section(const gir_section *sec, const char *n, bool bare_ok)
+{
+	const char *bare = gir_skip_numbering(n);
+	if (gir_same_key(n, sec->heading) || (bare_ok && gir_same_key(bare, sec->bare_heading)))
+		return true;
+	for (size_t i = 0; i < sec->naliases; i++) { /* written full-width, as the headings are */
+		const char *a = sec->aliases[i];
+		if (gir_same_key(n, a) || (bare_ok && gir_same_key(bare, gir_skip_numbering(a))))
+			return true;
+	}
+	return false;
+}
+
 /* The section a line is the heading of ("一、总体情况", "1、 总体情况",
- * "## 一、总体情况"), among those after `after`; -1 for none. */
+ * "## 一、总体情况"), among those after `after`; -1 for none.  In
+ * Markdown a line without "#" is a heading only when it has the heading's
+ * own numbering (a plain "六、其他需要报告的事项" among "##" headings). */
 static int heading_of(const imp *im, size_t i, int after)
 {
 	if (im->doc.lines[i].kind != IMP_TEXT)
 		return -1;
 	const char *s = line_text(im, i);
-	if (im->doc.markdown) {
-		if (strncmp(s, "## ", 3) != 0)
+	if (strlen(s) > HEADING_MAX) /* a paragraph: not worth normalising */
+		return -1;
+	bool marked = !im->doc.markdown;
+	if (im->doc.markdown && *s == '#') {
+		while (*s == '#')
+			s++;
+		if (*s != ' ')
 			return -1;
-		s += 3;
+		s++, marked = true;
 	}
 	char *n = imp_normalize(s);
 	size_t len = strlen(n);
 	if (len >= 3 && strcmp(n + len - 3, "\xEF\xBC\x9A") == 0) /* a trailing ： */
 		n[len - 3] = '\0';
 	int found = -1;
-	for (size_t k = (size_t)(after + 1); k < im->t->nsections && found < 0; k++) {
-		const gir_section *sec = im->t->sections[k];
-		if (gir_same_key(n, sec->heading) || gir_same_key(gir_skip_numbering(n), sec->bare_heading))
+	for (size_t k = (size_t)(after + 1); k < im->t->nsections && found < 0; k++)
+		if (names_section(im->t->sections[k], n, marked))
 			found = (int)k;
-	}
 	free(n);
 	return found;
 }
@@ -388,55 +420,131 @@ static bool match_date(const imp *im, const char *text, int *ymd)
 	return ok && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= 31;
 }
 
-/* The title: the first lines, up to three, that read as the template's
- * title; else the first line.  Finds the agency and year in it. */
-static void find_title(imp *im, size_t end)
+/* Whether the text (spaces removed) reads as the template's title or one of
+ * its "title_aliases"; fills the agency (never empty) and year. */
+static bool match_title(const imp *im, const char *flat, char **agency, int *year)
 {
-	size_t i = 0;
-	while (i < end && blank(im, i))
-		i++;
-	if (i >= end)
-		return;
-	im->title_from = i;
-	im->title_pos = (gir_pos){im->doc.lines[i].no, 1};
-	gir_buf b = {0};
-	size_t take = i + 1;
-	for (size_t j = i, lines = 0; j < end && lines < 3; j++) {
-		if (blank(im, j)) {
-			if (im->doc.own_text)
-				break;
-			continue;
+	const gir_template *t = im->t;
+	for (size_t k = 0; k <= t->ntitle_aliases; k++) {
+		const char *pat = k ? t->title_aliases[k - 1] : t->title;
+		int ymd[3] = {0};
+		char *a = NULL;
+		if (pat && match_pattern(pat, flat, &a, ymd) && a && *a) {
+			free(*agency);
+			*agency = a;
+			*year = ymd[0];
+			return true;
 		}
-		const char *s = line_text(im, j);
-		if (im->doc.markdown && j == i)
-			s += strncmp(s, "# ", 2) == 0 ? 2 : 0;
-		char *u = im->doc.markdown ? imp_md_unescape(s) : gir_xstrdup(s);
+		free(a);
+	}
+	return false;
+}
+
+/* The text of line j as a title line: Markdown's "# " and escapes undone. */
+static char *title_piece(const imp *im, size_t j)
+{
+	const char *s = line_text(im, j);
+	if (im->doc.markdown)
+		return imp_md_unescape(s + (strncmp(s, "# ", 2) == 0 ? 2 : 0));
+	return gir_xstrdup(s);
+}
+
+/* The non-blank lines of the head, where the title is looked for: a page
+ * copied from a portal starts with lines that are not the report's
+ * (正文, 来源：…, 发布日期：…, a breadcrumb). */
+#define HEAD_LINES 60
+
+/* Joins `take` non-blank lines from head[at] on and matches them as a title. */
+static bool title_at(imp *im, const size_t *head, size_t nhead, size_t at, size_t take)
+{
+	if (at + take > nhead)
+		return false;
+	gir_buf b = {0};
+	for (size_t j = at; j < at + take; j++) {
+		char *u = title_piece(im, head[j]);
 		imp_join(&b, u);
 		free(u);
-		lines++;
-		char *flat = without_spaces(b.ptr ? b.ptr : "");
-		int ymd[3] = {0};
-		bool ok = im->t->title && match_pattern(im->t->title, flat, &im->agency, ymd);
-		free(flat);
-		if (ok || im->doc.own_text) {
-			take = j + 1;
-			free(im->title);
-			im->title = gir_xstrdup(b.ptr);
-			if (ok)
-				im->year = ymd[0];
-			if (ok && !im->doc.own_text)
-				break;
-		}
-		if (im->doc.markdown)
-			break;
 	}
-	if (!im->title) {
-		const char *s = line_text(im, i);
-		im->title = im->doc.markdown ? imp_md_unescape(s + (strncmp(s, "# ", 2) ? 0 : 2))
-		                             : gir_xstrdup(s);
+	char *flat = without_spaces(b.ptr ? b.ptr : "");
+	bool ok = match_title(im, flat, &im->agency, &im->year);
+	free(flat);
+	if (ok) {
+		free(im->title);
+		im->title = imp_detach(&b);
+		im->title_from = head[at];
+		im->title_to = head[at + take - 1] + 1;
+		im->title_pos = (gir_pos){im->doc.lines[head[at]].no, 1};
 	}
-	im->title_to = take;
 	gir_buf_free(&b);
+	return ok;
+}
+
+/* Lines before the title are no part of the report: left out, and said. */
+static void before_title(imp *im, size_t first)
+{
+	if (im->title_from <= first)
+		return;
+	char *s = gir_xstrdup(line_text(im, first));
+	gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
+	            "the text before the title (lines %d-%d, from \"%s\") is left out",
+	            im->doc.lines[first].no, im->doc.lines[im->title_from - 1].no, s);
+	free(s);
+}
+
+/* gireport's own txt: the centred title, which may take several lines. */
+static void own_title(imp *im, size_t i, size_t end)
+{
+	gir_buf b = {0};
+	size_t take = i + 1;
+	for (size_t j = i, lines = 0; j < end && lines < 3 && !blank(im, j); j++, lines++) {
+		imp_join(&b, line_text(im, j));
+		take = j + 1;
+		char *flat = without_spaces(b.ptr);
+		match_title(im, flat, &im->agency, &im->year);
+		free(flat);
+	}
+	im->title = imp_detach(&b);
+	im->title_to = take;
+}
+
+/* The first year written "2020年" in s (four digits, no more), or 0. */
+static int year_at(const char *s);
+
+/* The title: the first one, two or three lines among the first lines that
+ * read as the template's title or an alias — single lines first, so that
+ * a line before the title is never taken into it; else the first line with
+ * a year, else the first line.  Finds the agency and year in it. */
+static void find_title(imp *im, size_t end)
+{
+	size_t head[HEAD_LINES], nhead = 0;
+	for (size_t i = 0; i < end && nhead < HEAD_LINES; i++)
+		if (!blank(im, i) && im->doc.lines[i].kind == IMP_TEXT)
+			head[nhead++] = i;
+	if (!nhead)
+		return;
+	im->title_from = head[0];
+	im->title_to = head[0] + 1;
+	im->title_pos = (gir_pos){im->doc.lines[head[0]].no, 1};
+	for (size_t take = 1; take <= 3; take++)
+		for (size_t at = 0; at < nhead; at++)
+			if (title_at(im, head, nhead, at, take)) {
+				before_title(im, head[0]);
+				return;
+			}
+	if (im->doc.own_text) {
+		own_title(im, head[0], end);
+		return;
+	}
+	size_t t = 0;
+	while (t < nhead && !year_at(im->doc.lines[head[t]].text))
+		t++;
+	t = t < nhead ? t : 0;
+	im->title = title_piece(im, head[t]);
+	im->title_from = head[t];
+	im->title_to = head[t] + 1;
+	im->title_pos = (gir_pos){im->doc.lines[head[t]].no, 1};
+	before_title(im, head[0]);
 }
 
 /* The first year written "2020年" in s (four digits, no more), or 0.  A run
@@ -546,19 +654,40 @@ static void detect_wrapping(imp *im)
 	im->wrapped = !im->doc.structured && (im->doc.own_text || (max <= WRAP_MAX && wide >= 3));
 }
 
-static bool starts_paragraph(const imp *im, size_t i)
+/* Whether text line i starts a paragraph, after text line `prev` (or
+ * after a line that is no text, when `prev` is not i - 1). */
+static bool starts_paragraph(const imp *im, size_t i, size_t prev)
 {
 	const imp_line *l = &im->doc.lines[i];
-	if (i == 0 || im->doc.lines[i - 1].kind != IMP_TEXT)
+	if (i == 0 || prev != i - 1 || im->doc.lines[prev].kind != IMP_TEXT)
 		return true;
 	if (im->doc.markdown)
 		return strncmp(line_text(im, i), "### ", 4) == 0 ||
-		       strncmp(line_text(im, i - 1), "### ", 4) == 0;
+		       strncmp(line_text(im, prev), "### ", 4) == 0;
 	if (!im->wrapped)
 		return true;
 	if (im->doc.own_text)
 		return l->wide_indent;
-	return l->indent >= 2 || imp_width(im->doc.lines[i - 1].text) < im->wrap_width - 8;
+	return l->indent >= 2 || imp_width(im->doc.lines[prev].text) < im->wrap_width - 8;
+}
+
+/* A page break inside hard-wrapped text: blank lines around a page number
+ * ("— 1 —"), where the paragraph goes on.  Returns the text line after it
+ * when the paragraph before continues there, else i. */
+static size_t across_page(const imp *im, size_t i, size_t to, size_t prev)
+{
+	bool page = false;
+	size_t j = i;
+	for (; j < to && im->doc.lines[j].kind == IMP_BLANK; j++)
+		page = page || im->doc.lines[j].page_number;
+	if (!page || j >= to || im->doc.lines[j].kind != IMP_TEXT || !im->wrapped)
+		return i;
+	/* read as if the text line came right after the one before the break */
+	const imp_line *l = &im->doc.lines[j];
+	bool starts = im->doc.own_text ? l->wide_indent
+	                               : l->indent >= 2 ||
+	                                     imp_width(im->doc.lines[prev].text) < im->wrap_width - 8;
+	return starts ? i : j;
 }
 
 static void add_para(imp_narr *nar, char *text, bool heading, gir_pos pos)
@@ -663,9 +792,13 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 	gir_buf b = {0};
 	gir_pos pos = {0, 0};
 	bool heading = false;
-	for (size_t i = from; i <= to; i++) {
+	for (size_t i = from, prev = from; i <= to; i++) {
+		size_t after = b.len && i < to && im->doc.lines[i].kind == IMP_BLANK
+		                   ? across_page(im, i, to, prev) : i;
+		bool goes_on = after != i;
+		i = after;
 		bool text = i < to && im->doc.lines[i].kind == IMP_TEXT;
-		if (b.len && (!text || starts_paragraph(im, i))) {
+		if (b.len && !goes_on && (!text || starts_paragraph(im, i, prev))) {
 			add_para(nar, imp_detach(&b), heading, pos);
 			heading = false;
 		}
@@ -680,6 +813,7 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 		char *u = im->doc.markdown ? imp_md_unescape(s) : gir_xstrdup(s);
 		imp_join(&b, u);
 		free(u);
+		prev = i;
 	}
 	gir_buf_free(&b);
 	/* A reader's paragraphs (a page's <p>, Word's w:p) are whole. */
@@ -754,11 +888,12 @@ static const imp_slot *slot_of(const imp_table *tab, const gir_axis *row)
 	return NULL;
 }
 
+/* Whether the tree has a row to write: read, or missing and so marked. */
 static bool any_filled(const imp_table *tab, const gir_axis *a)
 {
 	if (!a->nchildren) {
 		const imp_slot *s = slot_of(tab, a);
-		return s && s->filled;
+		return s && (s->filled || s->missing);
 	}
 	for (size_t i = 0; i < a->nchildren; i++)
 		if (any_filled(tab, a->children[i]))
@@ -766,8 +901,34 @@ static bool any_filled(const imp_table *tab, const gir_axis *a)
 	return false;
 }
 
+/* Remembers that the value starting at column col of the line being
+ * written came from the input's cell at pos. */
+static void add_value_place(imp *im, int col, gir_pos pos)
+{
+	IMP_GROW(im->vplaces, im->nvplaces);
+	im->vplaces[im->nvplaces++] = (struct value_place){im->nmap + 1, col, pos};
+}
+
+/* The input's place for a check's diagnostic at line:col of the source: the
+ * value's own cell when the line is a line of values, else the line's. */
+static gir_pos input_place(const imp *im, int line, int col)
+{
+	if (line <= 0 || (size_t)line > im->nmap)
+		return (gir_pos){0, 0};
+	gir_pos pos = im->map[line - 1];
+	for (size_t i = 0; i < im->nvplaces; i++) /* in line order: the last one at or before col */
+		if (im->vplaces[i].line == (size_t)line && im->vplaces[i].col <= col)
+			pos = im->vplaces[i].pos;
+	return pos;
+}
+
 static void emit_values(imp *im, const imp_slot *s, int indent)
 {
+	if (s->missing) {
+		emit(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: not found in the input\n", indent, "",
+		     s->row->id);
+		return;
+	}
 	if (s->note)
 		emit_comment(im, indent, s->pos, s->note);
 	if (s->n == 1 && s->block->ncols == 1) {
@@ -775,8 +936,13 @@ static void emit_values(imp *im, const imp_slot *s, int indent)
 		return;
 	}
 	gir_buf b = {0};
-	for (size_t i = 0; i < s->n; i++)
+	int col = indent + (int)strlen(s->row->id) + 4; /* "id: [" then the first value */
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->vpos && s->vpos[i].line)
+			add_value_place(im, col, s->vpos[i]);
 		gir_buf_printf(&b, "%s%s", i ? ", " : "", s->values[i]);
+		col += gir_utf8_count(s->values[i], strlen(s->values[i])) + 2;
+	}
 	emit(im, s->pos, "%*s%s: [%s]\n", indent, "", s->row->id, b.ptr ? b.ptr : "");
 	gir_buf_free(&b);
 }
@@ -801,17 +967,106 @@ static void emit_rows(imp *im, const imp_table *tab, const gir_axis *a, int inde
 	}
 }
 
-static void missing_rows(imp *im, const imp_table *tab)
+/* The cells of the rows read that could be labels, each row's at most
+ * LIKE_PER_ROW (a row has a few), for hints. */
+#define LIKE_PER_ROW 16
+
+static size_t label_cells(const imp_row *rows, size_t n, const imp_cell ***out)
 {
+	size_t m = 0;
+	*out = NULL;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0, got = 0; k < rows[i].n && got < LIKE_PER_ROW; k++)
+			if (imp_could_be_label(rows[i].cells[k].text)) {
+				IMP_GROW(*out, m);
+				(*out)[m++] = &rows[i].cells[k];
+				got++;
+			}
+	return m;
+}
+
+/* The cell likest the row of the form, as a hint where the input has it:
+ * NULL when none is even 40 % alike. */
+static const imp_cell *likest_cell(const imp_cell **cells, size_t n, const gir_axis *row)
+{
+	const imp_cell *best = NULL;
+	double b = 0.4;
+	for (size_t i = 0; i < n; i++) {
+		double v = imp_label_similarity(row, cells[i]->text);
+		if (v > b)
+			b = v, best = cells[i];
+	}
+	return best;
+}
+
+/* A row of the form not found in the input is an error, never a silent 0:
+ * the source has 待填 for it, which `check` refuses until a person writes
+ * the row from the original; the message says where the input has
+ * something like it. */
+static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
+{
+	gir_pos head = {im->doc.lines[im->sec_line[tab->sec->index]].no, 1};
+	const imp_cell **cells = NULL;
+	size_t ncells = (size_t)-1;
 	for (size_t i = 0; i < tab->nslots; i++) {
-		const imp_slot *s = &tab->slots[i];
+		imp_slot *s = &tab->slots[i];
 		if (s->filled || gir_axis_is_sum(s->row) || tab->flat)
 			continue;
+		s->missing = true;
 		char *what = gir_axis_label_chain(s->row, im->year);
-		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            "%s · %s: not found in the input; left out (all 0)", tab->sec->heading, what);
+		if (ncells == (size_t)-1)
+			ncells = label_cells(rows, n, &cells);
+		const imp_cell *like = likest_cell(cells, ncells, s->row);
+		char *hint = like ? gir_xasprintf("line %d has \"%s\", which may be it", like->pos.line,
+		                                  like->text)
+		                  : gir_xstrdup("nothing in the section reads like it; find the row in "
+		                                "the original");
+		s->pos = like ? like->pos : head;
+		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, s->pos, NULL, NULL, hint,
+		            "%s · %s: not found in the input; the source has " GIR_UNREAD " for it",
+		            tab->sec->heading, what);
+		free(hint);
 		free(what);
 	}
+	free(cells);
+}
+
+/* The first line in [from, to) that holds a row label of the section, as a
+ * hint where a table not found may be; 0 when none does. */
+static int line_like_table(const imp *im, const gir_section *sec, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		if (im->doc.lines[i].kind == IMP_BLANK)
+			continue;
+		char *n = imp_normalize(im->doc.lines[i].text);
+		bool hit = false;
+		for (size_t b = 0; b < sec->nblocks && !hit; b++)
+			for (size_t r = 0; r < sec->blocks[b]->nrows && !hit; r++) {
+				const gir_axis *a = sec->blocks[b]->row_leaves[r];
+				const char *bare = a->bare_label ? a->bare_label : a->label;
+				hit = bare && strlen(bare) >= 6 && strstr(n, bare) != NULL;
+			}
+		free(n);
+		if (hit)
+			return im->doc.lines[i].no;
+	}
+	return 0;
+}
+
+/* A table section with nothing read: 待填 in the source and an error, with
+ * the first line that looks like its table. */
+static void no_table(imp *im, const gir_section *sec, gir_pos at, size_t from, size_t to,
+                     const char *why)
+{
+	int like = line_like_table(im, sec, from, to);
+	char *hint = like ? gir_xasprintf("line %d has a row of it, not read as a table row; "
+	                                  "write the table as rows of cells (see docs/import.md)", like)
+	                  : gir_xstrdup("write the table from the original in place of " GIR_UNREAD
+	                                ", or {} when the original says every cell is 0");
+	gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, at, NULL, NULL, hint,
+	            "%s: %s; the source has " GIR_UNREAD " for it", sec->heading, why);
+	emit(im, at, "%s: " GIR_UNREAD "  # %s: %s\n", sec->id, sec->heading, why);
+	free(hint);
 }
 
 static void emit_table(imp *im, const gir_section *sec, const imp_table *tab)
@@ -833,10 +1088,27 @@ static void emit_table(imp *im, const gir_section *sec, const imp_table *tab)
 		emit_comment(im, 2, pos, tab->notes.items[i]);
 }
 
+static size_t page_tail(imp *im, size_t from, size_t to);
+
+/* Whether section k is the last one found in the input. */
+static bool last_found(const imp *im, size_t k)
+{
+	for (size_t j = k + 1; j < im->t->nsections; j++)
+		if (im->sec_line[j] >= 0)
+			return false;
+	return true;
+}
+
 static void import_section(imp *im, size_t k)
 {
 	const gir_section *sec = im->t->sections[k];
 	if (im->sec_line[k] < 0) {
+		if (sec->kind == GIR_TABLE) {
+			emit(im, (gir_pos){0, 0}, "\n");
+			/* at the title's line, where the check's own error on 待填 lands too */
+			no_table(im, sec, im->title_pos, 0, im->doc.nlines, "no heading found in the input");
+			return;
+		}
 		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
 		            "no heading %s found; the section is left out", sec->heading);
 		return;
@@ -844,6 +1116,8 @@ static void import_section(imp *im, size_t k)
 	size_t from, to;
 	section_range(im, k, &from, &to);
 	emit(im, (gir_pos){0, 0}, "\n");
+	if (sec->kind == GIR_NARRATIVE && last_found(im, k))
+		to = page_tail(im, from, to);
 	if (sec->kind == GIR_NARRATIVE) {
 		stray_tables(im, from, to, sec->heading);
 		imp_narr nar;
@@ -860,15 +1134,15 @@ static void import_section(imp *im, size_t k)
 	size_t n = imp_rows(&im->doc, from, to, &rows);
 	imp_table tab;
 	imp_table_read(&im->doc, sec, rows, n, &tab);
+	gir_pos at = {im->doc.lines[im->sec_line[k]].no, 1};
 	if (tab.found) {
+		missing_rows(im, &tab, rows, n);
 		emit_table(im, sec, &tab);
-		missing_rows(im, &tab);
 	} else {
-		gir_pos at = {im->doc.lines[im->sec_line[k]].no, 1};
-		emit(im, at, "# %s: no table found\n", sec->heading);
-		for (size_t i = 0; i < tab.notes.len; i++)
-			emit_comment(im, 0, at, tab.notes.items[i]);
+		no_table(im, sec, at, from, to, "no table found in the input");
 	}
+	for (size_t i = 0; !tab.found && i < tab.notes.len; i++)
+		emit_comment(im, 0, at, tab.notes.items[i]);
 	imp_table_free(&tab);
 	imp_rows_free(rows, n);
 }
@@ -924,6 +1198,7 @@ static void choose_template(imp *im, int year)
 			im->t = t, best = s;
 	}
 	im->score = best;
+	im->chosen = im->t;
 	imp_labels_free(L);
 }
 
@@ -931,8 +1206,11 @@ static void choose_template(imp *im, int year)
 
 static void emit_head(imp *im, const char *file)
 {
-	char *name = gir_xasprintf("gireport import of %s: edition %s, chosen by %d labels of its "
-	                           "tables found in the text", file, im->t->id, im->score);
+	char *name = im->t != im->chosen
+	                 ? gir_xasprintf("gireport import of %s: edition %s, as --template says", file,
+	                                 im->t->id)
+	                 : gir_xasprintf("gireport import of %s: edition %s, chosen by %d labels of "
+	                                 "its tables found in the text", file, im->t->id, im->score);
 	emit_comment(im, 0, (gir_pos){0, 0}, name);
 	free(name);
 	emit(im, im->title_pos, "year: %d\n", im->year);
@@ -959,11 +1237,95 @@ static void emit_head(imp *im, const char *file)
 	}
 }
 
+/* Whether a line ends a sentence as a paragraph of the report does. */
+static bool ends_paragraph(const char *s)
+{
+	static const char *const marks[] = {"。", "！", "？", "；", "……", "”", "）"};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < GIR_ARRAY_LEN(marks); i++) {
+		size_t k = strlen(marks[i]);
+		if (n >= k && strcmp(s + n - k, marks[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+#define PAGE_LINE_MAX 60 /* display cells */
+
+/* A page copied from a portal has, between the title and the report's
+ * first paragraph, short lines of its own (来源：…  时间：…, 微信 微博,
+ * 文字版, 相关链接：): no sentence of the report is among them.  They are
+ * left out, and said; returns the line after them. */
+static size_t skip_page_matter(imp *im, size_t from, size_t end)
+{
+	if (im->doc.own_text || im->doc.markdown)
+		return from;
+	size_t i = from, first = 0;
+	bool any = false;
+	for (; i < end; i++) {
+		const char *s = line_text(im, i);
+		if (blank(im, i))
+			continue;
+		if (im->doc.lines[i].kind != IMP_TEXT || imp_width(s) > PAGE_LINE_MAX || ends_paragraph(s))
+			break;
+		if (!any)
+			first = i, any = true;
+	}
+	if (!any || i >= end)
+		return from;
+	gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
+	            "the short lines after the title (lines %d-%d) read as the page's, not the "
+	            "report's (source, date, links); left out", im->doc.lines[first].no,
+	            im->doc.lines[i - 1].no);
+	return i;
+}
+
+/* After the report's last paragraph a copied page goes on with its own
+ * lines: 附件下载, 扫一扫…, links, the footer — a run of short lines that
+ * end no sentence, which no report has.  From the first run of
+ * PAGE_TAIL_RUN such lines on, the last section's lines are left out, and
+ * said; returns where the section ends. */
+#define PAGE_TAIL_RUN 5
+#define PAGE_TAIL_WIDTH 40
+
+static size_t page_tail(imp *im, size_t from, size_t to)
+{
+	if (im->doc.own_text || im->doc.markdown)
+		return to;
+	size_t run = 0, start = from;
+	bool para = false; /* a paragraph of the report seen before */
+	for (size_t i = from; i < to; i++) {
+		if (blank(im, i))
+			continue;
+		const char *s = line_text(im, i);
+		bool short_line = imp_width(s) <= PAGE_TAIL_WIDTH && !ends_paragraph(s);
+		if (!short_line || !para) {
+			run = 0;
+			para = para || ends_paragraph(s);
+			continue;
+		}
+		if (!run++)
+			start = i;
+		if (run == PAGE_TAIL_RUN) {
+			char *t = gir_xstrdup(line_text(im, start));
+			gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+			            (gir_pos){im->doc.lines[start].no, im->doc.lines[start].col}, NULL, NULL,
+			            NULL, "the lines from %d to the end (from \"%s\") read as the page's, not "
+			            "the report's (links, footer); left out", im->doc.lines[start].no, t);
+			free(t);
+			return start;
+		}
+	}
+	return to;
+}
+
 static void emit_preface(imp *im)
 {
 	size_t end = first_heading(im);
 	if (im->title_to >= end)
 		return;
+	im->title_to = skip_page_matter(im, im->title_to, end);
 	imp_narr nar;
 	read_narrative(im, im->title_to, end, &nar);
 	if (nar.n) {
@@ -1054,7 +1416,7 @@ static gir_report *check_result(imp *im, const char *file)
 	bool skipped = false;
 	for (size_t i = 0; i < gir_diags_count(vd); i++) {
 		const gir_diag *g = gir_diags_at(vd, i);
-		gir_pos pos = g->line > 0 && (size_t)g->line <= im->nmap ? im->map[g->line - 1] : (gir_pos){0, 0};
+		gir_pos pos = input_place(im, g->line, g->column);
 		if (g->severity == GIR_NOTE ? skipped : reported_at(im->doc.diags, before, pos, im->doc.structured)) {
 			skipped = true;
 			continue;
@@ -1221,20 +1583,54 @@ static void import_free(imp *im)
 	for (size_t i = 0; i < im->nsig; i++)
 		free(im->signatories[i]);
 	free(im->map);
+	free(im->vplaces);
 }
 
-int gir_import(const gir_registry *reg, const char *file, const char *text, size_t len,
-               gir_buf *out, gir_diags *diags)
+/* --agency, --year and --template over what was detected (the edition
+ * before anything is read by it; the agency and year after the title). */
+static void override_agency_year(imp *im, const gir_import_options *o)
+{
+	if (o && o->agency) {
+		free(im->agency);
+		im->agency = gir_xstrdup(o->agency);
+	}
+	if (o && o->year)
+		im->year = o->year;
+}
+
+static bool override_template(imp *im, const gir_import_options *o)
+{
+	if (!o || !o->template_id)
+		return true;
+	const gir_template *t = gir_registry_find(im->reg, o->template_id);
+	if (!t) {
+		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, (gir_pos){0, 0}, NULL, NULL,
+		            "`gireport templates` lists the editions", "--template %s: no such edition",
+		            o->template_id);
+		return false;
+	}
+	im->t = t;
+	return true;
+}
+
+int gir_import_with(const gir_registry *reg, const gir_import_options *o, const char *file,
+                    const char *text, size_t len, gir_buf *out, gir_diags *diags)
 {
 	imp im = {.doc = {.file = file, .diags = diags}, .reg = reg, .out = out, .out_start = out->len};
 	if (imp_read_input(&im.doc, text, len) != 0 || gir_registry_count(reg) == 0) {
 		import_free(&im);
 		return -1;
 	}
-	choose_template(&im, year_in_head(&im));
+	choose_template(&im, o && o->year ? o->year : year_in_head(&im));
+	if (!override_template(&im, o)) {
+		import_free(&im);
+		return -1;
+	}
+	im.doc.tpl = im.t;
 	find_headings(&im);
 	find_signature(&im);
 	find_title(&im, first_heading(&im));
+	override_agency_year(&im, o);
 	find_agency_and_year(&im);
 	detect_wrapping(&im);
 	emit_head(&im, file);
@@ -1254,4 +1650,23 @@ int gir_import(const gir_registry *reg, const char *file, const char *text, size
 	}
 	import_free(&im);
 	return 0;
+}
+
+int gir_import(const gir_registry *reg, const char *file, const char *text, size_t len,
+               gir_buf *out, gir_diags *diags)
+{
+	return gir_import_with(reg, NULL, file, text, len, out, diags);
+}
+
+char *gir_import_head_value(const char *src, const char *key)
+{
+	size_t k = strlen(key);
+	for (const char *p = src; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		if (strncmp(p, key, k) != 0 || strncmp(p + k, ": ", 2) != 0)
+			continue;
+		const char *v = p + k + 2, *e = strchr(v, '\n');
+		size_t n = e ? (size_t)(e - v) : strlen(v);
+		return n && *v != '"' && *v != '\'' ? gir_xstrndup(v, n) : NULL;
+	}
+	return NULL;
 }

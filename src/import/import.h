@@ -1,13 +1,16 @@
 /* gireport import: an existing report (text copied from Word or a web page,
- * Markdown with pipe tables, gireport's own txt or md, a saved web page, a
- * .docx) read back into a source.  import_detect.c tells the formats apart
+ * Markdown with pipe tables, gireport's own txt or md, a browser's text of a
+ * portal page, rows of " | " or tab cells, a cell a line, a saved web page,
+ * a .docx) read back into a source.  import_detect.c tells the formats apart
  * by their content; import_scan.c cuts a text into lines, table rows and
  * cells, and the readers (import_html.c, import_docx.c) give the same lines
- * through the bridge (import_bridge.c, below);
- * import_table.c places rows and cells on a template's tables; import.c
- * finds the title, sections, narratives and signature and writes the YAML.
- * Nothing here knows a label of the form: every label comes from the
- * template being read against. */
+ * through the bridge (import_bridge.c, below); import_table.c places rows
+ * and cells on a template's tables (by label, alias or likeness; 四 in one
+ * line, as three tables or transposed); import.c finds the title, sections,
+ * narratives and signature and writes the YAML, with 待填 (GIR_UNREAD) where
+ * the input had nothing to read: never a silent zero.  Nothing here knows a
+ * label of the form: every label, heading, title and alias comes from the
+ * templates. */
 #ifndef GIR_IMPORT_H
 #define GIR_IMPORT_H
 
@@ -44,6 +47,7 @@ typedef struct imp_line {
 	                       the text after the leading white space */
 	bool wide_indent;   /* the indentation starts with U+3000 (首行缩进) */
 	bool hard_break;    /* ended with two spaces (a Markdown line break) */
+	bool page_number;   /* "— 1 —" on a line of its own: read as blank */
 	int table;          /* tables: index of the run of table lines it is in */
 	size_t rule;        /* IMP_COLS: 1 + the index of the "---- ----" line giving the columns */
 	bool multiline;     /* IMP_COLS: rows are separated by blank lines */
@@ -67,6 +71,7 @@ typedef struct imp_doc {
 	bool markdown;      /* "# title", "## 一、…" */
 	bool own_text;      /* gireport's txt: box tables, paragraphs indented */
 	int year;           /* the report year, once known (labels with {year}) */
+	const gir_template *tpl; /* the edition read against, once chosen */
 	gir_diags *diags;
 	/* Set by a reader (import_bridge.c): every text line is one paragraph,
 	 * never a piece of a hard-wrapped one, and the lines' text is owned. */
@@ -195,9 +200,11 @@ typedef struct imp_slot {
 	const gir_block *block;
 	const gir_axis *row;
 	char **values;
+	gir_pos *vpos;      /* each value's cell in the input, when known (else NULL) */
 	size_t n;
 	gir_pos pos;
 	bool filled;
+	bool missing;       /* not in the input: written 待填 (GIR_UNREAD) */
 	char *note;         /* what was wrong, for a comment in the source */
 } imp_slot;
 
@@ -232,6 +239,16 @@ int imp_score(const gir_template *t, const imp_row *rows, size_t n);
 /* Whether a cell names the node (its label, bare label, alias or id,
  * ASCII punctuation read as full-width). */
 bool imp_label_matches(const gir_axis *a, const char *cell);
+/* How alike two labels are, 0 to 1 (shared pairs of characters, Dice),
+ * numbering, white space and ASCII punctuation aside. */
+double imp_similarity(const char *a, const char *b);
+/* The best of that over the node's label and aliases. */
+double imp_label_similarity(const gir_axis *a, const char *cell);
+/* A fuzzy match is one at least this alike; two within FUZZY_MARGIN of the
+ * best are ambiguous. */
+#define IMP_FUZZY_MIN 0.6
+#define IMP_FUZZY_MARGIN 0.1
+
 /* Places the rows of a table section on its template section. */
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab);

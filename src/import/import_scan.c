@@ -143,6 +143,12 @@ static bool drop_thousands(char *s)
 
 char *imp_number(const char *cell)
 {
+	/* the common cell, "0" or "128", at once: every cell passes here */
+	size_t n = 0;
+	while (cell[n] >= '0' && cell[n] <= '9')
+		n++;
+	if (n && !cell[n] && (cell[0] != '0' || n == 1))
+		return gir_xstrndup(cell, n);
 	gir_buf b = {0};
 	ascii_digits(cell, &b);
 	char *s = imp_detach(&b);
@@ -177,7 +183,8 @@ no:
 bool imp_no_value(const char *cell)
 {
 	static const char *const dashes[] = {"", "-", "--", "/", "\xE2\x80\x94", /* — */
-		"\xE2\x80\x94\xE2\x80\x94", "\xEF\xBC\x8D", "\xEF\xBC\x8F" /* －／ */};
+		"\xE2\x80\x94\xE2\x80\x94", "\xEF\xBC\x8D", "\xEF\xBC\x8F" /* －／ */,
+		"\xE6\x97\xA0" /* 无 */, "\xE2\x80\x93" /* – */};
 	char *t = trimmed(cell, strlen(cell));
 	bool r = false;
 	for (size_t i = 0; i < GIR_ARRAY_LEN(dashes) && !r; i++)
@@ -254,6 +261,46 @@ static void drop_bookmarks(char *s)
 	memmove(w, r, strlen(r) + 1);
 }
 
+/* pdftotext ends each page with a form feed, which then starts the next
+ * page's first line, in the middle of a paragraph: not text. */
+static void drop_form_feeds(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r; r++)
+		if (*r != '\f')
+			*w++ = *r;
+	*w = '\0';
+}
+
+/* A page number as Word and PDF print it, centred between dashes on a line
+ * of its own ("— 1 —", "- 12 -", "－3－"): no text of the report. */
+static bool page_number(const char *s)
+{
+	static const char *const dashes[] = {"-", "\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBC\x8D"};
+	int side = 0, digits = 0;
+	bool before = false, after = false;
+	while (*s) {
+		size_t k = space_at(s, true), d = 0;
+		for (size_t i = 0; !k && i < GIR_ARRAY_LEN(dashes); i++)
+			if (strncmp(s, dashes[i], strlen(dashes[i])) == 0)
+				d = strlen(dashes[i]);
+		if (k) {
+			s += k;
+		} else if (d) {
+			before = before || side == 0;
+			after = after || side == 1;
+			s += d;
+		} else if (*s >= '0' && *s <= '9' && side < 2) {
+			side = 1;
+			while (*s >= '0' && *s <= '9')
+				s++, digits++;
+		} else {
+			return false;
+		}
+	}
+	return digits > 0 && digits <= 4 && before && after;
+}
+
 static void trim_right(char *s)
 {
 	size_t n = strlen(s);
@@ -278,11 +325,28 @@ static bool only_chars(const char *s, const char *set)
 	return true;
 }
 
+/* "规章 | 0 | 0 | 0": cells parted by pipes without the outer ones, as web
+ * pages and copies give them — two pipes not escaped, or one with a space
+ * on each side ("发布总数量 | 128"). */
+static bool pipe_separated(const char *s)
+{
+	size_t pipes = 0;
+	bool spaced = false;
+	for (const char *p = s; *p; p++)
+		if (*p == '|' && (p == s || p[-1] != '\\')) {
+			pipes++;
+			spaced = spaced || (p > s && p[-1] == ' ' && p[1] == ' ');
+		}
+	return pipes >= 2 || (pipes == 1 && spaced);
+}
+
 static imp_kind classify(const imp_doc *doc, const char *text)
 {
 	const char *s = skip_white(text, false);
 	if (!*s)
 		return strchr(text, '\t') && !doc->own_text && !doc->markdown ? IMP_TAB : IMP_BLANK;
+	if (page_number(s))
+		return IMP_BLANK;
 	if (strncmp(s, BOX_V, 3) == 0)
 		return strstr(s, BOX_H) ? IMP_RULE : IMP_BOX;
 	if (strncmp(s, "\xE2\x94\x8C", 3) == 0 || strncmp(s, "\xE2\x94\x9C", 3) == 0 ||
@@ -290,7 +354,7 @@ static imp_kind classify(const imp_doc *doc, const char *text)
 		return IMP_RULE;
 	if (doc->own_text)
 		return IMP_TEXT; /* a wrapped line of a paragraph may start with '|' */
-	if (*s == '|')
+	if (*s == '|' || pipe_separated(s))
 		return only_chars(s, "|-: ") ? IMP_RULE : IMP_PIPE;
 	if (*s == '+' && (s[1] == '-' || s[1] == '=') && only_chars(s, "+-=: "))
 		return IMP_RULE;
@@ -404,8 +468,33 @@ static int too_many_lines(imp_doc *doc, const char *text, size_t len)
 	return 0;
 }
 
+/* A file gireport cannot read as text, known by its first bytes: said by
+ * name, with the conversion that makes it readable. */
+static bool foreign_format(imp_doc *doc, const char *text, size_t len)
+{
+	static const struct {
+		const char *magic;
+		size_t n;
+		const char *what, *hint;
+	} kinds[] = {
+		{"%PDF-", 5, "a PDF file, not text",
+		 "convert it first: pdftotext -enc UTF-8 FILE.pdf FILE.txt, and import FILE.txt"},
+		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "a .doc or .wps file (Word 97), not text",
+		 "convert it first: libreoffice --headless --convert-to docx FILE.doc"},
+	};
+	for (size_t i = 0; i < GIR_ARRAY_LEN(kinds); i++)
+		if (len >= kinds[i].n && memcmp(text, kinds[i].magic, kinds[i].n) == 0) {
+			gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){1, 1}, NULL, NULL,
+			            kinds[i].hint, "%s", kinds[i].what);
+			return true;
+		}
+	return false;
+}
+
 static int check_text(imp_doc *doc, const char *text, size_t len)
 {
+	if (foreign_format(doc, text, len))
+		return -1;
 	size_t bad = gir_utf8_invalid_at(text, len);
 	const char *nul = memchr(text, '\0', len);
 	if (nul && (size_t)(nul - text) < bad)
@@ -449,7 +538,7 @@ static void split_lines(imp_doc *doc, const char *text, size_t len)
 	for (char *p = doc->store; p < end;) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (n && p[n - 1] == '\r')
+		while (n && p[n - 1] == '\r') /* CR LF, and CR CR LF as a copy may double it */
 			n--;
 		if (doc->nlines == cap)
 			doc->lines = gir_xrealloc(doc->lines, (cap *= 2) * sizeof *doc->lines);
@@ -460,6 +549,7 @@ static void split_lines(imp_doc *doc, const char *text, size_t len)
 		p[n] = '\0';
 		l->hard_break = n >= 2 && p[n - 1] == ' ' && p[n - 2] == ' ';
 		drop_bookmarks(l->text);
+		drop_form_feeds(l->text);
 		trim_right(l->text);
 		p = nl ? nl + 1 : end;
 	}
@@ -490,6 +580,7 @@ int imp_scan(imp_doc *doc, const char *text, size_t len)
 	for (size_t i = 0; i < doc->nlines; i++) {
 		imp_line *l = &doc->lines[i];
 		l->kind = classify(doc, l->text);
+		l->page_number = l->kind == IMP_BLANK && page_number(skip_white(l->text, true));
 		l->indent = indent_of(l->text, &l->wide_indent);
 		l->col = (int)gir_utf8_count(l->text, (size_t)(skip_white(l->text, true) - l->text)) + 1;
 	}
@@ -775,6 +866,90 @@ static void cells_row(gir_ptrvec *rows, const imp_line *l)
 		add_cell(r, gir_xstrdup(l->cells[k].text), l->cells[k].pos, -1);
 }
 
+/* ---- a browser's text of a table ------------------------------------------ */
+
+/* A line of nothing but white space with a tab in it: between two cells of a
+ * row in the text a browser gives of a table whose cells hold paragraphs
+ * (Chromium's innerText, a copy of the page): "信息内容", "", "\t", "",
+ * "本年制发件数", a row ending at two or more blank lines. */
+static bool tab_only(const imp_line *l)
+{
+	return l->kind == IMP_TAB && !*skip_white(l->text, true);
+}
+
+/* A piece that continues a cell across one blank line: a label set one
+ * word or character a paragraph ("商业⏎⏎企业", "结⏎⏎果⏎⏎维⏎⏎持"), never a
+ * number, never a sentence. */
+#define PIECE_MAX 20
+#define CELL_PIECES 8    /* paragraphs of one cell, at most: 总/计 is 2, 结/果/维/持 4 */
+
+static bool continues_piece(const char *cell, const char *more)
+{
+	char *a = imp_number(cell), *b = imp_number(more);
+	bool r = !a && !b && *cell && imp_width(cell) <= 4 * PIECE_MAX && imp_width(more) <= PIECE_MAX;
+	free(a), free(b);
+	return r;
+}
+
+/* The row of such cells starting at line i, if there is one (a tab-only
+ * line among its first lines); returns the line after it, or i. */
+static size_t browser_row(gir_ptrvec *rows, const imp_doc *doc, size_t i, size_t to)
+{
+	const imp_line *L = doc->lines;
+	size_t j = i, seps = 0;
+	/* a first look: is there a separator before the first cell could end?
+	 * (a cell is a few pieces: the look is bounded, or every line of a long
+	 * text would look through all the lines after it) */
+	for (size_t k = i, blanks = 0; k < to && blanks < 2 && k < i + 4 * CELL_PIECES; k++) {
+		if (tab_only(&L[k])) {
+			seps = 1;
+			break;
+		}
+		blanks = L[k].kind == IMP_BLANK ? blanks + 1 : 0;
+		if (L[k].kind != IMP_BLANK && L[k].kind != IMP_TEXT)
+			break;
+	}
+	if (!seps)
+		return i;
+	imp_row *r = new_row(rows, (gir_pos){L[i].no, 1}, -1);
+	gir_buf cell = {0};
+	gir_pos pos = {L[i].no, L[i].col};
+	bool open = false; /* a cell is being collected */
+	while (j < to) {
+		if (tab_only(&L[j])) {
+			add_cell(r, imp_detach(&cell), pos, -1);
+			open = false;
+			j++;
+			continue;
+		}
+		size_t blanks = 0;
+		while (j + blanks < to && L[j + blanks].kind == IMP_BLANK)
+			blanks++;
+		if (blanks >= 2 || j + blanks >= to)
+			break;
+		const imp_line *l = &L[j + blanks];
+		if (tab_only(l)) {
+			j += blanks;
+			continue;
+		}
+		if (l->kind != IMP_TEXT)
+			break;
+		char *t = trimmed(l->text, strlen(l->text));
+		if (open && !(blanks <= 1 && continues_piece(cell.ptr ? cell.ptr : "", t))) {
+			free(t);
+			break;
+		}
+		if (!open)
+			pos = (gir_pos){l->no, l->col};
+		gir_buf_puts(&cell, t);
+		free(t);
+		open = true;
+		j += blanks + 1;
+	}
+	add_cell(r, imp_detach(&cell), pos, -1);
+	return j;
+}
+
 static bool grid_table(const imp_doc *doc, size_t i)
 {
 	int t = doc->lines[i].table;
@@ -793,20 +968,20 @@ size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **out)
 	tab_state st = {NULL};
 	int grid_run = -1; /* the run of table lines `grid` was found for: once a run */
 	bool grid = false;
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from, j; i < to; i++) {
 		const imp_line *l = &doc->lines[i], *prev = i > from ? l - 1 : NULL;
 		if (l->kind == IMP_PIPE && l->table != grid_run)
 			grid = grid_table(doc, i), grid_run = l->table;
 		bool band = l->kind == IMP_BOX || (l->kind == IMP_PIPE && grid);
 		if (band) {
-			size_t j = i;
+			j = i;
 			while (j < to && doc->lines[j].kind == l->kind)
 				j++;
 			band_rows(&rows, l, j - i, l->kind == IMP_BOX);
 			i = j - 1;
 			st.open = NULL;
 		} else if (l->kind == IMP_COLS) {
-			size_t j = i + 1;
+			j = i + 1;
 			while (l->multiline && j < to && doc->lines[j].kind == IMP_COLS)
 				j++;
 			cols_row(&rows, doc, l, j - i);
@@ -817,6 +992,11 @@ size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **out)
 			st.open = NULL;
 		} else if (l->kind == IMP_PIPE) {
 			pipe_row(&rows, l);
+			st.open = NULL;
+		} else if ((l->kind == IMP_TEXT || tab_only(l)) && !doc->markdown && !doc->own_text &&
+		           !doc->structured &&
+		           (j = browser_row(&rows, doc, i, to)) > i) {
+			i = j - 1;
 			st.open = NULL;
 		} else if (l->kind == IMP_TAB) {
 			tab_line(&rows, &st, l);

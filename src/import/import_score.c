@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "utf8.h"
 #include "util.h"
 
 /* No label of a form is longer (the longest is about 110 bytes); a longer
@@ -263,4 +264,52 @@ int imp_score(const gir_template *t, const imp_row *rows, size_t n)
 	int s = imp_labels_score(t, L);
 	imp_labels_free(L);
 	return s;
+}
+
+/* ---- how alike two labels are ------------------------------------------------ */
+
+#define SIM_MAX 160 /* characters compared: a label is shorter */
+
+/* The code points of a label without its numbering, white space and ASCII
+ * punctuation read as full-width (imp_normalize). */
+static size_t label_chars(const char *s, uint32_t *cp, size_t cap)
+{
+	char *n = imp_normalize(s);
+	const char *p = gir_skip_numbering(n), *end = p + strlen(p);
+	size_t k = 0;
+	while (p < end && k < cap) {
+		size_t len = gir_utf8_decode(p, (size_t)(end - p), &cp[k]);
+		p += len ? len : 1;
+		k++;
+	}
+	free(n);
+	return k;
+}
+
+double imp_similarity(const char *a, const char *b)
+{
+	uint32_t x[SIM_MAX], y[SIM_MAX];
+	size_t nx = label_chars(a, x, SIM_MAX), ny = label_chars(b, y, SIM_MAX);
+	if (nx < 2 || ny < 2)
+		return nx == ny && nx && x[0] == y[0] ? 1.0 : 0.0;
+	bool used[SIM_MAX] = {false};
+	size_t common = 0;
+	for (size_t i = 0; i + 1 < nx; i++)
+		for (size_t j = 0; j + 1 < ny; j++)
+			if (!used[j] && x[i] == y[j] && x[i + 1] == y[j + 1]) {
+				used[j] = true;
+				common++;
+				break;
+			}
+	return 2.0 * (double)common / (double)(nx - 1 + ny - 1);
+}
+
+double imp_label_similarity(const gir_axis *a, const char *cell)
+{
+	double best = a->label ? imp_similarity(a->label, cell) : 0;
+	for (size_t i = 0; i < a->naliases; i++) {
+		double s = imp_similarity(a->aliases[i], cell);
+		best = s > best ? s : best;
+	}
+	return best;
 }

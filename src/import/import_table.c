@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "prose.h"
 #include "util.h"
 
 bool imp_label_matches(const gir_axis *a, const char *cell)
@@ -25,28 +26,91 @@ typedef struct imp_read {
 	size_t nlabels;
 	char **values;
 	int *cols;
+	char *how;           /* per value: IMP_V_… */
+	gir_pos *vpos;       /* per value: its cell in the input */
 	size_t nvalues;
 	int blanks;          /* empty cells between numbers, read as 0 */
+	int na;              /* "/", "-", "—", "无": not applicable, read as 0 */
+	const char *na_text; /* the first of those, as written */
+	int units;           /* numbers with a unit ("251000元"), converted at placing */
+	size_t trail;        /* empty cells at the end of the row, counted among the values */
 	gir_pos pos;         /* of the first value */
 	gir_pos label_pos;   /* of the last label */
 	char *line_label;    /* "发布总数量：128": the text before the colon */
 } imp_read;
 
+enum { IMP_V_NUMBER = 'n', IMP_V_BLANK = 'b', IMP_V_NA = 'a', IMP_V_UNIT = 'u' };
+
+/* Characters of a unit after a number in a cell: 件, 条, 元, 万元. */
+#define UNIT_MAX_CHARS 2
+
+/* "251000元", "3件", "0.35万元": a number and a short unit (CJK), the number
+ * malloc'd into *num; NULL when the cell is not that.  Returns the unit. */
+static const char *number_with_unit(const char *text, char **num)
+{
+	const char *p = text;
+	*num = NULL;
+	while (*p && ((*p >= '0' && *p <= '9') || *p == '.' || *p == ','))
+		p++;
+	if (p == text || !((unsigned char)*p & 0x80))
+		return NULL;
+	size_t chars = 0;
+	for (const char *q = p; *q; q++) {
+		if (((unsigned char)*q & 0xC0) != 0x80)
+			chars++;
+		if ((unsigned char)*q < 0x80)
+			return NULL;
+	}
+	if (chars > UNIT_MAX_CHARS)
+		return NULL;
+	char *head = gir_xstrndup(text, (size_t)(p - text));
+	*num = imp_number(head);
+	free(head);
+	return *num ? p : NULL;
+}
+
 static bool is_label(const char *text)
 {
 	if (!*text || imp_no_value(text))
 		return false;
-	char *v = imp_number(text);
+	char *v = imp_number(text), *u = NULL;
+	bool unit = !v && number_with_unit(text, &u);
 	free(v);
-	return v == NULL;
+	free(u);
+	return v == NULL && !unit;
 }
 
-static void add_value(imp_read *rd, char *v, int col)
+static void add_value(imp_read *rd, char *v, int col, gir_pos pos)
 {
 	IMP_GROW(rd->values, rd->nvalues);
 	IMP_GROW(rd->cols, rd->nvalues);
+	IMP_GROW(rd->how, rd->nvalues);
+	IMP_GROW(rd->vpos, rd->nvalues);
 	rd->values[rd->nvalues] = v;
+	rd->vpos[rd->nvalues] = pos;
+	rd->how[rd->nvalues] = IMP_V_NUMBER;
 	rd->cols[rd->nvalues++] = col;
+}
+
+/* A value cell as read: a number, a number with its unit (kept as written
+ * until its column is known), or an empty or not-applicable cell (0). */
+static void add_cell_value(imp_read *rd, const imp_cell *c)
+{
+	char *v = imp_number(c->text), *num;
+	char how = IMP_V_NUMBER;
+	if (!v && number_with_unit(c->text, &num)) {
+		free(num);
+		v = gir_xstrdup(c->text), how = IMP_V_UNIT, rd->units++;
+	} else if (!v && !*c->text) {
+		v = gir_xstrdup("0"), how = IMP_V_BLANK, rd->blanks++;
+	} else if (!v) {
+		v = gir_xstrdup("0"), how = IMP_V_NA, rd->na++;
+		rd->na_text = rd->na_text ? rd->na_text : c->text;
+	}
+	if (!rd->nvalues)
+		rd->pos = c->pos;
+	add_value(rd, v, c->col, c->pos);
+	rd->how[rd->nvalues - 1] = how;
 }
 
 /* "label：123" (a sentence with its number, as gov-2019-lvyuan's line). */
@@ -66,7 +130,7 @@ static void split_line_value(imp_read *rd, const imp_cell *c)
 	rd->labels[0] = rd->line_label;
 	rd->nlabels = 1;
 	rd->pos = c->pos;
-	add_value(rd, v, -1);
+	add_value(rd, v, -1, c->pos);
 }
 
 static void read_row(const imp_row *r, imp_read *rd)
@@ -91,16 +155,16 @@ static void read_row(const imp_row *r, imp_read *rd)
 	size_t end = r->n;
 	while (first_value < end && !*r->cells[first_value].text)
 		first_value++;
-	while (end > first_value && !*r->cells[end - 1].text)
-		end--;
-	for (size_t k = first_value; k < end; k++) {
-		char *v = imp_number(r->cells[k].text);
-		if (!v)
-			v = gir_xstrdup("0"), rd->blanks++;
-		if (!rd->nvalues)
-			rd->pos = r->cells[k].pos;
-		add_value(rd, v, r->cells[k].col);
-	}
+	/* empty cells at the end are kept, and counted: a copy keeps a row's
+	 * trailing empty cells ("（二）部分公开…⇥3⇥⇥⇥⇥⇥⇥"), and where they are
+	 * more than the form has they are dropped at placing */
+	for (size_t k = end; k > first_value && !*r->cells[k - 1].text; k--)
+		rd->trail++;
+	/* a line of text that says "无" or "/" alone has no number */
+	if (r->text_line && r->n == 1 && imp_no_value(r->cells[0].text))
+		first_value = end;
+	for (size_t k = first_value; k < end; k++)
+		add_cell_value(rd, &r->cells[k]);
 	if (!rd->nvalues && rd->nlabels == 1 && r->n == 1)
 		split_line_value(rd, &r->cells[0]);
 }
@@ -111,6 +175,8 @@ static void read_free(imp_read *rd)
 		free(rd->values[i]);
 	free(rd->values);
 	free(rd->cols);
+	free(rd->how);
+	free(rd->vpos);
 	free(rd->line_label);
 }
 
@@ -183,13 +249,18 @@ static imp_slot *find_slot(imp_table *tab, const imp_read *rd, size_t cursor, im
 	return NULL;
 }
 
-/* Columns of a pipe table whose header cells are all empty: a Markdown
- * conversion leaves such columns, and numbers under them belong nowhere. */
-static bool empty_header_column(const imp_row *rows, size_t n, int table, int col)
+/* The columns of a pipe table whose header cells are all empty (a
+ * Markdown conversion leaves such columns, and numbers under them belong
+ * nowhere): the rows of the table before its first row of data, each read
+ * once.  `cols` gets a flag for each column up to `ncols`. */
+static void empty_header_columns(const imp_row *rows, size_t n, int table, bool *cols,
+                                 size_t ncols)
 {
 	bool any = false;
+	for (size_t c = 0; c < ncols; c++)
+		cols[c] = true;
 	for (size_t i = 0; i < n; i++) {
-		if (rows[i].table != table || col < 0)
+		if (rows[i].table != table)
 			continue;
 		imp_read rd;
 		read_row(&rows[i], &rd);
@@ -198,33 +269,45 @@ static bool empty_header_column(const imp_row *rows, size_t n, int table, int co
 		if (data)
 			break;
 		any = true;
-		if ((size_t)col < rows[i].n && *rows[i].cells[col].text)
-			return false;
+		for (size_t c = 0; c < ncols && c < rows[i].n; c++)
+			cols[c] = cols[c] && !*rows[i].cells[c].text;
 	}
-	return any;
+	for (size_t c = 0; !any && c < ncols; c++)
+		cols[c] = false;
 }
 
 /* Drops numbers standing under header-less columns while there are more
- * than `want`; true when that leaves exactly `want` or `alt`.  The columns
- * dropped (1-based, left to right) are written to `cols`. */
+ * than `want`, from the right; true when that leaves exactly `want` or
+ * `alt`.  The columns dropped (1-based, left to right) are written to
+ * `cols`.  One pass over the row, however wide. */
 static bool drop_stray(imp_read *rd, const imp_row *rows, size_t n, int table, size_t want,
                        size_t alt, gir_buf *cols)
 {
-	gir_buf b = {0};
-	for (size_t i = rd->nvalues; i-- > 0 && rd->nvalues > want;) {
-		if (!empty_header_column(rows, n, table, rd->cols[i]))
+	size_t ncols = 0;
+	for (size_t i = 0; i < rd->nvalues; i++)
+		ncols = rd->cols[i] >= 0 && (size_t)rd->cols[i] + 1 > ncols ? (size_t)rd->cols[i] + 1 : ncols;
+	bool *empty = gir_xcalloc(ncols + 1, sizeof *empty);
+	bool *drop = gir_xcalloc(rd->nvalues + 1, sizeof *drop);
+	empty_header_columns(rows, n, table, empty, ncols);
+	size_t left = rd->nvalues;
+	for (size_t i = rd->nvalues; i-- > 0 && left > want;)
+		if (rd->cols[i] >= 0 && empty[rd->cols[i]])
+			drop[i] = true, left--;
+	size_t w = 0;
+	for (size_t i = 0; i < rd->nvalues; i++) {
+		if (!drop[i]) {
+			rd->values[w] = rd->values[i], rd->cols[w] = rd->cols[i], rd->how[w] = rd->how[i];
+			rd->vpos[w++] = rd->vpos[i];
 			continue;
-		char *was = gir_xasprintf("%d%s%s", rd->cols[i] + 1, b.len ? ", " : "", b.len ? b.ptr : "");
-		gir_buf_clear(&b);
-		gir_buf_puts(&b, was);
-		free(was);
+		}
+		gir_buf_printf(cols, "%s%d", cols->len ? ", " : "", rd->cols[i] + 1);
 		free(rd->values[i]);
-		memmove(rd->values + i, rd->values + i + 1, (rd->nvalues - i - 1) * sizeof *rd->values);
-		memmove(rd->cols + i, rd->cols + i + 1, (rd->nvalues - i - 1) * sizeof *rd->cols);
-		rd->nvalues--;
 	}
-	gir_buf_puts(cols, b.ptr ? b.ptr : "");
-	gir_buf_free(&b);
+	rd->nvalues = w;
+	for (rd->trail = 0; rd->trail < w && rd->how[w - 1 - rd->trail] == IMP_V_BLANK;)
+		rd->trail++;
+	free(empty);
+	free(drop);
 	return rd->nvalues == want || rd->nvalues == alt;
 }
 
@@ -234,6 +317,12 @@ typedef struct place_ctx {
 	const imp_row *rows;
 	size_t nrows;
 	const imp_row *row;
+	imp_slot *pending;   /* the inline row a heading line just named (行政复议) */
+	/* table 四 transposed: a line per column (结果维持 | 1 | 12 | 0), its
+	 * values kept until every column is read */
+	const gir_block *tblock;
+	char ***tcols;       /* [column][inline row] */
+	gir_pos tpos;
 } place_ctx;
 
 /* Whether the row's count fits `full` (with its totals) or `shorter`;
@@ -261,20 +350,142 @@ static bool count_fits(place_ctx *c, imp_read *rd, size_t full, size_t shorter, 
 	return fits;
 }
 
+/* The last value, an empty cell at the row's end, dropped. */
+static void drop_last_blank(imp_read *rd)
+{
+	free(rd->values[--rd->nvalues]);
+	rd->trail--;
+	rd->blanks--;
+}
+
+/* Empty cells at the end of a row beyond the `want` the form has are
+ * none of its cells: a copy leaves them. */
+static void trim_trailing(imp_read *rd, size_t want)
+{
+	while (rd->trail && rd->nvalues > want)
+		drop_last_blank(rd);
+}
+
 static void blanks_warning(place_ctx *c, const imp_read *rd, const char *what)
 {
 	if (rd->blanks)
 		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL, NULL,
 		            "%s: %d empty cell%s read as 0", what, rd->blanks, rd->blanks > 1 ? "s" : "");
+	if (rd->na)
+		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL,
+		            "a source cannot yet say \"not applicable\"; 0 is what such a cell counts "
+		            "in every sum",
+		            "%s: %d cell%s marked not applicable (the first \"%s\") read as 0", what,
+		            rd->na, rd->na > 1 ? "s" : "", rd->na_text);
+}
+
+/* The cell's key path, "proactive.fees.amount". */
+static char *value_path(const gir_section *sec, const gir_axis *row, const gir_axis *col)
+{
+	char *r = gir_axis_path(row), *c = gir_axis_path(col);
+	char *p = gir_xasprintf("%s.%s%s%s", sec->id, r, *c ? "." : "", c);
+	free(r), free(c);
+	return p;
+}
+
+/* The factor of a unit for a cell, from the template: a prose rule of
+ * that cell giving it ({"万元": 1, "元": 10000}), else the column's own
+ * "unit" (factor 1); 0 when the template knows no such unit there. */
+static int64_t unit_factor(const gir_template *t, const char *path, const gir_axis *col,
+                           const char *unit)
+{
+	for (size_t i = 0; t && i < t->nprose; i++) {
+		const gir_prose_rule *r = &t->prose[i];
+		if (r->npaths != 1 || strcmp(r->paths[0], path) != 0)
+			continue;
+		for (size_t u = 0; u < r->nunits; u++)
+			if (strcmp(r->units[u].text, unit) == 0)
+				return r->units[u].factor;
+	}
+	return col->unit && strcmp(col->unit, unit) == 0 ? 1 : 0;
+}
+
+/* num / factor, for a factor that is a power of ten: the point moved. */
+static char *divided(const char *num, int64_t factor)
+{
+	int shift = 0;
+	for (; factor > 1 && factor % 10 == 0; factor /= 10)
+		shift++;
+	if (factor != 1)
+		return NULL;
+	const char *dot = strchr(num, '.');
+	size_t ilen = dot ? (size_t)(dot - num) : strlen(num);
+	gir_buf digits = {0};
+	gir_buf_put(&digits, num, ilen);
+	if (dot)
+		gir_buf_puts(&digits, dot + 1);
+	size_t point = ilen; /* digits before the point */
+	gir_buf out = {0};
+	if ((int)point <= shift) {
+		gir_buf_puts(&out, "0.");
+		for (int i = 0; i < shift - (int)point; i++)
+			gir_buf_putc(&out, '0');
+		gir_buf_puts(&out, digits.ptr);
+	} else {
+		gir_buf_put(&out, digits.ptr, point - (size_t)shift);
+		gir_buf_putc(&out, '.');
+		gir_buf_puts(&out, digits.ptr + point - shift);
+	}
+	gir_buf_free(&digits);
+	char *r = imp_detach(&out);
+	size_t n = strlen(r);
+	while (n > 0 && strchr(r, '.') && (r[n - 1] == '0' || r[n - 1] == '.'))
+		if (r[--n] == '.') {
+			r[n] = '\0';
+			break;
+		} else {
+			r[n] = '\0';
+		}
+	char *v = imp_number(r); /* "007" → "7" */
+	free(r);
+	return v;
+}
+
+/* Numbers written with a unit, converted to the column's ("251000元" in
+ * a 万元 column is 25.1), with a warning; a unit the template does not
+ * know for the column stays as written, which `check` refuses. */
+static void convert_units(place_ctx *c, const imp_slot *s, imp_read *rd)
+{
+	const gir_block *b = s->block;
+	bool all = rd->nvalues == b->ncols;
+	for (size_t i = 0, col = 0; i < rd->nvalues && col < b->ncols; i++, col++) {
+		while (!all && gir_axis_is_sum(b->col_leaves[col]) && col + 1 < b->ncols)
+			col++;
+		if (rd->how[i] != IMP_V_UNIT)
+			continue;
+		char *num;
+		const char *unit = number_with_unit(rd->values[i], &num);
+		char *path = value_path(c->tab->sec, s->row, b->col_leaves[col]);
+		int64_t f = unit ? unit_factor(c->doc->tpl, path, b->col_leaves[col], unit) : 0;
+		char *v = f ? divided(num, f) : NULL;
+		if (v) {
+			char *label = row_label(c->doc, s);
+			gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->vpos[i], NULL, NULL, NULL,
+			            "%s · %s · %s: \"%s\" read as %s (the column's unit)",
+			            c->tab->sec->heading, label, b->col_leaves[col]->label, rd->values[i], v);
+			free(label);
+			free(rd->values[i]);
+			rd->values[i] = v;
+		}
+		free(num);
+		free(path);
+	}
 }
 
 static void take_values(imp_slot *s, imp_read *rd)
 {
 	s->values = rd->values;
+	s->vpos = rd->vpos;
 	s->n = rd->nvalues;
 	s->pos = rd->pos;
 	s->filled = true;
 	rd->values = NULL;
+	rd->vpos = NULL;
 	rd->nvalues = 0;
 }
 
@@ -284,6 +495,11 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 	size_t sums = sum_columns(b);
 	char *what = row_label(c->doc, s);
 	char *full = gir_xasprintf("%s · %s", c->tab->sec->heading, what);
+	trim_trailing(rd, b->ncols);
+	/* an empty total at the row's end: the total is computed */
+	if (rd->trail && rd->nvalues == b->ncols && sums == 1 &&
+	    gir_axis_is_sum(b->col_leaves[b->ncols - 1]))
+		drop_last_blank(rd);
 	if (!count_fits(c, rd, b->ncols, sums ? b->ncols - sums : 0, full)) {
 		char *without = sums ? gir_xasprintf(" (or %zu without the computed %s)", b->ncols - sums,
 		                                     sum_label(b))
@@ -296,25 +512,138 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 		                        "the original", rd->pos.line, rd->nvalues, b->ncols);
 	}
 	blanks_warning(c, rd, full);
+	if (rd->units)
+		convert_units(c, s, rd);
 	take_values(s, rd);
 	free(what);
 	free(full);
 }
 
 /* Table 四 as the form prints it: every row's cells in one line. */
+/* One row of table 四 given on its own ("行政复议 | 1 | 0 | 2 | 0 | 3", or
+ * the numbers under a heading line 行政复议, as when 四 is printed as three
+ * small tables): placed on the row its label or the heading names, else on
+ * the next row of 四 not yet read, with a warning. */
+static bool place_inline_row(place_ctx *c, imp_read *rd, imp_slot *first)
+{
+	const gir_block *b = first->block;
+	size_t sums = sum_columns(b);
+	trim_trailing(rd, b->ncols);
+	if (rd->nvalues != b->ncols && (!sums || rd->nvalues != b->ncols - sums))
+		return false;
+	imp_slot *s = NULL;
+	for (size_t i = 0; i < c->tab->nslots && !s && rd->nlabels; i++) {
+		imp_slot *sl = &c->tab->slots[i];
+		if (sl->block == b && !sl->filled && imp_label_matches(sl->row, rd->labels[rd->nlabels - 1]))
+			s = sl;
+	}
+	if (!s && c->pending && !c->pending->filled)
+		s = c->pending;
+	if (!s) {
+		s = first;
+		char *what = row_label(c->doc, s);
+		gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->pos, NULL, NULL, NULL,
+		            "%s: a row of %zu numbers without a label, read as %s by its place",
+		            c->tab->sec->heading, rd->nvalues, what);
+		free(what);
+	}
+	c->pending = NULL;
+	place_in_slot(c, s, rd);
+	return true;
+}
+
+/* The column of the inline block a label names (结果维持), or -1. */
+static int inline_column(const gir_block *b, const char *label)
+{
+	for (size_t k = 0; k < b->ncols; k++)
+		if (imp_label_matches(b->col_leaves[k], label))
+			return (int)k;
+	return -1;
+}
+
+/* Table 四 transposed: a line per column with a number per row of 四. */
+static bool place_transposed(place_ctx *c, imp_read *rd, const gir_block *b, size_t nrows)
+{
+	int col = rd->nlabels ? inline_column(b, rd->labels[rd->nlabels - 1]) : -1;
+	trim_trailing(rd, nrows);
+	if (col < 0 || rd->nvalues != nrows || (c->tblock && c->tblock != b))
+		return false;
+	if (!c->tblock) {
+		c->tblock = b;
+		c->tcols = gir_xcalloc(b->ncols, sizeof *c->tcols);
+		c->tpos = rd->pos;
+	}
+	if (c->tcols[col])
+		return false;
+	c->tcols[col] = rd->values;
+	rd->values = NULL;
+	rd->nvalues = 0;
+	blanks_warning(c, rd, c->tab->sec->heading);
+	return true;
+}
+
+/* The transposed columns read, given to the rows of 四: each row gets its
+ * value of every column (the total may be missing: then it is computed). */
+static void finish_transposed(place_ctx *c)
+{
+	const gir_block *b = c->tblock;
+	if (!b)
+		return;
+	bool complete = true, total = true;
+	for (size_t k = 0; k < b->ncols; k++) {
+		if (gir_axis_is_sum(b->col_leaves[k]))
+			total = total && c->tcols[k];
+		else
+			complete = complete && c->tcols[k];
+	}
+	for (size_t i = 0, r = 0; complete && i < c->tab->nslots; i++) {
+		imp_slot *s = &c->tab->slots[i];
+		if (s->block != b)
+			continue;
+		if (!s->filled) {
+			s->values = gir_xcalloc(b->ncols, sizeof *s->values);
+			for (size_t k = 0; k < b->ncols; k++)
+				if (c->tcols[k] && (total || !gir_axis_is_sum(b->col_leaves[k])))
+					s->values[s->n++] = c->tcols[k][r], c->tcols[k][r] = NULL;
+			s->pos = c->tpos, s->filled = true;
+		}
+		r++;
+	}
+	if (complete)
+		gir_diag_at(c->doc->diags, GIR_NOTE, c->doc->file, c->tpos, NULL, NULL, NULL,
+		            "%s: read transposed, a line per column", c->tab->sec->heading);
+	for (size_t k = 0; k < b->ncols; k++) {
+		size_t nrows = 0;
+		for (size_t i = 0; i < c->tab->nslots; i++)
+			nrows += c->tab->slots[i].block == b;
+		for (size_t r = 0; c->tcols[k] && r < nrows; r++)
+			free(c->tcols[k][r]);
+		free(c->tcols[k]);
+	}
+	free(c->tcols);
+}
+
 static bool place_inline(place_ctx *c, imp_read *rd)
 {
 	imp_slot *first = NULL;
-	size_t nrows = 0;
+	size_t nrows = 0, all = 0;
 	for (size_t i = 0; i < c->tab->nslots; i++)
-		if (c->tab->slots[i].block->layout == GIR_LAYOUT_INLINE && !c->tab->slots[i].filled) {
-			first = first ? first : &c->tab->slots[i];
-			nrows++;
+		if (c->tab->slots[i].block->layout == GIR_LAYOUT_INLINE) {
+			all++;
+			if (!c->tab->slots[i].filled) {
+				first = first ? first : &c->tab->slots[i];
+				nrows++;
+			}
 		}
 	if (!first || c->tab->flat)
 		return false;
 	const gir_block *b = first->block;
+	if (nrows == all && place_transposed(c, rd, b, all))
+		return true;
+	if (nrows > 1 && place_inline_row(c, rd, first))
+		return true;
 	size_t sums = sum_columns(b), full = nrows * b->ncols, shorter = nrows * (b->ncols - sums);
+	trim_trailing(rd, full);
 	if (!count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
 		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->pos, NULL, NULL,
 		            "the source keeps the cells as read, which `gireport check` refuses; "
@@ -335,8 +664,9 @@ static bool place_inline(place_ctx *c, imp_read *rd)
 		if (s->block != b || s->filled)
 			continue;
 		s->values = gir_xcalloc(per, sizeof *s->values);
+		s->vpos = gir_xcalloc(per, sizeof *s->vpos);
 		for (size_t j = 0; j < per; j++, k++)
-			s->values[j] = rd->values[k], rd->values[k] = NULL;
+			s->values[j] = rd->values[k], rd->values[k] = NULL, s->vpos[j] = rd->vpos[k];
 		s->n = per, s->pos = rd->pos, s->filled = true;
 	}
 	return true;
@@ -367,6 +697,45 @@ static void unplaced(place_ctx *c, imp_read *rd, imp_slot *taken)
 	note(c->tab, rd->nlabels ? rd->label_pos.line : rd->pos.line, "was not placed", label);
 }
 
+/* The free row of the form a label not found as written is most like: a
+ * misprint or a word changed (2.其他法律行政止公开).  Placed with a note
+ * when one row is clearly the likest; two nearly as alike are an error. */
+static imp_slot *fuzzy_slot(place_ctx *c, const imp_read *rd, bool *ambiguous)
+{
+	const char *label = rd->labels[rd->nlabels - 1];
+	imp_slot *best = NULL, *second = NULL;
+	double b = 0, s2 = 0;
+	*ambiguous = false;
+	for (size_t i = 0; i < c->tab->nslots; i++) {
+		imp_slot *sl = &c->tab->slots[i];
+		if (sl->filled || sl->block->layout == GIR_LAYOUT_INLINE)
+			continue;
+		double v = imp_label_similarity(sl->row, label);
+		if (v > b)
+			second = best, s2 = b, best = sl, b = v;
+		else if (v > s2)
+			second = sl, s2 = v;
+	}
+	if (!best || b < IMP_FUZZY_MIN)
+		return NULL;
+	if (second && s2 >= b - IMP_FUZZY_MARGIN) {
+		char *one = row_label(c->doc, best), *two = row_label(c->doc, second);
+		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->label_pos, NULL, NULL,
+		            "write the label as the form has it, or place the row by hand",
+		            "%s: \"%s\" is as much like %s as like %s; left out", c->tab->sec->heading,
+		            label, one, two);
+		free(one), free(two);
+		*ambiguous = true;
+		return NULL;
+	}
+	char *what = row_label(c->doc, best);
+	gir_diag_at(c->doc->diags, GIR_NOTE, c->doc->file, rd->label_pos, NULL, NULL, NULL,
+	            "%s: \"%s\" read as %s, the row it is most like (%.0f%% alike)",
+	            c->tab->sec->heading, label, what, 100 * b);
+	free(what);
+	return best;
+}
+
 static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
 {
 	imp_slot *taken, *s = find_slot(c->tab, rd, cursor, &taken);
@@ -377,6 +746,18 @@ static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
 	if (taken) {
 		unplaced(c, rd, taken);
 		return cursor;
+	}
+	if (rd->nlabels && !rd->line_label && !c->row->text_line) {
+		bool ambiguous;
+		s = fuzzy_slot(c, rd, &ambiguous);
+		if (s) {
+			place_in_slot(c, s, rd);
+			return (size_t)(s - c->tab->slots) + 1;
+		}
+		if (ambiguous) {
+			note(c->tab, rd->label_pos.line, "was not placed", rd->labels[rd->nlabels - 1]);
+			return cursor;
+		}
 	}
 	/* Table 四's headings and numbers may run together in one Word row. */
 	if (!c->row->text_line && !rd->line_label && place_inline(c, rd))
@@ -439,10 +820,14 @@ static bool is_caption(const gir_section *s, const char *text)
 
 static bool names_a_slot(const imp_table *tab, const char *text)
 {
-	for (size_t i = 0; i < tab->nslots; i++)
-		if (imp_label_matches(tab->slots[i].row, text))
-			return true;
-	return false;
+	if (!*text)
+		return false;
+	char *n = imp_normalize(text); /* once, not once a row of the form */
+	bool r = false;
+	for (size_t i = 0; i < tab->nslots && !r; i++)
+		r = gir_axis_matches(tab->slots[i].row, n) || gir_axis_matches(tab->slots[i].row, text);
+	free(n);
+	return r;
 }
 
 /* In a row of the form whose cells are not all numbers ("| 规章 | 1 | 2 |
@@ -475,24 +860,161 @@ static void not_a_number(const imp_doc *doc, imp_table *tab, const imp_cell *c)
 	note(tab, c->pos.line, "was not placed, a cell is not a number", c->text);
 }
 
+/* Whether a heading line names the row: its label, or its label inside
+ * the text (行政诉讼（复议后起诉）). */
+static bool heading_names(const imp_slot *s, const char *text)
+{
+	if (imp_label_matches(s->row, text))
+		return true;
+	const char *label = s->row->bare_label ? s->row->bare_label : s->row->label;
+	char *n = imp_normalize(text);
+	bool r = label && strlen(label) >= 6 && strstr(n, label);
+	free(n);
+	return r;
+}
+
+/* A heading line naming a row of 四 (行政复议; 行政诉讼 未经复议直接起诉):
+ * the numbers that follow are that row's.  Returns whether it named one. */
+static bool note_pending(place_ctx *c, const imp_read *rd)
+{
+	for (size_t l = rd->nlabels; l-- > 0;) {
+		imp_slot *best = NULL;
+		for (size_t i = 0; i < c->tab->nslots; i++) {
+			imp_slot *s = &c->tab->slots[i];
+			if (s->block->layout == GIR_LAYOUT_INLINE && !s->filled && heading_names(s, rd->labels[l]) &&
+			    (!best || strlen(s->row->label) > strlen(best->row->label)))
+				best = s;
+		}
+		if (best) {
+			c->pending = best;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Rows a and b as one, the last cell of a joined with the first of b: a
+ * label wrapped inside its cell, which a copy gives as two lines
+ * ("1.申请人无正当理由逾期不补正、行政机关⏎不再处理其政府信息公开申请⇥0⇥…"). */
+static imp_row joined_rows(const imp_row *a, const imp_row *b)
+{
+	imp_row r = *a;
+	r.cells = gir_xcalloc(a->n + b->n, sizeof *r.cells);
+	r.n = r.cap = 0;
+	for (size_t k = 0; k < a->n; k++)
+		r.cells[r.n++] = (imp_cell){gir_xstrdup(a->cells[k].text), a->cells[k].pos, a->cells[k].col};
+	gir_buf j = {0};
+	gir_buf_puts(&j, r.cells[r.n - 1].text);
+	imp_join(&j, b->cells[0].text);
+	free(r.cells[r.n - 1].text);
+	r.cells[r.n - 1].text = imp_detach(&j);
+	for (size_t k = 1; k < b->n; k++)
+		r.cells[r.n++] = (imp_cell){gir_xstrdup(b->cells[k].text), b->cells[k].pos, b->cells[k].col};
+	r.text_line = false;
+	return r;
+}
+
+static void row_free(imp_row *r)
+{
+	for (size_t k = 0; k < r->n; k++)
+		free(r->cells[k].text);
+	free(r->cells);
+}
+
+/* Whether a row of labels without numbers is the first half of a row whose
+ * label wraps onto the next line: joined, its last label names a row of the
+ * form and it has numbers, while the next line alone does not name one. */
+static bool wraps_into(const imp_table *tab, const imp_row *a, const imp_row *b, imp_row *out)
+{
+	if (!a->n || !b->n || b->text_line || !*a->cells[a->n - 1].text ||
+	    !imp_could_be_label(b->cells[0].text))
+		return false;
+	imp_read alone;
+	read_row(b, &alone);
+	bool named = alone.nvalues && alone.nlabels &&
+	             names_a_slot(tab, alone.labels[alone.nlabels - 1]);
+	read_free(&alone);
+	if (named)
+		return false;
+	*out = joined_rows(a, b);
+	imp_read rd;
+	read_row(out, &rd);
+	bool ok = rd.nvalues && rd.nlabels && names_a_slot(tab, rd.labels[rd.nlabels - 1]);
+	read_free(&rd);
+	if (!ok)
+		row_free(out);
+	return ok;
+}
+
+/* A line of text that is one value: a number, a number with a unit, or a
+ * not-applicable mark. */
+static bool value_line(const imp_row *r)
+{
+	if (!r->text_line || r->n != 1 || !*r->cells[0].text)
+		return false;
+	return !is_label(r->cells[0].text);
+}
+
+/* One cell per line, as text copied from a PDF or some editors gives a
+ * table ("规章⏎0⏎0⏎0"): a line that is a label of the form (or no label at
+ * all) and the lines of values after it, as one row.  Returns how many
+ * lines it took (0: not such a row). */
+static size_t cell_lines(const imp_table *tab, const imp_row *rows, size_t n, size_t i,
+                         imp_row *out)
+{
+	const imp_row *r = &rows[i];
+	bool next_value = i + 1 < n && value_line(&rows[i + 1]);
+	bool labelled = next_value && r->text_line && r->n == 1 && is_label(r->cells[0].text) &&
+	                names_a_slot(tab, r->cells[0].text);
+	if (!labelled && !value_line(r))
+		return 0;
+	size_t j = labelled ? i + 1 : i;
+	while (j < n && value_line(&rows[j]))
+		j++;
+	if (j - i < 2 || (labelled && j == i + 1))
+		return 0;
+	*out = *r;
+	out->cells = gir_xcalloc(j - i, sizeof *out->cells);
+	out->n = out->cap = 0;
+	for (size_t k = i; k < j; k++)
+		out->cells[out->n++] = (imp_cell){gir_xstrdup(rows[k].cells[0].text), rows[k].cells[0].pos, -1};
+	out->text_line = false;
+	return j - i;
+}
+
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab)
 {
 	memset(tab, 0, sizeof *tab);
 	make_slots(tab, s);
-	place_ctx c = {doc, tab, rows, n, NULL};
+	place_ctx c = {doc, tab, rows, n, NULL, NULL, NULL, NULL, {0, 0}};
 	size_t cursor = 0;
 	for (size_t i = 0; i < n; i++) {
 		imp_read rd;
 		read_row(&rows[i], &rd);
+		imp_row joined;
+		size_t took = 0;
+		if ((!rd.nvalues && rd.nlabels && i + 1 < n && wraps_into(tab, &rows[i], &rows[i + 1], &joined) &&
+		     (took = 2)) || (took = cell_lines(tab, rows, n, i, &joined)) > 0) {
+			read_free(&rd);
+			read_row(&joined, &rd);
+			c.row = &joined;
+			cursor = place_row(&c, &rd, cursor);
+			tab->found = true;
+			read_free(&rd);
+			row_free(&joined);
+			i += took - 1;
+			continue;
+		}
 		c.row = &rows[i];
 		const imp_cell *late = NULL;
+		bool heading = !rd.nvalues && rd.nlabels && note_pending(&c, &rd);
 		if (rd.nvalues) {
 			cursor = place_row(&c, &rd, cursor);
 			tab->found = true;
 		} else if (!rows[i].text_line && (late = text_among_numbers(tab, &rows[i])) != NULL) {
 			not_a_number(doc, tab, late);
-		} else if (rows[i].text_line && !is_caption(s, rows[i].cells[0].text)) {
+		} else if (rows[i].text_line && !heading && !is_caption(s, rows[i].cells[0].text)) {
 			/* Prose in a table section ("无。"): nowhere to put it. */
 			gir_diag_at(doc->diags, GIR_WARNING, doc->file, rows[i].pos, NULL, NULL, NULL,
 			            "%s: text where the form has a table; left out", s->heading);
@@ -500,6 +1022,7 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 		}
 		read_free(&rd);
 	}
+	finish_transposed(&c);
 }
 
 void imp_table_free(imp_table *tab)
@@ -508,6 +1031,7 @@ void imp_table_free(imp_table *tab)
 		for (size_t k = 0; k < tab->slots[i].n; k++)
 			free(tab->slots[i].values[k]);
 		free(tab->slots[i].values);
+		free(tab->slots[i].vpos);
 		free(tab->slots[i].note);
 	}
 	free(tab->slots);

@@ -270,6 +270,60 @@ gen_controls() { # N FILE
 }
 linear check-controls-linear gen_controls 20000 "$BIN" check
 
+# ---- import: work that must grow linearly (issue 19, items 4 and 5) ---------
+# Each input is generated at 1x, 2x and 4x its size and imported; the time
+# (the least of three runs, so another process on the machine counts less)
+# must grow like the size: 4x the input may take at most 8x the time (the
+# quadratic work these replaced took 16x: a pipe row of 4,000 cells 22 s, a
+# box row of 2,000 cells 5.3 s, 40,000 CR CR LF lines 9 s).  The times
+# themselves are figures for `make bench`, not limits: on a shared machine
+# only their ratio in one run means something.
+import_head='某区统计局2020年政府信息公开工作年度报告
+
+一、总体情况
+正文。
+二、主动公开政府信息情况'
+best_ms() { # FILE: the least time of three imports of FILE, in ms
+	_best=
+	for _r in 1 2 3; do
+		_ms=$("$MEASURE" 1 "$BIN" import "$1" 2>&1 | sed -n 's/^\([0-9.]*\) ms per run.*/\1/p')
+		[ -z "$_ms" ] && { echo 999999; return; }
+		if [ -z "$_best" ] || awk "BEGIN { exit !($_ms < $_best) }"; then _best=$_ms; fi
+	done
+	echo "$_best"
+}
+linear_import() { # NAME GENERATOR: GENERATOR K writes the input of size K to stdout
+	_name=$1 _gen=$2
+	for _k in 1 2 4; do
+		{ printf '%s\n' "$import_head"; $_gen $_k; } >"$tmp/lin$_k.txt"
+	done
+	_t1=$(best_ms "$tmp/lin1.txt") _t2=$(best_ms "$tmp/lin2.txt") _t4=$(best_ms "$tmp/lin4.txt")
+	fig="$_t1 / $_t2 / $_t4 ms at 1x / 2x / 4x, $(wc -c <"$tmp/lin4.txt") bytes at 4x"
+	why=
+	if awk "BEGIN { exit !($_t4 > 8 * $_t1 + 5) }"; then
+		why="4x the input took $_t4 ms against $_t1 ms: not linear ($fig)"
+	fi
+	: >"$tmp/err"
+	verdict "import-linear:$_name"
+	rm -f "$tmp"/lin[124].txt
+}
+wide_pipe() { # one pipe row of 16,000 K cells
+	printf '| 规章 |'
+	yes ' 1 |' | head -n $((16000 * $1)) | tr -d '\n'
+	printf '\n'
+}
+wide_box() { # one box-drawn row of 8,000 K cells
+	printf '┌'; yes '─┬' | head -n $((8000 * $1)) | tr -d '\n'; printf '─┐\n'
+	printf '│规章│'; yes '1│' | head -n $((8000 * $1)) | tr -d '\n'; printf '\n'
+	printf '└'; yes '─┴' | head -n $((8000 * $1)) | tr -d '\n'; printf '─┘\n'
+}
+cr_cr_lf() { # 10,000 K lines ending in CR CR LF
+	yes '做好公开工作。' | head -n $((10000 * $1)) | sed 's/$/\r\r/'
+}
+linear_import wide-pipe-row wide_pipe
+linear_import wide-box-row wide_box
+linear_import cr-cr-lf-lines cr_cr_lf
+
 [ -n "$LIMITS_ALL" ] || exit 0
 
 # ---- known to exceed the limits today (LIMITS_ALL=1) ------------------------
@@ -310,4 +364,5 @@ mkdir "$tmp/out"
 measure 10000 128 "$BIN" build -f pdf -o "$tmp/out" "$tmp/p15.yaml"
 : >"$tmp/err"
 verdict "narrative-15MB-pdf"
+
 
