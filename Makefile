@@ -2,7 +2,7 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib
+PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib poppler-glib cairo
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -16,13 +16,13 @@ HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 SRC_DIRS := src/core src/render src/pdf src/import
 INCLUDES := -Iinclude $(SRC_DIRS:%=-I%) -Icli
 ALL_CFLAGS  = $(WARNINGS) $(DEFINES) $(INCLUDES) $(PKG_CFLAGS) $(HPDF_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
+LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) -lm $(LDLIBS)
 
 BUILD    ?= build
 LIB_SRC  := buf util utf8 diag load template number narrative placeholder prose suggest validate check \
             layout wrap textgrid render_text render_md render_html render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_speed render_pdf figures summary diff schema \
-            import_scan import_table import_score import
+            import_scan import_table import_score import import_pdf import_pdftext
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import
 TEMPLATES := $(sort $(wildcard templates/*.json))
 
@@ -31,7 +31,7 @@ CLI_OBJ  := $(CLI_SRC:%=$(BUILD)/%.o)
 BIN      := $(BUILD)/gireport
 
 DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev zlib1g-dev \
-                   libhpdf-dev libharfbuzz-dev fonts-arphic-uming fonts-arphic-ukai \
+                   libhpdf-dev libharfbuzz-dev libpoppler-glib-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
                    mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc
 

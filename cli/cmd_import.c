@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "fileio.h"
+#include "util.h"
 
 static void print_diags(const gir_cli *cli, const gir_diags *d, const char *text, size_t len)
 {
@@ -45,7 +46,7 @@ static int read_input(const char *file, char **text, size_t *len)
 int gir_cmd_import(const gir_cli *cli)
 {
 	if (cli->nfiles != 1) {
-		fputs("gireport: import takes one FILE (.txt or .md), or - for standard input\n", stderr);
+		fputs("gireport: import takes one FILE (.txt, .md or .pdf), or - for standard input\n", stderr);
 		return GIR_EXIT_FAILURE;
 	}
 	const char *file = cli->files[0], *out_path = cli->outdir;
@@ -65,7 +66,16 @@ int gir_cmd_import(const gir_cli *cli)
 	const char *name = strcmp(file, "-") == 0 ? "<stdin>" : file;
 	gir_diags *d = gir_diags_new();
 	gir_buf src = {0};
-	int rc = gir_import(reg, name, text, len, &src, d);
+	int rc = 0;
+	if (gir_is_pdf(text, len)) { /* read as its text, whose lines the diagnostics quote */
+		gir_buf plain = {0};
+		rc = gir_pdf_text(name, text, len, &plain, d);
+		free(text);
+		len = plain.len;
+		text = plain.ptr ? plain.ptr : gir_xstrdup("");
+	}
+	if (rc == 0)
+		rc = gir_import(reg, name, text, len, &src, d);
 	if (cli->strict)
 		gir_diags_promote_warnings(d, 0);
 	print_diags(cli, d, rc == 0 ? text : NULL, rc == 0 ? len : 0); /* no lines of a binary */

@@ -19,7 +19,7 @@ static const char usage[] =
 	"       gireport diff [-f txt|md] A.yaml B.yaml\n"
 	"       gireport new [--template T] [--year Y] [--agency NAME] [--schema URL]\n"
 	"       gireport schema [TEMPLATE]\n"
-	"       gireport import [-o FILE] REPORT.txt|REPORT.md|-\n"
+	"       gireport import [-o FILE] REPORT.txt|REPORT.md|REPORT.pdf|-\n"
 	"       gireport templates\n"
 	"       gireport --help | --version\n"
 	"\n"

@@ -226,6 +226,14 @@ int gir_render_html(const gir_report *rep, const gir_options *opt, gir_buf *out)
  * when the text holds nothing to import (empty, binary, not UTF-8). */
 int gir_import(const gir_registry *r, const char *file, const char *text, size_t len,
                gir_buf *out, gir_diags *diags);
+/* Whether the bytes are a PDF ("%PDF-" first); gir_import reads one through
+ * gir_pdf_text, and its diagnostics name the lines of that text. */
+int gir_is_pdf(const char *data, size_t len);
+/* The text of a PDF report (read with poppler), laid out as a copy from
+ * Word gives it: one paragraph a line, one table row a line with a tab
+ * between its cells (docs/import.md, "PDF").  Returns 0, or -1 with an
+ * error in `diags` (not a PDF poppler can read, no text in it). */
+int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, gir_diags *diags);
 
 #ifdef __cplusplus
 }

@@ -1206,6 +1206,14 @@ static void import_free(imp *im)
 int gir_import(const gir_registry *reg, const char *file, const char *text, size_t len,
                gir_buf *out, gir_diags *diags)
 {
+	if (gir_is_pdf(text, len)) {
+		gir_buf plain = {0};
+		int rc = gir_pdf_text(file, text, len, &plain, diags);
+		if (rc == 0)
+			rc = gir_import(reg, file, plain.ptr ? plain.ptr : "", plain.len, out, diags);
+		gir_buf_free(&plain);
+		return rc;
+	}
 	imp im = {.doc = {.file = file, .diags = diags}, .reg = reg, .out = out, .out_start = out->len};
 	if (imp_scan(&im.doc, text, len) != 0 || gir_registry_count(reg) == 0) {
 		import_free(&im);

@@ -1,0 +1,185 @@
+/* gireport import of a PDF, first stage: each page read with poppler-glib
+ * as its characters with their boxes, and drawn into a picture from which
+ * the table rules are taken (poppler-glib gives no paths, but the picture
+ * shows every line the PDF draws).  The characters' own boxes are left out
+ * of the picture, so a stroke of a character is never read as a rule.
+ * import_pdftext.c lays the pages out as text. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <poppler.h>
+
+#include "diag.h"
+#include "gireport.h"
+#include "import_pdf.h"
+#include "utf8.h"
+#include "util.h"
+
+#define PDF_MAX_PAGES 200        /* a report has a few pages; a book is something else */
+#define PDF_SCALE 1.5            /* pixels a point: a 0.5 pt rule is still dark */
+#define PDF_MAX_PIXELS 4000000   /* a page's picture at most (a huge page is drawn smaller) */
+#define PDF_INK 200              /* a pixel darker than this (0–255) is drawn on */
+
+int gir_is_pdf(const char *data, size_t len)
+{
+	return len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+}
+
+static bool blank_cp(uint32_t cp)
+{
+	return cp <= 0x20 || cp == 0xA0 || cp == 0x3000 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+	       cp == 0xFEFF || cp == 0x200B;
+}
+
+/* The characters of a page: poppler's text and one rectangle per character
+ * of it, in step. */
+static void page_chars(PopplerPage *page, imp_ppage *pg)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0;
+	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
+		g_free(text);
+		g_free(rects);
+		return;
+	}
+	size_t len = strlen(text), cap = 0;
+	bool space = false;
+	for (size_t i = 0, k = 0; i < len && k < nrects; k++) {
+		uint32_t cp = 0xFFFD;
+		size_t n = gir_utf8_decode(text + i, len - i, &cp);
+		i += n ? n : 1;
+		const PopplerRectangle *r = &rects[k];
+		if (blank_cp(cp)) {
+			space = space || cp == ' ' || cp == 0xA0 || cp == 0x3000;
+			if (cp == '\n')
+				space = false;
+			continue;
+		}
+		if (!isfinite(r->x1) || !isfinite(r->y1) || !isfinite(r->x2) || !isfinite(r->y2) ||
+		    fabs(r->x1) > 1e6 || fabs(r->y1) > 1e6 || fabs(r->x2) > 1e6 || fabs(r->y2) > 1e6)
+			continue;
+		if (pg->nchars == cap)
+			pg->chars = gir_xrealloc(pg->chars, (cap = cap ? 2 * cap : 256) * sizeof *pg->chars);
+		pg->chars[pg->nchars++] = (imp_pchar){(float)fmin(r->x1, r->x2), (float)fmin(r->y1, r->y2),
+		                                      (float)fmax(r->x1, r->x2), (float)fmax(r->y1, r->y2),
+		                                      cp, space};
+		space = false;
+	}
+	g_free(text);
+	g_free(rects);
+}
+
+/* The page drawn, its characters' boxes blanked out (a rule that crosses
+ * one is bridged over it: imp_pdf_find_rules), and the rules found. */
+static void page_rules(PopplerPage *page, imp_ppage *pg)
+{
+	double scale = PDF_SCALE;
+	if (pg->width * pg->height * scale * scale > PDF_MAX_PIXELS)
+		scale = sqrt(PDF_MAX_PIXELS / (pg->width * pg->height));
+	int w = (int)(pg->width * scale), h = (int)(pg->height * scale);
+	if (w < 8 || h < 8)
+		return;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		return;
+	}
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	poppler_page_render(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	const unsigned char *px = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s);
+	unsigned char *ink = gir_xmalloc((size_t)w * (size_t)h);
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			uint32_t v;
+			memcpy(&v, px + (size_t)y * (size_t)stride + 4 * (size_t)x, 4);
+			int lum = (int)(((v >> 16) & 0xFF) * 3 + ((v >> 8) & 0xFF) * 6 + (v & 0xFF)) / 10;
+			ink[(size_t)y * (size_t)w + (size_t)x] = lum < PDF_INK;
+		}
+	cairo_surface_destroy(s);
+	for (size_t i = 0; i < pg->nchars; i++) {
+		const imp_pchar *c = &pg->chars[i];
+		int x0 = (int)floor(c->x0 * scale) - 1, x1 = (int)ceil(c->x1 * scale) + 1;
+		int y0 = (int)floor(c->y0 * scale) - 1, y1 = (int)ceil(c->y1 * scale) + 1;
+		x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+		x1 = x1 >= w ? w - 1 : x1, y1 = y1 >= h ? h - 1 : y1;
+		for (int y = y0; y <= y1; y++)
+			if (x1 >= x0)
+				memset(ink + (size_t)y * (size_t)w + (size_t)x0, 2, (size_t)(x1 - x0 + 1));
+	}
+	pg->rules = gir_xcalloc((size_t)w * (size_t)h, 1);
+	imp_pdf_find_rules(ink, w, h, (int)(6 * scale), (int)(3 * scale) + 1, pg->rules);
+	free(ink);
+	pg->w = w, pg->h = h, pg->scale = scale;
+}
+
+static void pages_free(imp_ppage *pages, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(pages[i].chars);
+		free(pages[i].rules);
+	}
+	free(pages);
+}
+
+static int pdf_error(gir_diags *diags, const char *file, const char *hint, const char *msg)
+{
+	gir_diag_at(diags, GIR_ERROR, file, (gir_pos){0, 0}, NULL, NULL, hint, "%s", msg);
+	return -1;
+}
+
+int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, gir_diags *diags)
+{
+	GBytes *bytes = g_bytes_new_static(data, len);
+	GError *err = NULL;
+	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
+	g_bytes_unref(bytes);
+	if (!doc) {
+		char *m = gir_xasprintf("a PDF poppler cannot read: %s", err && err->message ? err->message : "?");
+		if (err)
+			g_error_free(err);
+		pdf_error(diags, file, "an encrypted PDF must be saved without its password first", m);
+		free(m);
+		return -1;
+	}
+	int npages = poppler_document_get_n_pages(doc);
+	if (npages > PDF_MAX_PAGES) {
+		g_object_unref(doc);
+		return pdf_error(diags, file, "a report has a few pages; is this the right file?",
+		                 "the PDF has more than 200 pages: not imported");
+	}
+	imp_ppage *pages = gir_xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *pages);
+	size_t chars = 0;
+	for (int i = 0; i < npages; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		if (!page)
+			continue;
+		double w = 0, h = 0;
+		poppler_page_get_size(page, &w, &h);
+		if (isfinite(w) && isfinite(h) && w > 0 && h > 0 && w < 20000 && h < 20000) {
+			pages[i].width = w, pages[i].height = h;
+			page_chars(page, &pages[i]);
+			chars += pages[i].nchars;
+			if (pages[i].nchars)
+				page_rules(page, &pages[i]);
+		}
+		g_object_unref(page);
+	}
+	g_object_unref(doc);
+	if (!chars) {
+		pages_free(pages, (size_t)(npages > 0 ? npages : 0));
+		return pdf_error(diags, file, "a scanned report must go through OCR first (e.g. ocrmypdf)",
+		                 "the PDF holds no text: its pages are pictures");
+	}
+	imp_pdf_layout(pages, (size_t)npages, out);
+	pages_free(pages, (size_t)npages);
+	return 0;
+}

@@ -1,0 +1,49 @@
+/* gireport import of a PDF: the pages read with poppler (import_pdf.c) as
+ * characters with their boxes and a map of the ruling lines drawn on the
+ * page; then laid out (import_pdftext.c) as the text a copy from Word
+ * gives — one paragraph a line, one table row a line with a tab between
+ * its cells — which the text importer reads as it reads any other. */
+#ifndef GIR_IMPORT_PDF_H
+#define GIR_IMPORT_PDF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+typedef struct imp_pchar {
+	float x0, y0, x1, y1;   /* points, from the page's top left corner */
+	uint32_t cp;
+	bool space_before;      /* the PDF's own text has a space before it */
+} imp_pchar;
+
+/* Bits of imp_ppage.rules: a pixel of a horizontal or a vertical line. */
+#define IMP_RULE_H 1
+#define IMP_RULE_V 2
+
+typedef struct imp_ppage {
+	double width, height;   /* points */
+	imp_pchar *chars;
+	size_t nchars;
+	unsigned char *rules;   /* w × h pixels at `scale` pixels a point, or NULL */
+	int w, h;
+	double scale;
+} imp_ppage;
+
+/* The pages as text in the shape of a copy from Word (above), appended to
+ * `out`: table cells from the ruling lines (a cell is the box of lines
+ * around its characters, merged cells included), or from wide gaps on a
+ * line where there are no lines; paragraphs joined across line and page
+ * ends; page numbers and running headers and footers dropped. */
+void imp_pdf_layout(const imp_ppage *pages, size_t n, gir_buf *out);
+
+/* Marks in `rules` (w × h) the lines drawn in `ink` (0 = blank, 1 = drawn,
+ * 2 = under a character, unknown): a run along a row (or a column) of at
+ * least `min_run` pixels, from ink to ink, over character boxes, whose ink
+ * is mostly at most `thick` pixels across — a filled area or a
+ * character's stroke is no rule. */
+void imp_pdf_find_rules(const unsigned char *ink, int w, int h, int min_run, int thick,
+                        unsigned char *rules);
+
+#endif

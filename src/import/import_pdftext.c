@@ -1,0 +1,674 @@
+/* gireport import of a PDF, second stage: the pages' characters laid out as
+ * the text a copy from Word gives, for the text importer.
+ *
+ * - A character inside a box of ruling lines is in a table cell: the cell
+ *   is the nearest rule to its left, right, top and bottom, so a merged
+ *   cell is one cell and a label wrapped inside its cell is one label.
+ *   A table's rows are the bands between its horizontal rules; a row lists
+ *   the cells that start in it, empty cells included, with a tab between.
+ * - Other characters make lines (by their height on the page); a line with
+ *   wide gaps is a row of a table drawn without rules, its pieces cells.
+ * - The first or last line of a page that is a page number (— 1 —, -1-,
+ *   第1页) or that comes back on other pages (a running header) is dropped.
+ * - A line that reaches the right margin is continued by the next one when
+ *   that starts at the left margin, across pages too; CJK text is joined
+ *   without a space.  Each paragraph is one line, with a blank line before
+ *   it; lines set off to the right (the title, the signature and date) keep
+ *   their indentation and stand together. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "import_pdf.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_CELLS 4000   /* a page with more boxes than this has no table of the form */
+
+typedef struct box {
+	int l, t, r, b;
+} box;
+
+/* ---- rules ------------------------------------------------------------------ */
+
+/* Length of each pixel's run of ink (value 1) along x (dx=1) or y. */
+static void ink_runs(const unsigned char *ink, int w, int h, bool along_x, uint16_t *run)
+{
+	int outer = along_x ? h : w, inner = along_x ? w : h;
+	for (int o = 0; o < outer; o++) {
+		for (int i = 0; i < inner;) {
+			size_t at = along_x ? (size_t)o * (size_t)w + (size_t)i : (size_t)i * (size_t)w + (size_t)o;
+			if (ink[at] != 1) {
+				run[at] = 0;
+				i++;
+				continue;
+			}
+			int j = i;
+			while (j < inner && ink[along_x ? (size_t)o * (size_t)w + (size_t)j
+			                                : (size_t)j * (size_t)w + (size_t)o] == 1)
+				j++;
+			uint16_t n = (uint16_t)(j - i > 65535 ? 65535 : j - i);
+			for (int k = i; k < j; k++)
+				run[along_x ? (size_t)o * (size_t)w + (size_t)k : (size_t)k * (size_t)w + (size_t)o] = n;
+			i = j;
+		}
+	}
+}
+
+/* The runs of one direction: along x with `across` the runs along y. */
+static void mark_runs(const unsigned char *ink, int w, int h, bool along_x, const uint16_t *across,
+                      int min_run, int thick, unsigned char bit, unsigned char *rules)
+{
+	int outer = along_x ? h : w, inner = along_x ? w : h;
+#define AT(o, i) (along_x ? (size_t)(o) * (size_t)w + (size_t)(i) : (size_t)(i) * (size_t)w + (size_t)(o))
+	for (int o = 0; o < outer; o++) {
+		for (int i = 0; i < inner;) {
+			if (ink[AT(o, i)] != 1) {
+				i++;
+				continue;
+			}
+			/* from ink, over ink and character boxes, to the last ink */
+			int j = i, last = i, inks = 0, thin = 0;
+			while (j < inner && ink[AT(o, j)] != 0) {
+				if (ink[AT(o, j)] == 1) {
+					last = j, inks++;
+					thin += across[AT(o, j)] <= thick;
+				}
+				j++;
+			}
+			if (last - i + 1 >= min_run && 2 * thin >= inks)
+				for (int k = i; k <= last; k++)
+					rules[AT(o, k)] |= bit;
+			i = j;
+		}
+	}
+#undef AT
+}
+
+void imp_pdf_find_rules(const unsigned char *ink, int w, int h, int min_run, int thick,
+                        unsigned char *rules)
+{
+	uint16_t *run = gir_xmalloc((size_t)w * (size_t)h * sizeof *run);
+	ink_runs(ink, w, h, false, run);
+	mark_runs(ink, w, h, true, run, min_run, thick, IMP_RULE_H, rules);
+	ink_runs(ink, w, h, true, run);
+	mark_runs(ink, w, h, false, run, min_run, thick, IMP_RULE_V, rules);
+	free(run);
+}
+
+/* The box of rules around pixel (x, y), if there is one all round. */
+static bool find_box(const imp_ppage *p, int x, int y, box *out)
+{
+	if (!p->rules || x < 0 || y < 0 || x >= p->w || y >= p->h)
+		return false;
+	const unsigned char *R = p->rules;
+	size_t w = (size_t)p->w;
+	int l = x, r = x, t = y, b = y;
+	while (l >= 0 && !(R[(size_t)y * w + (size_t)l] & IMP_RULE_V))
+		l--;
+	while (r < p->w && !(R[(size_t)y * w + (size_t)r] & IMP_RULE_V))
+		r++;
+	while (t >= 0 && !(R[(size_t)t * w + (size_t)x] & IMP_RULE_H))
+		t--;
+	while (b < p->h && !(R[(size_t)b * w + (size_t)x] & IMP_RULE_H))
+		b++;
+	if (l < 0 || r >= p->w || t < 0 || b >= p->h || r - l < 3 || b - t < 3)
+		return false;
+	*out = (box){l, t, r, b};
+	return true;
+}
+
+/* ---- coordinates snapped --------------------------------------------------- */
+
+/* Both sides of a rule, a pixel or two apart, are one coordinate: sorted
+ * values within `tol` of the one before are one cluster, named by its first. */
+typedef struct snap {
+	int *v;
+	size_t n;
+	int tol;
+} snap;
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static void snap_build(snap *s)
+{
+	qsort(s->v, s->n, sizeof *s->v, cmp_int);
+	size_t w = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (w && s->v[i] - s->v[i - 1] <= s->tol && s->v[i] - s->v[w - 1] <= 4 * s->tol)
+			continue;
+		s->v[w++] = s->v[i];
+	}
+	s->n = w;
+}
+
+/* The cluster's value for v: the largest start not above v + tol. */
+static int snap_to(const snap *s, int v)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->v[mid] <= v + s->tol)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? s->v[lo - 1] : v;
+}
+
+/* ---- text of characters ------------------------------------------------------ */
+
+static bool wide(uint32_t cp)
+{
+	return gir_cp_width(cp) >= 2;
+}
+
+static void put_cp(gir_buf *b, uint32_t cp)
+{
+	char u[4];
+	size_t n = gir_utf8_encode(cp == '\t' ? ' ' : cp, u);
+	gir_buf_put(b, u, n);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+	const imp_pchar *p = *(const imp_pchar *const *)a, *q = *(const imp_pchar *const *)b;
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static int cmp_y(const void *a, const void *b)
+{
+	const imp_pchar *p = *(const imp_pchar *const *)a, *q = *(const imp_pchar *const *)b;
+	float py = p->y0 + p->y1, qy = q->y0 + q->y1;
+	if (py != qy)
+		return (py > qy) - (py < qy);
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static float height(const imp_pchar *c)
+{
+	float h = c->y1 - c->y0;
+	return h > 0.5f ? h : 0.5f;
+}
+
+/* One line's characters (sorted by x) as text: a space where the PDF had
+ * one or a gap is wide, but never next to CJK. */
+static void line_text(imp_pchar *const *c, size_t n, gir_buf *b)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i) {
+			float gap = c[i]->x0 - c[i - 1]->x1, h = fmaxf(height(c[i]), height(c[i - 1]));
+			if ((c[i]->space_before || gap > 0.3f * h) && !wide(c[i]->cp) && !wide(c[i - 1]->cp))
+				gir_buf_putc(b, ' ');
+		}
+		put_cp(b, c[i]->cp);
+	}
+}
+
+/* Splits characters sorted by their middle's height into lines: a
+ * character whose middle is within half a character of the line's first
+ * one is on that line.  Returns the number of lines; starts[k] is the first
+ * character of line k (starts has room for n + 1). */
+static size_t split_lines(imp_pchar **c, size_t n, size_t *starts)
+{
+	size_t nl = 0;
+	for (size_t i = 0; i < n; i++) {
+		float mid = (c[i]->y0 + c[i]->y1) / 2;
+		if (!nl || mid - (c[starts[nl - 1]]->y0 + c[starts[nl - 1]]->y1) / 2 > 0.5f * height(c[starts[nl - 1]]))
+			starts[nl++] = i;
+	}
+	starts[nl] = n;
+	for (size_t k = 0; k < nl; k++)
+		qsort(c + starts[k], starts[k + 1] - starts[k], sizeof *c, cmp_x);
+	return nl;
+}
+
+/* A cell's text: its lines joined as one paragraph. */
+static char *cell_text(imp_pchar **c, size_t n)
+{
+	qsort(c, n, sizeof *c, cmp_y);
+	size_t *starts = gir_xmalloc((n + 1) * sizeof *starts);
+	size_t nl = split_lines(c, n, starts);
+	gir_buf b = {0};
+	for (size_t k = 0; k < nl; k++) {
+		gir_buf piece = {0};
+		line_text(c + starts[k], starts[k + 1] - starts[k], &piece);
+		if (piece.ptr)
+			imp_join(&b, piece.ptr);
+		gir_buf_free(&piece);
+	}
+	free(starts);
+	return imp_detach(&b);
+}
+
+/* ---- items: the page's lines and table rows in order --------------------------- */
+
+typedef struct item {
+	int page;
+	float y, x0, x1, em;
+	char *text;         /* a row: cells with a tab between them */
+	bool row;
+	bool ruled;         /* a row of a table with rules: never a page number */
+	bool drop;          /* a page number or running header */
+	bool first, last;   /* the page's first or last line */
+} item;
+
+typedef struct items {
+	item *v;
+	size_t n;
+} items;
+
+static item *add_item(items *it, int page, float y)
+{
+	IMP_GROW(it->v, it->n);
+	item *i = &it->v[it->n++];
+	memset(i, 0, sizeof *i);
+	i->page = page, i->y = y;
+	return i;
+}
+
+/* ---- tables ---------------------------------------------------------------- */
+
+typedef struct cell {
+	box bx;
+	imp_pchar **c;
+	size_t n;
+	int table;
+} cell;
+
+static int find_cell(const cell *cells, size_t n, box b)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!memcmp(&cells[i].bx, &b, sizeof b))
+			return (int)i;
+	return -1;
+}
+
+static int uf_find(int *parent, int i)
+{
+	while (parent[i] != i)
+		i = parent[i] = parent[parent[i]];
+	return i;
+}
+
+static bool touching(box a, box b, int tol)
+{
+	return a.l <= b.r + tol && b.l <= a.r + tol && a.t <= b.b + tol && b.t <= a.b + tol;
+}
+
+static void put_cell(gir_buf *row, int *ncells, const char *text)
+{
+	if (!*ncells && !*text)
+		return; /* a row never starts with an empty cell */
+	if (*ncells)
+		gir_buf_putc(row, '\t');
+	gir_buf_puts(row, text);
+	(*ncells)++;
+}
+
+/* The rows of one table: for each band between two horizontal rules, the
+ * cells that start in it, left to right, probed at every column. */
+static void table_rows(const imp_ppage *p, int page, cell *cells, size_t nc, int table,
+                       const snap *sx, const snap *sy, items *out)
+{
+	snap X = {gir_xmalloc(2 * nc * sizeof(int)), 0, sx->tol}, Y = {gir_xmalloc(2 * nc * sizeof(int)), 0, sy->tol};
+	for (size_t i = 0; i < nc; i++)
+		if (cells[i].table == table) {
+			X.v[X.n++] = cells[i].bx.l, X.v[X.n++] = cells[i].bx.r;
+			Y.v[Y.n++] = cells[i].bx.t, Y.v[Y.n++] = cells[i].bx.b;
+		}
+	qsort(X.v, X.n, sizeof *X.v, cmp_int);
+	qsort(Y.v, Y.n, sizeof *Y.v, cmp_int);
+	size_t nx = 0, ny = 0;
+	for (size_t i = 0; i < X.n; i++)
+		if (!nx || X.v[i] != X.v[nx - 1])
+			X.v[nx++] = X.v[i];
+	for (size_t i = 0; i < Y.n; i++)
+		if (!ny || Y.v[i] != Y.v[ny - 1])
+			Y.v[ny++] = Y.v[i];
+	for (size_t k = 0; k + 1 < ny; k++) {
+		gir_buf row = {0};
+		int ncells = 0, texts = 0;
+		for (size_t j = 0; j + 1 < nx; j++) {
+			box b;
+			if (!find_box(p, (X.v[j] + X.v[j + 1]) / 2, (Y.v[k] + Y.v[k + 1]) / 2, &b))
+				continue;
+			b = (box){snap_to(sx, b.l), snap_to(sy, b.t), snap_to(sx, b.r), snap_to(sy, b.b)};
+			if (b.t != Y.v[k] || b.l != X.v[j])
+				continue; /* a cell from a row above, or from the left */
+			int ci = find_cell(cells, nc, b);
+			char *t = ci >= 0 ? cell_text(cells[ci].c, cells[ci].n) : gir_xstrdup("");
+			texts += *t != '\0';
+			put_cell(&row, &ncells, t);
+			free(t);
+		}
+		if (texts) {
+			/* a row of one cell is a line of its own: a caption, or
+			 * "label：N" for a row of the form laid out as a line */
+			item *it = add_item(out, page, (float)(Y.v[k] / p->scale));
+			it->row = true;
+			it->ruled = true;
+			it->text = imp_detach(&row);
+		}
+		gir_buf_free(&row);
+	}
+	free(X.v);
+	free(Y.v);
+}
+
+/* Finds the page's table cells; characters in none are left in `free_c`. */
+static size_t page_tables(const imp_ppage *p, int page, items *out, imp_pchar **free_c)
+{
+	size_t nfree = 0, nc = 0;
+	cell *cells = NULL;
+	box *of = gir_xmalloc((p->nchars + 1) * sizeof *of);
+	bool *in = gir_xcalloc(p->nchars + 1, sizeof *in);
+	snap sx = {gir_xmalloc((2 * p->nchars + 1) * sizeof(int)), 0, (int)(2 * p->scale) + 1};
+	snap sy = {gir_xmalloc((2 * p->nchars + 1) * sizeof(int)), 0, (int)(2 * p->scale) + 1};
+	for (size_t i = 0; i < p->nchars; i++) {
+		const imp_pchar *c = &p->chars[i];
+		int x = (int)((c->x0 + c->x1) / 2 * p->scale), y = (int)((c->y0 + c->y1) / 2 * p->scale);
+		if (!find_box(p, x, y, &of[i]))
+			continue;
+		in[i] = true;
+		sx.v[sx.n++] = of[i].l, sx.v[sx.n++] = of[i].r;
+		sy.v[sy.n++] = of[i].t, sy.v[sy.n++] = of[i].b;
+	}
+	snap_build(&sx);
+	snap_build(&sy);
+	for (size_t i = 0; i < p->nchars && nc <= MAX_CELLS; i++) {
+		if (!in[i])
+			continue;
+		box b = {snap_to(&sx, of[i].l), snap_to(&sy, of[i].t), snap_to(&sx, of[i].r), snap_to(&sy, of[i].b)};
+		int ci = find_cell(cells, nc, b);
+		if (ci < 0) {
+			IMP_GROW(cells, nc);
+			cells[nc] = (cell){b, NULL, 0, -1};
+			ci = (int)nc++;
+		}
+		cell *cl = &cells[ci];
+		IMP_GROW(cl->c, cl->n);
+		cl->c[cl->n++] = &p->chars[i];
+	}
+	if (nc > MAX_CELLS)
+		for (size_t i = 0; i < nc; i++)
+			cells[i].n = 0; /* no table: every character is free */
+	/* tables: cells that touch */
+	int *parent = gir_xmalloc((nc + 1) * sizeof *parent);
+	for (size_t i = 0; i < nc; i++)
+		parent[i] = (int)i;
+	for (size_t i = 0; i < nc; i++)
+		for (size_t j = i + 1; j < nc; j++)
+			if (touching(cells[i].bx, cells[j].bx, sx.tol))
+				parent[uf_find(parent, (int)i)] = uf_find(parent, (int)j);
+	size_t *size = gir_xcalloc(nc + 1, sizeof *size);
+	for (size_t i = 0; i < nc; i++)
+		size[uf_find(parent, (int)i)] += cells[i].n > 0;
+	for (size_t i = 0; i < nc; i++)
+		cells[i].table = size[uf_find(parent, (int)i)] >= 2 ? uf_find(parent, (int)i) : -1;
+	for (size_t i = 0; i < nc; i++)
+		if (cells[i].table == (int)i)
+			table_rows(p, page, cells, nc, (int)i, &sx, &sy, out);
+	/* the characters of no table */
+	for (size_t i = 0; i < p->nchars; i++) {
+		bool tabled = false;
+		if (in[i] && nc <= MAX_CELLS) {
+			box b = {snap_to(&sx, of[i].l), snap_to(&sy, of[i].t), snap_to(&sx, of[i].r), snap_to(&sy, of[i].b)};
+			int ci = find_cell(cells, nc, b);
+			tabled = ci >= 0 && cells[ci].table >= 0;
+		}
+		if (!tabled)
+			free_c[nfree++] = &p->chars[i];
+	}
+	for (size_t i = 0; i < nc; i++)
+		free(cells[i].c);
+	free(cells);
+	free(parent);
+	free(size);
+	free(of);
+	free(in);
+	free(sx.v);
+	free(sy.v);
+	return nfree;
+}
+
+/* ---- lines of text ------------------------------------------------------------ */
+
+/* The page's other characters as lines; a line with gaps of more than two
+ * characters is a row of cells (a table drawn without rules). */
+static void page_lines(imp_pchar **c, size_t n, int page, items *out)
+{
+	qsort(c, n, sizeof *c, cmp_y);
+	size_t *starts = gir_xmalloc((n + 1) * sizeof *starts);
+	size_t nl = split_lines(c, n, starts);
+	for (size_t k = 0; k < nl; k++) {
+		imp_pchar **l = c + starts[k];
+		size_t m = starts[k + 1] - starts[k];
+		float top = l[0]->y0, em = 0, x1 = l[0]->x1;
+		for (size_t i = 0; i < m; i++) {
+			top = fminf(top, l[i]->y0);
+			em = fmaxf(em, height(l[i]));
+			x1 = fmaxf(x1, l[i]->x1);
+		}
+		item *it = add_item(out, page, top);
+		it->x0 = l[0]->x0, it->x1 = x1, it->em = em;
+		gir_buf b = {0};
+		int pieces = 0;
+		for (size_t i = 0, from = 0; i <= m; i++) {
+			if (i < m && (i == 0 || l[i]->x0 - l[i - 1]->x1 <= 2 * em))
+				continue;
+			if (pieces++)
+				gir_buf_putc(&b, '\t');
+			line_text(l + from, i - from, &b);
+			from = i;
+		}
+		it->row = pieces > 1;
+		it->text = imp_detach(&b);
+	}
+	free(starts);
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+	const item *p = a, *q = b;
+	if (p->page != q->page)
+		return (p->page > q->page) - (p->page < q->page);
+	return (p->y > q->y) - (p->y < q->y);
+}
+
+/* ---- page furniture -------------------------------------------------------------- */
+
+/* — 1 —, -1-, 第1页, 第 1 页 共 5 页, 1/5, Page 1 of 5: one or two numbers
+ * among dashes and the words of a page number only. */
+static bool page_number(const char *s)
+{
+	static const char *const words[] = {"第", "页", "共", "—", "–", "－", "／", "·", "Page", "page", "of"};
+	int numbers = 0;
+	size_t n = 0;
+	while (*s) {
+		if (*s >= '0' && *s <= '9') {
+			numbers++;
+			while (*s >= '0' && *s <= '9')
+				s++;
+			continue;
+		}
+		if (*s == ' ' || *s == '-' || *s == '/' || *s == '.' || *s == '\t') {
+			s++;
+			continue;
+		}
+		size_t i = 0;
+		while (i < GIR_ARRAY_LEN(words) && strncmp(s, words[i], strlen(words[i])))
+			i++;
+		if (i == GIR_ARRAY_LEN(words))
+			return false;
+		s += strlen(words[i]);
+		if (++n > 8)
+			return false;
+	}
+	return numbers == 1 || numbers == 2;
+}
+
+/* The text with its digits taken out, to know a running header that
+ * carries the page number. */
+static char *without_digits(const char *s)
+{
+	gir_buf b = {0};
+	for (; *s; s++)
+		if (!(*s >= '0' && *s <= '9') && *s != ' ' && *s != '\t')
+			gir_buf_putc(&b, *s);
+	return imp_detach(&b);
+}
+
+static void mark_ends(items *it)
+{
+	for (size_t i = 0; i < it->n; i++) {
+		item *x = &it->v[i];
+		x->first = i == 0 || it->v[i - 1].page != x->page;
+		x->last = i + 1 == it->n || it->v[i + 1].page != x->page;
+	}
+}
+
+/* Drops page numbers and headers or footers that come back on at least
+ * half the pages (two at least): each is a page's first or last line. */
+static void drop_furniture(items *it, int npages)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		mark_ends(it);
+		for (size_t i = 0; i < it->n; i++) {
+			item *x = &it->v[i];
+			if (x->drop || x->ruled || !(x->first || x->last))
+				continue;
+			if (page_number(x->text)) {
+				x->drop = true;
+				continue;
+			}
+			if (npages < 2 || pass)
+				continue;
+			char *key = without_digits(x->text);
+			int same = 0, last_page = -1;
+			for (size_t j = 0; j < it->n && *key; j++) {
+				item *y = &it->v[j];
+				if ((y->first || y->last) && y->page != last_page) {
+					char *k2 = without_digits(y->text);
+					if (!strcmp(key, k2))
+						same++, last_page = y->page;
+					free(k2);
+				}
+			}
+			free(key);
+			if (same >= 2 && 2 * same >= npages)
+				x->drop = true;
+		}
+		/* drop, then the next pass sees the new first and last lines */
+		size_t w = 0;
+		for (size_t i = 0; i < it->n; i++) {
+			if (it->v[i].drop)
+				free(it->v[i].text);
+			else
+				it->v[w++] = it->v[i];
+		}
+		it->n = w;
+	}
+}
+
+/* ---- paragraphs ---------------------------------------------------------------- */
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return (x > y) - (x < y);
+}
+
+/* The margins of the text: the left one where at least two long lines
+ * start (the leftmost such), the right one where most long lines end. */
+static void margins(const items *it, float *left, float *right)
+{
+	float *xs = gir_xmalloc((it->n + 1) * sizeof *xs), *xe = gir_xmalloc((it->n + 1) * sizeof *xe);
+	size_t n = 0;
+	float widest = 0;
+	for (size_t i = 0; i < it->n; i++)
+		if (!it->v[i].row)
+			widest = fmaxf(widest, it->v[i].x1 - it->v[i].x0);
+	for (size_t i = 0; i < it->n; i++)
+		if (!it->v[i].row && it->v[i].x1 - it->v[i].x0 >= 0.6f * widest)
+			xs[n] = it->v[i].x0, xe[n++] = it->v[i].x1;
+	qsort(xs, n, sizeof *xs, cmp_float);
+	qsort(xe, n, sizeof *xe, cmp_float);
+	*left = n ? xs[0] : 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (xs[i + 1] - xs[i] <= 1.0f) {
+			*left = xs[i];
+			break;
+		}
+	/* the right edge shared by the most lines, within a point */
+	size_t best = 0;
+	*right = n ? xe[n - 1] : 1e9f;
+	for (size_t i = 0, j = 0; i < n; i++) {
+		while (xe[i] - xe[j] > 1.0f)
+			j++;
+		if (i - j + 1 >= best)
+			best = i - j + 1, *right = xe[i];
+	}
+	if (n < 2)
+		*right = 1e9f;
+	free(xs);
+	free(xe);
+}
+
+static bool continues(const item *prev, const item *cur, float left, float right)
+{
+	return !prev->row && !cur->row && prev->x1 >= right - 1.2f * prev->em &&
+	       cur->x0 <= left + 0.6f * cur->em && fabsf(cur->em - prev->em) <= 0.25f * prev->em;
+}
+
+void imp_pdf_layout(const imp_ppage *pages, size_t n, gir_buf *out)
+{
+	items it = {NULL, 0};
+	for (size_t p = 0; p < n; p++) {
+		imp_pchar **free_c = gir_xmalloc((pages[p].nchars + 1) * sizeof *free_c);
+		size_t nfree = page_tables(&pages[p], (int)p, &it, free_c);
+		page_lines(free_c, nfree, (int)p, &it);
+		free(free_c);
+	}
+	if (it.n > 1)
+		qsort(it.v, it.n, sizeof *it.v, cmp_item);
+	drop_furniture(&it, (int)n);
+	float left, right;
+	margins(&it, &left, &right);
+	bool set_off = false, in_table = false;
+	for (size_t i = 0; i < it.n; i++) {
+		item *x = &it.v[i];
+		if (x->row) {
+			if (!in_table)
+				gir_buf_putc(out, '\n');
+			gir_buf_puts(out, x->text);
+			gir_buf_putc(out, '\n');
+			in_table = true, set_off = false;
+			continue;
+		}
+		gir_buf para = {0};
+		gir_buf_puts(&para, x->text);
+		item *last = x;
+		while (i + 1 < it.n && continues(last, &it.v[i + 1], left, right))
+			last = &it.v[++i], imp_join(&para, last->text);
+		bool off = last == x && x->x0 > left + 3 * x->em;
+		if (!(off && set_off))
+			gir_buf_putc(out, '\n');
+		if (off)
+			for (int k = (int)lroundf((x->x0 - left) / x->em) * 2; k > 0 && k < 120; k--)
+				gir_buf_putc(out, ' ');
+		if (para.ptr)
+			gir_buf_puts(out, para.ptr);
+		gir_buf_putc(out, '\n');
+		gir_buf_free(&para);
+		set_off = off, in_table = false;
+	}
+	for (size_t i = 0; i < it.n; i++)
+		free(it.v[i].text);
+	free(it.v);
+}
