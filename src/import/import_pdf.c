@@ -33,9 +33,46 @@ static bool blank_cp(uint32_t cp)
 	       cp == 0xFEFF || cp == 0x200B;
 }
 
+/* Fonts by name and size, numbered in the order met (a heading's font
+ * differs from its paragraph's: a line in another font starts one). */
+typedef struct fonts {
+	gir_ptrvec names;
+} fonts;
+
+static uint16_t font_id(fonts *f, const char *name, double size)
+{
+	char *key = gir_xasprintf("%s/%.1f", name ? name : "", size);
+	for (size_t i = 0; i < f->names.len; i++)
+		if (!strcmp(f->names.items[i], key)) {
+			free(key);
+			return (uint16_t)i;
+		}
+	if (f->names.len >= 65535) {
+		free(key);
+		return 65535;
+	}
+	gir_ptrvec_push(&f->names, key);
+	return (uint16_t)(f->names.len - 1);
+}
+
+/* Each character's font number, from poppler's runs of attributes. */
+static uint16_t *char_fonts(PopplerPage *page, size_t n, fonts *f)
+{
+	uint16_t *ids = gir_xcalloc(n + 1, sizeof *ids);
+	GList *attrs = poppler_page_get_text_attributes(page);
+	for (GList *l = attrs; l; l = l->next) {
+		const PopplerTextAttributes *a = l->data;
+		uint16_t id = font_id(f, a->font_name, a->font_size);
+		for (gint i = a->start_index; i <= a->end_index && i >= 0 && (size_t)i < n; i++)
+			ids[i] = id;
+	}
+	poppler_page_free_text_attributes(attrs);
+	return ids;
+}
+
 /* The characters of a page: poppler's text and one rectangle per character
  * of it, in step. */
-static void page_chars(PopplerPage *page, imp_ppage *pg)
+static void page_chars(PopplerPage *page, imp_ppage *pg, fonts *f)
 {
 	char *text = poppler_page_get_text(page);
 	PopplerRectangle *rects = NULL;
@@ -46,6 +83,7 @@ static void page_chars(PopplerPage *page, imp_ppage *pg)
 		return;
 	}
 	size_t len = strlen(text), cap = 0;
+	uint16_t *font = char_fonts(page, nrects, f);
 	bool space = false;
 	for (size_t i = 0, k = 0; i < len && k < nrects; k++) {
 		uint32_t cp = 0xFFFD;
@@ -54,8 +92,11 @@ static void page_chars(PopplerPage *page, imp_ppage *pg)
 		const PopplerRectangle *r = &rects[k];
 		if (blank_cp(cp)) {
 			space = space || cp == ' ' || cp == 0xA0 || cp == 0x3000;
-			if (cp == '\n')
+			if (cp == '\n') {
+				if (space && pg->nchars)
+					pg->chars[pg->nchars - 1].space_after = true;
 				space = false;
+			}
 			continue;
 		}
 		if (!isfinite(r->x1) || !isfinite(r->y1) || !isfinite(r->x2) || !isfinite(r->y2) ||
@@ -65,9 +106,10 @@ static void page_chars(PopplerPage *page, imp_ppage *pg)
 			pg->chars = gir_xrealloc(pg->chars, (cap = cap ? 2 * cap : 256) * sizeof *pg->chars);
 		pg->chars[pg->nchars++] = (imp_pchar){(float)fmin(r->x1, r->x2), (float)fmin(r->y1, r->y2),
 		                                      (float)fmax(r->x1, r->x2), (float)fmax(r->y1, r->y2),
-		                                      cp, space};
+		                                      cp, font[k], space, false};
 		space = false;
 	}
+	free(font);
 	g_free(text);
 	g_free(rects);
 }
@@ -158,6 +200,7 @@ int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, g
 	}
 	imp_ppage *pages = gir_xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *pages);
 	size_t chars = 0;
+	fonts f = {{0}};
 	for (int i = 0; i < npages; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		if (!page)
@@ -166,7 +209,7 @@ int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, g
 		poppler_page_get_size(page, &w, &h);
 		if (isfinite(w) && isfinite(h) && w > 0 && h > 0 && w < 20000 && h < 20000) {
 			pages[i].width = w, pages[i].height = h;
-			page_chars(page, &pages[i]);
+			page_chars(page, &pages[i], &f);
 			chars += pages[i].nchars;
 			if (pages[i].nchars)
 				page_rules(page, &pages[i]);
@@ -174,6 +217,9 @@ int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, g
 		g_object_unref(page);
 	}
 	g_object_unref(doc);
+	for (size_t i = 0; i < f.names.len; i++)
+		free(f.names.items[i]);
+	gir_ptrvec_free(&f.names);
 	if (!chars) {
 		pages_free(pages, (size_t)(npages > 0 ? npages : 0));
 		return pdf_error(diags, file, "a scanned report must go through OCR first (e.g. ocrmypdf)",

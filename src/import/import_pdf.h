@@ -15,7 +15,9 @@
 typedef struct imp_pchar {
 	float x0, y0, x1, y1;   /* points, from the page's top left corner */
 	uint32_t cp;
+	uint16_t font;          /* the same number for the same font and size */
 	bool space_before;      /* the PDF's own text has a space before it */
+	bool space_after;       /* … or after it, at the end of its line */
 } imp_pchar;
 
 /* Bits of imp_ppage.rules: a pixel of a horizontal or a vertical line. */

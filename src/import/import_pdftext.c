@@ -203,7 +203,7 @@ static void line_text(imp_pchar *const *c, size_t n, gir_buf *b)
 	for (size_t i = 0; i < n; i++) {
 		if (i) {
 			float gap = c[i]->x0 - c[i - 1]->x1, h = fmaxf(height(c[i]), height(c[i - 1]));
-			if ((c[i]->space_before || gap > 0.3f * h) && !wide(c[i]->cp) && !wide(c[i - 1]->cp))
+			if (c[i]->space_before || (gap > 0.3f * h && !wide(c[i]->cp) && !wide(c[i - 1]->cp)))
 				gir_buf_putc(b, ' ');
 		}
 		put_cp(b, c[i]->cp);
@@ -251,6 +251,8 @@ static char *cell_text(imp_pchar **c, size_t n)
 typedef struct item {
 	int page;
 	float y, x0, x1, em;
+	uint16_t font0, font1;  /* of the first and last character */
+	bool space_end;     /* the PDF has a space after its last character */
 	char *text;         /* a row: cells with a tab between them */
 	bool row;
 	bool ruled;         /* a row of a table with rules: never a page number */
@@ -457,6 +459,8 @@ static void page_lines(imp_pchar **c, size_t n, int page, items *out)
 		}
 		item *it = add_item(out, page, top);
 		it->x0 = l[0]->x0, it->x1 = x1, it->em = em;
+		it->font0 = l[0]->font, it->font1 = l[m - 1]->font;
+		it->space_end = l[m - 1]->space_after;
 		gir_buf b = {0};
 		int pieces = 0;
 		for (size_t i = 0, from = 0; i <= m; i++) {
@@ -620,9 +624,47 @@ static void margins(const items *it, float *left, float *right)
 	free(xe);
 }
 
+/* The title, centred over two or three lines in one font: the first lines
+ * of the document, each centred under the one before. */
+static bool title_continues(const item *prev, const item *cur)
+{
+	float c0 = (prev->x0 + prev->x1) / 2, c1 = (cur->x0 + cur->x1) / 2;
+	return !prev->row && !cur->row && prev->page == 0 && cur->page == 0 &&
+	       prev->font1 == cur->font0 && fabsf(c0 - c1) <= prev->em &&
+	       cur->y - prev->y <= 2.5f * prev->em;
+}
+
+static uint32_t last_cp(const char *s)
+{
+	uint32_t cp = 0;
+	size_t n = strlen(s);
+	if (n) {
+		size_t i = gir_utf8_char_start(s, n - 1);
+		gir_utf8_decode(s + i, n - i, &cp);
+	}
+	return cp;
+}
+
+static bool wordish(uint32_t cp, const char *also)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp < 0x80 && cp && strchr(also, (int)cp)) || (cp >= 0xC0 && cp < 0x300);
+}
+
+/* A line joined to the paragraph before it: with the space the PDF has at
+ * the end of the line, else CJK without a space, words with one; a line broken inside a run of symbols ("<" "/a>") with none. */
+static void join_line(gir_buf *b, const char *piece, bool space)
+{
+	uint32_t first = 0;
+	gir_utf8_decode(piece, strlen(piece), &first);
+	if (b->len && (space || (wordish(last_cp(b->ptr), ",.;:!?)") && wordish(first, "("))))
+		gir_buf_putc(b, ' ');
+	gir_buf_puts(b, piece);
+}
+
 static bool continues(const item *prev, const item *cur, float left, float right)
 {
-	return !prev->row && !cur->row && prev->x1 >= right - 1.2f * prev->em &&
+	return !prev->row && !cur->row && prev->font1 == cur->font0 && prev->x1 >= right - 1.2f * prev->em &&
 	       cur->x0 <= left + 0.6f * cur->em && fabsf(cur->em - prev->em) <= 0.25f * prev->em;
 }
 
@@ -654,8 +696,10 @@ void imp_pdf_layout(const imp_ppage *pages, size_t n, gir_buf *out)
 		gir_buf para = {0};
 		gir_buf_puts(&para, x->text);
 		item *last = x;
-		while (i + 1 < it.n && continues(last, &it.v[i + 1], left, right))
-			last = &it.v[++i], imp_join(&para, last->text);
+		bool title = i == 0;
+		while (i + 1 < it.n && (continues(last, &it.v[i + 1], left, right) ||
+		                        (title && title_continues(last, &it.v[i + 1]))))
+			join_line(&para, it.v[i + 1].text, last->space_end), last = &it.v[++i];
 		bool off = last == x && x->x0 > left + 3 * x->em;
 		if (!(off && set_off))
 			gir_buf_putc(out, '\n');
