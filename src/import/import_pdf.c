@@ -149,8 +149,10 @@ static void page_rules(PopplerPage *page, imp_ppage *pg)
 	cairo_surface_destroy(s);
 	for (size_t i = 0; i < pg->nchars; i++) {
 		const imp_pchar *c = &pg->chars[i];
-		int x0 = (int)floor(c->x0 * scale) - 1, x1 = (int)ceil(c->x1 * scale) + 1;
-		int y0 = (int)floor(c->y0 * scale) - 1, y1 = (int)ceil(c->y1 * scale) + 1;
+		/* the box itself, rounded inwards: a rule at its very edge (a
+		 * label set against its cell's left rule) stays ink */
+		int x0 = (int)ceil(c->x0 * scale), x1 = (int)floor(c->x1 * scale);
+		int y0 = (int)ceil(c->y0 * scale), y1 = (int)floor(c->y1 * scale);
 		x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
 		x1 = x1 >= w ? w - 1 : x1, y1 = y1 >= h ? h - 1 : y1;
 		for (int y = y0; y <= y1; y++)
@@ -158,7 +160,7 @@ static void page_rules(PopplerPage *page, imp_ppage *pg)
 				memset(ink + (size_t)y * (size_t)w + (size_t)x0, 2, (size_t)(x1 - x0 + 1));
 	}
 	pg->rules = gir_xcalloc((size_t)w * (size_t)h, 1);
-	imp_pdf_find_rules(ink, w, h, (int)(6 * scale), (int)(3 * scale) + 1, pg->rules);
+	imp_pdf_find_rules(ink, w, h, (int)(12 * scale), (int)(3 * scale) + 1, pg->rules);
 	free(ink);
 	pg->w = w, pg->h = h, pg->scale = scale;
 }

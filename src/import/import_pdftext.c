@@ -89,11 +89,23 @@ static void mark_runs(const unsigned char *ink, int w, int h, bool along_x, cons
 void imp_pdf_find_rules(const unsigned char *ink, int w, int h, int min_run, int thick,
                         unsigned char *rules)
 {
-	uint16_t *run = gir_xmalloc((size_t)w * (size_t)h * sizeof *run);
-	ink_runs(ink, w, h, false, run);
-	mark_runs(ink, w, h, true, run, min_run, thick, IMP_RULE_H, rules);
+	size_t n = (size_t)w * (size_t)h;
+	uint16_t *run = gir_xmalloc(n * sizeof *run);
+	unsigned char *seen = gir_xmalloc(n);
+	/* The vertical rules, then the horizontal ones with the vertical ones
+	 * found under characters counted as ink (a rule from a cell's edge
+	 * under a character set against it), then the vertical ones again so. */
 	ink_runs(ink, w, h, true, run);
 	mark_runs(ink, w, h, false, run, min_run, thick, IMP_RULE_V, rules);
+	for (size_t i = 0; i < n; i++)
+		seen[i] = ink[i] == 2 && (rules[i] & IMP_RULE_V) ? 1 : ink[i];
+	ink_runs(seen, w, h, false, run);
+	mark_runs(seen, w, h, true, run, min_run, thick, IMP_RULE_H, rules);
+	for (size_t i = 0; i < n; i++)
+		seen[i] = ink[i] == 2 && (rules[i] & IMP_RULE_H) ? 1 : ink[i];
+	ink_runs(seen, w, h, true, run);
+	mark_runs(seen, w, h, false, run, min_run, thick, IMP_RULE_V, rules);
+	free(seen);
 	free(run);
 }
 
@@ -113,7 +125,11 @@ static bool find_box(const imp_ppage *p, int x, int y, box *out)
 		t--;
 	while (b < p->h && !(R[(size_t)b * w + (size_t)x] & IMP_RULE_H))
 		b++;
-	if (l < 0 || r >= p->w || t < 0 || b >= p->h || r - l < 3 || b - t < 3)
+	/* A merged cell that goes on over a page break has no rule at the
+	 * page's end: between two vertical rules, it ends with the page. */
+	t = t < 0 ? 0 : t;
+	b = b >= p->h ? p->h - 1 : b;
+	if (l < 0 || r >= p->w || r - l < 3 || b - t < 3)
 		return false;
 	*out = (box){l, t, r, b};
 	return true;
@@ -203,7 +219,7 @@ static void line_text(imp_pchar *const *c, size_t n, gir_buf *b)
 	for (size_t i = 0; i < n; i++) {
 		if (i) {
 			float gap = c[i]->x0 - c[i - 1]->x1, h = fmaxf(height(c[i]), height(c[i - 1]));
-			if (c[i]->space_before || (gap > 0.3f * h && !wide(c[i]->cp) && !wide(c[i - 1]->cp)))
+			if ((c[i]->space_before || gap > 0.3f * h) && !wide(c[i]->cp) && !wide(c[i - 1]->cp))
 				gir_buf_putc(b, ' ');
 		}
 		put_cp(b, c[i]->cp);
@@ -252,6 +268,7 @@ typedef struct item {
 	int page;
 	float y, x0, x1, em;
 	uint16_t font0, font1;  /* of the first and last character */
+	uint32_t cp0, cp1;      /* the first and last character */
 	bool space_end;     /* the PDF has a space after its last character */
 	char *text;         /* a row: cells with a tab between them */
 	bool row;
@@ -281,6 +298,7 @@ typedef struct cell {
 	imp_pchar **c;
 	size_t n;
 	int table;
+	bool done;          /* written in a row */
 } cell;
 
 static int find_cell(const cell *cells, size_t n, box b)
@@ -301,6 +319,19 @@ static int uf_find(int *parent, int i)
 static bool touching(box a, box b, int tol)
 {
 	return a.l <= b.r + tol && b.l <= a.r + tol && a.t <= b.b + tol && b.t <= a.b + tol;
+}
+
+/* A cell of a band: where it starts, in which order it was found. */
+typedef struct slot {
+	int x, order, cell;  /* cell: index in the page's cells, -1 for an empty one */
+} slot;
+
+static int cmp_slot(const void *a, const void *b)
+{
+	const slot *p = a, *q = b;
+	if (p->x != q->x)
+		return (p->x > q->x) - (p->x < q->x);
+	return (p->order > q->order) - (p->order < q->order);
 }
 
 static void put_cell(gir_buf *row, int *ncells, const char *text)
@@ -333,17 +364,39 @@ static void table_rows(const imp_ppage *p, int page, cell *cells, size_t nc, int
 	for (size_t i = 0; i < Y.n; i++)
 		if (!ny || Y.v[i] != Y.v[ny - 1])
 			Y.v[ny++] = Y.v[i];
+	slot *slots = gir_xmalloc((nx + nc + 1) * sizeof *slots);
 	for (size_t k = 0; k + 1 < ny; k++) {
-		gir_buf row = {0};
-		int ncells = 0, texts = 0;
+		size_t ns = 0;
 		for (size_t j = 0; j + 1 < nx; j++) {
 			box b;
-			if (!find_box(p, (X.v[j] + X.v[j + 1]) / 2, (Y.v[k] + Y.v[k + 1]) / 2, &b))
+			/* near the band's top: a band that ends with the page (no rule
+			 * under the last row) may reach below the table */
+			int dy = (Y.v[k + 1] - Y.v[k]) / 2, near = sy->tol + (int)(6 * p->scale);
+			if (!find_box(p, (X.v[j] + X.v[j + 1]) / 2, Y.v[k] + (dy < near ? dy : near), &b))
 				continue;
 			b = (box){snap_to(sx, b.l), snap_to(sy, b.t), snap_to(sx, b.r), snap_to(sy, b.b)};
 			if (b.t != Y.v[k] || b.l != X.v[j])
 				continue; /* a cell from a row above, or from the left */
 			int ci = find_cell(cells, nc, b);
+			if (ci >= 0 && cells[ci].done)
+				continue;
+			if (ci >= 0)
+				cells[ci].done = true;
+			slots[ns++] = (slot){b.l, (int)ns, ci};
+		}
+		/* a cell no probe found (its rules broken by a character's
+		 * strokes) still has its text read, in the band where it starts */
+		for (size_t i = 0; i < nc; i++)
+			if (cells[i].table == table && !cells[i].done && cells[i].bx.t >= Y.v[k] &&
+			    (cells[i].bx.t < Y.v[k + 1] || k + 2 == ny)) {
+				cells[i].done = true;
+				slots[ns++] = (slot){cells[i].bx.l, (int)ns, (int)i};
+			}
+		qsort(slots, ns, sizeof *slots, cmp_slot);
+		gir_buf row = {0};
+		int ncells = 0, texts = 0;
+		for (size_t j = 0; j < ns; j++) {
+			int ci = slots[j].cell;
 			char *t = ci >= 0 ? cell_text(cells[ci].c, cells[ci].n) : gir_xstrdup("");
 			texts += *t != '\0';
 			put_cell(&row, &ncells, t);
@@ -359,6 +412,7 @@ static void table_rows(const imp_ppage *p, int page, cell *cells, size_t nc, int
 		}
 		gir_buf_free(&row);
 	}
+	free(slots);
 	free(X.v);
 	free(Y.v);
 }
@@ -390,7 +444,7 @@ static size_t page_tables(const imp_ppage *p, int page, items *out, imp_pchar **
 		int ci = find_cell(cells, nc, b);
 		if (ci < 0) {
 			IMP_GROW(cells, nc);
-			cells[nc] = (cell){b, NULL, 0, -1};
+			cells[nc] = (cell){b, NULL, 0, -1, false};
 			ci = (int)nc++;
 		}
 		cell *cl = &cells[ci];
@@ -460,6 +514,7 @@ static void page_lines(imp_pchar **c, size_t n, int page, items *out)
 		item *it = add_item(out, page, top);
 		it->x0 = l[0]->x0, it->x1 = x1, it->em = em;
 		it->font0 = l[0]->font, it->font1 = l[m - 1]->font;
+		it->cp0 = l[0]->cp, it->cp1 = l[m - 1]->cp;
 		it->space_end = l[m - 1]->space_after;
 		gir_buf b = {0};
 		int pieces = 0;
@@ -664,7 +719,10 @@ static void join_line(gir_buf *b, const char *piece, bool space)
 
 static bool continues(const item *prev, const item *cur, float left, float right)
 {
-	return !prev->row && !cur->row && prev->font1 == cur->font0 && prev->x1 >= right - 1.2f * prev->em &&
+	/* CJK in another font is another style (a heading in 黑体 after 仿宋);
+	 * digits and Latin letters often have a font of their own */
+	bool restyled = prev->font1 != cur->font0 && wide(prev->cp1) && wide(cur->cp0);
+	return !prev->row && !cur->row && !restyled && prev->x1 >= right - 1.2f * prev->em &&
 	       cur->x0 <= left + 0.6f * cur->em && fabsf(cur->em - prev->em) <= 0.25f * prev->em;
 }
 
