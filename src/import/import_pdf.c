@@ -18,7 +18,7 @@
 #include "util.h"
 
 #define PDF_MAX_PAGES 200        /* a report has a few pages; a book is something else */
-#define PDF_SCALE 1.5            /* pixels a point: a 0.5 pt rule is still dark */
+#define PDF_SCALE 1.0            /* pixels a point: a 0.5 pt rule is still grey enough */
 #define PDF_MAX_PIXELS 4000000   /* a page's picture at most (a huge page is drawn smaller) */
 #define PDF_INK 200              /* a pixel darker than this (0–255) is drawn on */
 

@@ -32,81 +32,75 @@ typedef struct box {
 
 /* ---- rules ------------------------------------------------------------------ */
 
-/* Length of each pixel's run of ink (value 1) along x (dx=1) or y. */
-static void ink_runs(const unsigned char *ink, int w, int h, bool along_x, uint16_t *run)
+/* Marks `bit` on the runs along the rows of img (w × h): from ink (1),
+ * over ink and characters (2), to the last ink, at least min_run long, its
+ * ink mostly thin (blank `d` pixels above or below it). */
+static void mark_rows(const unsigned char *img, int w, int h, int min_run, int d, unsigned char bit,
+                      unsigned char *rules)
 {
-	int outer = along_x ? h : w, inner = along_x ? w : h;
-	for (int o = 0; o < outer; o++) {
-		for (int i = 0; i < inner;) {
-			size_t at = along_x ? (size_t)o * (size_t)w + (size_t)i : (size_t)i * (size_t)w + (size_t)o;
-			if (ink[at] != 1) {
-				run[at] = 0;
-				i++;
-				continue;
-			}
-			int j = i;
-			while (j < inner && ink[along_x ? (size_t)o * (size_t)w + (size_t)j
-			                                : (size_t)j * (size_t)w + (size_t)o] == 1)
-				j++;
-			uint16_t n = (uint16_t)(j - i > 65535 ? 65535 : j - i);
-			for (int k = i; k < j; k++)
-				run[along_x ? (size_t)o * (size_t)w + (size_t)k : (size_t)k * (size_t)w + (size_t)o] = n;
-			i = j;
+	for (int y = 0; y < h; y++) {
+		const unsigned char *r = img + (size_t)y * (size_t)w;
+		const unsigned char *up = y >= d ? r - (size_t)d * (size_t)w : NULL;
+		const unsigned char *dn = y + d < h ? r + (size_t)d * (size_t)w : NULL;
+		for (int x = 0; x < w;) {
+			const unsigned char *q = memchr(r + x, 1, (size_t)(w - x));
+			if (!q)
+				break;
+			x = (int)(q - r);
+			int j = x, last = x, inks = 0, thin = 0;
+			for (; j < w && r[j]; j++)
+				if (r[j] == 1) {
+					last = j, inks++;
+					thin += !up || up[j] != 1 || !dn || dn[j] != 1;
+				}
+			if (last - x + 1 >= min_run && 2 * thin >= inks)
+				memset(rules + (size_t)y * (size_t)w + (size_t)x, bit, (size_t)(last - x + 1));
+			x = j;
 		}
 	}
 }
 
-/* The runs of one direction: along x with `across` the runs along y. */
-static void mark_runs(const unsigned char *ink, int w, int h, bool along_x, const uint16_t *across,
-                      int min_run, int thick, unsigned char bit, unsigned char *rules)
+static void transpose(const unsigned char *a, int w, int h, unsigned char *t)
 {
-	int outer = along_x ? h : w, inner = along_x ? w : h;
-#define AT(o, i) (along_x ? (size_t)(o) * (size_t)w + (size_t)(i) : (size_t)(i) * (size_t)w + (size_t)(o))
-	for (int o = 0; o < outer; o++) {
-		for (int i = 0; i < inner;) {
-			if (ink[AT(o, i)] != 1) {
-				i++;
-				continue;
-			}
-			/* from ink, over ink and character boxes, to the last ink */
-			int j = i, last = i, inks = 0, thin = 0;
-			while (j < inner && ink[AT(o, j)] != 0) {
-				if (ink[AT(o, j)] == 1) {
-					last = j, inks++;
-					thin += across[AT(o, j)] <= thick;
-				}
-				j++;
-			}
-			if (last - i + 1 >= min_run && 2 * thin >= inks)
-				for (int k = i; k <= last; k++)
-					rules[AT(o, k)] |= bit;
-			i = j;
-		}
-	}
-#undef AT
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++)
+			t[(size_t)x * (size_t)h + (size_t)y] = a[(size_t)y * (size_t)w + (size_t)x];
+}
+
+/* The vertical runs: the rows of the image turned on its side. */
+static void mark_columns(const unsigned char *img, int w, int h, int min_run, int d,
+                         unsigned char *tmp, unsigned char *trules, unsigned char *rules)
+{
+	transpose(img, w, h, tmp);
+	memset(trules, 0, (size_t)w * (size_t)h);
+	mark_rows(tmp, h, w, min_run, d, IMP_RULE_V, trules);
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++)
+			rules[(size_t)y * (size_t)w + (size_t)x] |= trules[(size_t)x * (size_t)h + (size_t)y];
 }
 
 void imp_pdf_find_rules(const unsigned char *ink, int w, int h, int min_run, int thick,
                         unsigned char *rules)
 {
 	size_t n = (size_t)w * (size_t)h;
-	uint16_t *run = gir_xmalloc(n * sizeof *run);
-	unsigned char *seen = gir_xmalloc(n);
+	unsigned char *tmp = gir_xmalloc(n), *trules = gir_xmalloc(n), *seen = gir_xmalloc(n);
+	unsigned char *hrules = gir_xcalloc(n, 1);
 	/* The vertical rules, then the horizontal ones with the vertical ones
 	 * found under characters counted as ink (a rule from a cell's edge
 	 * under a character set against it), then the vertical ones again so. */
-	ink_runs(ink, w, h, true, run);
-	mark_runs(ink, w, h, false, run, min_run, thick, IMP_RULE_V, rules);
+	mark_columns(ink, w, h, min_run, thick, tmp, trules, rules);
 	for (size_t i = 0; i < n; i++)
 		seen[i] = ink[i] == 2 && (rules[i] & IMP_RULE_V) ? 1 : ink[i];
-	ink_runs(seen, w, h, false, run);
-	mark_runs(seen, w, h, true, run, min_run, thick, IMP_RULE_H, rules);
+	mark_rows(seen, w, h, min_run, thick, IMP_RULE_H, hrules);
 	for (size_t i = 0; i < n; i++)
-		seen[i] = ink[i] == 2 && (rules[i] & IMP_RULE_H) ? 1 : ink[i];
-	ink_runs(seen, w, h, true, run);
-	mark_runs(seen, w, h, false, run, min_run, thick, IMP_RULE_V, rules);
+		seen[i] = ink[i] == 2 && hrules[i] ? 1 : ink[i];
+	mark_columns(seen, w, h, min_run, thick, tmp, trules, rules);
+	for (size_t i = 0; i < n; i++)
+		rules[i] |= hrules[i];
+	free(hrules);
 	free(seen);
-	free(run);
+	free(trules);
+	free(tmp);
 }
 
 /* The box of rules around pixel (x, y), if there is one all round. */
