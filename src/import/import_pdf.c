@@ -187,10 +187,14 @@ int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, g
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
 	g_bytes_unref(bytes);
 	if (!doc) {
+		bool locked = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
 		char *m = gir_xasprintf("a PDF poppler cannot read: %s", err && err->message ? err->message : "?");
 		if (err)
 			g_error_free(err);
-		pdf_error(diags, file, "an encrypted PDF must be saved without its password first", m);
+		pdf_error(diags, file,
+		          locked ? "save it without its password first: qpdf --decrypt --password=… IN.pdf OUT.pdf"
+		                 : "is the file complete? qpdf --check names what is wrong with it",
+		          m);
 		free(m);
 		return -1;
 	}

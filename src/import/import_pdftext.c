@@ -207,13 +207,17 @@ static float height(const imp_pchar *c)
 }
 
 /* One line's characters (sorted by x) as text: a space where the PDF had
- * one or a gap is wide, but never next to CJK. */
+ * one or a gap is wide; next to CJK only a space as wide as a space
+ * character (half a character), not the narrower gap a word processor
+ * leaves between CJK and digits ("2023 年") or spreads over a justified
+ * line. */
 static void line_text(imp_pchar *const *c, size_t n, gir_buf *b)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i) {
 			float gap = c[i]->x0 - c[i - 1]->x1, h = fmaxf(height(c[i]), height(c[i - 1]));
-			if ((c[i]->space_before || gap > 0.3f * h) && !wide(c[i]->cp) && !wide(c[i - 1]->cp))
+			bool narrow = !wide(c[i]->cp) && !wide(c[i - 1]->cp);
+			if (narrow ? c[i]->space_before || gap > 0.3f * h : c[i]->space_before && gap >= 0.45f * h)
 				gir_buf_putc(b, ' ');
 		}
 		put_cp(b, c[i]->cp);
