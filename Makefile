@@ -156,10 +156,13 @@ $(BUILD)/replay: fuzz/replay.c fuzz/fuzz_report.c $(BUILD)/libgireport.a
 $(BUILD)/replay-import: fuzz/replay.c fuzz/fuzz_import.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
+$(BUILD)/replay-import-pdf: fuzz/replay.c fuzz/fuzz_import_pdf.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import_pdf.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Everything the test suites run: the tool, the unit tests, the replayer.
-testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import
+testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import $(BUILD)/replay-import-pdf
 
 # The whole suite on the normal build, again under AddressSanitizer + UBSan,
 # and valgrind memcheck over the examples and broken sources.

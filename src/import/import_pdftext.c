@@ -380,7 +380,8 @@ static void table_rows(const imp_ppage *p, int page, cell *cells, size_t nc, int
 				continue;
 			if (ci >= 0)
 				cells[ci].done = true;
-			slots[ns++] = (slot){b.l, (int)ns, ci};
+			slots[ns] = (slot){b.l, (int)ns, ci};
+			ns++;
 		}
 		/* a cell no probe found (its rules broken by a character's
 		 * strokes) still has its text read, in the band where it starts */
@@ -388,7 +389,8 @@ static void table_rows(const imp_ppage *p, int page, cell *cells, size_t nc, int
 			if (cells[i].table == table && !cells[i].done && cells[i].bx.t >= Y.v[k] &&
 			    (cells[i].bx.t < Y.v[k + 1] || k + 2 == ny)) {
 				cells[i].done = true;
-				slots[ns++] = (slot){cells[i].bx.l, (int)ns, (int)i};
+				slots[ns] = (slot){cells[i].bx.l, (int)ns, (int)i};
+				ns++;
 			}
 		qsort(slots, ns, sizeof *slots, cmp_slot);
 		gir_buf row = {0};

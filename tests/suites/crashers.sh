@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every input that once crashed a fuzz target (fuzz/crashers/ for sources,
-# fuzz/crashers-import/ for gireport import) and every example and seed goes
-# through it again without a crash.
+# fuzz/crashers-import/ for gireport import, fuzz/crashers-import-pdf/ for
+# its PDF reader) and every example and seed goes through it again without a
+# crash.
 BUILD=${BUILD:-build}
 
 replay() { # replayer files...
@@ -18,3 +19,6 @@ replay() { # replayer files...
 
 replay replay fuzz/crashers/* examples/*.yaml
 replay replay-import fuzz/crashers-import/* tests/seeds/*.txt
+# poppler's fontconfig lookups for fonts a PDF does not embed are not ours
+LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp replay replay-import-pdf \
+	fuzz/crashers-import-pdf/* fuzz/seeds-import-pdf/*

@@ -11,6 +11,8 @@
 #  - real published PDFs of the corpus (tests/real/): every cell against the
 #    ground truth.
 BIN=${BUILD:-build}/gireport
+# Under AddressSanitizer: poppler's fontconfig lookups are not ours to free.
+export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
