@@ -319,6 +319,27 @@ static bool touching(box a, box b, int tol)
 	return a.l <= b.r + tol && b.l <= a.r + tol && a.t <= b.b + tol && b.t <= a.b + tol;
 }
 
+/* Where to look along a band for its cells: the middle of the highest
+ * character of a cell that starts in it (the band may be open at the
+ * page's top, where the table does not reach), else near its top (a band
+ * open at the page's foot may reach below the table). */
+static int probe_y(const imp_ppage *p, const cell *cells, size_t nc, int table, int top, int bottom,
+                   int tol)
+{
+	int best = -1;
+	for (size_t i = 0; i < nc; i++)
+		if (cells[i].table == table && cells[i].bx.t == top)
+			for (size_t k = 0; k < cells[i].n; k++) {
+				int cy = (int)((cells[i].c[k]->y0 + cells[i].c[k]->y1) / 2 * p->scale);
+				if (cy > top && cy < bottom && (best < 0 || cy < best))
+					best = cy;
+			}
+	if (best >= 0)
+		return best;
+	int dy = (bottom - top) / 2, near = tol + (int)(6 * p->scale);
+	return top + (dy < near ? dy : near);
+}
+
 /* A cell of a band: where it starts, in which order it was found. */
 typedef struct slot {
 	int x, order, cell;  /* cell: index in the page's cells, -1 for an empty one */
@@ -330,6 +351,30 @@ static int cmp_slot(const void *a, const void *b)
 	if (p->x != q->x)
 		return (p->x > q->x) - (p->x < q->x);
 	return (p->order > q->order) - (p->order < q->order);
+}
+
+/* Two cells side by side with empty cells between them (a column left
+ * blank): the same table when the rule along their top, or their foot,
+ * runs on from one to the other. */
+static bool ruled_between(const imp_ppage *p, box a, box b)
+{
+	if (a.l > b.l) {
+		box t = a;
+		a = b, b = t;
+	}
+	if (b.l <= a.r || (a.t >= b.b || b.t >= a.b))
+		return false;
+	int rows[2] = {a.t > b.t ? a.t : b.t, a.b < b.b ? a.b : b.b};
+	for (int k = 0; k < 2; k++) {
+		int y = rows[k], miss = 0;
+		if (y <= 0 || y >= p->h - 1)
+			continue; /* a side open at the page's end */
+		for (int x = a.r; x <= b.l; x++)
+			miss += !(p->rules[(size_t)y * (size_t)p->w + (size_t)x] & IMP_RULE_H);
+		if (miss * 10 <= b.l - a.r)
+			return true;
+	}
+	return false;
 }
 
 static void put_cell(gir_buf *row, int *ncells, const char *text)
@@ -362,25 +407,36 @@ static void table_rows(const imp_ppage *p, int page, cell *cells, size_t nc, int
 	for (size_t i = 0; i < Y.n; i++)
 		if (!ny || Y.v[i] != Y.v[ny - 1])
 			Y.v[ny++] = Y.v[i];
-	slot *slots = gir_xmalloc((nx + nc + 1) * sizeof *slots);
+	slot *slots = gir_xmalloc(((size_t)p->w + nc + 1) * sizeof *slots);
 	for (size_t k = 0; k + 1 < ny; k++) {
 		size_t ns = 0;
-		for (size_t j = 0; j + 1 < nx; j++) {
-			box b;
-			/* near the band's top: a band that ends with the page (no rule
-			 * under the last row) may reach below the table */
-			int dy = (Y.v[k + 1] - Y.v[k]) / 2, near = sy->tol + (int)(6 * p->scale);
-			if (!find_box(p, (X.v[j] + X.v[j + 1]) / 2, Y.v[k] + (dy < near ? dy : near), &b))
+		/* The band's cells, left to right: the spaces between the
+		 * vertical rules that cross it (empty columns too), each probed
+		 * for the box of rules it is in. */
+		int y = probe_y(p, cells, nc, table, Y.v[k], Y.v[k + 1], sy->tol);
+		const unsigned char *line = p->rules + (size_t)y * (size_t)p->w;
+		for (int x = X.v[0], from = -1; x <= X.v[nx - 1] && x < p->w; x++) {
+			bool rule = line[x] & IMP_RULE_V;
+			if (!rule && from < 0)
+				from = x;
+			if (!(rule || x == X.v[nx - 1]) || from < 0)
 				continue;
-			b = (box){snap_to(sx, b.l), snap_to(sy, b.t), snap_to(sx, b.r), snap_to(sy, b.b)};
-			if (b.t != Y.v[k] || b.l != X.v[j])
-				continue; /* a cell from a row above, or from the left */
+			int mid = (from + x) / 2;
+			from = -1;
+			box raw, b;
+			if (!find_box(p, mid, y, &raw))
+				continue;
+			/* snapped as the characters' boxes were, to find a cell's text;
+			 * an empty column's rules need not be among them */
+			b = (box){snap_to(sx, raw.l), snap_to(sy, raw.t), snap_to(sx, raw.r), snap_to(sy, raw.b)};
+			if (b.t != Y.v[k] || (ns && slots[ns - 1].cell < 0 && slots[ns - 1].x == raw.l))
+				continue; /* a cell from a row above; one already listed */
 			int ci = find_cell(cells, nc, b);
 			if (ci >= 0 && cells[ci].done)
 				continue;
 			if (ci >= 0)
 				cells[ci].done = true;
-			slots[ns] = (slot){b.l, (int)ns, ci};
+			slots[ns] = (slot){raw.l, (int)ns, ci};
 			ns++;
 		}
 		/* a cell no probe found (its rules broken by a character's
@@ -460,7 +516,7 @@ static size_t page_tables(const imp_ppage *p, int page, items *out, imp_pchar **
 		parent[i] = (int)i;
 	for (size_t i = 0; i < nc; i++)
 		for (size_t j = i + 1; j < nc; j++)
-			if (touching(cells[i].bx, cells[j].bx, sx.tol))
+			if (touching(cells[i].bx, cells[j].bx, sx.tol) || ruled_between(p, cells[i].bx, cells[j].bx))
 				parent[uf_find(parent, (int)i)] = uf_find(parent, (int)j);
 	size_t *size = gir_xcalloc(nc + 1, sizeof *size);
 	for (size_t i = 0; i < nc; i++)
@@ -735,8 +791,11 @@ void imp_pdf_layout(const imp_ppage *pages, size_t n, gir_buf *out)
 		page_lines(free_c, nfree, (int)p, &it);
 		free(free_c);
 	}
-	if (it.n > 1)
-		qsort(it.v, it.n, sizeof *it.v, cmp_item);
+	if (!it.n) {
+		free(it.v);
+		return;
+	}
+	qsort(it.v, it.n, sizeof *it.v, cmp_item);
 	drop_furniture(&it, (int)n);
 	float left, right;
 	margins(&it, &left, &right);
