@@ -165,7 +165,7 @@ static void page_rules(PopplerPage *page, imp_ppage *pg)
 	pg->w = w, pg->h = h, pg->scale = scale;
 }
 
-static void pages_free(imp_ppage *pages, size_t n)
+void imp_pdf_pages_free(imp_ppage *pages, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(pages[i].chars);
@@ -180,8 +180,10 @@ static int pdf_error(gir_diags *diags, const char *file, const char *hint, const
 	return -1;
 }
 
-int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, gir_diags *diags)
+int imp_pdf_pages(const char *file, const char *data, size_t len, imp_ppage **out, size_t *nout,
+                  gir_diags *diags)
 {
+	*out = NULL, *nout = 0;
 	GBytes *bytes = g_bytes_new_static(data, len);
 	GError *err = NULL;
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
@@ -227,11 +229,21 @@ int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, g
 		free(f.names.items[i]);
 	gir_ptrvec_free(&f.names);
 	if (!chars) {
-		pages_free(pages, (size_t)(npages > 0 ? npages : 0));
+		imp_pdf_pages_free(pages, (size_t)(npages > 0 ? npages : 0));
 		return pdf_error(diags, file, "a scanned report must go through OCR first (e.g. ocrmypdf)",
 		                 "the PDF holds no text: its pages are pictures");
 	}
-	imp_pdf_layout(pages, (size_t)npages, out);
-	pages_free(pages, (size_t)npages);
+	*out = pages, *nout = (size_t)npages;
+	return 0;
+}
+
+int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, gir_diags *diags)
+{
+	imp_ppage *pages;
+	size_t n;
+	if (imp_pdf_pages(file, data, len, &pages, &n, diags) != 0)
+		return -1;
+	imp_pdf_layout(pages, n, out);
+	imp_pdf_pages_free(pages, n);
 	return 0;
 }

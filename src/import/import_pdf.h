@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "util.h"
 
 typedef struct imp_pchar {
@@ -32,6 +33,26 @@ typedef struct imp_ppage {
 	int w, h;
 	double scale;
 } imp_ppage;
+
+/* The pages of a PDF read with poppler (import_pdf.c): 0, or -1 with an
+ * error in `diags` (not a PDF poppler reads, locked, no text, too long). */
+int imp_pdf_pages(const char *file, const char *data, size_t len, imp_ppage **pages, size_t *n,
+                  gir_diags *diags);
+void imp_pdf_pages_free(imp_ppage *pages, size_t n);
+
+/* What the layout finds, in reading order, for a reader that builds its
+ * lines itself (a bridge of pre-split rows): a paragraph with its lines
+ * joined, `indent` the display cells it is set off to the right (title,
+ * signature, date; 0 for the text's own paragraphs); a table row, its
+ * cells with a tab between them (a merged cell's text in the first row it
+ * covers, an empty cell empty).  `page` counts from 0. */
+typedef struct imp_pdf_sink {
+	void (*para)(void *ctx, int page, int indent, const char *text);
+	void (*row)(void *ctx, int page, const char *cells);
+	void *ctx;
+} imp_pdf_sink;
+
+void imp_pdf_walk(const imp_ppage *pages, size_t n, const imp_pdf_sink *sink);
 
 /* The pages as text in the shape of a copy from Word (above), appended to
  * `out`: table cells from the ruling lines (a cell is the box of lines

@@ -782,7 +782,7 @@ static bool continues(const item *prev, const item *cur, float left, float right
 	       cur->x0 <= left + 0.6f * cur->em && fabsf(cur->em - prev->em) <= 0.25f * prev->em;
 }
 
-void imp_pdf_layout(const imp_ppage *pages, size_t n, gir_buf *out)
+void imp_pdf_walk(const imp_ppage *pages, size_t n, const imp_pdf_sink *sink)
 {
 	items it = {NULL, 0};
 	for (size_t p = 0; p < n; p++) {
@@ -799,15 +799,10 @@ void imp_pdf_layout(const imp_ppage *pages, size_t n, gir_buf *out)
 	drop_furniture(&it, (int)n);
 	float left, right;
 	margins(&it, &left, &right);
-	bool set_off = false, in_table = false;
 	for (size_t i = 0; i < it.n; i++) {
 		item *x = &it.v[i];
 		if (x->row) {
-			if (!in_table)
-				gir_buf_putc(out, '\n');
-			gir_buf_puts(out, x->text);
-			gir_buf_putc(out, '\n');
-			in_table = true, set_off = false;
+			sink->row(sink->ctx, x->page, x->text);
 			continue;
 		}
 		gir_buf para = {0};
@@ -817,19 +812,55 @@ void imp_pdf_layout(const imp_ppage *pages, size_t n, gir_buf *out)
 		while (i + 1 < it.n && (continues(last, &it.v[i + 1], left, right) ||
 		                        (title && title_continues(last, &it.v[i + 1]))))
 			join_line(&para, it.v[i + 1].text, last->space_end), last = &it.v[++i];
-		bool off = last == x && x->x0 > left + 3 * x->em;
-		if (!(off && set_off))
-			gir_buf_putc(out, '\n');
-		if (off)
-			for (int k = (int)lroundf((x->x0 - left) / x->em) * 2; k > 0 && k < 120; k--)
-				gir_buf_putc(out, ' ');
-		if (para.ptr)
-			gir_buf_puts(out, para.ptr);
-		gir_buf_putc(out, '\n');
+		int indent = 0;
+		if (last == x && x->x0 > left + 3 * x->em)
+			indent = (int)lroundf((x->x0 - left) / x->em) * 2;
+		sink->para(sink->ctx, x->page, indent > 0 && indent < 120 ? indent : 0,
+		           para.ptr ? para.ptr : "");
 		gir_buf_free(&para);
-		set_off = off, in_table = false;
 	}
 	for (size_t i = 0; i < it.n; i++)
 		free(it.v[i].text);
 	free(it.v);
+}
+
+/* ---- the text a copy from Word gives ------------------------------------------- */
+
+typedef struct text_sink {
+	gir_buf *out;
+	bool set_off, in_table;
+} text_sink;
+
+/* A paragraph after a blank line; lines set off to the right (title,
+ * signature, date) indented, and one after another with no blank line. */
+static void text_para(void *ctx, int page, int indent, const char *text)
+{
+	text_sink *t = ctx;
+	(void)page;
+	if (!(indent && t->set_off))
+		gir_buf_putc(t->out, '\n');
+	for (int k = 0; k < indent; k++)
+		gir_buf_putc(t->out, ' ');
+	gir_buf_puts(t->out, text);
+	gir_buf_putc(t->out, '\n');
+	t->set_off = indent > 0, t->in_table = false;
+}
+
+/* A table's rows one a line, after a blank line. */
+static void text_row(void *ctx, int page, const char *cells)
+{
+	text_sink *t = ctx;
+	(void)page;
+	if (!t->in_table)
+		gir_buf_putc(t->out, '\n');
+	gir_buf_puts(t->out, cells);
+	gir_buf_putc(t->out, '\n');
+	t->in_table = true, t->set_off = false;
+}
+
+void imp_pdf_layout(const imp_ppage *pages, size_t n, gir_buf *out)
+{
+	text_sink t = {out, false, false};
+	imp_pdf_sink sink = {text_para, text_row, &t};
+	imp_pdf_walk(pages, n, &sink);
 }

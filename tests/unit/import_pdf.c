@@ -140,6 +140,30 @@ static void table_cells(void **state)
 	page_free(&pg);
 }
 
+/* A column with no text in it gives empty cells, and the cells either side
+ * of it are one table; a table going on from the page before has no rule
+ * at the page's top. */
+static void blank_column(void **state)
+{
+	(void)state;
+	page pg;
+	page_init(&pg);
+	int xs[] = {20, 120, 160, 200};
+	for (size_t i = 0; i < 4; i++)
+		vline(&pg, xs[i], 0, 60);
+	hline(&pg, 30, 20, 200);
+	hline(&pg, 60, 20, 200);
+	text(&pg, 24, 10, 10, 0, "其他处理");
+	text(&pg, 124, 10, 10, 0, "5");
+	text(&pg, 164, 10, 10, 0, "5");
+	text(&pg, 24, 40, 10, 0, "总计");
+	text(&pg, 164, 40, 10, 0, "9");
+	char *s = layout(&pg, 1);
+	assert_string_equal(s, "\n其他处理\t5\t5\n总计\t\t9\n");
+	free(s);
+	page_free(&pg);
+}
+
 /* Without rules, a line with wide gaps is a row of cells. */
 static void table_without_rules(void **state)
 {
@@ -223,6 +247,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rules_in_picture),
 		cmocka_unit_test(table_cells),
+		cmocka_unit_test(blank_column),
 		cmocka_unit_test(table_without_rules),
 		cmocka_unit_test(paragraphs),
 		cmocka_unit_test(title_and_signature),
