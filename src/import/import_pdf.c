@@ -114,6 +114,45 @@ static void page_chars(PopplerPage *page, imp_ppage *pg, fonts *f)
 	g_free(rects);
 }
 
+static int cmp_mid_y(const void *a, const void *b)
+{
+	const imp_pchar *p = *(const imp_pchar *const *)a, *q = *(const imp_pchar *const *)b;
+	float py = p->y0 + p->y1, qy = q->y0 + q->y1;
+	if (py != qy)
+		return (py > qy) - (py < qy);
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static int cmp_x0(const void *a, const void *b)
+{
+	const imp_pchar *p = *(const imp_pchar *const *)a, *q = *(const imp_pchar *const *)b;
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/* Whether some line of the page has a gap of more than a character and a
+ * half: a table's cells stand apart, a paragraph's characters do not.  A
+ * page of paragraphs only is not drawn (drawing is most of a PDF's cost). */
+static bool has_columns(const imp_ppage *pg)
+{
+	const imp_pchar **c = gir_xmalloc((pg->nchars + 1) * sizeof *c);
+	for (size_t i = 0; i < pg->nchars; i++)
+		c[i] = &pg->chars[i];
+	qsort(c, pg->nchars, sizeof *c, cmp_mid_y);
+	bool found = false;
+	for (size_t from = 0, to; from < pg->nchars && !found; from = to) {
+		/* a line: the characters whose middle is within half a
+		 * character of its first one's, left to right */
+		float mid = (c[from]->y0 + c[from]->y1) / 2, h = c[from]->y1 - c[from]->y0;
+		for (to = from + 1; to < pg->nchars && (c[to]->y0 + c[to]->y1) / 2 - mid <= 0.5f * h; to++)
+			;
+		qsort(c + from, to - from, sizeof *c, cmp_x0);
+		for (size_t i = from + 1; i < to && !found; i++)
+			found = c[i]->x0 - c[i - 1]->x1 > 1.5f * fmaxf(c[i]->y1 - c[i]->y0, c[i - 1]->y1 - c[i - 1]->y0);
+	}
+	free(c);
+	return found;
+}
+
 /* The page drawn, its characters' boxes blanked out (a rule that crosses
  * one is bridged over it: imp_pdf_find_rules), and the rules found. */
 static void page_rules(PopplerPage *page, imp_ppage *pg)
@@ -219,7 +258,7 @@ int imp_pdf_pages(const char *file, const char *data, size_t len, imp_ppage **ou
 			pages[i].width = w, pages[i].height = h;
 			page_chars(page, &pages[i], &f);
 			chars += pages[i].nchars;
-			if (pages[i].nchars)
+			if (pages[i].nchars && has_columns(&pages[i]))
 				page_rules(page, &pages[i]);
 		}
 		g_object_unref(page);
