@@ -79,6 +79,11 @@ PDF
 t "bad:no-text" '! "$BIN" import "$tmp/notext.pdf" >"$tmp/o" 2>"$tmp/e" && [ ! -s "$tmp/o" ] && grep -q "error: the PDF holds no text" "$tmp/e" && grep -q "OCR" "$tmp/e"'
 # Standard input is read as a PDF too (by its first bytes, not a name).
 t "stdin" '"$BIN" import - <"$tmp/good.pdf" >"$tmp/o.yaml" 2>/dev/null && json "$tmp/o.yaml" | diff - "$tmp/x.json"'
+# A diagnostic stands at the line of the PDF's text (as the import reads it)
+# and quotes it: a paragraph whose number disagrees with the table.
+sed '13a\  - 全年新收政府信息公开申请5件。' examples/erqi-tongji-2020.yaml >"$tmp/mis.yaml"
+"$BIN" build --stdout -f pdf "$tmp/mis.yaml" >"$tmp/mis.pdf" 2>/dev/null
+t "diagnostic-quotes-the-text" '"$BIN" import "$tmp/mis.pdf" 2>&1 >/dev/null | grep -A1 "^$tmp/mis.pdf:[0-9]*:1: warning: 一、总体情况: the text says 5件 but" | grep -q "| 全年新收政府信息公开申请5件。$"'
 
 # ---- real published PDFs (tests/real/, INDEX.md) --------------------------------
 
