@@ -153,60 +153,8 @@ static bool has_columns(const imp_ppage *pg)
 	return found;
 }
 
-/* The page drawn into `ink` (1 where dark) turned `quarter` quarter turns
- * clockwise (poppler draws a page as stored; its text comes as shown). */
-static bool draw(PopplerPage *page, const imp_ppage *pg, double scale, int quarter, int w, int h,
-                 unsigned char *ink)
-{
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(s);
-		return false;
-	}
-	cairo_t *cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, scale, scale);
-	if (quarter == 1)
-		cairo_translate(cr, pg->width, 0);
-	else if (quarter == 3)
-		cairo_translate(cr, 0, pg->height);
-	cairo_rotate(cr, quarter * M_PI / 2);
-	poppler_page_render(page, cr);
-	cairo_destroy(cr);
-	cairo_surface_flush(s);
-	const unsigned char *px = cairo_image_surface_get_data(s);
-	int stride = cairo_image_surface_get_stride(s);
-	for (int y = 0; y < h; y++)
-		for (int x = 0; x < w; x++) {
-			uint32_t v;
-			memcpy(&v, px + (size_t)y * (size_t)stride + 4 * (size_t)x, 4);
-			int lum = (int)(((v >> 16) & 0xFF) * 3 + ((v >> 8) & 0xFF) * 6 + (v & 0xFF)) / 10;
-			ink[(size_t)y * (size_t)w + (size_t)x] = lum < PDF_INK;
-		}
-	cairo_surface_destroy(s);
-	return true;
-}
-
-/* How much of the picture's ink falls in the characters' boxes: the right
- * turn of a page puts its glyphs there. */
-static size_t ink_in_boxes(const imp_ppage *pg, double scale, int w, int h, const unsigned char *ink)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < pg->nchars; i += 1 + pg->nchars / 200) {
-		const imp_pchar *c = &pg->chars[i];
-		for (int y = (int)(c->y0 * scale); y < (int)(c->y1 * scale) && y < h; y++)
-			for (int x = (int)(c->x0 * scale); x < (int)(c->x1 * scale) && x < w; x++)
-				n += y >= 0 && x >= 0 && ink[(size_t)y * (size_t)w + (size_t)x];
-	}
-	return n;
-}
-
 /* The page drawn, its characters' boxes blanked out (a rule that crosses
- * one is bridged over it: imp_pdf_find_rules), and the rules found.  A
- * page shown turned (/Rotate 90 or 270: its size as shown is its stored
- * size on its side) is drawn turned both ways, and the way that puts the
- * glyphs in their boxes kept. */
+ * one is bridged over it: imp_pdf_find_rules), and the rules found. */
 static void page_rules(PopplerPage *page, imp_ppage *pg)
 {
 	double scale = PDF_SCALE;
@@ -215,25 +163,29 @@ static void page_rules(PopplerPage *page, imp_ppage *pg)
 	int w = (int)(pg->width * scale), h = (int)(pg->height * scale);
 	if (w < 8 || h < 8)
 		return;
-	PopplerRectangle crop;
-	poppler_page_get_crop_box(page, &crop);
-	bool turned = fabs(fabs(crop.x2 - crop.x1) - pg->height) < 1 &&
-	              fabs(fabs(crop.y2 - crop.y1) - pg->width) < 1 && fabs(pg->width - pg->height) >= 1;
-	unsigned char *ink = gir_xmalloc((size_t)w * (size_t)h);
-	if (!draw(page, pg, scale, turned ? 1 : 0, w, h, ink)) {
-		free(ink);
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
 		return;
 	}
-	if (turned) {
-		unsigned char *other = gir_xmalloc((size_t)w * (size_t)h);
-		if (draw(page, pg, scale, 3, w, h, other) &&
-		    ink_in_boxes(pg, scale, w, h, other) > ink_in_boxes(pg, scale, w, h, ink)) {
-			free(ink);
-			ink = other;
-		} else {
-			free(other);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	poppler_page_render(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	const unsigned char *px = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s);
+	unsigned char *ink = gir_xmalloc((size_t)w * (size_t)h);
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			uint32_t v;
+			memcpy(&v, px + (size_t)y * (size_t)stride + 4 * (size_t)x, 4);
+			int lum = (int)(((v >> 16) & 0xFF) * 3 + ((v >> 8) & 0xFF) * 6 + (v & 0xFF)) / 10;
+			ink[(size_t)y * (size_t)w + (size_t)x] = lum < PDF_INK;
 		}
-	}
+	cairo_surface_destroy(s);
 	for (size_t i = 0; i < pg->nchars; i++) {
 		const imp_pchar *c = &pg->chars[i];
 		/* the box itself, rounded inwards: a rule at its very edge (a
