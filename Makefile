@@ -2,7 +2,7 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0
+PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0 poppler-glib cairo
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -18,13 +18,13 @@ INCLUDES := -Iinclude $(SRC_DIRS:%=-I%)
 ALL_CFLAGS  = $(WARNINGS) $(DEFINES) $(INCLUDES) $(PKG_CFLAGS) $(HPDF_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 # The command line sees the library as any program would: gireport.h only.
 CLI_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Icli $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) $(LDLIBS)
+LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) -lm $(LDLIBS)
 
 BUILD    ?= build
 LIB_SRC  := buf util utf8 cn zipmem diag load template number narrative placeholder prose suggest validate model check previous \
             layout wrap textgrid render_text render_md render_html render_docx render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf figures summary diff schema \
-            import_scan import_table import_score import import_bridge import_detect import_html import_docx audit
+            import_scan import_table import_score import import_bridge import_detect import_html import_docx import_pdf import_pdftext audit
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import \
             cmd_audit
 TEMPLATES := $(sort $(wildcard templates/*.json))
@@ -34,7 +34,7 @@ CLI_OBJ  := $(CLI_SRC:%=$(BUILD)/%.o)
 BIN      := $(BUILD)/gireport
 
 DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev zlib1g-dev \
-                   libhpdf-dev libharfbuzz-dev fonts-arphic-uming fonts-arphic-ukai \
+                   libhpdf-dev libharfbuzz-dev libpoppler-glib-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
                    mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc \
                    libminizip-dev libxml2-dev python3-docx libreoffice-writer-nogui
@@ -189,13 +189,16 @@ $(BUILD)/replay-import-html: fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libg
 $(BUILD)/replay-import-docx: fuzz/replay.c fuzz/fuzz_import_docx.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import_docx.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
+$(BUILD)/replay-import-pdf: fuzz/replay.c fuzz/fuzz_import_pdf.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import_pdf.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Everything the test suites run: the tool, the unit tests, the replayer.
 testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import $(BUILD)/replay-template \
           $(BUILD)/replay-project \
           $(BUILD)/replay-docx $(BUILD)/replay-import-html \
-          $(BUILD)/replay-import-docx
+          $(BUILD)/replay-import-docx $(BUILD)/replay-import-pdf
 
 # The whole suite on the normal build, again under AddressSanitizer + UBSan,
 # and valgrind memcheck over the examples and broken sources.

@@ -224,7 +224,7 @@ int gir_cmd_import(const gir_cli *cli)
 	if (cli->nfiles > 1 || (cli->nfiles == 1 && is_directory(cli->outdir)))
 		return import_batch(cli);
 	if (cli->nfiles != 1) {
-		fputs("gireport: import takes one FILE (.txt, .md, .html or .docx), or - for standard input\n", stderr);
+		fputs("gireport: import takes one FILE (.txt, .md, .html, .docx or .pdf), or - for standard input\n", stderr);
 		return GIR_EXIT_FAILURE;
 	}
 	const char *file = cli->files[0], *out_path = cli->outdir;
@@ -252,7 +252,16 @@ int gir_cmd_import(const gir_cli *cli)
 	gir_diags *d = gir_diags_new();
 	gir_buf src = {0};
 	gir_import_options opt = {cli->new_agency, cli->new_year, cli->new_template};
-	int rc = gir_import_with(reg, &opt, name, text, len, &src, d);
+	int rc = 0;
+	if (gir_is_pdf(text, len)) { /* read as its text, whose lines the diagnostics quote */
+		gir_buf plain = {0};
+		rc = gir_pdf_text(name, text, len, &plain, d);
+		free(text);
+		len = plain.len;
+		text = plain.ptr ? plain.ptr : gir_xstrdup("");
+	}
+	if (rc == 0)
+		rc = gir_import_with(reg, &opt, name, text, len, &src, d);
 	if (cli->strict)
 		gir_diags_promote_warnings(d, 0);
 	/* No lines of a binary, a .docx or a page in another charset are quoted. */

@@ -21,7 +21,7 @@ static const char usage[] =
 	"       gireport new [--template T] [--year Y] [--agency NAME] [--schema URL]\n"
 	"       gireport schema [TEMPLATE]\n"
 	"       gireport import [-o FILE] [--agency NAME] [--year Y] [--template T]\n"
-	"                       REPORT.txt|REPORT.md|-\n"
+	"                       REPORT.txt|.md|.html|.docx|.pdf|-\n"
 	"       gireport import -o DIR [-j N] [--force] [--year Y] [--template T] REPORT...\n"
 	"       gireport audit [-f csv|md|json] REPORT|DIR...\n"
 	"       gireport templates\n"

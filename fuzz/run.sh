@@ -15,18 +15,22 @@
 # in tests/real/, fuzz_import_docx (bytes as a .docx's word/document.xml, or a
 # whole zip) from their .docx files' XML and fuzz/seeds-import-docx/; their
 # crashes go to fuzz/crashers-import-html/ and fuzz/crashers-import-docx/.
+# fuzz_import_pdf (a PDF through poppler and the PDF reader, or made-up pages
+# through the reader's layout) from fuzz/seeds-import-pdf/ and two examples
+# rendered as PDF, into fuzz/crashers-import-pdf/.
 set -e
 cd "$(dirname "$0")/.."
 out=build-fuzz
-libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0) -lhpdf"
+libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0 poppler-glib cairo) -lhpdf -lm"
 mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import \
 	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project fuzz/crashers-docx \
-	fuzz/corpus-import-html fuzz/crashers-import-html fuzz/corpus-import-docx fuzz/crashers-import-docx
+	fuzz/corpus-import-html fuzz/crashers-import-html fuzz/corpus-import-docx fuzz/crashers-import-docx \
+	fuzz/corpus-import-pdf fuzz/crashers-import-pdf
 make -s BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
 	"$out/libgireport.a" "$out/gireport"
-for target in report import template project docx import_html import_docx; do
-	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc/core $(pkg-config --cflags libxml-2.0) "fuzz/fuzz_$target.c" \
+for target in report import template project docx import_html import_docx import_pdf; do
+	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc/core -Isrc/import $(pkg-config --cflags libxml-2.0) "fuzz/fuzz_$target.c" \
 		"$out/libgireport.a" $libs -o "$out/fuzz_$target"
 done
 cp examples/*.yaml tests/bad/*.yaml tests/ok/*.yaml tests/golden/*.yaml fuzz/corpus-work/ 2>/dev/null || true
@@ -49,6 +53,10 @@ done
 cp fuzz/seeds-import-docx/* fuzz/corpus-import-docx/
 for f in tests/real/*.docx; do
 	unzip -p "$f" word/document.xml >"fuzz/corpus-import-docx/$(basename "$f" .docx).xml"
+cp fuzz/seeds-import-pdf/* fuzz/corpus-import-pdf/
+for src in examples/lvyuan-tongji-2020.yaml examples/erqi-tongji-2020.yaml; do
+	ASAN_OPTIONS=detect_leaks=0 "$out/gireport" build --stdout -f pdf "$src" \
+		>"fuzz/corpus-import-pdf/$(basename "$src" .yaml).pdf" 2>/dev/null || true
 done
 run() { # target corpus crashers-dir
 	"$out/fuzz_$1" -max_total_time="${FUZZ_SECONDS:-60}" -max_len="${MAX_LEN:-65536}" -timeout=10 \
@@ -56,7 +64,7 @@ run() { # target corpus crashers-dir
 		-artifact_prefix="$3/" -print_final_stats=1 "$2" 2>&1 |
 		tee "$out/fuzz_$1.log" | grep -E "^#|stat::|ERROR|SUMMARY" | tail -20
 }
-targets=${FUZZ_TARGETS:-report import template project docx import_html import_docx}
+targets=${FUZZ_TARGETS:-report import template project docx import_html import_docx import_pdf}
 for target in $targets; do
 	echo "== fuzz_$target"
 	case $target in
@@ -64,6 +72,8 @@ for target in $targets; do
 	docx) run docx fuzz/corpus-work fuzz/crashers-docx ;;
 	import_html) run import_html fuzz/corpus-import-html fuzz/crashers-import-html ;;
 	import_docx) MAX_LEN=262144 run import_docx fuzz/corpus-import-docx fuzz/crashers-import-docx ;;
+	import_pdf) LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp run import_pdf \
+		fuzz/corpus-import-pdf fuzz/crashers-import-pdf ;;
 	*) run "$target" "fuzz/corpus-$target" "fuzz/crashers-$target" ;;
 	esac
 done

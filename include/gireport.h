@@ -406,6 +406,15 @@ size_t gir_audit_count(const gir_audit *a);
 int gir_audit_write(const gir_audit *a, const char *fmt, gir_buf *out);
 void gir_audit_free(gir_audit *a);
 
+/* Whether the bytes are a PDF ("%PDF-" first); gir_import reads one through
+ * gir_pdf_text, and its diagnostics name the lines of that text. */
+int gir_is_pdf(const char *data, size_t len);
+/* The text of a PDF report (read with poppler), laid out as a copy from
+ * Word gives it: one paragraph a line, one table row a line with a tab
+ * between its cells (docs/import.md, "PDF").  Returns 0, or -1 with an
+ * error in `diags` (not a PDF poppler can read, no text in it). */
+int gir_pdf_text(const char *file, const char *data, size_t len, gir_buf *out, gir_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif

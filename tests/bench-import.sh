@@ -1,6 +1,6 @@
 #!/bin/sh
 # Import benchmarks (figures, not pass/fail), called by tests/bench.sh:
-# `gireport import` of each seed report, and of hostile texts of 1 MB and
+# `gireport import` of each seed report, of PDFs, and of hostile texts of 1 MB and
 # 16 MB (just under the 16 MiB input limit) — shapes that once cost time
 # quadratic in their size: many short lines, one long line, pipe rows, an
 # unclosed quotation, tab cells under a table heading.  Wall time with
@@ -27,6 +27,20 @@ echo "import of real pages and Word files, mean of 10 runs:"
 for f in tests/real/fj-pingtan-2023.html tests/real/fj-pingtan-2021.html tests/real/fj-pingtan-2023.lo.docx \
          tests/real/fj-pingtan-2021.lo.docx; do
 	printf '  %-32s ' "$(basename "$f") ($(($(wc -c <"$f") / 1024)) KB)"; "$M" 10 "$BIN" import "$f"
+# PDF (docs/import.md, "PDF"): gireport's own PDF of the examples (5 pages
+# each) and the corpus's real 6-page PDF of 淮安市 2024 (WPS) when
+# tests/real/ is there.  Aim: a 6-page PDF under 100 ms, peak RSS under 30 MB.
+echo "import of a PDF, mean of 10 runs:"
+for f in examples/erqi-tongji-2020.yaml examples/city/tongji/2021.yaml; do
+	name=$(echo "$f" | tr / _ | sed 's/\.yaml$//')
+	"$BIN" build --stdout -f pdf "$f" >"$tmp/$name.pdf" 2>/dev/null
+	printf '  %-32s ' "$name.pdf ($(pdfinfo "$tmp/$name.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') p.)"
+	"$M" 10 "$BIN" import "$tmp/$name.pdf"
+done
+for f in tests/real/js-huaian-2024.pdf; do
+	[ -f "$f" ] || continue
+	printf '  %-32s ' "$(basename "$f") ($(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p') p.)"
+	"$M" 10 "$BIN" import "$f"
 done
 
 # hostile SIZE NAME HEAD UNIT: HEAD, then UNIT repeated to about SIZE bytes.

@@ -72,6 +72,8 @@ run_all() { # build prefix
 run_all "${BUILD:-build}" ""
 if [ -n "$ASAN_BUILD" ] && [ -x "$ASAN_BUILD/gireport" ] && [ $write = 0 ]; then
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+	# poppler keeps fontconfig's lookups for fonts a PDF does not embed: not ours
+	export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp
 	export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 	run_all "$ASAN_BUILD" "asan:"
 	unset ASAN_OPTIONS UBSAN_OPTIONS

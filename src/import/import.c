@@ -281,6 +281,11 @@ static bool blank(const imp *im, size_t i)
  * its numbering or, when `bare_ok`, any or none. */
 static bool names_section(const gir_section *sec, const char *n, bool bare_ok)
 {
+	/* "（一）主动公开政府信息情况" is a subheading of 一、总体情况 in real
+	 * reports (tests/real/js-shuyang-fgj-2023): a number in brackets never
+	 * numbers one of the six sections. */
+	if (strncmp(n, "\xEF\xBC\x88", 3) == 0 || *n == '(') /* （ or ( */
+		bare_ok = false;
 	const char *bare = gir_skip_numbering(n);
 	if (gir_same_key(n, sec->heading) || (bare_ok && gir_same_key(bare, sec->bare_heading)))
 		return true;

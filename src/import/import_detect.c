@@ -81,11 +81,14 @@ int imp_read_input(imp_doc *doc, const char *text, size_t len)
 		return imp_read_html(doc, text, len);
 	case IMP_FMT_DOCX:
 		return imp_read_docx(doc, text, len);
-	case IMP_FMT_PDF:
-		/* The PDF reader (import_pdf.c, imp_read_pdf) goes here. */
-		snprintf(hint, sizeof hint, "copy the text out of the PDF (pdftotext -layout %s -) or "
-		         "import the report's web page or Word file", doc->file);
-		return refuse(doc, hint, "a PDF: gireport cannot read PDF files yet");
+	case IMP_FMT_PDF: { /* its text as a copy from Word gives it (import_pdf.c) */
+		gir_buf plain = {0};
+		int rc = gir_pdf_text(doc->file, text, len, &plain, doc->diags);
+		if (rc == 0)
+			rc = imp_scan(doc, plain.ptr ? plain.ptr : "", plain.len);
+		gir_buf_free(&plain);
+		return rc;
+	}
 	case IMP_FMT_OLE2:
 		snprintf(hint, sizeof hint, "convert it first: libreoffice --headless --convert-to docx %s",
 		         doc->file);

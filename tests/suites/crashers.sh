@@ -2,7 +2,7 @@
 # Every input that once crashed a fuzz target (fuzz/crashers/ for sources,
 # fuzz/crashers-import/ for gireport import, fuzz/crashers-template/ for
 # templates, fuzz/crashers-project/ for gireport.yaml, fuzz/crashers-docx/ for the DOCX writer,
-# fuzz/crashers-import-html/ and -docx/ for the import readers) and every
+# fuzz/crashers-import-html/, -docx/ and -pdf/ for the import readers) and every
 # example, seed and real page goes through it again without a crash.
 BUILD=${BUILD:-build}
 
@@ -25,3 +25,6 @@ replay replay-project fuzz/crashers-project/* fuzz/seeds-project/* examples/city
 replay replay-docx fuzz/crashers-docx/* examples/*.yaml tests/golden/*.yaml
 replay replay-import-html fuzz/crashers-import-html/* tests/real/*.html
 replay replay-import-docx fuzz/crashers-import-docx/* tests/real/*.docx
+# poppler's fontconfig lookups for fonts a PDF does not embed are not ours
+LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp replay replay-import-pdf \
+	fuzz/crashers-import-pdf/* fuzz/seeds-import-pdf/*

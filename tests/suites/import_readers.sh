@@ -196,7 +196,7 @@ done
 printf 'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----x"\r\n\r\n------x\r\nContent-Type: text/html\r\n\r\n<html><body><p>=E4=B8=80</p></body></html>\r\n' >"$tmp/page.mht"
 t "detect:mht" '! "$BIN" import "$tmp/page.mht" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "a web archive (.mht)" "$tmp/e"'
 printf '%%PDF-1.7\n%%\342\343\317\323\n' >"$tmp/report.pdf"
-t "detect:pdf-not-yet" '! "$BIN" import "$tmp/report.pdf" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "a PDF: gireport cannot read PDF files yet" "$tmp/e"'
+t "detect:pdf-damaged" '! "$BIN" import "$tmp/report.pdf" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "report.pdf: error: a PDF poppler cannot read" "$tmp/e" && grep -q "qpdf --check" "$tmp/e"'
 printf 'PK\003\004\000\000binary' >"$tmp/broken.docx"
 t "detect:broken-zip" '! "$BIN" import "$tmp/broken.docx" >"$tmp/o" 2>"$tmp/e"; [ ! -s "$tmp/o" ] && grep -q "not a Word file (.docx)" "$tmp/e"'
 python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],"w"); z.writestr("content.xml","<x/>"); z.close()' "$tmp/report.odt"

@@ -29,8 +29,12 @@ t library-names-prefixed '! grep -Ev "^(gir_|pdf_|imp_|__odr_asan\.)" "$tmp/ours
 
 # The command line's objects, as the Makefile lists them.
 cli=
-for c in $(sed -n 's/^CLI_SRC *:= *//p' Makefile); do cli="$cli $BUILD/$c.o"; done
-libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset) -lhpdf"
+for c in $(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' Makefile | sed -n 's/^CLI_SRC *:= *//p'); do
+	cli="$cli $BUILD/$c.o"
+done
+# Every other library as the Makefile's PKGS names it, without zlib's -lz.
+pkgs=$(sed -n 's/^PKGS *:= *//p' Makefile | sed 's/\<zlib\>//')
+libs="$(pkg-config --libs $pkgs | sed 's/ -lz\>//g') -lhpdf -lm"
 # The sanitizer build links with its runtime, as the Makefile links it.
 nm "$LIB" 2>/dev/null | grep -q " U __asan_" && libs="-fsanitize=address,undefined $libs"
 t static-zlib-link '[ -n "$cli" ] && ${CC:-cc} $cli "$LIB" $libs "$libdir/libz.a" -o "$tmp/gireport-static-z"'
