@@ -199,13 +199,14 @@ static void whole_import(void **state)
 	assert_non_null(strstr(src, "  received: [2, 0, 0, 0, 0, 0, 5]\n"));
 	assert_non_null(strstr(src, "other_matters:  # 六、其他需要报告的事项\n  - 无。\n"));
 	/* The total that does not add up, found by the check of the source and
-	 * reported at the row's line in the input. */
+	 * reported at the total's own cell in the input (its line: one cell a
+	 * line here). */
 	const gir_diag *g = find_diag(d, "the columns add up to 2");
 	if (!g)
 		dump_diags(d);
 	assert_non_null(g);
 	assert_int_equal(g->severity, GIR_ERROR);
-	assert_int_equal(g->line, 9); /* the row's first number */
+	assert_int_equal(g->line, 15); /* "\t5", the total as the input gives it */
 	/* No silent zero: the rows and the table not in the input are 待填. */
 	assert_non_null(strstr(src, "  carried_over: 待填  # import: not found in the input\n"));
 	assert_non_null(strstr(src, "\nappeals: 待填  # "));
