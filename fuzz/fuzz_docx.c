@@ -13,72 +13,16 @@
 #include <string.h>
 
 #include "gireport.h"
+#include "zipmem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* The archive as a file for minizip's reader. */
-typedef struct reader {
-	const gir_buf *zip;
-	ZPOS64_T pos;
-} reader;
-
-static voidpf ZCALLBACK r_open(voidpf opaque, const void *name, int mode)
-{
-	(void)name, (void)mode;
-	return opaque;
-}
-
-static uLong ZCALLBACK r_read(voidpf opaque, voidpf stream, void *buf, uLong size)
-{
-	(void)opaque;
-	reader *r = stream;
-	uLong left = (uLong)(r->zip->len - r->pos), n = size < left ? size : left;
-	memcpy(buf, r->zip->ptr + r->pos, n);
-	r->pos += n;
-	return n;
-}
-
-static uLong ZCALLBACK r_write(voidpf opaque, voidpf stream, const void *buf, uLong size)
-{
-	(void)opaque, (void)stream, (void)buf, (void)size;
-	return 0;
-}
-
-static ZPOS64_T ZCALLBACK r_tell(voidpf opaque, voidpf stream)
-{
-	(void)opaque;
-	return ((reader *)stream)->pos;
-}
-
-static long ZCALLBACK r_seek(voidpf opaque, voidpf stream, ZPOS64_T offset, int origin)
-{
-	(void)opaque;
-	reader *r = stream;
-	ZPOS64_T from = origin == ZLIB_FILEFUNC_SEEK_CUR ? r->pos
-	                : origin == ZLIB_FILEFUNC_SEEK_END ? r->zip->len : 0;
-	if (from + offset > r->zip->len)
-		return -1;
-	r->pos = from + offset;
-	return 0;
-}
-
-static int ZCALLBACK r_close(voidpf opaque, voidpf stream)
-{
-	(void)opaque, (void)stream;
-	return 0;
-}
-
-static int ZCALLBACK r_error(voidpf opaque, voidpf stream)
-{
-	(void)opaque, (void)stream;
-	return 0;
-}
 
 /* Every part unzips with its CRC right and parses as XML; eleven parts. */
 static void check_parts(const gir_buf *out)
 {
-	reader r = {out, 0};
-	zlib_filefunc64_def io = {r_open, r_read, r_write, r_tell, r_seek, r_close, r_error, &r};
+	gir_zipmem m; /* the memory file the importer reads .docx files through */
+	zlib_filefunc64_def io;
+	gir_zipmem_reader(&m, out->ptr, out->len, &io);
 	unzFile uf = unzOpen2_64("memory", &io);
 	if (!uf)
 		abort();

@@ -587,16 +587,22 @@ static int year_in_head(const imp *im)
 
 /* ---- signature -------------------------------------------------------------- */
 
-static bool ends_sentence(const char *s)
+/* Whether s ends with one of the n marks. */
+static bool ends_with_any(const char *s, const char *const *marks, size_t n)
 {
-	static const char *const marks[] = {"。", "！", "？", "；", "，", "：", ".", ";", ","};
-	size_t n = strlen(s);
-	for (size_t i = 0; i < GIR_ARRAY_LEN(marks); i++) {
+	size_t len = strlen(s);
+	for (size_t i = 0; i < n; i++) {
 		size_t k = strlen(marks[i]);
-		if (n >= k && strcmp(s + n - k, marks[i]) == 0)
+		if (len >= k && strcmp(s + len - k, marks[i]) == 0)
 			return true;
 	}
 	return false;
+}
+
+static bool ends_sentence(const char *s)
+{
+	static const char *const marks[] = {"。", "！", "？", "；", "，", "：", ".", ";", ","};
+	return ends_with_any(s, marks, GIR_ARRAY_LEN(marks));
 }
 
 /* Whether line i can be a name in the signature block above the date. */
@@ -1246,13 +1252,7 @@ static void emit_head(imp *im, const char *file)
 static bool ends_paragraph(const char *s)
 {
 	static const char *const marks[] = {"。", "！", "？", "；", "……", "”", "）"};
-	size_t n = strlen(s);
-	for (size_t i = 0; i < GIR_ARRAY_LEN(marks); i++) {
-		size_t k = strlen(marks[i]);
-		if (n >= k && strcmp(s + n - k, marks[i]) == 0)
-			return true;
-	}
-	return false;
+	return ends_with_any(s, marks, GIR_ARRAY_LEN(marks));
 }
 
 #define PAGE_LINE_MAX 60 /* display cells */
