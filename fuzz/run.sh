@@ -53,6 +53,7 @@ done
 cp fuzz/seeds-import-docx/* fuzz/corpus-import-docx/
 for f in tests/real/*.docx; do
 	unzip -p "$f" word/document.xml >"fuzz/corpus-import-docx/$(basename "$f" .docx).xml"
+done
 cp fuzz/seeds-import-pdf/* fuzz/corpus-import-pdf/
 for src in examples/lvyuan-tongji-2020.yaml examples/erqi-tongji-2020.yaml; do
 	ASAN_OPTIONS=detect_leaks=0 "$out/gireport" build --stdout -f pdf "$src" \
