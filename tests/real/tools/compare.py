@@ -11,7 +11,7 @@ printed.  Then `gireport check --diagnostics=json` must name every cell of
 NAME.errors in an error, and, without NAME.errors, give no error at all.
 
 Equal means:
-- numbers equal as decimals (6.0248 = 6.02480); 251000元 in a 万元 column is
+- numbers equal as decimals (6.0248 = 6.02480, a printed +1 = 1); 251000元 in a 万元 column is
   expected as 25.1;
 - /, ／, -, —, 无 (not applicable) equal a null value, or the same text;
 - a blank cell equals 0 or a null value (the form does not say which);
@@ -46,7 +46,7 @@ def expected(key, printed, amount_cols):
         return ("blank", None)
     if t in NA:
         return ("na", t)
-    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)(万?元)?", t)
+    m = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)(万?元)?", t)  # 本年增/减 may print +1
     if not m:
         return ("text", printed)
     v = decimal.Decimal(m.group(1))
