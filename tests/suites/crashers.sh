@@ -4,18 +4,23 @@
 # templates, fuzz/crashers-project/ for gireport.yaml, fuzz/crashers-docx/ for the DOCX writer,
 # fuzz/crashers-import-html/, -docx/ and -pdf/ for the import readers) and every
 # example, seed and real page goes through it again without a crash.
-BUILD=${BUILD:-build}
+# Each result is named after the replayer and the file ("PASS replay-import:
+# fuzz/crashers-import/…"), so SUITE is the replayer while it runs.
+SUITE=crashers
+. tests/lib.sh
 
 replay() { # replayer files...
 	prog=$1; shift
+	SUITE=$prog
 	for f in "$@"; do
 		[ -f "$f" ] || continue
-		if "$BUILD/$prog" "$f" >/dev/null 2>&1; then
-			echo "PASS $prog:$f"
+		if "$BUILD/$prog" "$f" >"$_t_out" 2>&1; then
+			pass "$f"
 		else
-			echo "FAIL $prog:$f"
+			fail "$f" "$(cat "$_t_out")"
 		fi
 	done
+	SUITE=crashers
 }
 
 replay replay fuzz/crashers/* examples/*.yaml
@@ -30,4 +35,5 @@ LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp replay replay-import-pd
 	fuzz/crashers-import-pdf/* fuzz/seeds-import-pdf/*
 # make fuzz's script parses: a merge once left one of its loops open, which
 # only running `make fuzz` showed.
-if sh -n fuzz/run.sh 2>/dev/null; then echo "PASS fuzz-run-script-parses"; else echo "FAIL fuzz-run-script-parses"; fi
+SUITE=fuzz
+t run-script-parses 'sh -n fuzz/run.sh' 

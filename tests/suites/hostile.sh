@@ -3,23 +3,12 @@
 # devices and FIFOs, file names, output paths, text bound for terminals,
 # spreadsheets and web pages, and numbers that overflow.  Every command runs
 # under `timeout`, so a hang is a FAIL, not a stuck suite.
-BIN=$(cd "$(dirname "${BUILD:-build}/gireport")" && pwd)/gireport
+SUITE=hostile
+. tests/lib.sh
+BIN=$(cd "$BUILD" && pwd)/gireport
 root=$(pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 ex=$root/examples/erqi-tongji-2020.yaml
-
-t() { # name, then a shell condition (run in $tmp/w)
-	name=$1
-	shift
-	if (cd "$tmp/w" && eval "$*") >"$tmp/last.out" 2>&1; then
-		echo "PASS hostile:$name"
-	else
-		echo "FAIL hostile:$name"
-		head -c 3000 "$tmp/last.out"
-		echo
-	fi
-}
+T_DIR=$tmp/w # t's conditions run in the working directory fresh makes
 
 # run ARGS...: the tool under a 10 s timeout; stdout in $O, stderr in $E,
 # the exit status in $st (124 for a hang).

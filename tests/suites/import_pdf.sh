@@ -10,16 +10,11 @@
 #    with no text: an error naming the cause and what to do, nothing written.
 #  - real published PDFs of the corpus (tests/real/): every cell against the
 #    ground truth.
-BIN=${BUILD:-build}/gireport
+SUITE=import_pdf
+. tests/lib.sh
+BIN=$BUILD/gireport
 # Under AddressSanitizer: poppler's fontconfig lookups are not ours to free.
 export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-t() { # test-name shell-code (the code sees this script's variables)
-	_t=$1; shift
-	if ( eval "$*" ) >"$tmp/out" 2>&1; then echo "PASS import_pdf:$_t"; else echo "FAIL import_pdf:$_t"; head -20 "$tmp/out"; fi
-}
 
 json() { # the JSON without the file name and generator
 	"$BIN" build --stdout -f json "$1" | grep -v '"file"\|"generator"'
@@ -62,7 +57,7 @@ if command -v qpdf >/dev/null; then
 	qpdf --encrypt "" owner 256 -- "$tmp/good.pdf" "$tmp/open.pdf"
 	t "encrypted-no-password-reads" '"$BIN" import "$tmp/open.pdf" >"$tmp/o.yaml" 2>/dev/null && json "$tmp/o.yaml" | diff - "$(json examples/erqi-tongji-2020.yaml >"$tmp/x.json"; echo "$tmp/x.json")"'
 else
-	echo "FAIL import_pdf:qpdf-missing (make deps installs it)"
+	fail qpdf-missing "qpdf is not installed (make deps installs it)"
 fi
 # A page with a line and no text: a scan, as far as text goes.
 cat >"$tmp/notext.pdf" <<'PDF'

@@ -23,14 +23,9 @@
 #    column in the page; a .docx's at its paragraph or row number;
 #  - limits: a page of more than 50,000 elements, a row of more than 1,024
 #    cells, more than 200,000 cells in all are errors, not minutes of work.
-BIN=${BUILD:-build}/gireport
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-t() { # test-name shell-code
-	_t=$1; shift
-	if ( eval "$*" ) >"$tmp/out" 2>&1; then echo "PASS readers:$_t"; else echo "FAIL readers:$_t"; head -20 "$tmp/out"; fi
-}
+SUITE=readers
+. tests/lib.sh
+BIN=$BUILD/gireport
 
 # The table cells of a source, one "path<TAB>value" line each, as the JSON
 # output gives them (leaf rows only, the form's column ids).

@@ -6,10 +6,9 @@
 # the time limits are ten times longer, memory is not checked (shadow memory)
 # and the 100 MB file shrinks to 20 MB (still over the 16 MiB limit).
 # LIMITS_ALL=1 adds inputs that are known to exceed the limits today.
-BUILD=${BUILD:-build}
+SUITE=limits
+. tests/lib.sh
 BIN=$BUILD/gireport
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 case $BUILD in
 *-asan | *-asan/) asan=1 ;;
 *) asan= ;;
@@ -20,8 +19,7 @@ if [ -x "$BUILD/measure" ]; then
 elif cc -O2 -o "$tmp/measure" tools/measure.c 2>"$tmp/cc.err"; then
 	MEASURE=$tmp/measure
 else
-	echo "FAIL limits:measure (cannot build tools/measure.c)"
-	cat "$tmp/cc.err"
+	fail measure "cannot build tools/measure.c: $(cat "$tmp/cc.err")"
 	exit 0
 fi
 
@@ -50,14 +48,13 @@ measure() {
 	fi
 }
 
-# verdict NAME: PASS with the figures, or FAIL with the reason and stderr.
+# verdict NAME: PASS with the figures, or FAIL with the reason and the
+# start of the last run's stderr.
 verdict() {
 	if [ -z "$why" ]; then
-		echo "PASS limits:$1 ($fig)"
+		pass "$1 ($fig)"
 	else
-		echo "FAIL limits:$1: $why"
-		head -c 2000 "$tmp/err"
-		echo
+		fail "$1: $why" "$(head -c 2000 "$tmp/err" 2>/dev/null)"
 	fi
 }
 
