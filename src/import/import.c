@@ -75,10 +75,10 @@ typedef struct imp {
 
 /* ---- output with a line map ---------------------------------------------- */
 
-static void emit(imp *im, gir_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void write_lines(imp *im, gir_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Appends one or more whole lines, each remembered as coming from `pos`. */
-static void emit(imp *im, gir_pos pos, const char *fmt, ...)
+static void write_lines(imp *im, gir_pos pos, const char *fmt, ...)
 {
 	size_t before = im->out->len;
 	va_list ap;
@@ -95,6 +95,8 @@ static void emit(imp *im, gir_pos pos, const char *fmt, ...)
 	}
 }
 
+/* Whether YAML would read the plain scalar s as something other than a
+ * string (a number, a boolean, null), so that it must be quoted. */
 static bool looks_typed(const char *s)
 {
 	static const char *const words[] = {"true", "false", "null", "yes", "no", "on", "off", "~"};
@@ -223,7 +225,7 @@ static void emit_comment(imp *im, int indent, gir_pos pos, const char *text)
 			gir_buf_put(&c, p, k);
 		p += k;
 	}
-	emit(im, pos, "%*s# %s\n", indent, "", c.ptr ? c.ptr : "");
+	write_lines(im, pos, "%*s# %s\n", indent, "", c.ptr ? c.ptr : "");
 	gir_buf_free(&c);
 }
 
@@ -328,6 +330,9 @@ static int heading_of(const imp *im, size_t i, int after)
 	return found;
 }
 
+/* Fills im->sec_line: the line of each section's heading, -1 where none is
+ * found; a heading is looked for only among the sections after the last
+ * one found. */
 static void find_headings(imp *im)
 {
 	im->sec_line = gir_xcalloc(im->t->nsections, sizeof *im->sec_line);
@@ -401,6 +406,8 @@ static bool match_pattern(const char *pat, const char *s, char **agency, int *ym
 	return *pat == *s && match_pattern(pat + 1, s + 1, agency, ymd);
 }
 
+/* s without its spaces, tabs and ideographic spaces (U+3000), malloc'd:
+ * "2021 年 1 月" as the date patterns want it. */
 static char *without_spaces(const char *s)
 {
 	gir_buf b = {0};
@@ -621,6 +628,9 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 	return imp_width(s) <= 60 && !ends_sentence(s) && gir_skip_numbering(s) == s;
 }
 
+/* The signature block at the end of the text: the date on the last line
+ * (im->date, im->date_pos), the signatories on the short lines above it
+ * (at most MAX_SIGNATORIES); im->body_end is where the body ends. */
 static void find_signature(imp *im)
 {
 	size_t e = im->doc.nlines;
@@ -777,6 +787,9 @@ static bool subheading(const imp *im, const char *text, int expect)
 	return imp_width(rest) <= SUBHEADING_MAX && !ends_sentence(rest);
 }
 
+/* Marks the paragraphs of nar that are subheadings (（一）（二）… in order,
+ * or "### " in Markdown) and strips their numbers; a number with no text
+ * after it is not one. */
 static void mark_subheadings(const imp *im, imp_narr *nar)
 {
 	int expect = 1;
@@ -797,6 +810,9 @@ static void mark_subheadings(const imp *im, imp_narr *nar)
 	}
 }
 
+/* The paragraphs of lines [from, to) into nar (which the caller frees with
+ * narr_free): lines joined across line and page breaks, a paragraph ending
+ * at a blank line or where the next line starts one, subheadings marked. */
 static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 {
 	memset(nar, 0, sizeof *nar);
@@ -859,18 +875,21 @@ static void emit_para(imp *im, int indent, const imp_para *p)
 {
 	char *s = narrative_scalar(p->text);
 	size_t at = im->out->len + (size_t)indent + 2;
-	emit(im, p->pos, "%*s- %s\n", indent, "", s);
+	write_lines(im, p->pos, "%*s- %s\n", indent, "", s);
 	IMP_GROW(im->paras, im->nparas);
 	im->paras[im->nparas++] = (struct written_para){at, strlen(s), gir_xstrdup(p->text)};
 	free(s);
 }
 
+/* Writes nar as the narrative section `key` (with `comment` after the key
+ * when not NULL): a list of paragraphs, each subheading a key of its own
+ * with the paragraphs up to the next one under it. */
 static void emit_narrative(imp *im, const char *key, const char *comment, const imp_narr *nar)
 {
 	if (comment)
-		emit(im, nar->p[0].pos, "%s:  # %s\n", key, comment);
+		write_lines(im, nar->p[0].pos, "%s:  # %s\n", key, comment);
 	else
-		emit(im, nar->p[0].pos, "%s:\n", key);
+		write_lines(im, nar->p[0].pos, "%s:\n", key);
 	for (size_t i = 0; i < nar->n; i++) {
 		const imp_para *p = &nar->p[i];
 		if (!p->heading) {
@@ -881,7 +900,7 @@ static void emit_narrative(imp *im, const char *key, const char *comment, const 
 		while (k < nar->n && !nar->p[k].heading)
 			k++;
 		char *s = narrative_scalar(p->text);
-		emit(im, p->pos, "  - %s:\n", s);
+		write_lines(im, p->pos, "  - %s:\n", s);
 		free(s);
 		for (size_t j = i + 1; j < k; j++)
 			emit_para(im, 6, &nar->p[j]);
@@ -933,17 +952,20 @@ static gir_pos input_place(const imp *im, int line, int col)
 	return pos;
 }
 
+/* Writes a row of the form as the source has it: "id: value" for one cell,
+ * "id: [a, b, …]" for more, each value's input place remembered; a row not
+ * found gets GIR_UNREAD and a comment saying so. */
 static void emit_values(imp *im, const imp_slot *s, int indent)
 {
 	if (s->missing) {
-		emit(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: not found in the input\n", indent, "",
+		write_lines(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: not found in the input\n", indent, "",
 		     s->row->id);
 		return;
 	}
 	if (s->note)
 		emit_comment(im, indent, s->pos, s->note);
 	if (s->n == 1 && s->block->ncols == 1) {
-		emit(im, s->pos, "%*s%s: %s\n", indent, "", s->row->id, s->values[0]);
+		write_lines(im, s->pos, "%*s%s: %s\n", indent, "", s->row->id, s->values[0]);
 		return;
 	}
 	gir_buf b = {0};
@@ -954,7 +976,7 @@ static void emit_values(imp *im, const imp_slot *s, int indent)
 		gir_buf_printf(&b, "%s%s", i ? ", " : "", s->values[i]);
 		col += gir_utf8_count(s->values[i], strlen(s->values[i])) + 2;
 	}
-	emit(im, s->pos, "%*s%s: [%s]\n", indent, "", s->row->id, b.ptr ? b.ptr : "");
+	write_lines(im, s->pos, "%*s%s: [%s]\n", indent, "", s->row->id, b.ptr ? b.ptr : "");
 	gir_buf_free(&b);
 }
 
@@ -971,7 +993,7 @@ static void emit_rows(imp *im, const imp_table *tab, const gir_axis *a, int inde
 		} else if (!k->id) {
 			emit_rows(im, tab, k, indent);
 		} else {
-			emit(im, slot_of(tab, k->children[0]) ? slot_of(tab, k->children[0])->pos : (gir_pos){0, 0},
+			write_lines(im, slot_of(tab, k->children[0]) ? slot_of(tab, k->children[0])->pos : (gir_pos){0, 0},
 			     "%*s%s:\n", indent, "", k->id);
 			emit_rows(im, tab, k, indent + 2);
 		}
@@ -982,6 +1004,8 @@ static void emit_rows(imp *im, const imp_table *tab, const gir_axis *a, int inde
  * LIKE_PER_ROW (a row has a few), for hints. */
 #define LIKE_PER_ROW 16
 
+/* The cells of rows that could be labels, at most LIKE_PER_ROW a row, into
+ * *out (malloc'd, pointing into rows); returns how many. */
 static size_t label_cells(const imp_row *rows, size_t n, const imp_cell ***out)
 {
 	size_t m = 0;
@@ -1033,9 +1057,10 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		                  : gir_xstrdup("nothing in the section reads like it; find the row in "
 		                                "the original");
 		s->pos = like ? like->pos : head;
+		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
 		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, s->pos, NULL, NULL, hint,
-		            "%s · %s: not found in the input; the source has " GIR_UNREAD " for it",
-		            tab->sec->heading, what);
+		            "%s: not found in the input; the source has " GIR_UNREAD " for it", full);
+		free(full);
 		free(hint);
 		free(what);
 	}
@@ -1076,10 +1101,13 @@ static void no_table(imp *im, const gir_section *sec, gir_pos at, size_t from, s
 	                                ", or {} when the original says every cell is 0");
 	gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, at, NULL, NULL, hint,
 	            "%s: %s; the source has " GIR_UNREAD " for it", sec->heading, why);
-	emit(im, at, "%s: " GIR_UNREAD "  # %s: %s\n", sec->id, sec->heading, why);
+	write_lines(im, at, "%s: " GIR_UNREAD "  # %s: %s\n", sec->id, sec->heading, why);
 	free(hint);
 }
 
+/* Writes a table section: the rows of the form under the section's key, or
+ * the flat list of cells (with its note) when the cells could not be
+ * placed on rows; the table's notes as comments after it. */
 static void emit_table(imp *im, const gir_section *sec, const imp_table *tab)
 {
 	gir_pos pos = tab->flat ? tab->flat_pos : (gir_pos){im->doc.lines[im->sec_line[sec->index]].no, 1};
@@ -1088,10 +1116,10 @@ static void emit_table(imp *im, const gir_section *sec, const imp_table *tab)
 		gir_buf b = {0};
 		for (size_t i = 0; i < tab->nflat; i++)
 			gir_buf_printf(&b, "%s%s", i ? ", " : "", tab->flat[i]);
-		emit(im, pos, "%s: [%s]  # %s\n", sec->id, b.ptr, sec->heading);
+		write_lines(im, pos, "%s: [%s]  # %s\n", sec->id, b.ptr, sec->heading);
 		gir_buf_free(&b);
 	} else {
-		emit(im, pos, "%s:  # %s\n", sec->id, sec->heading);
+		write_lines(im, pos, "%s:  # %s\n", sec->id, sec->heading);
 		for (size_t b = 0; b < sec->nblocks; b++)
 			emit_rows(im, tab, &sec->blocks[b]->rows, 2);
 	}
@@ -1110,12 +1138,16 @@ static bool last_found(const imp *im, size_t k)
 	return true;
 }
 
+/* Reads section k of the template from its lines in the input and writes
+ * it: a narrative as paragraphs, a table as rows of the form.  A table not
+ * found is written as GIR_UNREAD with an error; a narrative not found is
+ * left out with a warning. */
 static void import_section(imp *im, size_t k)
 {
 	const gir_section *sec = im->t->sections[k];
 	if (im->sec_line[k] < 0) {
 		if (sec->kind == GIR_TABLE) {
-			emit(im, (gir_pos){0, 0}, "\n");
+			write_lines(im, (gir_pos){0, 0}, "\n");
 			/* at the title's line, where the check's own error on 待填 lands too */
 			no_table(im, sec, im->title_pos, 0, im->doc.nlines, "no heading found in the input");
 			return;
@@ -1126,7 +1158,7 @@ static void import_section(imp *im, size_t k)
 	}
 	size_t from, to;
 	section_range(im, k, &from, &to);
-	emit(im, (gir_pos){0, 0}, "\n");
+	write_lines(im, (gir_pos){0, 0}, "\n");
 	if (sec->kind == GIR_NARRATIVE && last_found(im, k))
 		to = page_tail(im, from, to);
 	if (sec->kind == GIR_NARRATIVE) {
@@ -1136,7 +1168,7 @@ static void import_section(imp *im, size_t k)
 		if (nar.n)
 			emit_narrative(im, sec->id, sec->heading, &nar);
 		else
-			emit(im, (gir_pos){im->doc.lines[im->sec_line[k]].no, 1}, "%s: []  # %s\n", sec->id,
+			write_lines(im, (gir_pos){im->doc.lines[im->sec_line[k]].no, 1}, "%s: []  # %s\n", sec->id,
 			     sec->heading);
 		narr_free(&nar);
 		return;
@@ -1215,6 +1247,9 @@ static void choose_template(imp *im, int year)
 
 /* ---- the whole source ------------------------------------------------------------- */
 
+/* Writes the head of the source: a comment naming the input and how the
+ * edition was chosen, then year, agency, template, the title when it is not
+ * the template's own, the date and the signatories. */
 static void emit_head(imp *im, const char *file)
 {
 	char *name = im->t != im->chosen
@@ -1224,25 +1259,25 @@ static void emit_head(imp *im, const char *file)
 	                                 "its tables found in the text", file, im->t->id, im->score);
 	emit_comment(im, 0, (gir_pos){0, 0}, name);
 	free(name);
-	emit(im, im->title_pos, "year: %d\n", im->year);
+	write_lines(im, im->title_pos, "year: %d\n", im->year);
 	char *agency = yaml_scalar(im->agency ? im->agency : "");
-	emit(im, im->title_pos, "agency: %s\n", agency);
+	write_lines(im, im->title_pos, "agency: %s\n", agency);
 	free(agency);
-	emit(im, (gir_pos){0, 0}, "template: %s\n", im->t->id);
+	write_lines(im, (gir_pos){0, 0}, "template: %s\n", im->t->id);
 	char *def = gir_expand_label(im->t->title ? im->t->title : "", im->year, im->agency);
 	if (im->title && !gir_same_key(def, im->title)) {
 		char *t = yaml_scalar(im->title);
-		emit(im, im->title_pos, "title: %s\n", t);
+		write_lines(im, im->title_pos, "title: %s\n", t);
 		free(t);
 	}
 	free(def);
 	if (im->date[0])
-		emit(im, im->date_pos, "date: %04d-%02d-%02d\n", im->date[0], im->date[1], im->date[2]);
+		write_lines(im, im->date_pos, "date: %04d-%02d-%02d\n", im->date[0], im->date[1], im->date[2]);
 	if (im->nsig && !(im->nsig == 1 && im->agency && gir_same_key(im->signatories[0], im->agency))) {
-		emit(im, (gir_pos){0, 0}, "signatories:\n");
+		write_lines(im, (gir_pos){0, 0}, "signatories:\n");
 		for (size_t i = 0; i < im->nsig; i++) {
 			char *s = yaml_scalar(im->signatories[i]);
-			emit(im, im->date_pos, "  - %s\n", s);
+			write_lines(im, im->date_pos, "  - %s\n", s);
 			free(s);
 		}
 	}
@@ -1294,6 +1329,10 @@ static size_t skip_page_matter(imp *im, size_t from, size_t end)
 #define PAGE_TAIL_RUN 5
 #define PAGE_TAIL_WIDTH 40
 
+/* Where the page's own matter (links, footer) starts among lines [from,
+ * to) of the last section: at a run of PAGE_TAIL_RUN short lines after a
+ * paragraph of the report, with a warning; else `to`.  Own text and
+ * Markdown have no such matter. */
 static size_t page_tail(imp *im, size_t from, size_t to)
 {
 	if (im->doc.own_text || im->doc.markdown)
@@ -1325,6 +1364,8 @@ static size_t page_tail(imp *im, size_t from, size_t to)
 	return to;
 }
 
+/* Writes the paragraphs between the title and the first heading, if any,
+ * as the preface, past the page's matter before them. */
 static void emit_preface(imp *im)
 {
 	size_t end = first_heading(im);
@@ -1334,7 +1375,7 @@ static void emit_preface(imp *im)
 	imp_narr nar;
 	read_narrative(im, im->title_to, end, &nar);
 	if (nar.n) {
-		emit(im, (gir_pos){0, 0}, "\n");
+		write_lines(im, (gir_pos){0, 0}, "\n");
 		emit_narrative(im, "preface", NULL, &nar);
 	}
 	narr_free(&nar);
@@ -1373,6 +1414,9 @@ static void meta_fallbacks(imp *im)
 	}
 }
 
+/* The agency and the report year, from the title, the signature, the
+ * page's metadata or the date (the year before it), in that order; an error
+ * for each not found, saying to write it by hand. */
 static void find_agency_and_year(imp *im)
 {
 	if (!im->agency && im->nsig)
@@ -1529,6 +1573,8 @@ static size_t rewrite_paragraphs(const imp *im, const gir_report *rep, gir_buf *
 	return changed;
 }
 
+/* Whether the source src loads and renders to exactly `text` as plain
+ * text. */
 static bool renders_as(const gir_registry *reg, const char *file, const gir_buf *src,
                        const gir_buf *text)
 {
@@ -1576,6 +1622,7 @@ static bool too_large(imp *im)
 	return true;
 }
 
+/* Frees what im owns (not im->out, which is the caller's). */
 static void import_free(imp *im)
 {
 	for (size_t i = 0; i < im->nparas; i++)
@@ -1603,6 +1650,8 @@ static void override_agency_year(imp *im, const gir_import_options *o)
 		im->year = o->year;
 }
 
+/* --template: the edition named replaces the one detected; false, with an
+ * error, when no edition has that name. */
 static bool override_template(imp *im, const gir_import_options *o)
 {
 	if (!o || !o->template_id)

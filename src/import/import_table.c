@@ -69,6 +69,8 @@ static const char *number_with_unit(const char *text, char **num)
 	return *num ? p : NULL;
 }
 
+/* Whether a cell's text reads as a label: not empty, not a dash for no
+ * value, not a number (with or without a unit). */
 static bool is_label(const char *text)
 {
 	if (!*text || imp_no_value(text))
@@ -80,6 +82,8 @@ static bool is_label(const char *text)
 	return v == NULL && !unit;
 }
 
+/* Appends the value v (owned by rd from now on), read from column col
+ * (-1 when unknown) at pos, as a plain number. */
 static void add_value(imp_read *rd, char *v, int col, gir_pos pos)
 {
 	IMP_GROW(rd->values, rd->nvalues);
@@ -133,6 +137,9 @@ static void split_line_value(imp_read *rd, const imp_cell *c)
 	add_value(rd, v, -1, c->pos);
 }
 
+/* Reads one input row into rd (zeroed first; read_free frees it): its
+ * labels, the last ones before the numbers, and its values after them,
+ * empty and not-applicable cells counted. */
 static void read_row(const imp_row *r, imp_read *rd)
 {
 	memset(rd, 0, sizeof *rd);
@@ -169,6 +176,7 @@ static void read_row(const imp_row *r, imp_read *rd)
 		split_line_value(rd, &r->cells[0]);
 }
 
+/* Frees what rd owns; the labels point into the row and are not freed. */
 static void read_free(imp_read *rd)
 {
 	for (size_t i = 0; i < rd->nvalues; i++)
@@ -366,6 +374,8 @@ static void trim_trailing(imp_read *rd, size_t want)
 		drop_last_blank(rd);
 }
 
+/* Warns, for the row `what`, of empty cells and not-applicable cells that
+ * were read as 0. */
 static void blanks_warning(place_ctx *c, const imp_read *rd, const char *what)
 {
 	if (rd->blanks)
@@ -465,9 +475,11 @@ static void convert_units(place_ctx *c, const imp_slot *s, imp_read *rd)
 		char *v = f ? divided(num, f) : NULL;
 		if (v) {
 			char *label = row_label(c->doc, s);
+			char *full = gir_join_labels(c->tab->sec->heading, label, b->col_leaves[col]->label,
+			                             (char *)NULL);
 			gir_diag_at(c->doc->diags, GIR_WARNING, c->doc->file, rd->vpos[i], NULL, NULL, NULL,
-			            "%s · %s · %s: \"%s\" read as %s (the column's unit)",
-			            c->tab->sec->heading, label, b->col_leaves[col]->label, rd->values[i], v);
+			            "%s: \"%s\" read as %s (the column's unit)", full, rd->values[i], v);
+			free(full);
 			free(label);
 			free(rd->values[i]);
 			rd->values[i] = v;
@@ -477,6 +489,8 @@ static void convert_units(place_ctx *c, const imp_slot *s, imp_read *rd)
 	}
 }
 
+/* Moves rd's values and their places into the slot s, which is then
+ * filled; rd keeps none. */
 static void take_values(imp_slot *s, imp_read *rd)
 {
 	s->values = rd->values;
@@ -489,12 +503,16 @@ static void take_values(imp_slot *s, imp_read *rd)
 	rd->nvalues = 0;
 }
 
+/* Puts the row read into the slot s of the form: trailing empty cells and
+ * an empty computed total dropped, units converted; a count of cells that
+ * does not fit the row is an error and the slot keeps the cells as read,
+ * with a note. */
 static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 {
 	const gir_block *b = s->block;
 	size_t sums = sum_columns(b);
 	char *what = row_label(c->doc, s);
-	char *full = gir_xasprintf("%s · %s", c->tab->sec->heading, what);
+	char *full = gir_join_labels(c->tab->sec->heading, what, (char *)NULL);
 	trim_trailing(rd, b->ncols);
 	/* an empty total at the row's end: the total is computed */
 	if (rd->trail && rd->nvalues == b->ncols && sums == 1 &&
@@ -623,6 +641,10 @@ static void finish_transposed(place_ctx *c)
 	free(c->tcols);
 }
 
+/* Table 四's rows laid out in one line (GIR_LAYOUT_INLINE): the values of
+ * rd shared out among the inline rows still free, transposed or row by row
+ * where the input is so.  A count that does not fit keeps the cells as one
+ * flat list with an error.  False when there is no free inline row. */
 static bool place_inline(place_ctx *c, imp_read *rd)
 {
 	imp_slot *first = NULL;
@@ -680,14 +702,18 @@ static imp_slot *next_free(imp_table *tab, size_t cursor)
 	return NULL;
 }
 
+/* The error for a row that cannot be placed: its row of the form was
+ * filled before (taken), or no row of the form has its label; a note in
+ * the source either way. */
 static void unplaced(place_ctx *c, imp_read *rd, imp_slot *taken)
 {
 	const char *label = rd->nlabels ? rd->labels[rd->nlabels - 1] : "";
 	if (taken) {
 		char *what = row_label(c->doc, taken);
+		char *full = gir_join_labels(c->tab->sec->heading, what, (char *)NULL);
 		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->pos, NULL, NULL, NULL,
-		            "%s · %s a second time (first at line %d); left out",
-		            c->tab->sec->heading, what, taken->pos.line);
+		            "%s a second time (first at line %d); left out", full, taken->pos.line);
+		free(full);
 		free(what);
 	} else {
 		gir_diag_at(c->doc->diags, GIR_ERROR, c->doc->file, rd->label_pos, NULL, NULL,
@@ -736,6 +762,10 @@ static imp_slot *fuzzy_slot(place_ctx *c, const imp_read *rd, bool *ambiguous)
 	return best;
 }
 
+/* Places one row read on the form: by its label, by a label like it, as
+ * table 四's inline rows, or, without a label, on the next free row after
+ * `cursor` with a warning; a line of text with a number is left out.
+ * Returns the cursor for the next row (after the slot filled). */
 static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
 {
 	imp_slot *taken, *s = find_slot(c->tab, rd, cursor, &taken);
@@ -788,6 +818,8 @@ static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
 	return (size_t)(s - c->tab->slots) + 1;
 }
 
+/* One empty slot for each row of the form in section s, in the form's
+ * order, block by block. */
 static void make_slots(imp_table *tab, const gir_section *s)
 {
 	tab->sec = s;
@@ -818,6 +850,7 @@ static bool is_caption(const gir_section *s, const char *text)
 	return r;
 }
 
+/* Whether text is the label (or an alias) of a row of the form. */
 static bool names_a_slot(const imp_table *tab, const char *text)
 {
 	if (!*text)
