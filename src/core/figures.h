@@ -5,20 +5,8 @@
 
 #include "model.h"
 #include "template.h"
+#include "template_parts.h" /* gir_figures_parse, gir_summary_words_parse */
 
-struct cJSON;
-
-/* Reads a template's "summary" list into t->figures.  Each entry is
- * {"id", "label", "path"} where "path" is an id path or a list of them
- * (summed).  Returns 0, or -1 with diagnostics for a malformed entry, a
- * repeated id or a path that names no cell of the template. */
-int gir_figures_parse(gir_template *t, const struct cJSON *summary, const char *file,
-                      gir_diags *d);
-void gir_figures_free(gir_template *t);
-/* Reads "summary_words" (required with "summary"): an object of the keys
- * gir_summary_word_keys lists, each a non-empty string. */
-int gir_summary_words_parse(gir_template *t, const struct cJSON *words, const char *file,
-                            gir_diags *d);
 extern const char *const gir_summary_word_keys[GIR_SW_COUNT];
 /* The figure with this id in the template, or NULL. */
 const gir_figure *gir_template_figure(const gir_template *t, const char *id);

@@ -97,17 +97,6 @@ typedef struct gir_cell_ref {
 	gir_value value;
 } gir_cell_ref;
 bool gir_report_resolve(const gir_report *rep, const char *path, gir_cell_ref *out);
-/* The table section a cell path ("requests.received.natural") starts with,
- * and in *rest what follows its dot; NULL when there is no such table or a
- * part of the path is empty. */
-const gir_section *gir_path_section(const gir_template *t, const char *path, const char **rest);
-/* Splits the rest of a cell path into a row node and a column node of the
- * block: the longest row prefix whose rest names a column; a row alone
- * stands for the block's only column or its 总计, and a column alone
- * ("total" in 四) for the column over every row, when the block has no
- * total row.  False when no split names a cell. */
-bool gir_block_split_path(const gir_block *b, const char *rest, const gir_axis **row,
-                          const gir_axis **col);
 /* True when the value is a sum the source does not write: a computed total
  * left out, a group, a whole column. */
 bool gir_cell_ref_computed(const gir_cell_ref *r);

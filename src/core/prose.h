@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "template_parts.h" /* gir_prose_parse, gir_prose_free */
 
 struct cJSON;
 
@@ -50,13 +51,6 @@ typedef struct gir_prose_rule {
 	int max_gap;             /* characters allowed between the phrase and the number */
 	bool at_most;            /* "op": "<=": the text gives a part of the cell */
 } gir_prose_rule;
-
-/* Reads a template's "prose" list into t->prose, and its "prose_words"
- * (required with rules).  Returns 0, or -1 with diagnostics for a malformed
- * rule or list of words, or a cell the template does not have. */
-int gir_prose_parse(gir_template *t, const struct cJSON *rules, const struct cJSON *words,
-                    const char *file, gir_diags *d);
-void gir_prose_free(gir_template *t);
 
 /* A number in a text that a rule ties to a cell. */
 typedef struct gir_prose_hit {

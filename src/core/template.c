@@ -12,9 +12,8 @@
 
 #include "cn.h"
 #include "diag.h"
-#include "figures.h"
-#include "prose.h"
 #include "template.h"
+#include "template_parts.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -522,6 +521,61 @@ const gir_section *gir_template_section(const gir_template *t, const char *id)
 		if (strcmp(t->sections[i]->id, id) == 0)
 			return t->sections[i];
 	return NULL;
+}
+
+/* ---- cell paths on the form ------------------------------------------------ */
+
+/* The column a row path alone stands for: the only one, or the total. */
+static const gir_axis *whole_row(const gir_block *b)
+{
+	if (b->ncols == 1)
+		return b->col_leaves[0];
+	for (size_t c = 0; c < b->ncols; c++)
+		if (b->col_leaves[c]->sum == GIR_SUM_ALL)
+			return b->col_leaves[c];
+	return NULL;
+}
+
+/* Whether a block has a computed total row: then a column alone (the sum of
+ * every row) would add up rows that are not parts of one whole. */
+static bool has_total_row(const gir_block *b)
+{
+	for (size_t r = 0; r < b->nrows; r++)
+		if (gir_axis_is_sum(b->row_leaves[r]))
+			return true;
+	return false;
+}
+
+bool gir_block_split_path(const gir_block *b, const char *rest, const gir_axis **row,
+                          const gir_axis **col)
+{
+	for (const char *dot = rest + strlen(rest);; dot--) {
+		if (*dot == '.' || *dot == '\0') {
+			char *rows = gir_xstrndup(rest, (size_t)(dot - rest));
+			*row = gir_axis_find_path(&b->rows, rows);
+			*col = *dot ? gir_axis_find_path(&b->cols, dot + 1) : whole_row(b);
+			free(rows);
+			if (*row && *col && *row != &b->rows && *col != &b->cols)
+				return true;
+		}
+		if (dot == rest)
+			break;
+	}
+	*row = &b->rows;
+	*col = *rest && !has_total_row(b) ? gir_axis_find_path(&b->cols, rest) : NULL;
+	return *col && *col != &b->cols;
+}
+
+const gir_section *gir_path_section(const gir_template *t, const char *path, const char **rest)
+{
+	const char *dot = strchr(path, '.');
+	if (!dot || path[0] == '.' || strstr(path, "..") || path[strlen(path) - 1] == '.')
+		return NULL; /* an empty part would name the root of a tree */
+	char *sid = gir_xstrndup(path, (size_t)(dot - path));
+	const gir_section *s = gir_template_section(t, sid);
+	free(sid);
+	*rest = dot + 1;
+	return s && s->kind == GIR_TABLE ? s : NULL;
 }
 
 /* ---- checks ----------------------------------------------------------------- */

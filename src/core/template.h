@@ -183,6 +183,19 @@ bool gir_axis_matches(const gir_axis *a, const char *key);
 size_t gir_axis_keyed_children(const gir_axis *a, const gir_axis **out, size_t cap);
 /* Resolves a dotted path such as "withheld.state_secret" below a root. */
 const gir_axis *gir_axis_find_path(const gir_axis *root, const char *path);
+/* Cell paths on the form (model.c's lookups and the template's own
+ * "summary" and "prose" parts read them; the template alone answers). */
+/* The table section a cell path ("requests.received.natural") starts with,
+ * and in *rest what follows its dot; NULL when there is no such table or a
+ * part of the path is empty. */
+const gir_section *gir_path_section(const gir_template *t, const char *path, const char **rest);
+/* Splits the rest of a cell path into a row node and a column node of the
+ * block: the longest row prefix whose rest names a column; a row alone
+ * stands for the block's only column or its 总计, and a column alone
+ * ("total" in 四) for the column over every row, when the block has no
+ * total row.  False when no split names a cell. */
+bool gir_block_split_path(const gir_block *b, const char *rest, const gir_axis **row,
+                          const gir_axis **col);
 /* The "a.b.c" id path of a node below its root (NULL-root parents skipped). */
 char *gir_axis_path(const gir_axis *a);
 /* Label chain "（三）不予公开 · 1.属于国家秘密". */
