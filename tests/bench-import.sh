@@ -27,6 +27,7 @@ echo "import of real pages and Word files, mean of 10 runs:"
 for f in tests/real/fj-pingtan-2023.html tests/real/fj-pingtan-2021.html tests/real/fj-pingtan-2023.lo.docx \
          tests/real/fj-pingtan-2021.lo.docx; do
 	printf '  %-32s ' "$(basename "$f") ($(($(wc -c <"$f") / 1024)) KB)"; "$M" 10 "$BIN" import "$f"
+done
 # PDF (docs/import.md, "PDF"): gireport's own PDF of the examples (5 pages
 # each) and the corpus's real 6-page PDF of 淮安市 2024 (WPS) when
 # tests/real/ is there.  Aim: a 6-page PDF under 100 ms, peak RSS under 30 MB.
@@ -88,3 +89,16 @@ for n in wide-pipe wide-box crcrlf; do
 	printf '  %-24s ' "$n"; "$M" 1 "$BIN" import "$tmp/$n.txt"
 done
 printf '  %-24s ' "pingtan_2021 (innerText)"; "$M" 10 "$BIN" import tests/import/pingtan_2021.innertext.txt
+
+# A city office's history at once (issue 13's aim: 1,000 pages with -j 2 under
+# 10 s): the real 116 KB portal page 1,000 times, imported into one directory.
+# Each copy names the same agency and year, so --force lets each overwrite the
+# last; the work is the 1,000 imports.
+mkdir "$tmp/pages" "$tmp/out"
+i=0
+while [ $i -lt 1000 ]; do
+	ln -s "$(pwd)/tests/real/fj-pingtan-2023.html" "$tmp/pages/p$i.html"
+	i=$((i + 1))
+done
+printf '  %-24s ' "1,000 pages, -j 2"
+"$M" 1 "$BIN" import -q -j 2 --force -o "$tmp/out" "$tmp"/pages/*.html

@@ -33,7 +33,8 @@ replay replay-import-docx fuzz/crashers-import-docx/* tests/real/*.docx
 # poppler's fontconfig lookups for fonts a PDF does not embed are not ours
 LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp replay replay-import-pdf \
 	fuzz/crashers-import-pdf/* fuzz/seeds-import-pdf/*
-# make fuzz's script parses: a merge once left one of its loops open, which
-# only running `make fuzz` showed.
-SUITE=fuzz
-t run-script-parses 'sh -n fuzz/run.sh' 
+# Every shell script of the project parses, those no suite runs too (make
+# fuzz's, make bench's): merges once left a loop open in fuzz/run.sh and in
+# tests/bench-import.sh, which only running them showed.
+SUITE=scripts
+t parse 'for f in fuzz/*.sh tests/*.sh tests/suites/*.sh tools/*.sh .ci/run contrib/pre-commit; do [ -f "$f" ] || continue; sh -n "$f" || { echo "$f"; exit 1; }; done' 
