@@ -1,12 +1,37 @@
 /* The report's arithmetic checked: computed totals against given ones, the
  * template's checks, and last year's carry-over.  Values and cell paths are
  * model.c's. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
 #include "util.h"
+
+/* An error at a computed cell (row × column of section s): its label chain
+ * and key path, and the message. */
+static void total_error(const gir_report *rep, const gir_section *s, const gir_axis *row,
+                        const gir_axis *col, gir_pos pos, gir_diags *d, const char *hint,
+                        const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+static void total_error(const gir_report *rep, const gir_section *s, const gir_axis *row,
+                        const gir_axis *col, gir_pos pos, gir_diags *d, const char *hint,
+                        const char *fmt, ...)
+{
+	char *rl = gir_axis_label_chain(row, rep->year), *cl = gir_axis_label_chain(col, rep->year);
+	char *rp = gir_axis_path(row), *cp = gir_axis_path(col);
+	char *label = gir_join_labels(s->heading, rl, cl, (char *)NULL);
+	char *path = gir_xasprintf("%s.%s.%s", s->id, rp, cp);
+	va_list ap;
+	va_start(ap, fmt);
+	gir_buf msg = {0};
+	gir_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	gir_diag_at(d, GIR_ERROR, rep->file, pos, label, path, hint, "%s", msg.ptr);
+	gir_buf_free(&msg);
+	free(rl), free(cl), free(rp), free(cp), free(label), free(path);
+}
 
 static void total_mismatch(const gir_report *rep, const gir_section *s, const gir_axis *row,
                            const gir_axis *col, gir_value given, gir_value sum, const char *what,
@@ -15,14 +40,9 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
 	char g[32], c[32];
 	gir_value_format(given, g, sizeof g);
 	gir_value_format(sum, c, sizeof c);
-	char *rl = gir_axis_label_chain(row, rep->year), *cl = gir_axis_label_chain(col, rep->year);
-	char *rp = gir_axis_path(row), *cp = gir_axis_path(col);
-	char *label = gir_join_labels(s->heading, rl, cl, (char *)NULL);
-	char *path = gir_xasprintf("%s.%s.%s", s->id, rp, cp);
-	gir_diag_at(d, GIR_ERROR, rep->file, given.pos, label, path,
+	total_error(rep, s, row, col, given.pos, d,
 	            "totals are computed; leave the total out, or correct it",
 	            "the total is given as %s but the %s add up to %s", g, what, c);
-	free(rl), free(cl), free(rp), free(cp), free(label), free(path);
 }
 
 /* A total of a template's amounts past 2^63 (a local edition's total over
@@ -30,14 +50,8 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
 static void total_overflow(const gir_report *rep, const gir_section *s, const gir_axis *row,
                            const gir_axis *col, gir_value sum, gir_diags *d)
 {
-	char *rl = gir_axis_label_chain(row, rep->year), *cl = gir_axis_label_chain(col, rep->year);
-	char *rp = gir_axis_path(row), *cp = gir_axis_path(col);
-	char *label = gir_join_labels(s->heading, rl, cl, (char *)NULL);
-	char *path = gir_xasprintf("%s.%s.%s", s->id, rp, cp);
-	gir_diag_at(d, GIR_ERROR, rep->file, sum.pos, label, path,
-	            "check the values for extra digits",
+	total_error(rep, s, row, col, sum.pos, d, "check the values for extra digits",
 	            "the total is too large to add up (more than 9223372036854.775807)");
-	free(rl), free(cl), free(rp), free(cp), free(label), free(path);
 }
 
 /* Replaces a computed cell with its sum, reporting a given value that differs. */
