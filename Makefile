@@ -37,12 +37,12 @@ DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka
                    libhpdf-dev libharfbuzz-dev libpoppler-glib-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
                    mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc \
-                   libminizip-dev libxml2-dev python3-docx libreoffice-writer-nogui
+                   libminizip-dev libxml2-dev python3-docx libreoffice-writer-nogui gettext locales
 
 .PHONY: all deps demo check testbins bench regen counts asan valgrind fuzz lint deps-lint clean \
-        install uninstall schemas
+        install uninstall schemas pot
 
-all: $(BIN) $(BUILD)/gireport.1 schemas
+all: $(BIN) $(BUILD)/gireport.1 schemas $(MO)
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -71,6 +71,34 @@ $(BUILD)/libgireport.a: $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(BUILD)/libgireport.a
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(CLI_OBJ) $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
+# ---- translations (docs/messages.md) ----------------------------------------
+
+# po/LANG.po are the translations; the binary finds $(BUILD)/locale next to
+# itself, so the tests run it uninstalled.  zh_SG reads the zh_CN catalogue
+# (Simplified Chinese, which gettext would not find from zh_SG).
+LINGUAS  := zh_CN
+LOCALES  := zh_CN zh_SG
+MO       := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/gireport.mo)
+XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+            --keyword=GIR_MSG:3 --keyword=C_:1c,2 --add-comments=TRANSLATORS: \
+            --no-location --sort-output --package-name=gireport --package-version=$(VERSION) \
+            --msgid-bugs-address=https://github.com/gireport/gireport/issues
+
+$(BUILD)/locale/zh_CN/LC_MESSAGES/gireport.mo $(BUILD)/locale/zh_SG/LC_MESSAGES/gireport.mo: po/zh_CN.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp po/zh_CN.po && mv $@.tmp $@
+
+# Rewrites po/gireport.pot from the sources and the templates' check
+# messages, and merges it into every po/LANG.po (then translate what
+# msgfmt --statistics says is untranslated or fuzzy).
+pot:
+	@mkdir -p $(BUILD)/po
+	sh tools/template-messages.sh $(TEMPLATES) > $(BUILD)/po/templates.c
+	$(XGETTEXT) -o po/gireport.pot $(SRC_DIRS:%=%/*.c) $(SRC_DIRS:%=%/*.h) cli/*.c cli/*.h \
+		$(BUILD)/po/templates.c
+	sed -i '/^"POT-Creation-Date:/d' po/gireport.pot
+	for l in $(LINGUAS); do msgmerge -q --no-location --sort-output -U --backup=none po/$$l.po po/gireport.pot; done
+
 # ---- man page and install ---------------------------------------------------
 
 # The version is written in one place, GIR_VERSION in include/gireport.h; the
@@ -80,12 +108,17 @@ VERSION := $(shell sed -n 's/^.define GIR_VERSION "\(.*\)".*/\1/p' include/girep
 $(BUILD)/gireport.1: man/gireport.1 include/gireport.h | $(BUILD)
 	sed 's/^\.Os gireport$$/.Os gireport $(VERSION)/' man/gireport.1 > $@.tmp && mv $@.tmp $@
 
+$(BUILD)/zh_CN/gireport.1: man/zh_CN/gireport.1 include/gireport.h | $(BUILD)
+	@mkdir -p $(@D)
+	sed 's/^\.Os gireport$$/.Os gireport $(VERSION)/' man/zh_CN/gireport.1 > $@.tmp && mv $@.tmp $@
+
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/gireport
 MANDIR  ?= $(PREFIX)/share/man
 DOCDIR  ?= $(PREFIX)/share/doc/gireport
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+LOCALEDIR ?= $(PREFIX)/share/locale
 DOCS    := $(sort $(wildcard docs/*.md) $(wildcard docs/*.png))
 # One JSON Schema per template, written by the `schemas` target.
 SCHEMAS := $(TEMPLATES:templates/%.json=%.schema.json)
@@ -93,12 +126,18 @@ SCHEMAS := $(TEMPLATES:templates/%.json=%.schema.json)
 # Installs what `make` built (nothing is rebuilt here, so `sudo make install`
 # after `make` writes nothing into the build directory).  The templates are
 # copies to read and to start a local edition from: the binary embeds its own.
-install: $(BIN) $(BUILD)/gireport.1 schemas
+install: $(BIN) $(BUILD)/gireport.1 $(BUILD)/zh_CN/gireport.1 schemas $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(MANDIR)/zh_CN/man1 $(LOCALES:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES) \
 		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DOCDIR)/docs \
 		$(DESTDIR)$(DATADIR)/fontconfig
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gireport
 	install -m 644 $(BUILD)/gireport.1 $(DESTDIR)$(MANDIR)/man1/gireport.1
+	install -m 644 $(BUILD)/zh_CN/gireport.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/gireport.1
+	for l in $(LOCALES); do \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/gireport.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/gireport.mo || exit 1; \
+	done
 	install -m 644 completion/gireport.bash $(DESTDIR)$(BASHCOMPDIR)/gireport
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates
 	install -m 644 $(SCHEMAS:%=$(BUILD)/schemas/%) $(DESTDIR)$(DATADIR)/schemas
@@ -110,6 +149,8 @@ install: $(BIN) $(BUILD)/gireport.1 schemas
 # Removes what install wrote, and the directories of gireport's own it leaves empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gireport $(DESTDIR)$(MANDIR)/man1/gireport.1 \
+		$(DESTDIR)$(MANDIR)/zh_CN/man1/gireport.1 \
+		$(LOCALES:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/gireport.mo) \
 		$(DESTDIR)$(BASHCOMPDIR)/gireport $(DESTDIR)$(DATADIR)/pre-commit \
 		$(DESTDIR)$(DATADIR)/fontconfig/65-gireport.conf \
 		$(TEMPLATES:templates/%=$(DESTDIR)$(DATADIR)/templates/%) \
@@ -130,12 +171,14 @@ $(BUILD)/schemas/%.schema.json: templates/%.json $(BIN)
 	GIREPORT_TEMPLATE_PATH= $(BIN) schema $* > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/cmd_new.o: CLI_CFLAGS += -DGIR_SCHEMA_DIR='"$(DATADIR)/schemas"'
+$(BUILD)/main.o: CLI_CFLAGS += -DGIR_LOCALEDIR='"$(LOCALEDIR)"'
+$(BUILD)/main.o: $(BUILD)/datadir
 
 # `gireport new` names the installed schemas, so cmd_new.o is rebuilt when
 # DATADIR (PREFIX) differs from the one it was built with.
 $(BUILD)/cmd_new.o: $(BUILD)/datadir
 $(BUILD)/datadir: FORCE | $(BUILD)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ || echo '$(DATADIR) $(LOCALEDIR)' > $@
 FORCE:
 
 # Installs what building and testing need (Debian 12; run as root or via sudo).
@@ -146,6 +189,12 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+	@# the Chinese diagnostics' tests run under zh_CN.UTF-8 and zh_SG.UTF-8
+	@for l in zh_CN zh_SG; do \
+	  locale -a 2>/dev/null | grep -qx "$$l.utf8" && continue; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  echo "generating the $$l.UTF-8 locale"; $$SUDO localedef -i $$l -f UTF-8 $$l.UTF-8 || exit 1; \
+	done
 
 demo: deps
 	$(MAKE) all

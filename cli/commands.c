@@ -118,11 +118,12 @@ gir_report *gir_session_load(const gir_session *s, const char *file, gir_job_res
 	gir_diags *d = gir_diags_new();
 	if (rs != GIR_READ_OK) { /* in the chosen format, as every other diagnostic */
 		if (rs == GIR_READ_TOO_LARGE)
-			gir_diags_add(d, GIR_ERROR, file,
-			              "the file is larger than %u MiB; a report source is a few KB",
+			gir_diags_add(d, file, GIR_MSG(ERROR, file_too_large,
+			              "the file is larger than %u MiB; a report source is a few KB"),
 			              GIR_MAX_SOURCE >> 20);
 		else
-			gir_diags_add(d, GIR_ERROR, file, "cannot read: %s", gir_file_strerror(errno));
+			gir_diags_add(d, file, GIR_MSG(ERROR, file_unreadable, "cannot read: %s"),
+			              gir_file_strerror(errno));
 		gir_session_diags(s, d, NULL, 0, r);
 		gir_diags_free(d);
 		r->status = rs == GIR_READ_TOO_LARGE ? GIR_EXIT_INVALID : GIR_EXIT_FAILURE;

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <libintl.h>
+
 #include "gireport.h"
 #include "jobs.h"
 #include "sources.h"
@@ -81,5 +83,10 @@ int gir_cmd_audit(const gir_cli *cli);     /* cmd_audit.c */
  * *year is set to that year.  NULL after printing why. */
 const gir_template *gir_cli_template(const gir_cli *cli, const gir_registry *reg, const char *id,
                                      int *year);
+
+/* The command line's own text, in the "gireport" domain main() binds
+ * (docs/messages.md, "Translations"). */
+#define _(s) gettext(s)
+#define N_(s) s
 
 #endif

@@ -1,6 +1,9 @@
 /* gireport: argument parsing only; the commands live in commands.c. */
 #include <errno.h>
 #include <getopt.h>
+#include <libintl.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
@@ -55,6 +58,46 @@ static void on_signal(int sig)
 	gir_write_abort();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+#ifndef GIR_LOCALEDIR
+#define GIR_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+/* Where the message catalogues are: next to the binary when it runs from
+ * the build tree (build/gireport finds build/locale/zh_CN/LC_MESSAGES/
+ * gireport.mo, so the tests need no install), else where `make install`
+ * put them (GIR_LOCALEDIR, from PREFIX). */
+static const char *locale_dir(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+	if (n > 0) {
+		buf[n] = '\0';
+		char *slash = strrchr(buf, '/');
+		const char *probe = "/locale/zh_CN/LC_MESSAGES/gireport.mo";
+		if (slash && (size_t)(slash - buf) + strlen(probe) < size) {
+			strcpy(slash, probe);
+			if (access(buf, R_OK) == 0) {
+				strcpy(slash, "/locale");
+				return buf;
+			}
+		}
+	}
+	return GIR_LOCALEDIR;
+}
+
+/* LANG, LC_ALL, LC_MESSAGES and LANGUAGE choose the language of messages
+ * (gettext's rules).  Only LC_MESSAGES is taken from the environment: the
+ * numbers, sorting and character classes gireport writes and reads stay
+ * the C locale's, so outputs do not change with the clerk's settings.
+ * Output is UTF-8 whatever the locale's charset, as the labels are. */
+static void messages_init(void)
+{
+	char buf[PATH_MAX];
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain("gireport", locale_dir(buf, sizeof buf));
+	bind_textdomain_codeset("gireport", "UTF-8");
+	textdomain("gireport");
 }
 
 /* --font ROLE=PATH[:INDEX] */
@@ -222,6 +265,7 @@ static int run(int argc, char **argv)
  * truncated file.  fclose reports what the last flush or close found. */
 int main(int argc, char **argv)
 {
+	messages_init();
 	int rc = run(argc, argv);
 	bool failed = ferror(stdout) != 0;
 	if (fclose(stdout) != 0 || failed) {

@@ -116,8 +116,9 @@ typedef struct gir_diag {
 	int column;          /* 1-based, in characters (code points) */
 	const char *label;   /* Chinese label of the field, or NULL */
 	const char *path;    /* key path such as requests.received.natural, or NULL */
-	const char *message;
+	const char *message; /* in the language of LC_MESSAGES (gettext), as the hint */
 	const char *hint;    /* extra line ("write 12 instead"), or NULL */
+	const char *id;      /* the message's stable id (docs/messages.md), any language */
 } gir_diag;
 
 gir_diags *gir_diags_new(void);
@@ -126,9 +127,16 @@ size_t gir_diags_count(const gir_diags *d);
 const gir_diag *gir_diags_at(const gir_diags *d, size_t i);
 /* Number of diagnostics of the given severity. */
 size_t gir_diags_count_severity(const gir_diags *d, gir_severity s);
-/* Add a diagnostic not tied to a source position (e.g. a file that cannot be read). */
-void gir_diags_add(gir_diags *d, gir_severity s, const char *file,
-                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* One entry of the message catalogue (docs/messages.md), written where the
+ * message is given: GIR_MSG(ERROR, total_mismatch, "the total is …") gives
+ * the severity, the stable id and the English text, which xgettext collects
+ * (--keyword=GIR_MSG:3) and the diagnostics translate through gettext. */
+#define GIR_MSG(severity, id, text) GIR_##severity, #id, text
+
+/* Add a diagnostic not tied to a source position (e.g. a file that cannot be
+ * read); `s, id, fmt` are a GIR_MSG. */
+void gir_diags_add(gir_diags *d, const char *file, gir_severity s, const char *id,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Makes the warnings from index `from` on errors (--strict), with a hint
  * saying so. */
@@ -137,7 +145,8 @@ void gir_diags_promote_warnings(gir_diags *d, size_t from);
  * source line and a caret under the column when `source` is given. */
 void gir_diags_format_text(const gir_diags *d, const char *source, size_t len,
                            gir_buf *out);
-/* One JSON object per line: file, line, column, severity, path, label, message. */
+/* One JSON object per line: file, line, column, severity, id, path, label,
+ * message, hint. */
 void gir_diags_format_json(const gir_diags *d, gir_buf *out);
 
 /* ---- templates ------------------------------------------------------------ */
@@ -258,7 +267,8 @@ const char *gir_report_font(const gir_report *rep, gir_font_role role);
 /* The `previous:` path as written in the source, or NULL. */
 const char *gir_report_previous_path(const gir_report *rep);
 /* Reports a problem with last year's source at the `previous:` line. */
-void gir_report_previous_error(const gir_report *rep, gir_diags *d, const char *message);
+void gir_report_previous_error(const gir_report *rep, gir_diags *d, const char *id,
+                               const char *message);
 /* Last year's source of a report loaded from `file`: the `previous:` path
  * (relative to `file`), else, in a tree laid out as agency/YEAR.yaml, the
  * sibling agency/(YEAR-1).yaml when it exists.  malloc'd; NULL for none. */

@@ -13,11 +13,12 @@
  * and key path, and the message. */
 static void total_error(const gir_report *rep, const gir_section *s, const gir_axis *row,
                         const gir_axis *col, gir_pos pos, gir_diags *d, const char *hint,
-                        const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+                        gir_severity sev, const char *id, const char *fmt, ...)
+	__attribute__((format(printf, 10, 11)));
 
 static void total_error(const gir_report *rep, const gir_section *s, const gir_axis *row,
                         const gir_axis *col, gir_pos pos, gir_diags *d, const char *hint,
-                        const char *fmt, ...)
+                        gir_severity sev, const char *id, const char *fmt, ...)
 {
 	char *rl = gir_axis_label_chain(row, rep->year), *cl = gir_axis_label_chain(col, rep->year);
 	char *rp = gir_axis_path(row), *cp = gir_axis_path(col);
@@ -25,24 +26,27 @@ static void total_error(const gir_report *rep, const gir_section *s, const gir_a
 	char *path = gir_xasprintf("%s.%s.%s", s->id, rp, cp);
 	va_list ap;
 	va_start(ap, fmt);
-	gir_buf msg = {0};
-	gir_buf_vprintf(&msg, fmt, ap);
+	gir_diag_vat(d, rep->file, pos, label, path, hint, sev, id, fmt, ap);
 	va_end(ap);
-	gir_diag_at(d, GIR_ERROR, rep->file, pos, label, path, hint, "%s", msg.ptr);
-	gir_buf_free(&msg);
 	free(rl), free(cl), free(rp), free(cp), free(label), free(path);
 }
 
 static void total_mismatch(const gir_report *rep, const gir_section *s, const gir_axis *row,
-                           const gir_axis *col, gir_value given, gir_value sum, const char *what,
+                           const gir_axis *col, gir_value given, gir_value sum, bool rows,
                            gir_diags *d)
 {
 	char g[32], c[32];
 	gir_value_format(given, g, sizeof g);
 	gir_value_format(sum, c, sizeof c);
-	total_error(rep, s, row, col, given.pos, d,
-	            "totals are computed; leave the total out, or correct it",
-	            "the total is given as %s but the %s add up to %s", g, what, c);
+	const char *hint = _("totals are computed; leave the total out, or correct it");
+	if (rows)
+		total_error(rep, s, row, col, given.pos, d, hint,
+		            GIR_MSG(ERROR, total_mismatch_rows,
+		                    "the total is given as %s but the rows above it add up to %s"), g, c);
+	else
+		total_error(rep, s, row, col, given.pos, d, hint,
+		            GIR_MSG(ERROR, total_mismatch_columns,
+		                    "the total is given as %s but the columns add up to %s"), g, c);
 }
 
 /* A total of a template's amounts past 2^63 (a local edition's total over
@@ -50,18 +54,19 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
 static void total_overflow(const gir_report *rep, const gir_section *s, const gir_axis *row,
                            const gir_axis *col, gir_value sum, gir_diags *d)
 {
-	total_error(rep, s, row, col, sum.pos, d, "check the values for extra digits",
-	            "the total is too large to add up (more than 9223372036854.775807)");
+	total_error(rep, s, row, col, sum.pos, d, _("check the values for extra digits"),
+	            GIR_MSG(ERROR, total_overflow,
+	                    "the total is too large to add up (more than 9223372036854.775807)"));
 }
 
 /* Replaces a computed cell with its sum, reporting a given value that differs. */
 static void set_computed_cell(const gir_report *rep, const gir_section *s, const gir_axis *row,
-                   const gir_axis *col, gir_value *cell, gir_value sum, const char *what,
+                   const gir_axis *col, gir_value *cell, gir_value sum, bool rows,
                    gir_diags *d)
 {
 	bool mismatch = cell->given && !cell->bad && !sum.bad && gir_value_cmp(*cell, sum) != 0;
 	if (d && mismatch)
-		total_mismatch(rep, s, row, col, *cell, sum, what, d);
+		total_mismatch(rep, s, row, col, *cell, sum, rows, d);
 	if (d && sum.overflow && !cell->overflow) /* reported where it is made, not in later sums */
 		total_overflow(rep, s, row, col, sum, d);
 	bool given = cell->given, bad = cell->bad || mismatch; /* reported once, not again in a sum */
@@ -84,7 +89,7 @@ static void block_totals(const gir_report *rep, const gir_section *s, const gir_
 		for (size_t c = 0; c < b->ncols; c++)
 			if (!gir_axis_is_sum(b->col_leaves[c]))
 				set_computed_cell(rep, s, ra, b->col_leaves[c], gir_cell(sd, b, r, c),
-				       gir_sum_rows(sd, b, ra->parent, c), "rows above it", d);
+				       gir_sum_rows(sd, b, ra->parent, c), true, d);
 	}
 	for (size_t c = 0; c < b->ncols; c++) {
 		const gir_axis *ca = b->col_leaves[c];
@@ -96,7 +101,7 @@ static void block_totals(const gir_report *rep, const gir_section *s, const gir_
 			for (int k = group->first_leaf; k < group->first_leaf + group->nleaves; k++)
 				if (!gir_axis_is_sum(b->col_leaves[k]))
 					sum = gir_value_add(sum, *gir_cell(sd, b, r, (size_t)k));
-			set_computed_cell(rep, s, b->row_leaves[r], ca, gir_cell(sd, b, r, c), sum, "columns", d);
+			set_computed_cell(rep, s, b->row_leaves[r], ca, gir_cell(sd, b, r, c), sum, false, d);
 		}
 	}
 }
@@ -183,8 +188,11 @@ static void report_failure(const gir_report *rep, const gir_check *k, size_t at,
 	char *cp = cellrow ? gir_axis_path(cellrow) : NULL;
 	char *path = cp ? gir_xasprintf("%s.%s.%s", s->id, by_column ? cp : lp, by_column ? lp : cp)
 	                : gir_xasprintf("%s.%s", s->id, lp);
-	char *msg = fill_message(k->message, l, r);
-	gir_diag_at(d, k->severity, rep->file, pos, label, path, NULL, "%s", msg);
+	/* The template's words, translated when po/zh_CN.po has them
+	 * (tools/template-messages collects them). */
+	char *msg = fill_message(_(k->message), l, r);
+	gir_diag_at(d, rep->file, pos, label, path, NULL, k->severity,
+	            k->severity == GIR_ERROR ? "template_check" : "template_check_warning", "%s", msg);
 	free(ll), free(label), free(lp), free(cp), free(path), free(msg);
 }
 
@@ -285,8 +293,9 @@ int gir_report_check_previous(const gir_report *rep, const gir_report *prev, gir
 	if (prev->year != rep->year - 1) {
 		/* Comparing with another year's carry-over would only mislead. */
 		const char *label = rep->tpl->field_labels[GIR_F_PREVIOUS];
-		gir_diag_at(d, GIR_WARNING, rep->file, rep->previous_pos, label, "previous",
-		            "point previous: at the source of the year before", "%s is the report of %d, not of %d",
+		gir_diag_at(d, rep->file, rep->previous_pos, label, "previous",
+		            _("point previous: at the source of the year before"),
+		            GIR_MSG(WARNING, previous_wrong_year, "%s is the report of %d, not of %d"),
 		            prev->file, prev->year, rep->year - 1);
 		return 0;
 	}

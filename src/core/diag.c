@@ -41,6 +41,7 @@ void gir_diags_free(gir_diags *d)
 		free((char *)g->path);
 		free((char *)g->message);
 		free((char *)g->hint);
+		free((char *)g->id);
 	}
 	free(d->items);
 	free(d->owner);
@@ -65,9 +66,9 @@ size_t gir_diags_count_severity(const gir_diags *d, gir_severity s)
 	return n;
 }
 
-static void diag_vadd(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
-                      const char *label, const char *path, const char *hint,
-                      const char *fmt, va_list ap)
+void gir_diag_vat(gir_diags *d, const char *file, gir_pos pos, const char *label,
+                  const char *path, const char *hint, gir_severity s, const char *id,
+                  const char *fmt, va_list ap)
 {
 	bool note = s == GIR_NOTE && d->len > 0;
 	if (note && d->last_dropped)
@@ -86,7 +87,7 @@ static void diag_vadd(gir_diags *d, gir_severity s, const char *file, gir_pos po
 	}
 	d->owner[d->len] = note ? d->owner[d->len - 1] : d->len;
 	gir_buf msg = {0};
-	gir_buf_vprintf(&msg, fmt, ap);
+	gir_buf_vprintf(&msg, _(fmt), ap);
 	d->items[d->len++] = (gir_diag){
 		.severity = s,
 		.file = dup_or_null(file),
@@ -96,31 +97,42 @@ static void diag_vadd(gir_diags *d, gir_severity s, const char *file, gir_pos po
 		.path = dup_or_null(path),
 		.message = gir_buf_detach(&msg),
 		.hint = dup_or_null(hint),
+		.id = dup_or_null(id),
 	};
 }
 
-void gir_diag_at(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
-                 const char *label, const char *path, const char *hint,
+void gir_diag_at(gir_diags *d, const char *file, gir_pos pos, const char *label,
+                 const char *path, const char *hint, gir_severity s, const char *id,
                  const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(d, s, file, pos, label, path, hint, fmt, ap);
+	gir_diag_vat(d, file, pos, label, path, hint, s, id, fmt, ap);
 	va_end(ap);
 }
 
-void gir_diags_add(gir_diags *d, gir_severity s, const char *file, const char *fmt, ...)
+void gir_diags_add(gir_diags *d, const char *file, gir_severity s, const char *id,
+                   const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(d, s, file, (gir_pos){0, 0}, NULL, NULL, NULL, fmt, ap);
+	gir_diag_vat(d, file, (gir_pos){0, 0}, NULL, NULL, NULL, s, id, fmt, ap);
 	va_end(ap);
 }
 
+/* The JSON form names the severity in English, for programs. */
 static const char *severity_name(gir_severity s)
 {
 	static const char *const names[] = {"note", "warning", "error"};
 	return names[s];
+}
+
+/* The text form's, as GCC's translations write them: "错误：" takes its
+ * full-width colon and no space. */
+static const char *severity_text(gir_severity s)
+{
+	static const char *const names[] = {N_("note: "), N_("warning: "), N_("error: ")};
+	return _(names[s]);
 }
 
 /* Diagnostics are printed in source order, each followed by its notes
@@ -233,11 +245,12 @@ void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_
 		}
 		if (g->line)
 			gir_buf_printf(out, "%d:%d:", g->line, g->column);
-		gir_buf_printf(out, "%s%s: ", g->file || g->line ? " " : "",
-		               severity_name(g->severity));
+		gir_buf_printf(out, "%s%s", g->file || g->line ? " " : "", severity_text(g->severity));
 		if (g->label) {
 			put_visible(out, g->label);
-			gir_buf_puts(out, ": ");
+			/* TRANSLATORS: after the Chinese label of the field a message
+			 * is about, before the message itself */
+			gir_buf_puts(out, C_("label", ": "));
 		}
 		put_visible(out, g->message);
 		if (g->path) {
@@ -249,14 +262,17 @@ void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_
 		if (src && g->line)
 			format_excerpt(g, src, len, out);
 		if (g->hint) {
-			gir_buf_puts(out, "      = hint: ");
+			gir_buf_puts(out, "      = ");
+			gir_buf_puts(out, _("hint: "));
 			put_visible(out, g->hint);
 			gir_buf_putc(out, '\n');
 		}
 	}
 	if (d->dropped) {
 		put_visible(out, d->len && d->items[0].file ? d->items[0].file : "gireport");
-		gir_buf_printf(out, ": note: %zu more problems not shown\n", d->dropped);
+		gir_buf_printf(out, ": %s", _("note: "));
+		gir_buf_printf(out, _("%zu more problems not shown"), d->dropped);
+		gir_buf_putc(out, '\n');
 	}
 	free(v);
 }
@@ -288,6 +304,7 @@ void gir_diags_format_json(const gir_diags *d, gir_buf *out)
 		cJSON_AddNumberToObject(o, "line", g->line);
 		cJSON_AddNumberToObject(o, "column", g->column);
 		add_string(o, "severity", severity_name(g->severity));
+		add_string(o, "id", g->id);
 		add_string(o, "path", g->path);
 		add_string(o, "label", g->label);
 		add_string(o, "message", g->message);
@@ -304,8 +321,9 @@ void gir_diags_format_json(const gir_diags *d, gir_buf *out)
 		cJSON_AddNumberToObject(o, "line", 0);
 		cJSON_AddNumberToObject(o, "column", 0);
 		add_string(o, "severity", "note");
+		add_string(o, "id", "more_not_shown");
 		cJSON_AddNumberToObject(o, "dropped", (double)d->dropped);
-		char *m = gir_xasprintf("%zu more problems not shown", d->dropped);
+		char *m = gir_xasprintf(_("%zu more problems not shown"), d->dropped);
 		add_string(o, "message", m);
 		free(m);
 		char *s = cJSON_PrintUnformatted(o);
@@ -330,6 +348,12 @@ void gir_diags_promote_warnings(gir_diags *d, size_t from)
 			continue;
 		g->severity = GIR_ERROR;
 		if (!g->hint)
-			g->hint = gir_xstrdup("a warning, made an error by --strict");
+			g->hint = gir_xstrdup(_("a warning, made an error by --strict"));
 	}
+}
+
+const char *gir_pgettext(const char *key, const char *s)
+{
+	const char *t = dgettext(GIR_TEXT_DOMAIN, key);
+	return t == key ? s : t;
 }

@@ -21,7 +21,7 @@ bool gir_template_has_path(const gir_template *t, const char *path)
 
 static int figure_error(const char *file, gir_diags *d, const char *msg)
 {
-	gir_diags_add(d, GIR_ERROR, file, "template: %s", msg);
+	gir_diags_add(d, file, GIR_MSG(ERROR, template_figures, "template: %s"), msg);
 	return -1;
 }
 

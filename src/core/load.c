@@ -1,11 +1,13 @@
 /* Loader: libyaml events → gir_node tree.  libyaml gives every event a mark
  * (0-based line and column, columns in characters); we keep them 1-based on
  * every node so the validator can point at any value. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <yaml.h>
 
+#include "i18n.h"
 #include "node.h"
 #include "utf8.h"
 #include "util.h"
@@ -101,11 +103,11 @@ static bool find_typo(const char *line, size_t n, typo *t)
 	bool fw_indent;
 	const char *c = content_start(line, n, &fw_indent), *end = line + n;
 	if (memchr(line, '\t', (size_t)(c - line))) {
-		*t = (typo){chars_before(line, memchr(line, '\t', (size_t)(c - line))), "indent with spaces, not tabs"};
+		*t = (typo){chars_before(line, memchr(line, '\t', (size_t)(c - line))), _("indent with spaces, not tabs")};
 		return true;
 	}
 	if (fw_indent) {
-		*t = (typo){1, "a full-width space (U+3000) cannot indent YAML; use ASCII spaces"};
+		*t = (typo){1, _("a full-width space (U+3000) cannot indent YAML; use ASCII spaces")};
 		return true;
 	}
 	if (c < end && *c == '#')
@@ -113,11 +115,11 @@ static bool find_typo(const char *line, size_t n, typo *t)
 	for (const char *p = c; p < end; p++) {
 		if (end - p >= 3 && memcmp(p, "\xEF\xBC\x9A", 3) == 0) { /* ： */
 			*t = (typo){chars_before(line, p),
-			            "after a key type an ASCII colon and a space (\"规章: [0, 0, 0]\"), not the full-width \xEF\xBC\x9A"};
+			            _("after a key type an ASCII colon and a space (\"规章: [0, 0, 0]\"), not the full-width \xEF\xBC\x9A")};
 			return true;
 		}
 		if (*p == ':' && p + 1 < end && p[1] != ' ' && p[1] != ':' && p[1] != '/' && p > c) {
-			*t = (typo){chars_before(line, p) + 1, "type a space after the colon (\"规章: [0, 0, 0]\")"};
+			*t = (typo){chars_before(line, p) + 1, _("type a space after the colon (\"规章: [0, 0, 0]\")")};
 			return true;
 		}
 		if (*p == ':' || *p == '"' || *p == '\'' || *p == '#')
@@ -128,7 +130,7 @@ static bool find_typo(const char *line, size_t n, typo *t)
 		if (memcmp(p, "\xEF\xBC\x8C", 3) == 0) /* ， */
 			fc = p;
 	if (fc && memchr(c, '[', (size_t)(fc - c))) {
-		*t = (typo){chars_before(line, fc), "separate values in [ ] with ASCII commas, not the full-width \xEF\xBC\x8C"};
+		*t = (typo){chars_before(line, fc), _("separate values in [ ] with ASCII commas, not the full-width \xEF\xBC\x8C")};
 		return true;
 	}
 	return false;
@@ -140,6 +142,67 @@ static int line_end_col(const char *line, size_t n)
 	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
 		n--;
 	return (int)gir_utf8_count(line, n) + 1;
+}
+
+/* libyaml's problems and contexts (scanner.c, parser.c), so that a
+ * translation can say what they mean in the clerk's words: the common ones
+ * (a tab, a missing value, a bad indent, an unclosed quote, a colon in text)
+ * get an explanation rather than a rendering of the English.  In English the
+ * text is libyaml's own. */
+static const char *const yaml_texts[] = {
+	N_("found character that cannot start any token"),
+	N_("while scanning for the next token"),
+	N_("did not find expected key"),
+	N_("while parsing a block mapping"),
+	N_("mapping values are not allowed in this context"),
+	N_("found unexpected end of stream"),
+	N_("while scanning a quoted scalar"),
+	N_("did not find expected node content"),
+	N_("while parsing a flow node"),
+	N_("did not find expected ',' or ']'"),
+	N_("while parsing a flow sequence"),
+	N_("did not find expected ',' or '}'"),
+	N_("while parsing a flow mapping"),
+	N_("could not find expected ':'"),
+	N_("while scanning a simple key"),
+	N_("did not find expected '-' indicator"),
+	N_("while parsing a block collection"),
+	N_("block sequence entries are not allowed in this context"),
+	N_("found a tab character that violates indentation"),
+	N_("while scanning a plain scalar"),
+	N_("found unknown escape character"),
+	N_("while parsing a quoted scalar"),
+	N_("found undefined tag handle"),
+	N_("while parsing a node"),
+	N_("did not find expected <document start>"),
+	N_("found unexpected ':'"),
+	N_("while scanning a block scalar"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("did not find URI escaped octet"),
+	N_("while scanning an alias"),
+	N_("while scanning an anchor"),
+	N_("did not find expected alphabetic or numeric character"),
+	N_("while scanning a tag"),
+	N_("while scanning a directive"),
+	N_("found unexpected document indicator"),
+	N_("out of memory"),
+};
+
+static const char *yaml_words(const char *s, bool tab)
+{
+	/* TRANSLATORS: libyaml's words when the character it stopped at is a tab */
+	if (tab && strcmp(s, "found character that cannot start any token") == 0)
+		return C_("tab", "found character that cannot start any token");
+	for (size_t i = 0; i < sizeof yaml_texts / sizeof *yaml_texts; i++)
+		if (strcmp(s, yaml_texts[i]) == 0)
+			return _(yaml_texts[i]);
+	return s;
+}
+
+/* Whether libyaml stopped at a tab. */
+static bool at_tab(const loader *L, yaml_mark_t m)
+{
+	return m.index < L->len && L->text[m.index] == '\t';
 }
 
 /* Turns libyaml's parser error into one diagnostic at the right place: the
@@ -167,7 +230,7 @@ static void syntax_error(loader *L)
 		size_t n;
 		const char *line = gir_text_line(L->text, L->len, ctx_line, &n);
 		pos = (gir_pos){ctx_line, line ? line_end_col(line, n) : 1};
-		hint = "close the list with ] at the end of the line";
+		hint = _("close the list with ] at the end of the line");
 	}
 	/* A value that starts with a placeholder opens a flow mapping to YAML. */
 	for (int l = pos.line - 1; l <= pos.line && !hint; l++) {
@@ -175,29 +238,30 @@ static void syntax_error(loader *L)
 		const char *line = l >= 1 ? gir_text_line(L->text, L->len, l, &n) : NULL;
 		char *copy = line ? gir_xstrndup(line, n) : NULL;
 		if (copy && (strstr(copy, ": {{") || strstr(copy, "- {{")))
-			hint = "text that starts with a placeholder must be quoted (\"{{year}}年…\") or "
-			       "written as a | block";
+			hint = _("text that starts with a placeholder must be quoted (\"{{year}}年…\") or "
+			         "written as a | block");
 		free(copy);
 	}
 	if (!hint && strstr(problem, "did not find expected key"))
-		hint = "indent the rows of a table by the same number of spaces as the rows above";
+		hint = _("indent the rows of a table by the same number of spaces as the rows above");
 	if (!hint && strstr(problem, "end of stream") && p->context &&
 	    strstr(p->context, "quoted scalar")) {
 		/* The quote opened where the context says, and never closed. */
 		pos = mark_pos(p->context_mark);
-		hint = "close the text with the same quote mark it starts with";
+		hint = _("close the text with the same quote mark it starts with");
 	}
 	if (!hint && strstr(problem, "mapping values are not allowed"))
-		hint = "in text, a colon followed by a space starts a key: put the text in quotes, "
-		       "or write it as a | block";
+		hint = _("in text, a colon followed by a space starts a key: put the text in quotes, "
+		         "or write it as a | block");
 	if (p->error == YAML_MEMORY_ERROR)
 		problem = "out of memory";
-	if (p->context)
-		gir_diag_at(L->diags, GIR_ERROR, L->file, pos, NULL, NULL, hint,
-		            "YAML syntax: %s %s (line %d)", problem, p->context, ctx_line);
+	bool tab = at_tab(L, p->problem_mark);
+	const char *what = yaml_words(problem, tab), *context = p->context ? yaml_words(p->context, false) : NULL;
+	if (context)
+		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint, GIR_MSG(ERROR, yaml_syntax, "YAML syntax: %s %s (line %d)"), what, context,
+		            ctx_line);
 	else
-		gir_diag_at(L->diags, GIR_ERROR, L->file, pos, NULL, NULL, hint,
-		            "YAML syntax: %s", problem);
+		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint, GIR_MSG(ERROR, yaml_syntax_bare, "YAML syntax: %s"), what);
 	L->failed = 1;
 }
 
@@ -267,9 +331,16 @@ static gir_scalar_style scalar_style(yaml_scalar_style_t s)
 	}
 }
 
-static gir_node *refuse(loader *L, yaml_mark_t mark, const char *hint, const char *msg)
+static gir_node *refuse(loader *L, yaml_mark_t mark, const char *hint, gir_severity s,
+                        const char *id, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static gir_node *refuse(loader *L, yaml_mark_t mark, const char *hint, gir_severity s,
+                        const char *id, const char *fmt, ...)
 {
-	gir_diag_at(L->diags, GIR_ERROR, L->file, mark_pos(mark), NULL, NULL, hint, "%s", msg);
+	va_list ap;
+	va_start(ap, fmt);
+	gir_diag_vat(L->diags, L->file, mark_pos(mark), NULL, NULL, hint, s, id, fmt, ap);
+	va_end(ap);
 	L->failed = 1;
 	return NULL;
 }
@@ -281,20 +352,16 @@ static gir_node *refuse(loader *L, yaml_mark_t mark, const char *hint, const cha
 static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 {
 	if (depth > MAX_DEPTH)
-		return refuse(L, ev->start_mark, NULL,
-		              "nesting is too deep (more than 32 levels); a report source is a few levels deep");
+		return refuse(L, ev->start_mark, NULL, GIR_MSG(ERROR, yaml_too_deep, "nesting is too deep (more than 32 levels); a report source is a few levels deep"));
 	if (++L->nodes > MAX_NODES)
-		return refuse(L, ev->start_mark, NULL,
-		              "too many values (more than 100000); this is not a report source");
+		return refuse(L, ev->start_mark, NULL, GIR_MSG(ERROR, yaml_too_many_values, "too many values (more than 100000); this is not a report source"));
 	gir_node *n;
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		return refuse(L, ev->start_mark, "write the values out in full",
-		              "aliases (*name) are not allowed in a report source");
+		return refuse(L, ev->start_mark, _("write the values out in full"), GIR_MSG(ERROR, yaml_alias, "aliases (*name) are not allowed in a report source"));
 	case YAML_SCALAR_EVENT:
 		if (ev->data.scalar.anchor)
-			return refuse(L, ev->start_mark, "remove the &anchor",
-			              "anchors (&name) are not allowed in a report source");
+			return refuse(L, ev->start_mark, _("remove the &anchor"), GIR_MSG(ERROR, yaml_anchor, "anchors (&name) are not allowed in a report source"));
 		n = new_node(L, GIR_SCALAR, ev->start_mark, ev->data.scalar.tag);
 		n->style = scalar_style(ev->data.scalar.style);
 		n->len = ev->data.scalar.length;
@@ -306,8 +373,7 @@ static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 		const yaml_char_t *anchor = seq ? ev->data.sequence_start.anchor
 		                                : ev->data.mapping_start.anchor;
 		if (anchor)
-			return refuse(L, ev->start_mark, "remove the &anchor",
-			              "anchors (&name) are not allowed in a report source");
+			return refuse(L, ev->start_mark, _("remove the &anchor"), GIR_MSG(ERROR, yaml_anchor, "anchors (&name) are not allowed in a report source"));
 		n = new_node(L, seq ? GIR_SEQ : GIR_MAP, ev->start_mark,
 		             seq ? ev->data.sequence_start.tag : ev->data.mapping_start.tag);
 		n->flow = seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
@@ -317,7 +383,7 @@ static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 		return n;
 	}
 	default:
-		return refuse(L, ev->start_mark, NULL, "unexpected YAML event");
+		return refuse(L, ev->start_mark, NULL, GIR_MSG(ERROR, yaml_unexpected_event, "unexpected YAML event"));
 	}
 }
 
@@ -360,9 +426,10 @@ static size_t control_at(const char *s, size_t n, uint32_t *which)
 	return (size_t)-1;
 }
 
-static bool refuse_at(loader *L, gir_pos pos, const char *hint, const char *fmt, unsigned v)
+static bool refuse_at(loader *L, gir_pos pos, const char *hint, gir_severity s, const char *id,
+                      const char *fmt, unsigned v)
 {
-	gir_diag_at(L->diags, GIR_ERROR, L->file, pos, NULL, NULL, hint, fmt, v);
+	gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint, s, id, fmt, v);
 	return false;
 }
 
@@ -371,24 +438,23 @@ static bool refuse_at(loader *L, gir_pos pos, const char *hint, const char *fmt,
 static bool check_encoding(loader *L)
 {
 	const unsigned char *u = (const unsigned char *)L->text;
-	const char *save_as = "save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)";
+	const char *save_as = _("save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)");
 	if ((L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
 	    looks_utf16(u, L->len)) {
-		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){1, 1}, NULL, NULL, save_as,
-		            "the file is UTF-16; report sources are UTF-8");
+		gir_diag_at(L->diags, L->file, (gir_pos){1, 1}, NULL, NULL, save_as, GIR_MSG(ERROR, source_utf16, "the file is UTF-16; report sources are UTF-8"));
 		return false;
 	}
 	size_t bad = gir_utf8_invalid_at(L->text, L->len);
 	if (bad != (size_t)-1)
 		return refuse_at(L, pos_of_offset(L->text, bad),
-		                 "save the file as UTF-8; GBK/GB18030 files must be converted (iconv -f GB18030 -t UTF-8)",
-		                 "invalid UTF-8 byte 0x%02X", (unsigned char)L->text[bad]);
+		                 _("save the file as UTF-8; GBK/GB18030 files must be converted (iconv -f GB18030 -t UTF-8)"),
+		                 GIR_MSG(ERROR, source_bad_utf8, "invalid UTF-8 byte 0x%02X"), (unsigned char)L->text[bad]);
 	uint32_t cp;
 	size_t at = control_at(L->text, L->len, &cp);
 	if (at != (size_t)-1)
 		return refuse_at(L, pos_of_offset(L->text, at),
-		                 "delete it: an invisible character, often pasted from another program",
-		                 "the control character U+%04X is not allowed in a source", cp);
+		                 _("delete it: an invisible character, often pasted from another program"),
+		                 GIR_MSG(ERROR, source_control_char, "the control character U+%04X is not allowed in a source"), cp);
 	return true;
 }
 
@@ -415,9 +481,8 @@ static gir_node *parse_stream(loader *L)
 		return NULL;
 	if (ev.type == YAML_STREAM_END_EVENT) {
 		yaml_event_delete(&ev);
-		gir_diag_at(L->diags, GIR_ERROR, L->file, (gir_pos){0, 0}, NULL, NULL,
-		            "start from one of the examples in examples/",
-		            "the file is empty; a report source needs at least year: and agency:");
+		gir_diag_at(L->diags, L->file, (gir_pos){0, 0}, NULL, NULL,
+		            _("start from one of the examples in examples/"), GIR_MSG(ERROR, source_empty, "the file is empty; a report source needs at least year: and agency:"));
 		L->failed = 1;
 		return NULL;
 	}
@@ -434,8 +499,7 @@ static gir_node *parse_stream(loader *L)
 	if (!next_event(L, &ev))
 		return NULL;
 	if (ev.type == YAML_DOCUMENT_START_EVENT) {
-		refuse(L, ev.start_mark, "put each report in a file of its own",
-		       "a second YAML document (---) in the same file");
+		refuse(L, ev.start_mark, _("put each report in a file of its own"), GIR_MSG(ERROR, yaml_second_document, "a second YAML document (---) in the same file"));
 		yaml_event_delete(&ev);
 		return NULL;
 	}
@@ -449,9 +513,8 @@ gir_doc *gir_yaml_load(const char *file, const char *text, size_t len, gir_diags
 	if (!check_encoding(&L))
 		return NULL;
 	if (blank_text(text, len)) {
-		gir_diag_at(d, GIR_ERROR, file, (gir_pos){0, 0}, NULL, NULL,
-		            "start from one of the examples in examples/",
-		            "the file is empty; a report source needs at least year: and agency:");
+		gir_diag_at(d, file, (gir_pos){0, 0}, NULL, NULL,
+		            _("start from one of the examples in examples/"), GIR_MSG(ERROR, source_empty, "the file is empty; a report source needs at least year: and agency:"));
 		return NULL;
 	}
 	L.doc = gir_xcalloc(1, sizeof(gir_doc));

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 
 /* agency/(YEAR-1).yaml beside agency/YEAR.yaml (or .yml); NULL when `file`
@@ -48,8 +49,9 @@ int gir_report_check_previous_file(const gir_report *rep, const gir_registry *r,
 	char *text = NULL;
 	size_t len = 0;
 	if (gir_read_source(path, &text, &len) != 0) {
-		char *msg = gir_xasprintf("cannot read last year's source %s: %s", path, gir_file_strerror(errno));
-		gir_report_previous_error(rep, d, msg);
+		char *msg = gir_xasprintf(_("cannot read last year's source %s: %s"), path,
+		                          gir_file_strerror(errno));
+		gir_report_previous_error(rep, d, "previous_unreadable", msg);
 		free(msg);
 		free(path);
 		return (int)(gir_diags_count_severity(d, GIR_ERROR) - errors);
@@ -62,11 +64,11 @@ int gir_report_check_previous_file(const gir_report *rep, const gir_registry *r,
 	popt.strict = 0;
 	gir_report *p = gir_report_load(r, path, text, len, &popt, pd);
 	if (!p) {
-		char *msg = gir_xasprintf("last year's source %s has errors; check it first", path);
+		char *msg = gir_xasprintf(_("last year's source %s has errors; check it first"), path);
 		if (named)
-			gir_report_previous_error(rep, d, msg);
+			gir_report_previous_error(rep, d, "previous_has_errors", msg);
 		else
-			gir_diags_add(d, GIR_ERROR, file, "%s", msg);
+			gir_diags_add(d, file, GIR_ERROR, "previous_has_errors", "%s", msg);
 		free(msg);
 	} else {
 		gir_report_check_previous(rep, p, d);

@@ -2,6 +2,7 @@
  * source below it inherits.  A source's own value wins; the command line
  * wins over both.  Parsed with the same loader, so its diagnostics look like
  * a source's. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,9 +29,16 @@ typedef struct pctx {
 	int errors;
 } pctx;
 
-static void perr(pctx *c, gir_pos pos, const char *path, const char *hint, const char *msg)
+static void perr(pctx *c, gir_pos pos, const char *path, const char *hint, gir_severity s,
+                 const char *id, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+static void perr(pctx *c, gir_pos pos, const char *path, const char *hint, gir_severity s,
+                 const char *id, const char *fmt, ...)
 {
-	gir_diag_at(c->d, GIR_ERROR, c->file, pos, "gireport.yaml", path, hint, "%s", msg);
+	va_list ap;
+	va_start(ap, fmt);
+	gir_diag_vat(c->d, c->file, pos, "gireport.yaml", path, hint, s, id, fmt, ap);
+	va_end(ap);
 	c->errors++;
 }
 
@@ -40,7 +48,7 @@ static void perr(pctx *c, gir_pos pos, const char *path, const char *hint, const
 static char *text_of(pctx *c, const gir_node *v, const char *path)
 {
 	if (v->kind != GIR_SCALAR || !v->len) {
-		perr(c, v->pos, path, NULL, "expected text");
+		perr(c, v->pos, path, NULL, GIR_MSG(ERROR, project_expected_text, "expected text"));
 		return NULL;
 	}
 	uint32_t cp;
@@ -48,10 +56,8 @@ static char *text_of(pctx *c, const gir_node *v, const char *path)
 	if (at < 0 && strpbrk(v->text, "\n\t"))
 		cp = strchr(v->text, '\n') ? '\n' : '\t', at = 0;
 	if (at >= 0) {
-		char *msg = gir_xasprintf("the setting contains the invisible character U+%04X",
-		                          (unsigned)cp);
-		perr(c, v->pos, path, "remove it; a setting is one line of visible text", msg);
-		free(msg);
+		perr(c, v->pos, path, _("remove it; a setting is one line of visible text"),
+		     GIR_MSG(ERROR, project_invisible_char, "the setting contains the invisible character U+%04X"), (unsigned)cp);
 		return NULL;
 	}
 	return gir_xstrdup(v->text);
@@ -63,13 +69,13 @@ static char *list_of(pctx *c, const gir_node *v, const char *path)
 	if (v->kind == GIR_SCALAR)
 		return text_of(c, v, path);
 	if (v->kind != GIR_SEQ) {
-		perr(c, v->pos, path, "write [txt, md, pdf]", "expected a list");
+		perr(c, v->pos, path, _("write [txt, md, pdf]"), GIR_MSG(ERROR, project_expected_list, "expected a list"));
 		return NULL;
 	}
 	gir_buf b = {0};
 	for (size_t i = 0; i < v->n; i++) {
 		if (v->kids[i]->kind != GIR_SCALAR) {
-			perr(c, v->kids[i]->pos, path, NULL, "expected a name");
+			perr(c, v->kids[i]->pos, path, NULL, GIR_MSG(ERROR, project_expected_name, "expected a name"));
 			continue;
 		}
 		gir_buf_printf(&b, "%s%s", i ? "," : "", v->kids[i]->text);
@@ -80,8 +86,8 @@ static char *list_of(pctx *c, const gir_node *v, const char *path)
 static void read_fonts(pctx *c, gir_project *p, const gir_node *v)
 {
 	if (v->kind != GIR_MAP) {
-		perr(c, v->pos, "fonts", "write one role per line: \"body: fonts/fangsong.ttf\"",
-		     "expected a mapping of font roles to files");
+		perr(c, v->pos, "fonts", _("write one role per line: \"body: fonts/fangsong.ttf\""),
+		     GIR_MSG(ERROR, project_fonts_not_mapping, "expected a mapping of font roles to files"));
 		return;
 	}
 	for (size_t i = 0; i < v->n; i++) {
@@ -91,8 +97,8 @@ static void read_fonts(pctx *c, gir_project *p, const gir_node *v)
 			if (strcmp(k->text, gir_font_roles[r]) == 0)
 				role = r;
 		if (role < 0) {
-			perr(c, k->pos, "fonts", "the roles are title, heading, subheading, body, table",
-			     "unknown font role");
+			perr(c, k->pos, "fonts", _("the roles are title, heading, subheading, body, table"),
+			     GIR_MSG(ERROR, project_unknown_font_role, "unknown font role"));
 			continue;
 		}
 		free(p->fonts[role]);
@@ -127,11 +133,15 @@ static char *inside_path(pctx *c, const gir_node *v, const char *path)
 	for (const char *p = s; *p; p += strcspn(p, "/"), p += *p == '/')
 		up |= strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0');
 	if (s[0] == '/' || up) {
-		perr(c, v->pos, path,
-		     strcmp(path, "output") == 0 ? "write a directory inside the project, such as \"out\""
-		                                 : "write a file name such as \"{stem}\" or \"{year}/{stem}\"",
-		     s[0] == '/' ? "an absolute path: outputs stay inside the project's output tree"
-		                 : "a \"..\" step: outputs stay inside the project's output tree");
+		const char *hint = strcmp(path, "output") == 0
+		                   ? _("write a directory inside the project, such as \"out\"")
+		                   : _("write a file name such as \"{stem}\" or \"{year}/{stem}\"");
+		if (s[0] == '/')
+			perr(c, v->pos, path, hint, GIR_MSG(ERROR, project_path_absolute,
+			     "an absolute path: outputs stay inside the project's output tree"));
+		else
+			perr(c, v->pos, path, hint, GIR_MSG(ERROR, project_path_up,
+			     "a \"..\" step: outputs stay inside the project's output tree"));
 		free(s);
 		return NULL;
 	}
@@ -161,8 +171,8 @@ gir_project *gir_project_load(const char *file, const char *text, size_t len, gi
 	gir_project *p = gir_xcalloc(1, sizeof *p);
 	bool seen[GIR_ARRAY_LEN(keys)] = {false};
 	if (root->kind != GIR_MAP && !(root->kind == GIR_SCALAR && root->len == 0))
-		perr(&c, root->pos, NULL, "write settings such as \"template: gov-2021\", one per line",
-		     "the project file is a mapping of settings");
+		perr(&c, root->pos, NULL, _("write settings such as \"template: gov-2021\", one per line"),
+		     GIR_MSG(ERROR, project_not_mapping, "the project file is a mapping of settings"));
 	for (size_t i = 0; root->kind == GIR_MAP && i < root->n; i++) {
 		const gir_node *k = gir_map_key(root, i);
 		int key = -1;
@@ -170,7 +180,7 @@ gir_project *gir_project_load(const char *file, const char *text, size_t len, gi
 			if (strcmp(k->text, keys[j]) == 0)
 				key = j;
 		if (key >= 0 && seen[key]) {
-			perr(&c, k->pos, keys[key], "keep one of them", "duplicate setting");
+			perr(&c, k->pos, keys[key], _("keep one of them"), GIR_MSG(ERROR, project_duplicate_setting, "duplicate setting"));
 			continue;
 		}
 		if (key >= 0) {
@@ -184,7 +194,7 @@ gir_project *gir_project_load(const char *file, const char *text, size_t len, gi
 		char *hint = gir_suggest_hint(sg);
 		if (!hint)
 			hint = gir_suggest_list(sg);
-		perr(&c, k->pos, NULL, hint, "unknown setting");
+		perr(&c, k->pos, NULL, hint, GIR_MSG(ERROR, project_unknown_setting, "unknown setting"));
 		free(hint);
 		gir_suggest_free(sg);
 	}

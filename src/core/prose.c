@@ -88,10 +88,11 @@ static void perr(parser *p, const char *fmt, ...)
 	gir_buf_vprintf(&m, fmt, ap);
 	va_end(ap);
 	if (p->what)
-		gir_diags_add(p->d, GIR_ERROR, p->file, "template: %s: %s", p->what, m.ptr);
-	else
-		gir_diags_add(p->d, GIR_ERROR, p->file, "template: prose rule %zu: %s", p->index + 1,
+		gir_diags_add(p->d, p->file, GIR_MSG(ERROR, template_prose, "template: %s: %s"), p->what,
 		              m.ptr);
+	else
+		gir_diags_add(p->d, p->file, GIR_MSG(ERROR, template_prose_rule, "template: prose rule %zu: %s"),
+		              p->index + 1, m.ptr);
 	gir_buf_free(&m);
 	p->failed = 1;
 }
@@ -299,7 +300,8 @@ int gir_prose_parse(gir_template *t, const cJSON *rules, const cJSON *words, con
 		return -1;
 	parser p = {.file = file, .d = d};
 	if (!cJSON_IsArray(rules)) {
-		gir_diags_add(d, GIR_ERROR, file, "template: \"prose\" must be a list of rules");
+		gir_diags_add(d, file, GIR_MSG(ERROR, template_prose_not_list,
+		              "template: \"prose\" must be a list of rules"));
 		return -1;
 	}
 	t->prose = gir_xcalloc((size_t)cJSON_GetArraySize(rules) + 1, sizeof(gir_prose_rule));
@@ -711,9 +713,17 @@ static void cell_notes(const gir_report *rep, const gir_prose_rule *r, const gir
 		gir_value_format(refs[i].value, num, sizeof num);
 		gir_pos pos = refs[i].value.pos;
 		bool computed = gir_cell_ref_computed(&refs[i]);
-		gir_diag_at(d, GIR_NOTE, rep->file, pos, label, r->paths[i], NULL, "the table gives %s%s",
-		            num, !pos.line ? " (not written: omitted cells are 0)"
-		                 : computed ? " (computed from the cells written here)" : "");
+		if (!pos.line)
+			gir_diag_at(d, rep->file, pos, label, r->paths[i], NULL,
+			            GIR_MSG(NOTE, prose_cell_omitted,
+			                    "the table gives %s (not written: omitted cells are 0)"), num);
+		else if (computed)
+			gir_diag_at(d, rep->file, pos, label, r->paths[i], NULL,
+			            GIR_MSG(NOTE, prose_cell_computed,
+			                    "the table gives %s (computed from the cells written here)"), num);
+		else
+			gir_diag_at(d, rep->file, pos, label, r->paths[i], NULL,
+			            GIR_MSG(NOTE, prose_cell, "the table gives %s"), num);
 		free(label);
 	}
 }
@@ -731,12 +741,18 @@ static void report(const gir_report *rep, const gir_prose_hit *h, const gir_cell
 	char *in_unit = h->unit->factor == 1 ? gir_xstrdup("")
 	                                     : gir_xasprintf(" (%s%s)", exp, h->unit->text);
 	char *hint = r->npaths == 1 && h->unit->factor == 1 && !r->at_most
-	                 ? gir_xasprintf("write {{%s}}%s in place of the number, and the text will "
-	                                 "always say what the table says", r->paths[0], h->unit->text)
-	                 : gir_xstrdup("correct the number in the text, or in the table");
-	gir_diag_at(d, GIR_WARNING, rep->file, at, where, path, hint,
-	            "the text says %s%s but %s is %s%s%s", said, h->unit->text, label, tab, in_unit,
-	            r->at_most ? ", which should include it" : "");
+	                 ? gir_xasprintf(_("write {{%s}}%s in place of the number, and the text will "
+	                                   "always say what the table says"), r->paths[0], h->unit->text)
+	                 : gir_xstrdup(_("correct the number in the text, or in the table"));
+	if (r->at_most)
+		gir_diag_at(d, rep->file, at, where, path, hint,
+		            GIR_MSG(WARNING, prose_exceeds_table,
+		                    "the text says %s%s but %s is %s%s, which should include it"),
+		            said, h->unit->text, label, tab, in_unit);
+	else
+		gir_diag_at(d, rep->file, at, where, path, hint,
+		            GIR_MSG(WARNING, prose_differs_from_table, "the text says %s%s but %s is %s%s"),
+		            said, h->unit->text, label, tab, in_unit);
 	cell_notes(rep, r, refs, d);
 	free(label), free(path), free(in_unit), free(hint);
 }

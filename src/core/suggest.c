@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "suggest.h"
 #include "utf8.h"
 #include "util.h"
@@ -102,8 +103,8 @@ char *gir_suggest_hint(const gir_suggest *s)
 		return NULL;
 	const char *id = s->ids.items[at], *label = s->labels.items[at];
 	if (id && label)
-		return gir_xasprintf("did you mean %s (%s)?", id, label);
-	return gir_xasprintf("did you mean %s?", id ? id : label);
+		return gir_xasprintf(_("did you mean %s (%s)?"), id, label);
+	return gir_xasprintf(_("did you mean %s?"), id ? id : label);
 }
 
 char *gir_suggest_list(const gir_suggest *s)
@@ -111,7 +112,7 @@ char *gir_suggest_list(const gir_suggest *s)
 	if (!s->ids.len)
 		return NULL;
 	gir_buf b = {0};
-	gir_buf_puts(&b, "the keys here are: ");
+	gir_buf_puts(&b, _("the keys here are: "));
 	for (size_t i = 0; i < s->ids.len && i < 16; i++) {
 		const char *id = s->ids.items[i], *label = s->labels.items[i];
 		gir_buf_printf(&b, "%s%s", i ? ", " : "", id ? id : label);

@@ -29,7 +29,9 @@ typedef struct tctx {
 
 static void terr(tctx *c, const char *fmt, const char *what)
 {
-	gir_diags_add(c->diags, GIR_ERROR, c->file, fmt, what);
+	/* A template's problems are its author's: their details stay in English
+	 * under one id (docs/messages.md). */
+	gir_diags_add(c->diags, c->file, GIR_ERROR, "template_invalid", fmt, what);
 	c->failed = 1;
 }
 
@@ -761,7 +763,7 @@ int gir_words_parse(const cJSON *j, const char *what, const char *const *keys, s
 		while (i < n && strcmp(keys[i], k->string) != 0)
 			i++;
 		if (i == n || !cJSON_IsString(k) || !*k->valuestring) {
-			gir_diags_add(d, GIR_ERROR, file, "template: %s: \"%s\" is %s", what, k->string,
+			gir_diags_add(d, file, GIR_MSG(ERROR, template_bad_word, "template: %s: \"%s\" is %s"), what, k->string,
 			              i == n ? "not one of its words" : "not a non-empty string");
 			rc = -1;
 			continue;
@@ -771,7 +773,8 @@ int gir_words_parse(const cJSON *j, const char *what, const char *const *keys, s
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!dest[i]) {
-			gir_diags_add(d, GIR_ERROR, file, "template: %s: \"%s\" is required", what, keys[i]);
+			gir_diags_add(d, file, GIR_MSG(ERROR, template_word_required, "template: %s: \"%s\" is required"),
+			              what, keys[i]);
 			rc = -1;
 		}
 	return rc;
@@ -856,8 +859,8 @@ static void json_error(tctx *c, const char *json, size_t len)
 			line++, col = 1;
 		else if (((unsigned char)*p & 0xC0) != 0x80)
 			col++;
-	gir_diag_at(c->diags, GIR_ERROR, c->file, (gir_pos){line, col}, NULL, NULL, NULL,
-	            "template: invalid JSON");
+	gir_diag_at(c->diags, c->file, (gir_pos){line, col}, NULL, NULL, NULL,
+	            GIR_MSG(ERROR, template_bad_json, "template: invalid JSON"));
 	c->failed = 1;
 }
 
@@ -919,11 +922,11 @@ static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_di
 			cp = (unsigned char)*ws;
 		}
 		if (cp == GIR_CP_INVALID)
-			gir_diags_add(d, GIR_ERROR, name, "template: %s at %s is not valid UTF-8",
+			gir_diags_add(d, name, GIR_MSG(ERROR, template_bad_utf8, "template: %s at %s is not valid UTF-8"),
 			              i ? "the text" : "a key", path->len ? path->ptr : "the top level");
 		else
-			gir_diags_add(d, GIR_ERROR, name,
-			              "template: %s at %s contains the invisible character U+%04X",
+			gir_diags_add(d, name, GIR_MSG(ERROR, template_invisible_char,
+			              "template: %s at %s contains the invisible character U+%04X"),
 			              i ? "the text" : "a key", path->len ? path->ptr : "the top level",
 			              (unsigned)cp);
 		errors++;
@@ -1075,8 +1078,8 @@ static int refuse_cycle(const gir_registry *r, const gir_template *t, gir_diags 
 	for (size_t steps = 0; id && steps <= r->len; steps++) {
 		gir_buf_printf(&chain, " → %s", id);
 		if (strcmp(id, t->id) == 0) {
-			gir_diags_add(d, GIR_ERROR, t->source_name,
-			              "template: \"extends\" makes a cycle: %s", chain.ptr);
+			gir_diags_add(d, t->source_name, GIR_MSG(ERROR, template_extends_cycle,
+			              "template: \"extends\" makes a cycle: %s"), chain.ptr);
 			gir_buf_free(&chain);
 			return -1;
 		}
@@ -1170,7 +1173,7 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 {
 	DIR *dh = opendir(dir);
 	if (!dh) {
-		gir_diags_add(d, GIR_ERROR, dir, "cannot open the template directory");
+		gir_diags_add(d, dir, GIR_MSG(ERROR, template_dir_unreadable, "cannot open the template directory"));
 		return -1;
 	}
 	gir_ptrvec paths = {0};
@@ -1190,7 +1193,7 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 	for (size_t i = 0; i < paths.len; i++) {
 		texts[i] = read_small_file(paths.items[i], &lens[i]);
 		if (!texts[i]) {
-			gir_diags_add(d, GIR_ERROR, paths.items[i], "cannot read the template: %s",
+			gir_diags_add(d, paths.items[i], GIR_MSG(ERROR, template_unreadable, "cannot read the template: %s"),
 			              gir_file_strerror(errno));
 			rc = -1;
 			texts[i] = gir_xstrdup("{}");

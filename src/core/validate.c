@@ -54,31 +54,26 @@ static void remember_text(binder *B, const gir_node *v, const char *label, const
 	gir_ptrvec_push(&B->texts, t);
 }
 
+/* A diagnostic of the binder; `s, id, fmt` are a GIR_MSG. */
 static void err(binder *B, gir_pos pos, const char *label, const char *path, const char *hint,
-                const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+                gir_severity s, const char *id, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
 
 static void err(binder *B, gir_pos pos, const char *label, const char *path, const char *hint,
-                const char *fmt, ...)
+                gir_severity s, const char *id, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	gir_buf m = {0};
-	gir_buf_vprintf(&m, fmt, ap);
+	gir_diag_vat(B->diags, B->file, pos, label, path, hint, s, id, fmt, ap);
 	va_end(ap);
-	gir_diag_at(B->diags, GIR_ERROR, B->file, pos, label, path, hint, "%s", m.ptr);
-	gir_buf_free(&m);
-	B->errors++;
+	B->errors += s == GIR_ERROR;
 }
 
-static void warn(binder *B, gir_pos pos, const char *label, const char *path, const char *hint,
-                 const char *msg)
-{
-	gir_diag_at(B->diags, GIR_WARNING, B->file, pos, label, path, hint, "%s", msg);
-}
+#define warn err
 
 static const char *kind_name(const gir_node *n)
 {
-	return n->kind == GIR_SEQ ? "a list" : n->kind == GIR_MAP ? "a mapping" : "a value";
+	return n->kind == GIR_SEQ ? _("a list") : n->kind == GIR_MAP ? _("a mapping") : _("a value");
 }
 
 /* A key must be a plain or quoted scalar; returns its text or NULL. */
@@ -86,7 +81,7 @@ static const char *key_text(binder *B, const gir_node *k)
 {
 	if (k->kind == GIR_SCALAR)
 		return k->text;
-	err(B, k->pos, NULL, NULL, NULL, "a key must be a name, not %s", kind_name(k));
+	err(B, k->pos, NULL, NULL, NULL, GIR_MSG(ERROR, key_not_name, "a key must be a name, not %s"), kind_name(k));
 	return NULL;
 }
 
@@ -118,7 +113,7 @@ static void duplicate_key(binder *B, const seen_keys *s, long first, const gir_n
 {
 	char *hint = gir_xasprintf("the first one is at line %d, column %d; keep one of them",
 	                           s->pos[first].line, s->pos[first].col);
-	err(B, key->pos, label, path, hint, "duplicate key \"%s\"", key->text);
+	err(B, key->pos, label, path, hint, GIR_MSG(ERROR, duplicate_key, "duplicate key \"%s\""), key->text);
 	free(hint);
 }
 
@@ -176,14 +171,14 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
 	if (gir_diags_full(B->diags))
 		hint = NULL; /* not shown: not worth an edit distance per candidate */
 	else if (strncmp(key->text, "\xE3\x80\x80", 3) == 0)
-		hint = gir_xstrdup("a full-width space (U+3000) cannot indent YAML; use ASCII spaces");
+		hint = gir_xstrdup(_("a full-width space (U+3000) cannot indent YAML; use ASCII spaces"));
 	else if ((hint = invisible_in(key->text)) != NULL)
 		;
 	else if (strcmp(key->text, "<<") == 0)
 		hint = gir_xstrdup("merge keys (<<) are not supported: write the values out in full");
 	else if (!(hint = gir_suggest_hint(sg)))
 		hint = gir_suggest_list(sg);
-	err(B, key->pos, where, path, hint, "unknown key \"%s\"", key->text);
+	err(B, key->pos, where, path, hint, GIR_MSG(ERROR, unknown_key, "unknown key \"%s\""), key->text);
 	free(hint);
 }
 
@@ -203,8 +198,8 @@ static gir_pos char_pos(binder *B, const gir_node *v, size_t index)
 static bool text_is_clean(binder *B, const gir_node *v, const char *label, const char *path)
 {
 	if (v->tag && strcmp(v->tag, "tag:yaml.org,2002:str") != 0) {
-		err(B, v->pos, label, path, "write the text itself; a report source includes no other files",
-		    "tags such as %s are not supported", v->tag);
+		err(B, v->pos, label, path, _("write the text itself; a report source includes no other files"),
+		    GIR_MSG(ERROR, text_tag, "tags such as %s are not supported"), v->tag);
 		return false;
 	}
 	uint32_t cp;
@@ -213,10 +208,10 @@ static bool text_is_clean(binder *B, const gir_node *v, const char *label, const
 		return true;
 	bool bidi = cp >= 0x2000;
 	err(B, char_pos(B, v, (size_t)at), label, path,
-	    bidi ? "remove it: it can make the text display in a different order than it is stored"
-	         : "remove it; it often comes from copying out of Word",
-	    "the text contains the invisible %s character U+%04X (character %ld of the value)",
-	    bidi ? "bidirectional-control" : "control", (unsigned)cp, at + 1);
+	    bidi ? _("remove it: it can make the text display in a different order than it is stored")
+	         : _("remove it; it often comes from copying out of Word"),
+	    GIR_MSG(ERROR, invisible_char, "the text contains the invisible %s character U+%04X (character %ld of the value)"),
+	    bidi ? _("bidirectional-control") : _("control"), (unsigned)cp, at + 1);
 	return false;
 }
 
@@ -234,15 +229,15 @@ static bool is_null(const gir_node *v)
 static char *string_value(binder *B, const gir_node *v, const char *label, const char *path)
 {
 	if (v->kind != GIR_SCALAR || is_null(v)) {
-		err(B, v->pos, label, path, is_null(v) ? "write the text, or leave the key out" : NULL,
-		    "expected text, found %s", is_null(v) ? "null (~)" : kind_name(v));
+		err(B, v->pos, label, path, is_null(v) ? _("write the text, or leave the key out") : NULL,
+		    GIR_MSG(ERROR, expected_text, "expected text, found %s"), is_null(v) ? _("null (~)") : kind_name(v));
 		return NULL;
 	}
 	if (!text_is_clean(B, v, label, path))
 		return NULL;
 	char *s = gir_tidy_paragraph(v->text, v->len);
 	if (!*s) {
-		err(B, v->pos, label, path, NULL, "the value is empty");
+		err(B, v->pos, label, path, NULL, GIR_MSG(ERROR, empty_value, "the value is empty"));
 		free(s);
 		return NULL;
 	}
@@ -257,11 +252,11 @@ static void bind_year(binder *B, const gir_node *v, const char *label)
 		/* Keep a specific hint ("write 2020 without quotes"); replace the
 		 * one about counts, which a year is not. */
 		bool generic = !hint || strstr(hint, "whole number");
-		err(B, v->pos, label, "year", generic ? "write the report year as four digits, e.g. 2020" : hint,
-		    "%s", msg);
+		err(B, v->pos, label, "year", generic ? _("write the report year as four digits, e.g. 2020") : hint,
+		    GIR_MSG(ERROR, bad_year, "%s"), msg);
 	} else if (y.v < 1990 || y.v > 2100) {
-		err(B, v->pos, label, "year", "write the report year, e.g. 2020",
-		    "%lld is not a plausible report year", (long long)y.v);
+		err(B, v->pos, label, "year", _("write the report year, e.g. 2020"),
+		    GIR_MSG(ERROR, implausible_year, "%lld is not a plausible report year"), (long long)y.v);
 	} else {
 		B->rep->year = (int)y.v;
 	}
@@ -333,13 +328,13 @@ static void bind_date(binder *B, const gir_node *v, const char *label)
 	gir_date d;
 	if (v->kind != GIR_SCALAR || !parse_date(v->text, &d)) {
 		char *hint = date_hint(v->kind == GIR_SCALAR ? v->text : "", B->rep->year);
-		err(B, v->pos, label, "date", hint, "\"%s\" is not a date",
+		err(B, v->pos, label, "date", hint, GIR_MSG(ERROR, not_a_date, "\"%s\" is not a date"),
 		    v->kind == GIR_SCALAR ? v->text : kind_name(v));
 		free(hint);
 		return;
 	}
 	if (d.month < 1 || d.month > 12) {
-		err(B, v->pos, label, "date", "months run from 1 to 12", "%d-%02d-%02d does not exist",
+		err(B, v->pos, label, "date", _("months run from 1 to 12"), GIR_MSG(ERROR, no_such_month, "%d-%02d-%02d does not exist"),
 		    d.year, d.month, d.day);
 		return;
 	}
@@ -347,7 +342,7 @@ static void bind_date(binder *B, const gir_node *v, const char *label)
 		char *hint = d.month == 2 && d.day == 29
 		                 ? gir_xasprintf("%d is not a leap year: February has 28 days", d.year)
 		                 : gir_xasprintf("month %d has %d days", d.month, days_in_month(d.year, d.month));
-		err(B, v->pos, label, "date", hint, "%d-%02d-%02d does not exist", d.year, d.month, d.day);
+		err(B, v->pos, label, "date", hint, GIR_MSG(ERROR, no_such_date, "%d-%02d-%02d does not exist"), d.year, d.month, d.day);
 		free(hint);
 		return;
 	}
@@ -366,8 +361,8 @@ static void bind_signatories(binder *B, const gir_node *v, const char *label)
 		return;
 	}
 	if (v->kind != GIR_SEQ || v->n == 0) {
-		err(B, v->pos, label, "signatories", "write [机关一, 机关二] or one name per line",
-		    "expected a list of agency names");
+		err(B, v->pos, label, "signatories", _("write [机关一, 机关二] or one name per line"),
+		    GIR_MSG(ERROR, signatories_not_list, "expected a list of agency names"));
 		return;
 	}
 	r->signatories = gir_xcalloc(v->n, sizeof(char *));
@@ -389,8 +384,8 @@ const char *const gir_font_roles[GIR_FONT_ROLES] = {
 static void bind_fonts(binder *B, const gir_node *v, const char *label)
 {
 	if (v->kind != GIR_MAP) {
-		err(B, v->pos, label, "fonts", "write one role per line: \"body: /path/to/font.ttf\"",
-		    "expected a mapping of font roles to files");
+		err(B, v->pos, label, "fonts", _("write one role per line: \"body: /path/to/font.ttf\""),
+		    GIR_MSG(ERROR, fonts_not_mapping, "expected a mapping of font roles to files"));
 		return;
 	}
 	for (size_t i = 0; i < v->n; i++) {
@@ -429,16 +424,16 @@ static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar
                                 const char *label, const char *path)
 {
 	if (v->kind != GIR_SCALAR || is_null(v)) {
-		err(B, v->pos, label, path, "write paragraphs as text, or a list of paragraphs",
-		    "expected text, found %s", is_null(v) ? "null (~)" : kind_name(v));
+		err(B, v->pos, label, path, _("write paragraphs as text, or a list of paragraphs"),
+		    GIR_MSG(ERROR, narrative_not_text, "expected text, found %s"), is_null(v) ? _("null (~)") : kind_name(v));
 		return;
 	}
 	if (!text_is_clean(B, v, label, path))
 		return;
 	remember_text(B, v, label, path);
 	if (gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos) == (size_t)-1)
-		err(B, v->pos, label, path, "a report section has tens of paragraphs, not thousands",
-		    "more than %d paragraphs in one section", GIR_MAX_PARAGRAPHS);
+		err(B, v->pos, label, path, _("a report section has tens of paragraphs, not thousands"),
+		    GIR_MSG(ERROR, too_many_paragraphs, "more than %d paragraphs in one section"), GIR_MAX_PARAGRAPHS);
 }
 
 /* A list item `subheading: text` or `subheading: [para, para]`. */
@@ -447,8 +442,8 @@ static void bind_subsection(binder *B, const gir_node *m, gir_narrative *nar, co
 {
 	if (m->n != 1) {
 		err(B, m->n > 1 ? gir_map_key(m, 1)->pos : m->pos, label, path,
-		    "start each subheading as a new list item: \"- 小标题: 正文\"",
-		    "a subheading item must have exactly one key, found %zu", m->n);
+		    _("start each subheading as a new list item: \"- 小标题: 正文\""),
+		    GIR_MSG(ERROR, subheading_keys, "a subheading item must have exactly one key, found %zu"), m->n);
 		return;
 	}
 	const gir_node *k = gir_map_key(m, 0), *v = gir_map_value(m, 0);
@@ -474,8 +469,8 @@ static void bind_narrative(binder *B, const gir_node *v, gir_narrative *nar, con
 	}
 	if (v->kind == GIR_MAP) {
 		err(B, v->pos, label, path,
-		    "write subheadings as list items: \"- 小标题: 正文\"",
-		    "expected text or a list of paragraphs, found a mapping");
+		    _("write subheadings as list items: \"- 小标题: 正文\""),
+		    GIR_MSG(ERROR, narrative_mapping, "expected text or a list of paragraphs, found a mapping"));
 		return;
 	}
 	for (size_t i = 0; i < v->n; i++) {
@@ -486,7 +481,7 @@ static void bind_narrative(binder *B, const gir_node *v, gir_narrative *nar, con
 			bind_paragraph_text(B, item, nar, label, path);
 		else
 			err(B, item->pos, label, path, NULL,
-			    "a narrative item is a paragraph or \"小标题: 正文\", not a list");
+			    GIR_MSG(ERROR, narrative_nested_list, "a narrative item is a paragraph or \"小标题: 正文\", not a list"));
 	}
 }
 
@@ -530,7 +525,7 @@ static void bind_cell(binder *B, const gir_section *s, const gir_block *b, size_
 	*cell = (gir_value){.given = true, .bad = true, .pos = v->pos};
 	char *label = cell_label(B, s, ra, b->ncols > 1 || b->layout != GIR_LAYOUT_LINE ? ca : NULL);
 	char *path = cell_path(s, ra, b->layout == GIR_LAYOUT_LINE ? NULL : ca);
-	err(B, v->pos, label, path, hint, "%s", msg);
+	err(B, v->pos, label, path, hint, GIR_MSG(ERROR, bad_value, "%s"), msg);
 	free(label);
 	free(path);
 	free(msg);
@@ -606,12 +601,16 @@ static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b
 		free(hint);
 		hint = why;
 	}
-	const char *values = v->n == 1 ? "value" : "values";
-	if (all == in)
-		err(B, at, label, path, hint, "%zu %s, but the row has %zu", v->n, values, all);
+	if (all == in && v->n == 1)
+		err(B, at, label, path, hint, GIR_MSG(ERROR, row_length, "%zu value, but the row has %zu"), v->n, all);
+	else if (all == in)
+		err(B, at, label, path, hint, GIR_MSG(ERROR, row_length, "%zu values, but the row has %zu"), v->n, all);
+	else if (v->n == 1)
+		err(B, at, label, path, hint, GIR_MSG(ERROR, row_length_total, "%zu value, but the row has %zu (or %zu without the computed total)"),
+		    v->n, all, in);
 	else
-		err(B, at, label, path, hint, "%zu %s, but the row has %zu (or %zu without the computed total)",
-		    v->n, values, all, in);
+		err(B, at, label, path, hint, GIR_MSG(ERROR, row_length_total, "%zu values, but the row has %zu (or %zu without the computed total)"),
+		    v->n, all, in);
 	free(label);
 	free(path);
 	free(cols);
@@ -652,11 +651,10 @@ static void warn_short_rows(binder *B, const gir_section *s)
 			continue;
 		char *label = cell_label(B, s, r->block->row_leaves[r->row], NULL);
 		char *path = cell_path(s, r->block->row_leaves[r->row], NULL);
-		char *msg = gir_xasprintf("%zu values, read as the row without its total, while other rows "
-		                          "of this table give their total", gir_block_input_columns(r->block));
-		warn(B, r->pos, label, path, "if a value is missing here, the values after it have shifted left",
-		     msg);
-		free(label), free(path), free(msg);
+		warn(B, r->pos, label, path, _("if a value is missing here, the values after it have shifted left"),
+		     GIR_MSG(WARNING, short_row, "%zu values, read as the row without its total, while other rows "
+		     "of this table give their total"), gir_block_input_columns(r->block));
+		free(label), free(path);
 	}
 	B->nshort = B->nfull = 0;
 }
@@ -736,7 +734,7 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		char *hint = gir_xasprintf("write its values from the original in place of " GIR_UNREAD
 		                           ": [%s]", cols);
 		err(B, v->pos, label, path, hint,
-		    GIR_UNREAD ": the import did not find this row in the original");
+		    GIR_MSG(ERROR, row_unread, "%s: the import did not find this row in the original"), GIR_UNREAD);
 		mark_row_bad(B, s, b, row, v->pos);
 		free(label), free(path), free(cols), free(hint);
 	} else if (v->kind == GIR_MAP) {
@@ -745,7 +743,7 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		char *label = cell_label(B, s, b->row_leaves[row], NULL);
 		char *path = cell_path(s, b->row_leaves[row], NULL);
 		char *hint = zero_row_hint(b);
-		err(B, v->pos, label, path, hint, "the row is empty");
+		err(B, v->pos, label, path, hint, GIR_MSG(ERROR, row_empty, "the row is empty"));
 		mark_row_bad(B, s, b, row, v->pos);
 		free(label), free(path), free(hint);
 	} else if (gir_block_input_columns(b) == 1) {
@@ -757,7 +755,7 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		char *path = cell_path(s, b->row_leaves[row], NULL);
 		char *cols = column_list(b, false);
 		char *hint = gir_xasprintf("write one value per column in [ ]: %s", cols);
-		err(B, v->pos, label, path, hint, "expected a row of %zu values, found a single value",
+		err(B, v->pos, label, path, hint, GIR_MSG(ERROR, row_single_value, "expected a row of %zu values, found a single value"),
 		    gir_block_input_columns(b));
 		mark_row_bad(B, s, b, row, v->pos);
 		free(label);
@@ -800,7 +798,7 @@ static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, co
 	if (v->kind != GIR_MAP) {
 		char *hint = gir_xasprintf("write its %zu rows under it, e.g. \"%s: [...]\"", nk,
 		                           nk ? kids[0]->id : "…");
-		err(B, v->pos, label, path, hint, "this is a group of rows, not a single row");
+		err(B, v->pos, label, path, hint, GIR_MSG(ERROR, row_is_group, "this is a group of rows, not a single row"));
 		free(hint);
 		for (int r = a->first_leaf; r < a->first_leaf + a->nleaves; r++)
 			mark_row_bad(B, s, b, (size_t)r, v->pos);
@@ -847,8 +845,8 @@ static void bind_under_heading(binder *B, const gir_section *s, const gir_axis *
 	size_t nk = gir_axis_keyed_children(g, kids, GIR_MAX_KEYS);
 	char *label = cell_label(B, s, g, NULL);
 	if (v->kind != GIR_MAP)
-		err(B, v->pos, label, s->id, "write the rows under it, each on its own line",
-		    "this heading of the form groups rows; expected its rows under it");
+		err(B, v->pos, label, s->id, _("write the rows under it, each on its own line"),
+		    GIR_MSG(ERROR, group_without_rows, "this heading of the form groups rows; expected its rows under it"));
 	else
 		bind_rows_mapping(B, s, kids, nk < GIR_MAX_KEYS ? nk : GIR_MAX_KEYS, v, label, s->id);
 	free(label);
@@ -918,7 +916,7 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 		gir_axis_keyed_children(&s->blocks[0]->rows, first, 1);
 		char *hint = gir_xasprintf("write each row under its key, e.g. \"%s: [...]\"",
 		                           first[0] ? first[0]->id : "…");
-		err(B, v->pos, s->heading, s->id, hint, "this table is written as rows, not as one list");
+		err(B, v->pos, s->heading, s->id, hint, GIR_MSG(ERROR, table_as_one_list, "this table is written as rows, not as one list"));
 		free(hint);
 		return;
 	}
@@ -928,7 +926,7 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 		for (size_t r = 0; r < b->nrows; r++)
 			gir_buf_printf(&parts, "%s%s %zu", r ? " + " : "", b->row_leaves[r]->label, b->ncols);
 		err(B, v->n > all ? v->kids[all]->pos : v->pos, s->heading, s->id, parts.ptr,
-		    "%zu values, but the form has %zu cells (or %zu without the %s cells)", v->n, all, in,
+		    GIR_MSG(ERROR, table_flat_length, "%zu values, but the form has %zu cells (or %zu without the %s cells)"), v->n, all, in,
 		    sum_column_label(b));
 		gir_buf_free(&parts);
 		for (size_t r = 0; r < b->nrows; r++)
@@ -950,8 +948,8 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 		bind_flat_table(B, s, v);
 	} else if (gir_is_unread(v)) {
 		err(B, v->pos, s->heading, s->id,
-		    "write the rows of the table from the original in place of " GIR_UNREAD,
-		    GIR_UNREAD ": the import found no table for this section in the original");
+		    _("write the rows of the table from the original in place of " GIR_UNREAD),
+		    GIR_MSG(ERROR, table_unread, "%s: the import found no table for this section in the original"), GIR_UNREAD);
 		for (size_t i = 0; i < s->nblocks; i++)
 			for (size_t r = 0; r < s->blocks[i]->nrows; r++)
 				mark_row_bad(B, s, s->blocks[i], r, v->pos);
@@ -963,8 +961,8 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 	} else if (v->style == GIR_PLAIN && (v->len == 0 || strcmp(v->text, "~") == 0)) {
 		B->rep->sections[s->index].given = false; /* warned about as an omitted table */
 	} else {
-		err(B, v->pos, s->heading, s->id, "write the rows of the table under this key",
-		    "expected the rows of a table, found \"%s\"", v->text);
+		err(B, v->pos, s->heading, s->id, _("write the rows of the table under this key"),
+		    GIR_MSG(ERROR, table_not_rows, "expected the rows of a table, found \"%s\""), v->text);
 	}
 }
 
@@ -1031,9 +1029,9 @@ static void top_level_unknown(binder *B, const gir_node *k)
 /* `agency: ~` is the field left out, said so: never a title "~2020年…". */
 static void null_is_absent(binder *B, const gir_node *v, const char *label, const char *path)
 {
-	gir_diag_at(B->diags, GIR_WARNING, B->file, v->pos, label, path,
-	            "write the value, or leave the key out",
-	            "the value is null (%s), so %s counts as absent", v->text, path);
+	gir_diag_at(B->diags, B->file, v->pos, label, path,
+	            _("write the value, or leave the key out"),
+	            GIR_MSG(WARNING, null_value, "the value is null (%s), so %s counts as absent"), v->text, path);
 }
 
 /* The source's top level: each key a field or a section (by id or label),
@@ -1116,7 +1114,7 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 	if (tv) {
 		if (tv->kind != GIR_SCALAR) {
 			err(B, tv->pos, any->field_labels[GIR_F_TEMPLATE], "template", NULL,
-			    "expected a template name such as gov-2019");
+			    GIR_MSG(ERROR, template_not_name, "expected a template name such as gov-2019"));
 			return NULL;
 		}
 		const gir_template *t = gir_registry_find(B->reg, tv->text);
@@ -1126,7 +1124,7 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 				gir_suggest_add(sg, gir_registry_at(B->reg, i)->id, NULL);
 			char *hint = gir_suggest_hint(sg);
 			err(B, tv->pos, any->field_labels[GIR_F_TEMPLATE], "template",
-			    hint ? hint : "`gireport templates` lists them", "unknown template \"%s\"", tv->text);
+			    hint ? hint : _("`gireport templates` lists them"), GIR_MSG(ERROR, unknown_template, "unknown template \"%s\""), tv->text);
 			free(hint);
 			gir_suggest_free(sg);
 		}
@@ -1138,8 +1136,8 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 		const gir_template *t = gir_registry_find(B->reg, B->opt->default_template);
 		if (!t) {
 			err(B, (gir_pos){0, 0}, any->field_labels[GIR_F_TEMPLATE], "template",
-			    "`gireport templates` lists them",
-			    "the project's template \"%s\" (gireport.yaml) is unknown", B->opt->default_template);
+			    _("`gireport templates` lists them"),
+			    GIR_MSG(ERROR, project_template_unknown, "the project's template \"%s\" (gireport.yaml) is unknown"), B->opt->default_template);
 			return NULL;
 		}
 		if (B->rep->year && gir_template_covers(t, B->rep->year))
@@ -1151,8 +1149,8 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 	const gir_node *yv = find_meta(B->reg, root, GIR_F_YEAR);
 	if (!t)
 		err(B, yv ? yv->pos : (gir_pos){0, 0}, any->field_labels[GIR_F_TEMPLATE], "template",
-		    "add template: with one of `gireport templates`",
-		    "no template is meant for year %d", B->rep->year);
+		    _("add template: with one of `gireport templates`"),
+		    GIR_MSG(ERROR, no_template_for_year, "no template is meant for year %d"), B->rep->year);
 	return t;
 }
 
@@ -1188,10 +1186,10 @@ static void unknown_placeholder(binder *B, const narrative_text *t, gir_srcmap *
 	const char *more_n = (size_t)nn < badlen ? "…" : "", *more_a = (size_t)na < ph->arglen ? "…" : "";
 	if (badlen == ph->arglen)
 		err(B, gir_srcmap_pos(m, ph->arg + bad), t->label, t->path, hint,
-		    "the placeholder {{%.*s%s}} names no cell or total", nn, name, more_n);
+		    GIR_MSG(ERROR, placeholder_unknown, "the placeholder {{%.*s%s}} names no cell or total"), nn, name, more_n);
 	else
 		err(B, gir_srcmap_pos(m, ph->arg + bad), t->label, t->path, hint,
-		    "\"%.*s%s\" in the placeholder {{%.*s%s}} names no cell or total", nn, name, more_n,
+		    GIR_MSG(ERROR, placeholder_arg_unknown, "\"%.*s%s\" in the placeholder {{%.*s%s}} names no cell or total"), nn, name, more_n,
 		    na, arg, more_a);
 	free(name);
 	free(hint);
@@ -1211,18 +1209,18 @@ static void check_placeholders(binder *B, const narrative_text *t)
 		char *value = NULL;
 		if (ph.kind == GIR_PH_UNCLOSED) {
 			err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
-			    "end it with }} on the same line; for the braces themselves write {{'{{'}}",
-			    "\"{{\" is not closed by \"}}\" on its line");
+			    _("end it with }} on the same line; for the braces themselves write {{'{{'}}"),
+			    GIR_MSG(ERROR, placeholder_unclosed, "\"{{\" is not closed by \"}}\" on its line"));
 		} else if (ph.kind == GIR_PH_EMPTY) {
 			err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
-			    "name a cell, e.g. {{requests.received.total}}, or write {{year}} or {{agency}}",
-			    "the placeholder is empty");
+			    _("name a cell, e.g. {{requests.received.total}}, or write {{year}} or {{agency}}"),
+			    GIR_MSG(ERROR, placeholder_empty, "the placeholder is empty"));
 		} else if (ph.kind == GIR_PH_PATH &&
 		           !(value = gir_placeholder_text(B->rep, arg, ph.arglen, &bad, &badlen))) {
 			if (bad == (size_t)-1)
 				err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
-				    "add fewer cells in one placeholder, or check the values for extra digits",
-				    "the sum is too large to add up (more than 9223372036854.775807)");
+				    _("add fewer cells in one placeholder, or check the values for extra digits"),
+				    GIR_MSG(ERROR, placeholder_sum_overflow, "the sum is too large to add up (more than 9223372036854.775807)"));
 			else
 				unknown_placeholder(B, t, &m, &ph, bad, badlen);
 		}
@@ -1262,8 +1260,8 @@ static void placeholder_left(binder *B, const gir_section *s, const gir_narrativ
 	const char *ph = B->tpl->placeholder;
 	for (size_t i = 0; ph && i < n->n; i++)
 		if (strcmp(n->paras[i].text, ph) == 0) {
-			warn(B, n->paras[i].pos, s->heading, s->id, "replace it with the section's text",
-			     "the placeholder text of `gireport new` is still here");
+			warn(B, n->paras[i].pos, s->heading, s->id, _("replace it with the section's text"),
+			     GIR_MSG(WARNING, skeleton_text_left, "the placeholder text of `gireport new` is still here"));
 			return;
 		}
 }
@@ -1275,10 +1273,10 @@ static void section_warnings(binder *B)
 		const gir_section_data *sd = &B->rep->sections[i];
 		if (s->kind == GIR_TABLE && !sd->given)
 			warn(B, (gir_pos){0, 0}, s->heading, s->id, NULL,
-			     "the table is missing; all its cells are taken as 0");
+			     GIR_MSG(WARNING, table_missing, "the table is missing; all its cells are taken as 0"));
 		else if (s->kind == GIR_NARRATIVE && narrative_empty(&sd->text))
-			warn(B, sd->pos, s->heading, s->id, "write at least one paragraph, e.g. 无。",
-			     "the section has no text");
+			warn(B, sd->pos, s->heading, s->id, _("write at least one paragraph, e.g. 无。"),
+			     GIR_MSG(WARNING, section_no_text, "the section has no text"));
 		else if (s->kind == GIR_NARRATIVE)
 			placeholder_left(B, s, &sd->text);
 	}
@@ -1291,23 +1289,21 @@ static void meta_warnings(binder *B, const gir_node *root)
 	if (!r->date.year) {
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
 		if (!d)
-			warn(B, (gir_pos){0, 0}, labels[GIR_F_DATE], "date", "add date: 2021-01-08",
-			     "the report has no date; the signature block will have none");
+			warn(B, (gir_pos){0, 0}, labels[GIR_F_DATE], "date", _("add date: 2021-01-08"),
+			     GIR_MSG(WARNING, no_date, "the report has no date; the signature block will have none"));
 	} else if (r->date.year <= r->year) {
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
-		char *msg = gir_xasprintf("%d-%02d-%02d is within the report year %d; a report on a whole "
-		                          "year is dated after it ends",
-		                          r->date.year, r->date.month, r->date.day, r->year);
-		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", NULL, msg);
-		free(msg);
+		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", NULL,
+		     GIR_MSG(WARNING, date_in_report_year, "%d-%02d-%02d is within the report year %d; a report on a whole "
+		     "year is dated after it ends"),
+		     r->date.year, r->date.month, r->date.day, r->year);
 	}
 	char year[16];
 	snprintf(year, sizeof year, "%d", r->year);
 	if (r->title && !strstr(r->title, year)) {
 		const gir_node *t = find_meta(B->reg, root, GIR_F_TITLE);
-		char *msg = gir_xasprintf("the title does not contain the report year %d", r->year);
-		warn(B, t ? t->pos : (gir_pos){0, 0}, labels[GIR_F_TITLE], "title", NULL, msg);
-		free(msg);
+		warn(B, t ? t->pos : (gir_pos){0, 0}, labels[GIR_F_TITLE], "title", NULL,
+		     GIR_MSG(WARNING, title_without_year, "the title does not contain the report year %d"), r->year);
 	}
 }
 
@@ -1332,9 +1328,9 @@ static void require(binder *B, const gir_node *root, gir_field f, bool present)
 		return;
 	const gir_template *t = B->tpl ? B->tpl : gir_registry_at(B->reg, 0);
 	err(B, (gir_pos){0, 0}, t->field_labels[f], gir_field_ids[f],
-	    f == GIR_F_YEAR ? "add year: 2020 (the year the report is about)"
-	                    : "add agency: followed by the agency's full name",
-	    "the required field %s is missing", gir_field_ids[f]);
+	    f == GIR_F_YEAR ? _("add year: 2020 (the year the report is about)")
+	                    : _("add agency: followed by the agency's full name"),
+	    GIR_MSG(ERROR, required_field_missing, "the required field %s is missing"), gir_field_ids[f]);
 }
 
 /* ---- entry point ---------------------------------------------------------------- */
@@ -1350,12 +1346,12 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
                             size_t len, const gir_options *opt, gir_diags *diags)
 {
 	if (gir_registry_count(reg) == 0) {
-		gir_diags_add(diags, GIR_ERROR, file, "no templates are available");
+		gir_diags_add(diags, file, GIR_MSG(ERROR, no_templates, "no templates are available"));
 		return NULL;
 	}
 	if (len > GIR_MAX_SOURCE) {
-		gir_diags_add(diags, GIR_ERROR, file,
-		              "the source is larger than %u MiB; a report source is a few KB",
+		gir_diags_add(diags, file,
+		              GIR_MSG(ERROR, source_too_large, "the source is larger than %u MiB; a report source is a few KB"),
 		              GIR_MAX_SOURCE >> 20);
 		return NULL;
 	}
@@ -1369,8 +1365,8 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 	B.rep = gir_xcalloc(1, sizeof(gir_report));
 	B.rep->file = gir_xstrdup(file);
 	if (root->kind != GIR_MAP) {
-		err(&B, root->pos, NULL, NULL, "the file starts with year: and agency:, one field per line",
-		    "a report source is a mapping of fields, not %s", kind_name(root));
+		err(&B, root->pos, NULL, NULL, _("the file starts with year: and agency:, one field per line"),
+		    GIR_MSG(ERROR, root_not_mapping, "a report source is a mapping of fields, not %s"), kind_name(root));
 		goto out;
 	}
 	const gir_node *year = find_meta(reg, root, GIR_F_YEAR);
@@ -1461,8 +1457,9 @@ const char *gir_report_previous_path(const gir_report *rep)
 	return rep->previous;
 }
 
-void gir_report_previous_error(const gir_report *rep, gir_diags *d, const char *message)
+void gir_report_previous_error(const gir_report *rep, gir_diags *d, const char *id,
+                               const char *message)
 {
-	gir_diag_at(d, GIR_ERROR, rep->file, rep->previous_pos, rep->tpl->field_labels[GIR_F_PREVIOUS],
-	            "previous", NULL, "%s", message);
+	gir_diag_at(d, rep->file, rep->previous_pos, rep->tpl->field_labels[GIR_F_PREVIOUS],
+	            "previous", NULL, GIR_ERROR, id, "%s", message);
 }

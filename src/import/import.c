@@ -497,9 +497,9 @@ static void before_title(imp *im, size_t first)
 	if (im->title_from <= first)
 		return;
 	char *s = gir_xstrdup(line_text(im, first));
-	gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+	gir_diag_at(im->doc.diags, im->doc.file,
 	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
-	            "the text before the title (lines %d-%d, from \"%s\") is left out",
+	            GIR_MSG(WARNING, import_text_before_title, "the text before the title (lines %d-%d, from \"%s\") is left out"),
 	            im->doc.lines[first].no, im->doc.lines[im->title_from - 1].no, s);
 	free(s);
 }
@@ -760,8 +760,8 @@ static void mend_broken(imp *im, imp_narr *nar)
 		gir_buf_puts(&b, cur.text);
 		free(cur.text);
 		for (; i < nar->n && !nar->p[i].heading && any_open(depth); i++) {
-			gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, nar->p[i].pos, NULL, NULL, NULL,
-			            "a paragraph broken inside a quotation; joined with the one before");
+			gir_diag_at(im->doc.diags, im->doc.file, nar->p[i].pos, NULL, NULL, NULL,
+			            GIR_MSG(WARNING, import_quote_joined, "a paragraph broken inside a quotation; joined with the one before"));
 			long more[NPAIRS];
 			quote_depths(nar->p[i].text, more);
 			for (size_t k = 0; k < NPAIRS; k++)
@@ -863,8 +863,8 @@ static void stray_tables(imp *im, size_t from, size_t to, const char *where)
 		imp_kind k = im->doc.lines[i].kind;
 		if (k != IMP_TAB && k != IMP_PIPE && k != IMP_BOX && k != IMP_COLS && k != IMP_CELLS)
 			continue;
-		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){im->doc.lines[i].no, 1},
-		            NULL, NULL, NULL, "%s: a table, but the form has none here; left out", where);
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){im->doc.lines[i].no, 1},
+		            NULL, NULL, NULL, GIR_MSG(WARNING, import_table_left_out, "%s: a table, but the form has none here; left out"), where);
 		while (i + 1 < to && im->doc.lines[i + 1].kind != IMP_BLANK && im->doc.lines[i + 1].kind != IMP_TEXT)
 			i++;
 	}
@@ -1058,8 +1058,8 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		                                "the original");
 		s->pos = like ? like->pos : head;
 		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
-		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, s->pos, NULL, NULL, hint,
-		            "%s: not found in the input; the source has " GIR_UNREAD " for it", full);
+		gir_diag_at(im->doc.diags, im->doc.file, s->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_section_not_found, "%s: not found in the input; the source has %s for it"), full, GIR_UNREAD);
 		free(full);
 		free(hint);
 		free(what);
@@ -1099,8 +1099,8 @@ static void no_table(imp *im, const gir_section *sec, gir_pos at, size_t from, s
 	                                  "write the table as rows of cells (see docs/import.md)", like)
 	                  : gir_xstrdup("write the table from the original in place of " GIR_UNREAD
 	                                ", or {} when the original says every cell is 0");
-	gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, at, NULL, NULL, hint,
-	            "%s: %s; the source has " GIR_UNREAD " for it", sec->heading, why);
+	gir_diag_at(im->doc.diags, im->doc.file, at, NULL, NULL, hint,
+	            GIR_MSG(ERROR, import_section_unread, "%s: %s; the source has %s for it"), sec->heading, why, GIR_UNREAD);
 	write_lines(im, at, "%s: " GIR_UNREAD "  # %s: %s\n", sec->id, sec->heading, why);
 	free(hint);
 }
@@ -1152,8 +1152,8 @@ static void import_section(imp *im, size_t k)
 			no_table(im, sec, im->title_pos, 0, im->doc.nlines, "no heading found in the input");
 			return;
 		}
-		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            "no heading %s found; the section is left out", sec->heading);
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_heading_not_found, "no heading %s found; the section is left out"), sec->heading);
 		return;
 	}
 	size_t from, to;
@@ -1313,10 +1313,10 @@ static size_t skip_page_matter(imp *im, size_t from, size_t end)
 	}
 	if (!any || i >= end)
 		return from;
-	gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+	gir_diag_at(im->doc.diags, im->doc.file,
 	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
-	            "the short lines after the title (lines %d-%d) read as the page's, not the "
-	            "report's (source, date, links); left out", im->doc.lines[first].no,
+	            GIR_MSG(WARNING, import_page_header_left_out, "the short lines after the title (lines %d-%d) read as the page's, not the "
+	            "report's (source, date, links); left out"), im->doc.lines[first].no,
 	            im->doc.lines[i - 1].no);
 	return i;
 }
@@ -1353,10 +1353,10 @@ static size_t page_tail(imp *im, size_t from, size_t to)
 			start = i;
 		if (run == PAGE_TAIL_RUN) {
 			char *t = gir_xstrdup(line_text(im, start));
-			gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file,
+			gir_diag_at(im->doc.diags, im->doc.file,
 			            (gir_pos){im->doc.lines[start].no, im->doc.lines[start].col}, NULL, NULL,
-			            NULL, "the lines from %d to the end (from \"%s\") read as the page's, not "
-			            "the report's (links, footer); left out", im->doc.lines[start].no, t);
+			            NULL, GIR_MSG(WARNING, import_page_footer_left_out, "the lines from %d to the end (from \"%s\") read as the page's, not "
+			            "the report's (links, footer); left out"), im->doc.lines[start].no, t);
 			free(t);
 			return start;
 		}
@@ -1402,10 +1402,10 @@ static void meta_fallbacks(imp *im)
 	if (!im->agency && im->doc.meta_agency && *im->doc.meta_agency) {
 		im->agency = gir_xstrdup(im->doc.meta_agency);
 		/* The office that put the page up is not always the one reporting. */
-		gir_diag_at(im->doc.diags, GIR_WARNING, im->doc.file, im->title_pos, NULL, NULL,
-		            "write agency: by hand if the report is another agency's",
-		            "no agency in the title or a signature: taken from the page's ContentSource, "
-		            "%s", im->agency);
+		gir_diag_at(im->doc.diags, im->doc.file, im->title_pos, NULL, NULL,
+		            _("write agency: by hand if the report is another agency's"),
+		            GIR_MSG(WARNING, import_agency_from_page, "no agency in the title or a signature: taken from the page's ContentSource, "
+		            "%s"), im->agency);
 	}
 	int ymd[3] = {0};
 	if (!im->date[0] && im->doc.meta_date && match_date(im, im->doc.meta_date, ymd)) {
@@ -1428,12 +1428,12 @@ static void find_agency_and_year(imp *im)
 		im->year = im->date[0] - 1;
 	undated_signature(im);
 	if (!im->agency)
-		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, im->title_pos, NULL, NULL,
-		            "write agency: by hand", "no agency: the title does not read as %s and there "
-		            "is no signature", im->t->title ? im->t->title : "a title");
+		gir_diag_at(im->doc.diags, im->doc.file, im->title_pos, NULL, NULL,
+		            _("write agency: by hand"), GIR_MSG(ERROR, import_no_agency, "no agency: the title does not read as %s and there "
+		            "is no signature"), im->t->title ? im->t->title : "a title");
 	if (!im->year)
-		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, im->title_pos, NULL, NULL,
-		            "write year: by hand", "no report year in the title or the date");
+		gir_diag_at(im->doc.diags, im->doc.file, im->title_pos, NULL, NULL,
+		            _("write year: by hand"), GIR_MSG(ERROR, import_no_year, "no report year in the title or the date"));
 	im->doc.year = im->year;
 }
 
@@ -1471,7 +1471,7 @@ static gir_report *check_result(imp *im, const char *file)
 			continue;
 		}
 		skipped = false;
-		gir_diag_at(im->doc.diags, g->severity, im->doc.file, pos, g->label, g->path, g->hint,
+		gir_diag_at(im->doc.diags, im->doc.file, pos, g->label, g->path, g->hint, g->severity, g->id,
 		            "%s", g->message);
 	}
 	gir_diags_free(vd);
@@ -1615,10 +1615,10 @@ static bool too_large(imp *im)
 	size_t n = im->out->len - im->out_start;
 	if (n <= GIR_MAX_SOURCE)
 		return false;
-	gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, (gir_pos){0, 0}, NULL, NULL,
-	            "a report is a few hundred KB; is this the right file?",
-	            "the source would be %zu MiB, larger than the %u MiB a source may be; "
-	            "written, but not checked", n >> 20, GIR_MAX_SOURCE >> 20);
+	gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){0, 0}, NULL, NULL,
+	            _("a report is a few hundred KB; is this the right file?"),
+	            GIR_MSG(ERROR, import_source_too_large, "the source would be %zu MiB, larger than the %u MiB a source may be; "
+	            "written, but not checked"), n >> 20, GIR_MAX_SOURCE >> 20);
 	return true;
 }
 
@@ -1658,8 +1658,8 @@ static bool override_template(imp *im, const gir_import_options *o)
 		return true;
 	const gir_template *t = gir_registry_find(im->reg, o->template_id);
 	if (!t) {
-		gir_diag_at(im->doc.diags, GIR_ERROR, im->doc.file, (gir_pos){0, 0}, NULL, NULL,
-		            "`gireport templates` lists the editions", "--template %s: no such edition",
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){0, 0}, NULL, NULL,
+		            _("`gireport templates` lists the editions"), GIR_MSG(ERROR, import_no_such_edition, "--template %s: no such edition"),
 		            o->template_id);
 		return false;
 	}

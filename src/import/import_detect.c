@@ -69,7 +69,8 @@ imp_format imp_detect(const char *file, const char *text, size_t len)
 
 static int refuse(imp_doc *doc, const char *hint, const char *what)
 {
-	gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){0, 0}, NULL, NULL, hint, "%s", what);
+	gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, hint, GIR_ERROR, "import_refused",
+	            "%s", what);
 	return -1;
 }
 

@@ -472,7 +472,8 @@ static xmlDoc *parse_xml(const char *s, size_t n)
 
 static int fail(imp_doc *doc, const char *hint, const char *msg)
 {
-	gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){0, 0}, NULL, NULL, hint, "%s", msg);
+	gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, hint, GIR_ERROR, "docx_unreadable",
+	            "%s", msg);
 	return -1;
 }
 
@@ -515,8 +516,8 @@ int imp_read_docx(imp_doc *doc, const char *data, size_t len)
 	} else {
 		blocks(&rd, body, 0);
 		if (rd.deep)
-			gir_diag_at(doc->diags, GIR_WARNING, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
-			            "elements nested more than %d deep; what stands below them is left out",
+			gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
+			            GIR_MSG(WARNING, import_nested_too_deep, "elements nested more than %d deep; what stands below them is left out"),
 			            MAX_DEPTH);
 		rc = imp_doc_finish(doc);
 	}

@@ -142,9 +142,9 @@ static int to_utf8(html_rd *rd, const char *data, size_t len, char **out, size_t
 	const char *from = is_utf8_name(cs) ? "GB18030" : iconv_name(cs);
 	iconv_t cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1) {
-		gir_diag_at(rd->doc->diags, GIR_ERROR, rd->doc->file, (gir_pos){0, 0}, NULL, NULL,
-		            "convert it first: iconv -f CHARSET -t UTF-8",
-		            "the page's charset \"%s\" is not one gireport can convert", cs);
+		gir_diag_at(rd->doc->diags, rd->doc->file, (gir_pos){0, 0}, NULL, NULL,
+		            _("convert it first: iconv -f CHARSET -t UTF-8"),
+		            GIR_MSG(ERROR, html_bad_charset, "the page's charset \"%s\" is not one gireport can convert"), cs);
 		return -1;
 	}
 	size_t cap = len * 2 + 16;
@@ -202,9 +202,9 @@ static bool too_many_elements(html_rd *rd, const char *s, size_t len)
 	for (const char *p = s; (p = memchr(p, '<', (size_t)(s + len - p))) != NULL; p++)
 		if (p + 1 < s + len && (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')) &&
 		    ++tags > MAX_ELEMENTS) {
-			gir_diag_at(rd->doc->diags, GIR_ERROR, rd->doc->file, (gir_pos){0, 0}, NULL, NULL,
-			            "a report's page has a few thousand; is this the right file?",
-			            "a page of more than %d elements: not imported", MAX_ELEMENTS);
+			gir_diag_at(rd->doc->diags, rd->doc->file, (gir_pos){0, 0}, NULL, NULL,
+			            _("a report's page has a few thousand; is this the right file?"),
+			            GIR_MSG(ERROR, html_too_many_elements, "a page of more than %d elements: not imported"), MAX_ELEMENTS);
 			return true;
 		}
 	return false;
@@ -991,8 +991,8 @@ static void read_page(html_rd *rd, const xmlDoc *xdoc)
 	rd->doc->meta_title = h.article_title, h.article_title = NULL;
 	free(h.title), free(h.article_title), free(h.source), free(h.date);
 	if (rd->deep)
-		gir_diag_at(rd->doc->diags, GIR_WARNING, rd->doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            "elements nested more than %d deep; what stands below them is left out",
+		gir_diag_at(rd->doc->diags, rd->doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_nested_too_deep, "elements nested more than %d deep; what stands below them is left out"),
 		            MAX_DEPTH);
 }
 
@@ -1014,8 +1014,8 @@ int imp_read_html(imp_doc *doc, const char *data, size_t len)
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt) {
 		free(text), free(rd.line_start);
-		gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            "out of memory reading the page");
+		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
+		            GIR_MSG(ERROR, html_out_of_memory, "out of memory reading the page"));
 		return -1;
 	}
 	startElementSAXFunc dflt = ctxt->sax->startElement;
@@ -1030,8 +1030,8 @@ int imp_read_html(imp_doc *doc, const char *data, size_t len)
 		xmlFreeDoc(xdoc);
 		rc = imp_doc_finish(doc);
 	} else {
-		gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            "not a web page libxml2 can read");
+		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
+		            GIR_MSG(ERROR, html_unreadable, "not a web page libxml2 can read"));
 		rc = -1;
 	}
 	htmlFreeParserCtxt(ctxt);

@@ -215,7 +215,7 @@ void imp_pdf_pages_free(imp_ppage *pages, size_t n)
 
 static int pdf_error(gir_diags *diags, const char *file, const char *hint, const char *msg)
 {
-	gir_diag_at(diags, GIR_ERROR, file, (gir_pos){0, 0}, NULL, NULL, hint, "%s", msg);
+	gir_diag_at(diags, file, (gir_pos){0, 0}, NULL, NULL, hint, GIR_ERROR, "pdf_unreadable", "%s", msg);
 	return -1;
 }
 

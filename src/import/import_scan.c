@@ -460,9 +460,9 @@ static int too_many_lines(imp_doc *doc, const char *text, size_t len)
 	size_t lines = 1;
 	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
 		if (++lines > IMP_MAX_LINES) {
-			gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){(int)lines, 1}, NULL, NULL,
-			            "a report has a few hundred lines; is this the right file?",
-			            "more than %d lines: not imported", IMP_MAX_LINES);
+			gir_diag_at(doc->diags, doc->file, (gir_pos){(int)lines, 1}, NULL, NULL,
+			            _("a report has a few hundred lines; is this the right file?"),
+			            GIR_MSG(ERROR, import_too_many_lines, "more than %d lines: not imported"), IMP_MAX_LINES);
 			return -1;
 		}
 	return 0;
@@ -477,15 +477,15 @@ static bool foreign_format(imp_doc *doc, const char *text, size_t len)
 		size_t n;
 		const char *what, *hint;
 	} kinds[] = {
-		{"%PDF-", 5, "a PDF file, not text",
-		 "convert it first: pdftotext -enc UTF-8 FILE.pdf FILE.txt, and import FILE.txt"},
-		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "a .doc or .wps file (Word 97), not text",
-		 "convert it first: libreoffice --headless --convert-to docx FILE.doc"},
+		{"%PDF-", 5, N_("a PDF file, not text"),
+		 N_("convert it first: pdftotext -enc UTF-8 FILE.pdf FILE.txt, and import FILE.txt")},
+		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, N_("a .doc or .wps file (Word 97), not text"),
+		 N_("convert it first: libreoffice --headless --convert-to docx FILE.doc")},
 	};
 	for (size_t i = 0; i < GIR_ARRAY_LEN(kinds); i++)
 		if (len >= kinds[i].n && memcmp(text, kinds[i].magic, kinds[i].n) == 0) {
-			gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){1, 1}, NULL, NULL,
-			            kinds[i].hint, "%s", kinds[i].what);
+			gir_diag_at(doc->diags, doc->file, (gir_pos){1, 1}, NULL, NULL, _(kinds[i].hint),
+			            GIR_ERROR, "import_foreign_format", "%s", _(kinds[i].what));
 			return true;
 		}
 	return false;
@@ -507,19 +507,23 @@ static int check_text(imp_doc *doc, const char *text, size_t len)
 			else if (((unsigned char)text[i] & 0xC0) != 0x80)
 				pos.col++;
 		}
-		gir_diag_at(doc->diags, GIR_ERROR, doc->file, pos, NULL, NULL,
-		            nul && text + bad == nul ? "gireport reads text, web pages (.html) and Word "
-		                                       "files (.docx); this is none of them"
-		                                     : "convert it first: iconv -f GB18030 -t UTF-8",
-		            nul && text + bad == nul ? "a NUL byte: not a text file" : "not UTF-8 text");
+		if (nul && text + bad == nul)
+			gir_diag_at(doc->diags, doc->file, pos, NULL, NULL,
+			            _("gireport reads text, web pages (.html) and Word files (.docx); this is "
+			              "none of them"),
+			            GIR_MSG(ERROR, import_binary, "a NUL byte: not a text file"));
+		else
+			gir_diag_at(doc->diags, doc->file, pos, NULL, NULL,
+			            _("convert it first: iconv -f GB18030 -t UTF-8"),
+			            GIR_MSG(ERROR, import_bad_encoding, "not UTF-8 text"));
 		return -1;
 	}
 	const char *s = text;
 	while (s < text + len && (space_at(s, true) || *s == '\n' || *s == '\r'))
 		s += space_at(s, true) ? space_at(s, true) : 1;
 	if (s >= text + len) {
-		gir_diag_at(doc->diags, GIR_ERROR, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            "the file is empty: no report to import");
+		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
+		            GIR_MSG(ERROR, import_empty, "the file is empty: no report to import"));
 		return -1;
 	}
 	return too_many_lines(doc, text, len);

@@ -130,7 +130,7 @@ static void font_error(gir_diags *d, const char *file, int role, const font_spec
 		gir_buf_puts(&m, ";");
 	}
 	gir_buf_printf(&m, " or choose a TrueType font with --font %s=FILE[:INDEX]", name);
-	gir_diags_add(d, GIR_ERROR, file, "%s", m.ptr);
+	gir_diags_add(d, file, GIR_ERROR, "font_missing", "%s", m.ptr);
 	gir_buf_free(&m);
 }
 
@@ -345,7 +345,7 @@ int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
 			fs->faces[i].hpdf_font = HPDF_GetFont(pdf, loaded, "UTF-8");
 		if (!fs->faces[i].hpdf_font) {
 			if (d)
-				gir_diags_add(d, GIR_ERROR, file, "PDF font %s: %s", fs->faces[i].path,
+				gir_diags_add(d, file, GIR_MSG(ERROR, font_unusable, "PDF font %s: %s"), fs->faces[i].path,
 				              why.len ? why.ptr : "libharu could not use it");
 			rc = -1;
 		}

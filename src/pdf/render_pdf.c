@@ -443,11 +443,11 @@ static int save(HPDF_Doc pdf, const pdf_doc *d, gir_buf *out, gir_diags *diags)
 	const char *file = d->rep->file;
 	if (rc == 0 && pdf_harufix(raw.ptr, raw.len, high, out, &why) != 0) {
 		if (diags)
-			gir_diags_add(diags, GIR_ERROR, file, "libharu wrote a PDF that cannot be mended: %s",
+			gir_diags_add(diags, file, GIR_MSG(ERROR, pdf_unmendable, "libharu wrote a PDF that cannot be mended: %s"),
 			              why.ptr);
 		rc = -1;
 	} else if (why.len && diags) {
-		gir_diags_add(diags, GIR_ERROR, file, "writing the PDF: %s", why.ptr);
+		gir_diags_add(diags, file, GIR_MSG(ERROR, pdf_write_failed, "writing the PDF: %s"), why.ptr);
 	}
 	free(path);
 	gir_buf_free(&raw);
@@ -482,8 +482,8 @@ static int write_document(pdf_doc *d, gir_buf *out, gir_diags *diags)
 	}
 	if (rc == 0 && err.code) {
 		if (diags)
-			gir_diags_add(diags, GIR_ERROR, d->rep->file,
-			              "libharu failed writing the PDF (error 0x%04X, detail %u)",
+			gir_diags_add(diags, d->rep->file, GIR_MSG(ERROR, pdf_libharu_error,
+			              "libharu failed writing the PDF (error 0x%04X, detail %u)"),
 			              (unsigned)err.code, (unsigned)err.detail);
 		rc = -1;
 	}

@@ -113,9 +113,9 @@ static int read_names(docx *x, gir_diags *diags)
 	if (!missing)
 		return 0;
 	if (diags)
-		gir_diags_add(diags, GIR_ERROR, x->rep->file,
+		gir_diags_add(diags, x->rep->file, GIR_MSG(ERROR, template_docx_style,
 		              "template %s: \"docx\" does not name the style and fonts (style, font, "
-		              "alt, debian) of %s, which DOCX output needs (docs/docx.md)",
+		              "alt, debian) of %s, which DOCX output needs (docs/docx.md)"),
 		              gir_template_id(x->rep->tpl), missing);
 	return -1;
 }
@@ -631,7 +631,8 @@ int gir_render_docx(const gir_report *rep, const gir_options *opt, gir_buf *out)
 	gir_buf_puts(&parts[P_APP], app_props);
 	int rc = pack(parts, out);
 	if (rc != 0 && diags)
-		gir_diags_add(diags, GIR_ERROR, rep->file, "minizip failed writing the DOCX archive");
+		gir_diags_add(diags, rep->file, GIR_MSG(ERROR, docx_write_failed,
+		              "minizip failed writing the DOCX archive"));
 	for (int i = 0; i < NPARTS; i++)
 		gir_buf_free(&parts[i]);
 	pdf_fonts_close(&x.pdf.fonts);

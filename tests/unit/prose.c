@@ -492,9 +492,9 @@ static void notes_follow_their_diagnostic(void **state)
 {
 	(void)state;
 	gir_diags *d = gir_diags_new();
-	gir_diag_at(d, GIR_WARNING, "f", (gir_pos){9, 1}, NULL, NULL, NULL, "second");
-	gir_diag_at(d, GIR_NOTE, "f", (gir_pos){2, 1}, NULL, NULL, NULL, "note of second");
-	gir_diag_at(d, GIR_ERROR, "f", (gir_pos){5, 1}, NULL, NULL, NULL, "first");
+	gir_diag_at(d, "f", (gir_pos){9, 1}, NULL, NULL, NULL, GIR_WARNING, "t", "second");
+	gir_diag_at(d, "f", (gir_pos){2, 1}, NULL, NULL, NULL, GIR_NOTE, "t", "note of second");
+	gir_diag_at(d, "f", (gir_pos){5, 1}, NULL, NULL, NULL, GIR_ERROR, "t", "first");
 	gir_buf out = {0};
 	gir_diags_format_text(d, NULL, 0, &out);
 	assert_string_equal(out.ptr, "f:5:1: error: first\nf:9:1: warning: second\nf:2:1: note: note of second\n");
