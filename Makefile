@@ -32,6 +32,10 @@ TEMPLATES := $(sort $(wildcard templates/*.json))
 LIB_OBJ  := $(LIB_SRC:%=$(BUILD)/%.o) $(BUILD)/templates.o
 CLI_OBJ  := $(CLI_SRC:%=$(BUILD)/%.o)
 BIN      := $(BUILD)/gireport
+# Translations (po/LANG.po) and the locales that read them.
+LINGUAS  := zh_CN
+LOCALES  := zh_CN zh_SG
+MO       := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/gireport.mo)
 
 DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka-dev zlib1g-dev \
                    libhpdf-dev libharfbuzz-dev libpoppler-glib-dev fonts-arphic-uming fonts-arphic-ukai \
@@ -76,9 +80,6 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libgireport.a
 # po/LANG.po are the translations; the binary finds $(BUILD)/locale next to
 # itself, so the tests run it uninstalled.  zh_SG reads the zh_CN catalogue
 # (Simplified Chinese, which gettext would not find from zh_SG).
-LINGUAS  := zh_CN
-LOCALES  := zh_CN zh_SG
-MO       := $(LOCALES:%=$(BUILD)/locale/%/LC_MESSAGES/gireport.mo)
 XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
             --keyword=GIR_MSG:3 --keyword=C_:1c,2 --add-comments=TRANSLATORS: \
             --no-location --sort-output --package-name=gireport --package-version=$(VERSION) \

@@ -64,23 +64,25 @@ static void on_signal(int sig)
 #define GIR_LOCALEDIR "/usr/local/share/locale"
 #endif
 
-/* Where the message catalogues are: next to the binary when it runs from
- * the build tree (build/gireport finds build/locale/zh_CN/LC_MESSAGES/
- * gireport.mo, so the tests need no install), else where `make install`
- * put them (GIR_LOCALEDIR, from PREFIX). */
+/* Where the message catalogues are, found from the binary's own place:
+ * DIR/locale when it runs from the build tree (build/gireport finds
+ * build/locale/zh_CN/LC_MESSAGES/gireport.mo, so the tests need no
+ * install), DIR/../share/locale when it is installed (under any prefix, or
+ * a DESTDIR), else where `make install` put them (GIR_LOCALEDIR). */
 static const char *locale_dir(char *buf, size_t size)
 {
+	static const char *const tries[] = {"/locale", "/../share/locale"};
+	const char *probe = "/zh_CN/LC_MESSAGES/gireport.mo";
 	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-	if (n > 0) {
-		buf[n] = '\0';
-		char *slash = strrchr(buf, '/');
-		const char *probe = "/locale/zh_CN/LC_MESSAGES/gireport.mo";
-		if (slash && (size_t)(slash - buf) + strlen(probe) < size) {
-			strcpy(slash, probe);
-			if (access(buf, R_OK) == 0) {
-				strcpy(slash, "/locale");
-				return buf;
-			}
+	char *slash = n > 0 ? (buf[n] = '\0', strrchr(buf, '/')) : NULL;
+	for (size_t i = 0; slash && i < sizeof tries / sizeof *tries; i++) {
+		if ((size_t)(slash - buf) + strlen(tries[i]) + strlen(probe) >= size)
+			break;
+		strcpy(slash, tries[i]);
+		strcat(slash, probe);
+		if (access(buf, R_OK) == 0) {
+			slash[strlen(tries[i])] = '\0';
+			return buf;
 		}
 	}
 	return GIR_LOCALEDIR;

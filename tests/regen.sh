@@ -23,9 +23,13 @@ for src in tests/bad/*.yaml tests/ok/*.yaml; do
 	case $src in tests/ok/*) usual=0 ;; esac
 	args=$(sed -n '1s/^# args: //p' "$src")
 	# shellcheck disable=SC2086
-	"$BIN" check $args "$src" >/dev/null 2>"$stem.err"
+	LC_ALL=C "$BIN" check $args "$src" >/dev/null 2>"$stem.err"
 	status=$?
 	if [ $status = $usual ]; then rm -f "$stem.status"; else echo $status >"$stem.status"; fi
+	# shellcheck disable=SC2086
+	case $src in tests/bad/*)
+		LC_ALL= LANGUAGE= LC_MESSAGES= LANG=zh_CN.UTF-8 "$BIN" check $args "$src" >/dev/null 2>"$stem.zh.err"
+	esac
 done
 GIREPORT_TEMPLATE_PATH= "$BIN" schema gov-2021 >tests/schema/gov-2021.schema.json
 REGEN=1 sh tests/suites/city.sh

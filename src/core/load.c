@@ -199,10 +199,18 @@ static const char *yaml_words(const char *s, bool tab)
 	return s;
 }
 
-/* Whether libyaml stopped at a tab. */
-static bool at_tab(const loader *L, yaml_mark_t m)
+/* Whether libyaml stopped at a tab, or the line it blames is indented
+ * with one. */
+static bool at_tab(const loader *L, yaml_mark_t m, int line)
 {
-	return m.index < L->len && L->text[m.index] == '\t';
+	if (m.index < L->len && L->text[m.index] == '\t')
+		return true;
+	size_t n;
+	const char *s = line >= 1 ? gir_text_line(L->text, L->len, line, &n) : NULL;
+	for (size_t i = 0; s && i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		if (s[i] == '\t')
+			return true;
+	return false;
 }
 
 /* Turns libyaml's parser error into one diagnostic at the right place: the
@@ -255,7 +263,7 @@ static void syntax_error(loader *L)
 		         "or write it as a | block");
 	if (p->error == YAML_MEMORY_ERROR)
 		problem = "out of memory";
-	bool tab = at_tab(L, p->problem_mark);
+	bool tab = at_tab(L, p->problem_mark, pos.line);
 	const char *what = yaml_words(problem, tab), *context = p->context ? yaml_words(p->context, false) : NULL;
 	if (context)
 		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint, GIR_MSG(ERROR, yaml_syntax, "YAML syntax: %s %s (line %d)"), what, context,

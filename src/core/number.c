@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "cn.h"
+#include "i18n.h"
 #include "number.h"
 #include "utf8.h"
 #include "util.h"
 
 #define MAX_SCALE 6
-#define LIMIT_HINT "a value in a report is at most 10^12; check for extra digits"
+#define LIMIT_HINT _("a value in a report is at most 10^12; check for extra digits")
 
 bool gir_parse_decimal(const char *s, gir_value *out)
 {
@@ -84,9 +85,9 @@ static char *without_separators(const char *s)
 static const char *type_word(gir_cell_type t)
 {
 	switch (t) {
-	case GIR_DELTA: return "a whole number (negative for a decrease)";
-	case GIR_AMOUNT: return "an amount such as 6.0248";
-	default: return "a whole number of 0 or more";
+	case GIR_DELTA: return _("a whole number (negative for a decrease)");
+	case GIR_AMOUNT: return _("an amount such as 6.0248");
+	default: return _("a whole number of 0 or more");
 	}
 }
 
@@ -102,29 +103,29 @@ static bool check_range(const char *text, gir_value v, gir_cell_type t, char **m
                         char **hint)
 {
 	if (v.scale > 0 && t != GIR_AMOUNT) {
-		return fail(msg, hint, gir_xasprintf("\"%s\" is not a whole number", text),
-		            gir_xasprintf("counts are whole numbers; write %s", type_word(t)));
+		return fail(msg, hint, gir_xasprintf(_("\"%s\" is not a whole number"), text),
+		            gir_xasprintf(_("counts are whole numbers; write %s"), type_word(t)));
 	}
 	if (v.scale > MAX_SCALE)
-		return fail(msg, hint, gir_xasprintf("\"%s\" has more than %d decimal places", text, MAX_SCALE),
+		return fail(msg, hint, gir_xasprintf(_("\"%s\" has more than %d decimal places"), text, MAX_SCALE),
 		            NULL);
 	if (text[0] == '-' && t != GIR_DELTA)
-		return fail(msg, hint, gir_xasprintf("\"%s\" is negative", text),
-		            gir_xstrdup("only an increase/decrease (增/减) column may be negative; counts and amounts are 0 or more"));
+		return fail(msg, hint, gir_xasprintf(_("\"%s\" is negative"), text),
+		            gir_xstrdup(_("only an increase/decrease (增/减) column may be negative; counts and amounts are 0 or more")));
 	int64_t mag = v.v < 0 ? -v.v : v.v;
 	if (mag > GIR_VALUE_MAX * gir_pow10(v.scale))
-		return fail(msg, hint, gir_xasprintf("\"%s\" is beyond the limit of %s10^12", text,
+		return fail(msg, hint, gir_xasprintf(_("\"%s\" is beyond the limit of %s10^12"), text,
 		                                     v.v < 0 ? "-" : ""),
 		            gir_xstrdup(LIMIT_HINT));
 	if (text[0] == '+' && t != GIR_DELTA)
-		return fail(msg, hint, gir_xasprintf("\"%s\" has a plus sign", text),
-		            gir_xasprintf("write %s", text + 1));
+		return fail(msg, hint, gir_xasprintf(_("\"%s\" has a plus sign"), text),
+		            gir_xasprintf(_("write %s"), text + 1));
 	const char *d = text + (text[0] == '-' || text[0] == '+');
 	if (d[0] == '0' && isdigit((unsigned char)d[1])) {
 		char plain[48];
 		gir_value_format(v, plain, sizeof plain);
-		return fail(msg, hint, gir_xasprintf("\"%s\" has a leading zero", text),
-		            gir_xasprintf("write %s without the leading zero (YAML may read it as octal)",
+		return fail(msg, hint, gir_xasprintf(_("\"%s\" has a leading zero"), text),
+		            gir_xasprintf(_("write %s without the leading zero (YAML may read it as octal)"),
 		                          plain));
 	}
 	return true;
@@ -176,52 +177,52 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 		for (const char *p = text; *p; p++)
 			digits |= strncmp(p, "\xEF\xBC", 2) == 0 && (unsigned char)p[2] >= 0x90 &&
 			          (unsigned char)p[2] <= 0x99; /* ０-９ */
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" is written with full-width %s", text,
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" is written with full-width %s"), text,
 		                                   digits ? "digits" : "punctuation"),
-		          gir_xasprintf("switch the input method to half-width (半角) and write %s", ascii));
+		          gir_xasprintf(_("switch the input method to half-width (半角) and write %s"), ascii));
 		free(ascii);
 		return ok;
 	}
 	char *plain = without_separators(ascii);
 	free(ascii);
 	if (strcmp(plain, text) != 0 && gir_parse_decimal(plain, &v)) {
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" has a thousands separator or space", text),
-		          gir_xasprintf("write %s", plain));
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" has a thousands separator or space"), text),
+		          gir_xasprintf(_("write %s"), plain));
 	} else if (all_digits(text) && strlen(text) > 18) {
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" is beyond the limit of 10^12", text),
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" is beyond the limit of 10^12"), text),
 		          gir_xstrdup(LIMIT_HINT));
 	} else if (number_with_unit(text, &v)) {
 		char num[48];
 		gir_value_format(v, num, sizeof num);
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" has a unit or word after the number", text),
-		          gir_xasprintf("write %s; the unit is part of the form", num));
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" has a unit or word after the number"), text),
+		          gir_xasprintf(_("write %s; the unit is part of the form"), num));
 	} else if (text[0] == '.' && isdigit((unsigned char)text[1])) {
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" has no digit before the point", text),
-		          gir_xasprintf("write 0%s", text));
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" has no digit before the point"), text),
+		          gir_xasprintf(_("write 0%s"), text));
 	} else if (strncmp(text, "0x", 2) == 0 || strncmp(text, "0o", 2) == 0 ||
 	           strncmp(text, "0b", 2) == 0) {
 		long long x = strtoll(text + 2, NULL, text[1] == 'x' ? 16 : text[1] == 'o' ? 8 : 2);
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" is not a decimal number", text),
-		          gir_xasprintf("write %lld", x));
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" is not a decimal number"), text),
+		          gir_xasprintf(_("write %lld"), x));
 	} else if (strpbrk(text, "eE") && strtod(text, NULL) != 0 && isdigit((unsigned char)text[0])) {
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" uses exponent notation", text),
-		          gir_xasprintf("write the number out in full (%.10g)", strtod(text, NULL)));
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" uses exponent notation"), text),
+		          gir_xasprintf(_("write the number out in full (%.10g)"), strtod(text, NULL)));
 	} else if (ends_with_point(text)) {
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" ends with a point", text),
-		          gir_xasprintf("write %.*s", (int)strlen(text) - 1, text));
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" ends with a point"), text),
+		          gir_xasprintf(_("write %.*s"), (int)strlen(text) - 1, text));
 	} else if (!*text || strcmp(text, "~") == 0 || strcmp(text, "null") == 0 ||
 	           strcmp(text, "-") == 0 || strcmp(text, "/") == 0 || strcmp(text, "无") == 0 ||
 	           strcmp(text, "——") == 0) {
-		ok = fail(msg, hint, gir_xasprintf("the value is empty (\"%s\")", text),
-		          gir_xstrdup("write 0 where there is nothing to report"));
+		ok = fail(msg, hint, gir_xasprintf(_("the value is empty (\"%s\")"), text),
+		          gir_xstrdup(_("write 0 where there is nothing to report")));
 	} else if (strcasecmp(text, ".nan") == 0 || strcasecmp(text, ".inf") == 0 ||
 	           strcasecmp(text, "-.inf") == 0 || strcasecmp(text, "nan") == 0 ||
 	           strcasecmp(text, "inf") == 0) {
-		ok = fail(msg, hint, gir_xasprintf("\"%s\" is not a number", text),
-		          gir_xasprintf("write %s", type_word(t)));
+		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" is not a number"), text),
+		          gir_xasprintf(_("write %s"), type_word(t)));
 	} else {
-		ok = fail(msg, hint, gir_xasprintf("expected a number, found \"%s\"", text),
-		          gir_xasprintf("write %s", type_word(t)));
+		ok = fail(msg, hint, gir_xasprintf(_("expected a number, found \"%s\""), text),
+		          gir_xasprintf(_("write %s"), type_word(t)));
 	}
 	free(plain);
 	return ok;
@@ -238,24 +239,25 @@ bool gir_parse_value(const gir_node *n, gir_cell_type t, gir_value *out, char **
 	*msg = *hint = NULL;
 	if (gir_is_unread(n))
 		return fail(msg, hint,
-		            gir_xstrdup(GIR_UNREAD ": the import could not read this cell of the original"),
-		            gir_xasprintf("write the number the original prints here in place of "
-		                          GIR_UNREAD " (%s)", type_word(t)));
+		            gir_xasprintf(_("%s: the import could not read this cell of the original"),
+		                          GIR_UNREAD),
+		            gir_xasprintf(_("write the number the original prints here in place of %s (%s)"),
+		                          GIR_UNREAD, type_word(t)));
 	if (n->kind != GIR_SCALAR)
 		return fail(msg, hint,
-		            gir_xasprintf("expected a number, found a %s",
-		                          n->kind == GIR_SEQ ? "list" : "mapping"),
-		            gir_xasprintf("write %s", type_word(t)));
+		            gir_xstrdup(n->kind == GIR_SEQ ? _("expected a number, found a list")
+		                                           : _("expected a number, found a mapping")),
+		            gir_xasprintf(_("write %s"), type_word(t)));
 	gir_value v;
 	if (n->style != GIR_PLAIN) {
 		if (gir_parse_decimal(n->text, &v))
-			return fail(msg, hint, gir_xasprintf("the number \"%s\" is quoted", n->text),
-			            gir_xasprintf("write %s without quotes", n->text));
+			return fail(msg, hint, gir_xasprintf(_("the number \"%s\" is quoted"), n->text),
+			            gir_xasprintf(_("write %s without quotes"), n->text));
 		return explain(n->text, t, msg, hint);
 	}
 	if (n->tag)
-		return fail(msg, hint, gir_xasprintf("the value has a tag (%s)", n->tag),
-		            gir_xstrdup("remove the tag"));
+		return fail(msg, hint, gir_xasprintf(_("the value has a tag (%s)"), n->tag),
+		            gir_xstrdup(_("remove the tag")));
 	if (!gir_parse_decimal(n->text, &v))
 		return explain(n->text, t, msg, hint);
 	if (!check_range(n->text, v, t, msg, hint))

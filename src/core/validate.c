@@ -253,7 +253,7 @@ static void bind_year(binder *B, const gir_node *v, const char *label)
 		 * one about counts, which a year is not. */
 		bool generic = !hint || strstr(hint, "whole number");
 		err(B, v->pos, label, "year", generic ? _("write the report year as four digits, e.g. 2020") : hint,
-		    GIR_MSG(ERROR, bad_year, "%s"), msg);
+		    GIR_ERROR, "bad_year", "%s", msg);
 	} else if (y.v < 1990 || y.v > 2100) {
 		err(B, v->pos, label, "year", _("write the report year, e.g. 2020"),
 		    GIR_MSG(ERROR, implausible_year, "%lld is not a plausible report year"), (long long)y.v);
@@ -525,7 +525,7 @@ static void bind_cell(binder *B, const gir_section *s, const gir_block *b, size_
 	*cell = (gir_value){.given = true, .bad = true, .pos = v->pos};
 	char *label = cell_label(B, s, ra, b->ncols > 1 || b->layout != GIR_LAYOUT_LINE ? ca : NULL);
 	char *path = cell_path(s, ra, b->layout == GIR_LAYOUT_LINE ? NULL : ca);
-	err(B, v->pos, label, path, hint, GIR_MSG(ERROR, bad_value, "%s"), msg);
+	err(B, v->pos, label, path, hint, GIR_ERROR, "bad_value", "%s", msg);
 	free(label);
 	free(path);
 	free(msg);
@@ -948,7 +948,7 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 		bind_flat_table(B, s, v);
 	} else if (gir_is_unread(v)) {
 		err(B, v->pos, s->heading, s->id,
-		    _("write the rows of the table from the original in place of " GIR_UNREAD),
+		    _("write the rows of the table from the original in place of 待填"),
 		    GIR_MSG(ERROR, table_unread, "%s: the import found no table for this section in the original"), GIR_UNREAD);
 		for (size_t i = 0; i < s->nblocks; i++)
 			for (size_t r = 0; r < s->blocks[i]->nrows; r++)

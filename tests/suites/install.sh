@@ -33,6 +33,9 @@ t make-install 'mk install'
 {
 	echo "$prefix/bin/gireport 755"
 	echo "$prefix/share/man/man1/gireport.1 644"
+	echo "$prefix/share/man/zh_CN/man1/gireport.1 644"
+	echo "$prefix/share/locale/zh_CN/LC_MESSAGES/gireport.mo 644"
+	echo "$prefix/share/locale/zh_SG/LC_MESSAGES/gireport.mo 644"
 	echo "$prefix/share/bash-completion/completions/gireport 644"
 	echo "$prefix/share/gireport/pre-commit 755"
 	echo "$prefix/share/gireport/fontconfig/65-gireport.conf 644"
@@ -70,6 +73,16 @@ t man-renders 'MANWIDTH=80 man -l "$man1" >"$tmp/man.txt" 2>"$tmp/man.err" && [ 
 	grep -q "EXIT STATUS" "$tmp/man.txt" && grep -q GIREPORT_TEMPLATE_PATH "$tmp/man.txt"'
 t man-groff-warnings '[ -z "$(groff -k -Tutf8 -mandoc -ww -z "$man1" 2>&1)" ]'
 t man-on-manpath 'MANPATH="$inst/share/man" MANPAGER=cat man gireport 2>/dev/null | grep -q "gireport build"'
+# The Chinese page: as clean, found by man under a Chinese locale, and the
+# installed binary speaks Chinese from the installed catalogue.
+man_zh=$inst/share/man/zh_CN/man1/gireport.1
+t man-zh-lint '[ -z "$(mandoc -Tlint -Wwarning "$man_zh" 2>&1)" ] &&
+	[ -z "$(groff -k -Tutf8 -mandoc -ww -z "$man_zh" 2>&1)" ] && grep -qx "\.Os gireport $version" "$man_zh"'
+t man-zh-on-manpath 'LANG=zh_CN.UTF-8 LC_ALL= MANPATH="$inst/share/man" MANPAGER=cat man gireport 2>/dev/null |
+	grep -q "编译政府信息公开工作年度报告"'
+t installed-binary-chinese 'LANG=zh_CN.UTF-8 LC_ALL= "$inst/bin/gireport" check tests/bad/total-column-disagrees.yaml 2>&1 |
+	grep -q "错误：.*总计写的是 4，但各栏相加是 3" &&
+	LC_ALL=C "$inst/bin/gireport" check tests/bad/total-column-disagrees.yaml 2>&1 | grep -q "error: .*the total is given as 4"'
 t man-covers-help '"$BIN" --help >"$tmp/help" && mandoc -Tascii "$man1" | sed "s/.\x08//g" >"$tmp/man.ascii" &&
 	for w in $(grep -o -- "--[a-z][a-z-]*" "$tmp/help" | sort -u) \
 	         $(sed -n "s/^ *\(usage:\)\{0,1\} *gireport \([a-z][a-z]*\).*/\2/p" "$tmp/help"); do
