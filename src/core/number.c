@@ -177,8 +177,9 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 		for (const char *p = text; *p; p++)
 			digits |= strncmp(p, "\xEF\xBC", 2) == 0 && (unsigned char)p[2] >= 0x90 &&
 			          (unsigned char)p[2] <= 0x99; /* ０-９ */
-		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" is written with full-width %s"), text,
-		                                   digits ? "digits" : "punctuation"),
+		ok = fail(msg, hint, gir_xasprintf(digits ? _("\"%s\" is written with full-width digits")
+		                                          : _("\"%s\" is written with full-width punctuation"),
+		                                   text),
 		          gir_xasprintf(_("switch the input method to half-width (半角) and write %s"), ascii));
 		free(ascii);
 		return ok;
@@ -219,10 +220,10 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 	           strcasecmp(text, "-.inf") == 0 || strcasecmp(text, "nan") == 0 ||
 	           strcasecmp(text, "inf") == 0) {
 		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" is not a number"), text),
-		          gir_xasprintf(_("write %s"), type_word(t)));
+		          gir_xasprintf(C_("kind", "write %s"), type_word(t)));
 	} else {
 		ok = fail(msg, hint, gir_xasprintf(_("expected a number, found \"%s\""), text),
-		          gir_xasprintf(_("write %s"), type_word(t)));
+		          gir_xasprintf(C_("kind", "write %s"), type_word(t)));
 	}
 	free(plain);
 	return ok;
@@ -247,7 +248,7 @@ bool gir_parse_value(const gir_node *n, gir_cell_type t, gir_value *out, char **
 		return fail(msg, hint,
 		            gir_xstrdup(n->kind == GIR_SEQ ? _("expected a number, found a list")
 		                                           : _("expected a number, found a mapping")),
-		            gir_xasprintf(_("write %s"), type_word(t)));
+		            gir_xasprintf(C_("kind", "write %s"), type_word(t)));
 	gir_value v;
 	if (n->style != GIR_PLAIN) {
 		if (gir_parse_decimal(n->text, &v))

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "placeholder.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -197,7 +198,7 @@ char *gir_placeholder_hint(const gir_report *rep, const char *path)
 	char *prefix = gir_xasprintf("%s.", path);
 	const char *last = strrchr(path, '.');
 	if ((list = paths_like(&paths, prefix, NULL))) { /* a row that has no total */
-		hint = gir_xasprintf("name a column too: %s", list);
+		hint = gir_xasprintf(_("name a column too: %s"), list);
 	} else {
 		gir_suggest *sg = gir_suggest_new(path);
 		gir_suggest_add(sg, "year", NULL);
@@ -209,7 +210,7 @@ char *gir_placeholder_hint(const gir_report *rep, const char *path)
 		if (!hint && last) { /* a column of several rows */
 			char *section = gir_xstrndup(path, (size_t)(strchr(path, '.') - path) + 1);
 			if ((list = paths_like(&paths, section, last)))
-				hint = gir_xasprintf("name the row too: %s", list);
+				hint = gir_xasprintf(_("name the row too: %s"), list);
 			free(section);
 		}
 	}
@@ -220,8 +221,8 @@ char *gir_placeholder_hint(const gir_report *rep, const char *path)
 	gir_ptrvec_free(&paths);
 	gir_ptrvec_free(&labels);
 	if (!hint)
-		hint = gir_xstrdup("a placeholder names a cell or total by its id path, e.g. "
-		                   "{{requests.received.total}}, or is {{year}} or {{agency}}");
+		hint = gir_xstrdup(_("a placeholder names a cell or total by its id path, e.g. "
+		                   "{{requests.received.total}}, or is {{year}} or {{agency}}"));
 	return hint;
 }
 

@@ -2,6 +2,7 @@
  * problem, so it ends the process (the caller's handler, else abort) instead
  * of unwinding: gireport.h, "Out of memory". */
 #include <errno.h>
+#include <locale.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 
 static gir_oom_handler *oom_handler;
@@ -178,9 +180,26 @@ int gir_read_full(int fd, void *data, size_t len)
 
 /* open(2) and read(2) of a regular file never set EINVAL, so it can carry
  * "not a regular file" to the callers' messages. */
+/* The common reasons in the reader's language; the others in English, as
+ * strerror in the C locale gives them (strerror would follow LC_MESSAGES
+ * but write its Chinese in LC_CTYPE's ASCII, as question marks). */
 const char *gir_file_strerror(int err)
 {
-	return err == EINVAL ? "not a regular file" : strerror(err);
+	switch (err) {
+	case EINVAL: return _("not a regular file");
+	case ENOENT: return _("No such file or directory");
+	case EACCES: return _("Permission denied");
+	case EISDIR: return _("Is a directory");
+	case ENOTDIR: return _("Not a directory");
+	case ELOOP: return _("Too many levels of symbolic links");
+	case EIO: return _("Input/output error");
+	case ENOSPC: return _("No space left on device");
+	case EROFS: return _("Read-only file system");
+	}
+	static locale_t c;
+	if (!c)
+		c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return c ? strerror_l(err, c) : strerror(err);
 }
 
 int gir_open_regular(const char *path)

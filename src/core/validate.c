@@ -111,7 +111,7 @@ static long first_seen(seen_keys *s, const void *what, gir_pos pos)
 static void duplicate_key(binder *B, const seen_keys *s, long first, const gir_node *key,
                           const char *label, const char *path)
 {
-	char *hint = gir_xasprintf("the first one is at line %d, column %d; keep one of them",
+	char *hint = gir_xasprintf(_("the first one is at line %d, column %d; keep one of them"),
 	                           s->pos[first].line, s->pos[first].col);
 	err(B, key->pos, label, path, hint, GIR_MSG(ERROR, duplicate_key, "duplicate key \"%s\""), key->text);
 	free(hint);
@@ -154,8 +154,8 @@ static char *invisible_in(const char *s)
 		uint32_t cp;
 		size_t k = gir_utf8_decode(s + i, n - i, &cp);
 		if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF)
-			return gir_xasprintf("the key contains the invisible character U+%04X; delete it and "
-			                     "type the key again", (unsigned)cp);
+			return gir_xasprintf(_("the key contains the invisible character U+%04X; delete it and "
+			                     "type the key again"), (unsigned)cp);
 		i += k ? k : 1;
 	}
 	return NULL;
@@ -175,7 +175,7 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
 	else if ((hint = invisible_in(key->text)) != NULL)
 		;
 	else if (strcmp(key->text, "<<") == 0)
-		hint = gir_xstrdup("merge keys (<<) are not supported: write the values out in full");
+		hint = gir_xstrdup(_("merge keys (<<) are not supported: write the values out in full"));
 	else if (!(hint = gir_suggest_hint(sg)))
 		hint = gir_suggest_list(sg);
 	err(B, key->pos, where, path, hint, GIR_MSG(ERROR, unknown_key, "unknown key \"%s\""), key->text);
@@ -251,7 +251,8 @@ static void bind_year(binder *B, const gir_node *v, const char *label)
 	if (!gir_parse_value(v, GIR_COUNT, &y, &msg, &hint)) {
 		/* Keep a specific hint ("write 2020 without quotes"); replace the
 		 * one about counts, which a year is not. */
-		bool generic = !hint || strstr(hint, "whole number");
+		bool generic = !hint || strstr(hint, "whole number") ||
+		               strstr(hint, _("a whole number of 0 or more"));
 		err(B, v->pos, label, "year", generic ? _("write the report year as four digits, e.g. 2020") : hint,
 		    GIR_ERROR, "bad_year", "%s", msg);
 	} else if (y.v < 1990 || y.v > 2100) {
@@ -318,8 +319,8 @@ static char *date_hint(const char *s, int year)
 	int y, m, day, n = 0;
 	if ((sscanf(s, "%4d/%2d/%2d%n", &y, &m, &day, &n) == 3 ||
 	     sscanf(s, "%4d.%2d.%2d%n", &y, &m, &day, &n) == 3) && s[n] == '\0')
-		return gir_xasprintf("write %04d-%02d-%02d", y, m, day);
-	return gir_xasprintf("write the date as %d-01-15 or %d年1月15日", year ? year + 1 : 2021,
+		return gir_xasprintf(_("write %04d-%02d-%02d"), y, m, day);
+	return gir_xasprintf(_("write the date as %d-01-15 or %d年1月15日"), year ? year + 1 : 2021,
 	                     year ? year + 1 : 2021);
 }
 
@@ -340,8 +341,8 @@ static void bind_date(binder *B, const gir_node *v, const char *label)
 	}
 	if (d.day < 1 || d.day > days_in_month(d.year, d.month)) {
 		char *hint = d.month == 2 && d.day == 29
-		                 ? gir_xasprintf("%d is not a leap year: February has 28 days", d.year)
-		                 : gir_xasprintf("month %d has %d days", d.month, days_in_month(d.year, d.month));
+		                 ? gir_xasprintf(_("%d is not a leap year: February has 28 days"), d.year)
+		                 : gir_xasprintf(_("month %d has %d days"), d.month, days_in_month(d.year, d.month));
 		err(B, v->pos, label, "date", hint, GIR_MSG(ERROR, no_such_date, "%d-%02d-%02d does not exist"), d.year, d.month, d.day);
 		free(hint);
 		return;
@@ -572,13 +573,13 @@ static char *row_length_cause(const gir_node *v)
 					gir_buf_putc(&fixed, *p);
 				}
 			}
-			char *h = gir_xasprintf("the values are separated by the full-width comma \"，\"; "
-			                        "type ASCII commas: [%s]", fixed.ptr);
+			char *h = gir_xasprintf(_("the values are separated by the full-width comma \"，\"; "
+			                        "type ASCII commas: [%s]"), fixed.ptr);
 			gir_buf_free(&fixed);
 			return h;
 		}
 		if (i > 0 && k->style == GIR_PLAIN && k->len == 3 && k->text[0] == '0')
-			return gir_xasprintf("YAML splits a number at its comma: write %s%s without the comma",
+			return gir_xasprintf(_("YAML splits a number at its comma: write %s%s without the comma"),
 			                     v->kids[i - 1]->text, k->text);
 	}
 	return NULL;
@@ -594,7 +595,7 @@ static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b
 	char *label = cell_label(B, s, b->row_leaves[row], NULL);
 	char *path = cell_path(s, b->row_leaves[row], NULL);
 	char *cols = column_list(b, true);
-	char *hint = gir_xasprintf("the columns are: %s", cols);
+	char *hint = gir_xasprintf(_("the columns are: %s"), cols);
 	gir_pos at = v->n > all ? v->kids[all]->pos : v->pos;
 	char *why = row_length_cause(v);
 	if (why) {
@@ -713,10 +714,12 @@ static void bind_row_mapping(binder *B, const gir_section *s, const gir_block *b
 static char *zero_row_hint(const gir_block *b)
 {
 	gir_buf h = {0};
-	gir_buf_puts(&h, "write [");
+	gir_buf zeros = {0};
 	for (size_t c = 0, n = gir_block_input_columns(b); c < n; c++)
-		gir_buf_puts(&h, c ? ", 0" : "0");
-	gir_buf_puts(&h, "], or leave the row out (an omitted row is all zeros)");
+		gir_buf_puts(&zeros, c ? ", 0" : "0");
+	gir_buf_printf(&h, _("write [%s], or leave the row out (an omitted row is all zeros)"),
+	               zeros.ptr);
+	gir_buf_free(&zeros);
 	return gir_buf_detach(&h);
 }
 
@@ -731,8 +734,8 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		char *label = cell_label(B, s, b->row_leaves[row], NULL);
 		char *path = cell_path(s, b->row_leaves[row], NULL);
 		char *cols = column_list(b, false);
-		char *hint = gir_xasprintf("write its values from the original in place of " GIR_UNREAD
-		                           ": [%s]", cols);
+		char *hint = gir_xasprintf(_("write its values from the original in place of %s: [%s]"),
+		                           GIR_UNREAD, cols);
 		err(B, v->pos, label, path, hint,
 		    GIR_MSG(ERROR, row_unread, "%s: the import did not find this row in the original"), GIR_UNREAD);
 		mark_row_bad(B, s, b, row, v->pos);
@@ -754,7 +757,7 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		char *label = cell_label(B, s, b->row_leaves[row], NULL);
 		char *path = cell_path(s, b->row_leaves[row], NULL);
 		char *cols = column_list(b, false);
-		char *hint = gir_xasprintf("write one value per column in [ ]: %s", cols);
+		char *hint = gir_xasprintf(_("write one value per column in [ ]: %s"), cols);
 		err(B, v->pos, label, path, hint, GIR_MSG(ERROR, row_single_value, "expected a row of %zu values, found a single value"),
 		    gir_block_input_columns(b));
 		mark_row_bad(B, s, b, row, v->pos);
@@ -796,7 +799,7 @@ static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, co
 	char *label = cell_label(B, s, a, NULL);
 	char *path = cell_path(s, a, NULL);
 	if (v->kind != GIR_MAP) {
-		char *hint = gir_xasprintf("write its %zu rows under it, e.g. \"%s: [...]\"", nk,
+		char *hint = gir_xasprintf(_("write its %zu rows under it, e.g. \"%s: [...]\""), nk,
 		                           nk ? kids[0]->id : "…");
 		err(B, v->pos, label, path, hint, GIR_MSG(ERROR, row_is_group, "this is a group of rows, not a single row"));
 		free(hint);
@@ -821,7 +824,7 @@ static char *template_with_row(binder *B, const gir_section *s, const char *key)
 		size_t n = os && os->kind == GIR_TABLE ? section_rows(os, rows, GIR_MAX_ROWS) : 0;
 		for (size_t i = 0; i < n; i++)
 			if (gir_axis_matches(rows[i], key))
-				return gir_xasprintf("%s is a row of template %s; write template: %s", key,
+				return gir_xasprintf(_("%s is a row of template %s; write template: %s"), key,
 				                     other->id, other->id);
 	}
 	return NULL;
@@ -914,7 +917,7 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 	if (!b || b->layout != GIR_LAYOUT_INLINE) {
 		const gir_axis *first[1] = {NULL};
 		gir_axis_keyed_children(&s->blocks[0]->rows, first, 1);
-		char *hint = gir_xasprintf("write each row under its key, e.g. \"%s: [...]\"",
+		char *hint = gir_xasprintf(_("write each row under its key, e.g. \"%s: [...]\""),
 		                           first[0] ? first[0]->id : "…");
 		err(B, v->pos, s->heading, s->id, hint, GIR_MSG(ERROR, table_as_one_list, "this table is written as rows, not as one list"));
 		free(hint);
@@ -1020,7 +1023,7 @@ static void top_level_unknown(binder *B, const gir_node *k)
 		size_t n = section_rows(s, rows, GIR_MAX_ROWS);
 		for (size_t j = 0; j < n; j++)
 			if (gir_axis_matches(rows[j], k->text))
-				gir_suggest_force(sg, gir_xasprintf("it belongs under %s: (%s)", s->id, s->heading));
+				gir_suggest_force(sg, gir_xasprintf(_("it belongs under %s: (%s)"), s->id, s->heading));
 	}
 	unknown_key(B, k, NULL, NULL, sg);
 	gir_suggest_free(sg);
