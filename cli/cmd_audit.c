@@ -51,7 +51,7 @@ static int audit_file(gir_audit *A, const char *file)
 	char *text = NULL;
 	size_t len = 0;
 	if (gir_read_file(file, &text, &len) != GIR_READ_OK) {
-		fprintf(stderr, "gireport: %s: cannot read: %s\n", file, gir_file_strerror(errno));
+		fprintf(stderr, _("gireport: %s: cannot read: %s\n"), file, gir_file_strerror(errno));
 		return 1;
 	}
 	gir_diags *d = gir_diags_new();
@@ -63,9 +63,11 @@ static int audit_file(gir_audit *A, const char *file)
 		fputs(msg.ptr ? msg.ptr : "", stderr);
 		gir_buf_free(&msg);
 	} else if (unread) {
-		fprintf(stderr, "gireport: %s: %zu error%s other than arithmetic (a part not read: "
-		        "待填); `gireport import %s` shows them\n", file, unread, unread > 1 ? "s" : "",
-		        file);
+		fprintf(stderr, unread > 1 ? _("gireport: %s: %zu errors other than arithmetic (a part not "
+		                               "read: 待填); `gireport import %s` shows them\n")
+		                           : _("gireport: %s: %zu error other than arithmetic (a part not "
+		                               "read: 待填); `gireport import %s` shows them\n"),
+		        file, unread, file);
 	}
 	gir_diags_free(d);
 	free(text);
@@ -76,11 +78,11 @@ int gir_cmd_audit(const gir_cli *cli)
 {
 	const char *fmt = cli->formats ? cli->formats : "csv";
 	if (strcmp(fmt, "csv") && strcmp(fmt, "md") && strcmp(fmt, "json")) {
-		fprintf(stderr, "gireport: audit writes one of csv, md, json (-f), not \"%s\"\n", fmt);
+		fprintf(stderr, _("gireport: audit writes one of csv, md, json (-f), not \"%s\"\n"), fmt);
 		return GIR_EXIT_FAILURE;
 	}
 	if (!cli->nfiles) {
-		fputs("gireport: audit takes the published reports: FILE or DIR...\n", stderr);
+		fputs(_("gireport: audit takes the published reports: FILE or DIR...\n"), stderr);
 		return GIR_EXIT_FAILURE;
 	}
 	gir_registry *reg = gir_load_registry(cli);
@@ -97,13 +99,14 @@ int gir_cmd_audit(const gir_cli *cli)
 	gir_audit_write(A, fmt, &out);
 	int status = GIR_EXIT_OK;
 	if (fwrite(out.ptr, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-		perror("gireport: standard output");
+		perror(_("gireport: standard output"));
 		status = GIR_EXIT_FAILURE;
 	}
 	size_t nf = gir_audit_count(A);
 	if (!cli->quiet)
-		fprintf(stderr, "gireport: %zu reports: %zu arithmetic error%s; %zu not read in full\n",
-		        files.len, nf, nf == 1 ? "" : "s", bad);
+		fprintf(stderr, nf == 1 ? _("gireport: %zu reports: %zu arithmetic error; %zu not read in full\n")
+		                        : _("gireport: %zu reports: %zu arithmetic errors; %zu not read in full\n"),
+		        files.len, nf, bad);
 	if (status == GIR_EXIT_OK && (nf || bad))
 		status = GIR_EXIT_INVALID;
 	for (size_t i = 0; i < files.len; i++)

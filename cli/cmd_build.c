@@ -44,11 +44,11 @@ static int parse_formats(const char *spec, const struct format **out, size_t *n)
 		size_t k = strcspn(p, ",");
 		const struct format *f = find_format(p, k);
 		if (!f) {
-			fprintf(stderr, "gireport: unknown format \"%.*s\" (txt, md, pdf, docx, html, json, tree)\n", (int)k, p);
+			fprintf(stderr, _("gireport: unknown format \"%.*s\" (txt, md, pdf, docx, html, json, tree)\n"), (int)k, p);
 			return -1;
 		}
 		if (!f->render) {
-			fprintf(stderr, "gireport: %s output is not built into this version of gireport\n",
+			fprintf(stderr, _("gireport: %s output is not built into this version of gireport\n"),
 			        f->name);
 			return -1;
 		}
@@ -296,20 +296,20 @@ static int write_outputs(const build *b, const char *file, const char *stem, con
 	char **paths = gir_xcalloc(b->nf, sizeof(char *));
 	int rc = make_dirs(stem) == 0 ? GIR_EXIT_OK : GIR_EXIT_FAILURE;
 	if (rc != GIR_EXIT_OK)
-		gir_buf_printf(&r->err, "%s: error: cannot create the directory of %s: %s\n", file, stem,
-		               strerror(errno));
+		gir_buf_printf(&r->err, _("%s: error: cannot create the directory of %s: %s\n"), file, stem,
+		               gir_strerror(errno));
 	for (size_t i = 0; i < b->nf && rc == GIR_EXIT_OK; i++) {
 		paths[i] = gir_xasprintf("%s%s", stem, b->fmts[i]->ext);
 		if (gir_same_file(file, paths[i])) {
-			gir_buf_printf(&r->err, "%s: error: refusing to overwrite the source with its own output\n",
+			gir_buf_printf(&r->err, _("%s: error: refusing to overwrite the source with its own output\n"),
 			               file);
 			rc = GIR_EXIT_FAILURE;
 		} else if (is_directory(paths[i])) {
-			gir_buf_printf(&r->err, "%s: error: cannot write %s: a directory is in the way\n", file,
+			gir_buf_printf(&r->err, _("%s: error: cannot write %s: a directory is in the way\n"), file,
 			               paths[i]);
 			rc = GIR_EXIT_FAILURE;
 		} else if (gir_write_temp(paths[i], outs[i].ptr ? outs[i].ptr : "", outs[i].len, &temps[i])) {
-			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], gir_file_strerror(errno));
+			gir_buf_printf(&r->err, _("%s: error: cannot write %s: %s\n"), file, paths[i], gir_file_strerror(errno));
 			rc = GIR_EXIT_FAILURE;
 		}
 	}
@@ -317,7 +317,7 @@ static int write_outputs(const build *b, const char *file, const char *stem, con
 		if (rc != GIR_EXIT_OK) {
 			gir_discard_temp(temps[i]);
 		} else if (gir_commit_temp(temps[i], paths[i]) != 0) {
-			gir_buf_printf(&r->err, "%s: error: cannot write %s: %s\n", file, paths[i], strerror(errno));
+			gir_buf_printf(&r->err, _("%s: error: cannot write %s: %s\n"), file, paths[i], gir_strerror(errno));
 			rc = GIR_EXIT_FAILURE;
 		}
 		free(paths[i]);
@@ -341,7 +341,7 @@ static int render_all(const build *b, const gir_report *rep, const char *file, g
 			if (gir_diags_count(opt.diags))
 				gir_session_diags(&b->s, opt.diags, NULL, 0, r);
 			else
-				gir_buf_printf(&r->err, "%s: error: rendering %s failed\n", file, b->fmts[i]->name);
+				gir_buf_printf(&r->err, _("%s: error: rendering %s failed\n"), file, b->fmts[i]->name);
 			rc = GIR_EXIT_FAILURE;
 		}
 	gir_diags_free(opt.diags);
@@ -359,8 +359,8 @@ static void build_job(void *ctx, size_t i, gir_job_result *r)
 		return;
 	char *stem = output_stem(b, file, rep);
 	if (!stem) {
-		gir_buf_printf(&r->err, "%s: error: the source is outside the project %s, whose output "
-		               "directory has no place for it\n", file, b->s.ws.root);
+		gir_buf_printf(&r->err, _("%s: error: the source is outside the project %s, whose output "
+		               "directory has no place for it\n"), file, b->s.ws.root);
 		r->status = GIR_EXIT_FAILURE;
 		r->outcome = GIR_OUTCOME_FAILED;
 		gir_report_free(rep);
@@ -476,8 +476,8 @@ static bool clashing_outputs(const build *b)
 		if (strcmp(v[i - 1].stem, v[i].stem) != 0 || gir_same_file(x, y))
 			continue;
 		gir_buf m = {0}; /* file names are shown as diagnostics show them */
-		gir_buf_printf(&m, "gireport: %s and %s would write the same outputs (%s%s); rename one, "
-		               "build them separately, or give each its own name: in gireport.yaml",
+		gir_buf_printf(&m, _("gireport: %s and %s would write the same outputs (%s%s); rename one, "
+		               "build them separately, or give each its own name: in gireport.yaml"),
 		               x, y, v[i].stem, b->fmts[0]->ext);
 		gir_buf v_m = {0};
 		gir_put_visible(&v_m, m.ptr);
@@ -495,13 +495,13 @@ static bool clashing_outputs(const build *b)
 static int check_arguments(const gir_cli *cli, size_t nf)
 {
 	if (cli->to_stdout && nf != 1) {
-		fputs("gireport: --stdout takes exactly one format (-f)\n", stderr);
+		fputs(_("gireport: --stdout takes exactly one format (-f)\n"), stderr);
 		return -1;
 	}
 	for (size_t i = 0; i < cli->nfiles && !cli->to_stdout; i++)
 		if (strcmp(cli->files[i], "-") == 0) {
-			fputs("gireport: a source read from standard input has no name to write next to; "
-			      "add --stdout -f FORMAT\n", stderr);
+			fputs(_("gireport: a source read from standard input has no name to write next to; "
+			      "add --stdout -f FORMAT\n"), stderr);
 			return -1;
 		}
 	return 0;
@@ -523,7 +523,7 @@ int gir_cmd_build(const gir_cli *cli)
 	b.tool_time = tool_time(&b.s);
 	size_t n = b.s.ws.sources.len;
 	if (n == 0) {
-		fputs("gireport: no sources found\n", stderr);
+		fputs(_("gireport: no sources found\n"), stderr);
 		gir_session_close(&b.s);
 		return GIR_EXIT_FAILURE;
 	}
@@ -539,7 +539,7 @@ int gir_cmd_build(const gir_cli *cli)
 	                                (const char *const *)b.s.ws.sources.items, !cli->quiet);
 	gir_font_cache_free(b.s.opt.font_cache);
 	if (n > 1 && !cli->quiet)
-		fprintf(stderr, "gireport: %zu sources: %zu built, %zu up to date, %zu with errors\n", n,
+		fprintf(stderr, _("gireport: %zu sources: %zu built, %zu up to date, %zu with errors\n"), n,
 		        t.done, t.up_to_date, t.failed);
 	gir_session_close(&b.s);
 	return t.status;

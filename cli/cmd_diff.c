@@ -23,7 +23,7 @@ int gir_cmd_diff(const gir_cli *cli)
 {
 	const char *fmt = cli->formats ? cli->formats : "txt";
 	if (strcmp(fmt, "txt") != 0 && strcmp(fmt, "md") != 0) {
-		fprintf(stderr, "gireport: diff writes txt or md (-f), not \"%s\"\n", fmt);
+		fprintf(stderr, _("gireport: diff writes txt or md (-f), not \"%s\"\n"), fmt);
 		return GIR_EXIT_FAILURE;
 	}
 	gir_cli local = *cli;
@@ -33,7 +33,7 @@ int gir_cmd_diff(const gir_cli *cli)
 	if (gir_session_open(&s, &local, &rc) != 0)
 		return rc;
 	if (s.ws.sources.len != 2) {
-		fputs("gireport: diff compares two sources: gireport diff A.yaml B.yaml\n", stderr);
+		fputs(_("gireport: diff compares two sources: gireport diff A.yaml B.yaml\n"), stderr);
 		gir_session_close(&s);
 		return GIR_EXIT_FAILURE;
 	}
@@ -46,7 +46,7 @@ int gir_cmd_diff(const gir_cli *cli)
 		gir_buf out = {0};
 		gir_diff(a, af, b, bf, strcmp(fmt, "md") == 0 ? GIR_DIFF_MD : GIR_DIFF_TEXT, &out);
 		if (fwrite(out.ptr ? out.ptr : "", 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-			perror("gireport: standard output");
+			perror(_("gireport: standard output"));
 			rc = GIR_EXIT_FAILURE;
 		}
 		gir_buf_free(&out);

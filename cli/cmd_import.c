@@ -38,10 +38,10 @@ static int read_input(const char *file, char **text, size_t *len)
 {
 	gir_read_status rs = gir_read_file(file, text, len);
 	if (rs == GIR_READ_TOO_LARGE)
-		fprintf(stderr, "gireport: %s: larger than %u MiB; a report is a few hundred KB at most\n",
+		fprintf(stderr, _("gireport: %s: larger than %u MiB; a report is a few hundred KB at most\n"),
 		        file, GIR_MAX_SOURCE >> 20);
 	else if (rs != GIR_READ_OK)
-		fprintf(stderr, "gireport: %s: cannot read: %s\n", file, gir_file_strerror(errno));
+		fprintf(stderr, _("gireport: %s: cannot read: %s\n"), file, gir_file_strerror(errno));
 	return rs == GIR_READ_OK ? 0 : -1;
 }
 
@@ -112,20 +112,21 @@ static int write_new(const char *path, const gir_buf *src, bool force, gir_buf *
 {
 	char *temp;
 	if (gir_write_temp(path, src->ptr, src->len, &temp) != 0) {
-		gir_buf_printf(err, "gireport: cannot write %s: %s\n", path, strerror(errno));
+		gir_buf_printf(err, _("gireport: cannot write %s: %s\n"), path, gir_strerror(errno));
 		return -1;
 	}
 	if (force)
-		return gir_commit_temp(temp, path) == 0 ? 0 : (gir_buf_printf(err, "gireport: cannot "
-		       "write %s: %s\n", path, strerror(errno)), -1);
+		return gir_commit_temp(temp, path) == 0 ? 0 : (gir_buf_printf(err, _("gireport: cannot "
+		       "write %s: %s\n"), path, gir_strerror(errno)), -1);
 	int rc = link(temp, path);
 	int e = errno;
 	gir_discard_temp(temp);
 	if (rc != 0) {
-		gir_buf_printf(err, "gireport: %s: %s; not written (%s)\n", path,
-		               e == EEXIST ? "exists already" : strerror(e),
-		               e == EEXIST ? "another report of the same agency and year, or an "
-		                             "earlier import: --force replaces it" : "check the directory");
+		gir_buf_printf(err, _("gireport: %s: %s; not written (%s)\n"), path,
+		               e == EEXIST ? _("exists already") : gir_strerror(e),
+		               e == EEXIST ? _("another report of the same agency and year, or an "
+		                               "earlier import: --force replaces it")
+		                           : _("check the directory"));
 		return -1;
 	}
 	return 0;
@@ -142,8 +143,8 @@ static void import_job(void *ctx, size_t index, gir_job_result *r)
 	size_t len = 0;
 	gir_read_status rs = gir_read_file(file, &text, &len);
 	if (rs != GIR_READ_OK) {
-		gir_buf_printf(&r->err, "gireport: %s: cannot read: %s\n", file,
-		               rs == GIR_READ_TOO_LARGE ? "larger than a report can be" : strerror(errno));
+		gir_buf_printf(&r->err, _("gireport: %s: cannot read: %s\n"), file,
+		               rs == GIR_READ_TOO_LARGE ? _("larger than a report can be") : gir_strerror(errno));
 		r->status = GIR_EXIT_FAILURE, r->outcome = GIR_OUTCOME_FAILED;
 		return;
 	}
@@ -182,22 +183,22 @@ static int import_batch(const gir_cli *cli)
 	const char *dir = cli->outdir;
 	struct stat st;
 	if (!dir) {
-		fputs("gireport: import of several files needs -o DIR\n", stderr);
+		fputs(_("gireport: import of several files needs -o DIR\n"), stderr);
 		return GIR_EXIT_FAILURE;
 	}
 	if (stat(dir, &st) != 0 && mkdir(dir, 0777) != 0) {
-		fprintf(stderr, "gireport: cannot make %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, _("gireport: cannot make %s: %s\n"), dir, gir_strerror(errno));
 		return GIR_EXIT_FAILURE;
 	}
 	if (cli->new_agency && cli->nfiles > 1) {
-		fputs("gireport: --agency names one agency: import its reports one at a time\n", stderr);
+		fputs(_("gireport: --agency names one agency: import its reports one at a time\n"), stderr);
 		return GIR_EXIT_FAILURE;
 	}
 	gir_registry *reg = gir_load_registry(cli);
 	if (!reg)
 		return GIR_EXIT_FAILURE;
 	if (cli->new_template && !gir_registry_find(reg, cli->new_template)) {
-		fprintf(stderr, "gireport: --template %s: no such edition (see gireport templates)\n",
+		fprintf(stderr, _("gireport: --template %s: no such edition (see gireport templates)\n"),
 		        cli->new_template);
 		gir_registry_free(reg);
 		return GIR_EXIT_FAILURE;
@@ -207,7 +208,7 @@ static int import_batch(const gir_cli *cli)
 	gir_job_totals t = gir_run_jobs(cli->nfiles, workers, import_job, &b,
 	                                (const char *const *)cli->files, !cli->quiet);
 	if (!cli->quiet)
-		fprintf(stderr, "gireport: %zu reports: %zu imported clean, %zu with errors\n",
+		fprintf(stderr, _("gireport: %zu reports: %zu imported clean, %zu with errors\n"),
 		        cli->nfiles, t.done, t.failed);
 	gir_registry_free(reg);
 	return t.status;
@@ -224,12 +225,12 @@ int gir_cmd_import(const gir_cli *cli)
 	if (cli->nfiles > 1 || (cli->nfiles == 1 && is_directory(cli->outdir)))
 		return import_batch(cli);
 	if (cli->nfiles != 1) {
-		fputs("gireport: import takes one FILE (.txt, .md, .html, .docx or .pdf), or - for standard input\n", stderr);
+		fputs(_("gireport: import takes one FILE (.txt, .md, .html, .docx or .pdf), or - for standard input\n"), stderr);
 		return GIR_EXIT_FAILURE;
 	}
 	const char *file = cli->files[0], *out_path = cli->outdir;
 	if (out_path && strcmp(file, "-") != 0 && gir_same_file(file, out_path)) {
-		fprintf(stderr, "gireport: -o %s would overwrite the report being imported\n", out_path);
+		fprintf(stderr, _("gireport: -o %s would overwrite the report being imported\n"), out_path);
 		return GIR_EXIT_FAILURE;
 	}
 	char *text = NULL;
@@ -242,7 +243,7 @@ int gir_cmd_import(const gir_cli *cli)
 		return GIR_EXIT_FAILURE;
 	}
 	if (cli->new_template && !gir_registry_find(reg, cli->new_template)) {
-		fprintf(stderr, "gireport: --template %s: no such edition (see gireport templates)\n",
+		fprintf(stderr, _("gireport: --template %s: no such edition (see gireport templates)\n"),
 		        cli->new_template);
 		gir_registry_free(reg);
 		free(text);
@@ -269,7 +270,7 @@ int gir_cmd_import(const gir_cli *cli)
 	print_diags(cli, d, quote ? text : NULL, quote ? len : 0);
 	int status = rc != 0 || gir_diags_count_severity(d, GIR_ERROR) ? GIR_EXIT_INVALID : GIR_EXIT_OK;
 	if (rc == 0 && write_source(out_path, &src) != 0) {
-		fprintf(stderr, "gireport: cannot write %s: %s\n", out_path ? out_path : "standard output",
+		fprintf(stderr, _("gireport: cannot write %s: %s\n"), out_path ? out_path : "standard output",
 		        gir_file_strerror(errno));
 		status = GIR_EXIT_FAILURE;
 	}

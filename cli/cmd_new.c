@@ -21,8 +21,9 @@ const gir_template *gir_cli_template(const gir_cli *cli, const gir_registry *reg
 		id = cli->new_template;
 	const gir_template *t = id ? gir_registry_find(reg, id) : gir_registry_for_year(reg, *year);
 	if (!t)
-		fprintf(stderr, "gireport: %s; `gireport templates` lists them\n",
-		        id ? "unknown template" : "no template is meant for that year");
+		fputs(id ? _("gireport: unknown template; `gireport templates` lists them\n")
+		         : _("gireport: no template is meant for that year; `gireport templates` lists them\n"),
+		      stderr);
 	return t;
 }
 

@@ -6,7 +6,7 @@
 int gir_cmd_schema(const gir_cli *cli)
 {
 	if (cli->nfiles > 1) {
-		fputs("gireport: schema takes one template id (see `gireport templates`)\n", stderr);
+		fputs(_("gireport: schema takes one template id (see `gireport templates`)\n"), stderr);
 		return GIR_EXIT_FAILURE;
 	}
 	gir_registry *reg = gir_load_registry(cli);

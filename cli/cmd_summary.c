@@ -15,7 +15,7 @@ static int by_path(const void *a, const void *b)
 static int write_stdout(const gir_buf *b)
 {
 	if (fwrite(b->ptr ? b->ptr : "", 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
-		perror("gireport: standard output");
+		perror(_("gireport: standard output"));
 		return GIR_EXIT_FAILURE;
 	}
 	return GIR_EXIT_OK;
@@ -25,7 +25,7 @@ int gir_cmd_summary(const gir_cli *cli)
 {
 	const char *fmt = cli->formats ? cli->formats : "csv";
 	if (strcmp(fmt, "csv") != 0 && strcmp(fmt, "md") != 0 && strcmp(fmt, "json") != 0) {
-		fprintf(stderr, "gireport: summary writes one of csv, md, json (-f), not \"%s\"\n", fmt);
+		fprintf(stderr, _("gireport: summary writes one of csv, md, json (-f), not \"%s\"\n"), fmt);
 		return GIR_EXIT_FAILURE;
 	}
 	/* The summary has standard output; JSON diagnostics go to stderr. */
@@ -71,12 +71,12 @@ int gir_cmd_summary(const gir_cli *cli)
 	int wrc = write_stdout(&out);
 	rc = wrc > rc ? wrc : rc;
 	if (gir_summary_overflow(sum)) {
-		fprintf(stderr, "gireport: error: %s: the sum is too large to add up (more than "
-		        "9223372036854.775807); it is left empty\n", gir_summary_overflow(sum));
+		fprintf(stderr, _("gireport: error: %s: the sum is too large to add up (more than "
+		        "9223372036854.775807); it is left empty\n"), gir_summary_overflow(sum));
 		rc = rc > GIR_EXIT_INVALID ? rc : GIR_EXIT_INVALID;
 	}
 	if (n > 1 && !cli->json_diagnostics && !cli->quiet)
-		fprintf(stderr, "gireport: %zu sources summarised, %zu with errors\n", n,
+		fprintf(stderr, _("gireport: %zu sources summarised, %zu with errors\n"), n,
 		        gir_summary_failed(sum));
 	gir_buf_free(&out);
 	gir_summary_free(sum);

@@ -164,14 +164,14 @@ int gir_cmd_check(const gir_cli *cli)
 		return status;
 	size_t n = s.ws.sources.len;
 	if (n == 0) {
-		fputs("gireport: no sources found\n", stderr);
+		fputs(_("gireport: no sources found\n"), stderr);
 		gir_session_close(&s);
 		return GIR_EXIT_FAILURE;
 	}
 	gir_job_totals t = gir_run_jobs(n, gir_session_workers(&s), check_job, &s,
 	                                (const char *const *)s.ws.sources.items, !cli->quiet);
 	if (n > 1 && !cli->json_diagnostics && !cli->quiet)
-		fprintf(stderr, "gireport: %zu sources checked, %zu with errors\n", n, t.failed);
+		fprintf(stderr, _("gireport: %zu sources checked, %zu with errors\n"), n, t.failed);
 	gir_session_close(&s);
 	return t.status;
 }

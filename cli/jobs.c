@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "commands.h"
 #include "fileio.h"
 #include "jobs.h"
 
@@ -71,7 +72,7 @@ static void progress_show(const progress *p, size_t current)
 	        p->n, name.ptr ? name.ptr : "");
 	gir_buf_free(&name);
 	if (p->finished)
-		fprintf(stderr, "  ETA %d:%02d", (int)left / 60, (int)left % 60);
+		fprintf(stderr, _("  ETA %d:%02d"), (int)left / 60, (int)left % 60);
 	fflush(stderr);
 }
 
@@ -238,7 +239,7 @@ static void run_workers(size_t n, int nw, gir_job_fn fn, void *ctx, gir_job_tota
 				continue;
 			if (collect(&ws[i], t, p) != 0) {
 				progress_clear(p);
-				fprintf(stderr, "%s: error: the worker process building it died\n",
+				fprintf(stderr, _("%s: error: the worker process building it died\n"),
 				        p->names ? p->names[ws[i].current] : "gireport");
 				t->status = 2;
 				t->failed++;

@@ -15,7 +15,8 @@
 #include "fileio.h"
 #include "gireport.h"
 
-static const char usage[] =
+/* TRANSLATORS: keep the command and option names as they are */
+static const char usage[] = N_(
 	"usage: gireport build [-f txt,md,pdf,docx,html,json,tree] [-o DIR] [--stdout] [--strict]\n"
 	"                      [--font ROLE=PATH[:INDEX]]... FILE...\n"
 	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
@@ -51,7 +52,7 @@ static const char usage[] =
 	"                         table; a TrueType .ttf, or a .ttc with :INDEX for the face\n"
 	"                         (default 0); overrides the source's fonts:\n"
 	"\n"
-	"Exit status: 0 success, 1 invalid input, 2 usage, I/O or internal error.\n";
+	"Exit status: 0 success, 1 invalid input, 2 usage, I/O or internal error.\n");
 
 static void on_signal(int sig)
 {
@@ -112,8 +113,8 @@ static int set_font(gir_cli *cli, const char *arg)
 			cli->fonts[r] = eq + 1;
 			return 0;
 		}
-	fprintf(stderr, "gireport: --font %s: expected ROLE=PATH[:INDEX] with ROLE one of "
-	        "title, heading, subheading, body, table\n", arg);
+	fprintf(stderr, _("gireport: --font %s: expected ROLE=PATH[:INDEX] with ROLE one of "
+	        "title, heading, subheading, body, table\n"), arg);
 	return -1;
 }
 
@@ -121,7 +122,7 @@ static int usage_error(const char *msg)
 {
 	if (msg)
 		fprintf(stderr, "gireport: %s\n", msg);
-	fputs(usage, stderr);
+	fputs(_(usage), stderr);
 	return GIR_EXIT_FAILURE;
 }
 
@@ -196,12 +197,12 @@ static int run(int argc, char **argv)
 		case 'S': cli.to_stdout = 1; break;
 		case 'd':
 			if (strcmp(optarg, "json") && strcmp(optarg, "text"))
-				return usage_error("--diagnostics is text or json");
+				return usage_error(_("--diagnostics is text or json"));
 			cli.json_diagnostics = strcmp(optarg, "json") == 0;
 			break;
 		case 't':
 			if (cli.ntemplate_dirs == GIR_ARRAY_LEN(dirs))
-				return usage_error("too many --templates");
+				return usage_error(_("too many --templates"));
 			dirs[cli.ntemplate_dirs++] = optarg;
 			break;
 		case 'F':
@@ -210,7 +211,7 @@ static int run(int argc, char **argv)
 			break;
 		case 'j':
 			if (!parse_number(optarg, 1, 1024, &cli.jobs))
-				return usage_error("-j takes a number of processes, 1 to 1024");
+				return usage_error(_("-j takes a number of processes, 1 to 1024"));
 			break;
 		case 'R': cli.force = 1; break;
 		case 'q': cli.quiet = 1; break;
@@ -218,21 +219,21 @@ static int run(int argc, char **argv)
 		case 'T': cli.new_template = optarg; break;
 		case 'Y':
 			if (!parse_number(optarg, 1990, 2100, &cli.new_year))
-				return usage_error("--year takes a report year such as 2021");
+				return usage_error(_("--year takes a report year such as 2021"));
 			break;
 		case 'A': cli.new_agency = optarg; break;
 		case 'M':
 			if (!one_line(optarg))
-				return usage_error("--schema takes one line: a URL or a path");
+				return usage_error(_("--schema takes one line: a URL or a path"));
 			cli.new_schema = optarg;
 			break;
-		case 'h': fputs(usage, stdout); return GIR_EXIT_OK;
+		case 'h': fputs(_(usage), stdout); return GIR_EXIT_OK;
 		case 'V': puts("gireport " GIR_VERSION); return GIR_EXIT_OK;
 		default: return usage_error(NULL);
 		}
 	}
 	if (optind >= argc)
-		return usage_error("no command given");
+		return usage_error(_("no command given"));
 	const char *cmd = argv[optind];
 	cli.files = argv + optind + 1;
 	cli.nfiles = (size_t)(argc - optind - 1);
@@ -257,7 +258,7 @@ static int run(int argc, char **argv)
 		return gir_cmd_import(&cli);
 	if (strcmp(cmd, "audit") == 0)
 		return gir_cmd_audit(&cli);
-	fprintf(stderr, "gireport: unknown command \"%s\"\n", cmd);
+	fprintf(stderr, _("gireport: unknown command \"%s\"\n"), cmd);
 	return usage_error(NULL);
 }
 
@@ -272,8 +273,8 @@ int main(int argc, char **argv)
 	bool failed = ferror(stdout) != 0;
 	if (fclose(stdout) != 0 || failed) {
 		int saved = errno;
-		fprintf(stderr, "gireport: cannot write to standard output: %s\n",
-		        failed && !saved ? "a write failed" : strerror(saved));
+		fprintf(stderr, _("gireport: cannot write to standard output: %s\n"),
+		        failed && !saved ? "a write failed" : gir_strerror(saved));
 		if (rc < GIR_EXIT_FAILURE)
 			rc = GIR_EXIT_FAILURE;
 	}

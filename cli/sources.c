@@ -120,7 +120,7 @@ static int walk(gir_workspace *w, const char *dir, int depth)
 	if (!dh) {
 		int saved = errno;
 		put_path(dir);
-		fprintf(stderr, ": error: cannot read the directory: %s\n", strerror(saved));
+		fprintf(stderr, _(": error: cannot read the directory: %s\n"), gir_strerror(saved));
 		return -1;
 	}
 	gir_ptrvec names = {0};
@@ -138,7 +138,7 @@ static int walk(gir_workspace *w, const char *dir, int depth)
 		bool d = is_real_dir(path);
 		if (d && depth >= 32) {
 			put_path(path);
-			fputs(": warning: deeper than 32 directories; not searched\n", stderr);
+			fputs(_(": warning: deeper than 32 directories; not searched\n"), stderr);
 		} else if (d && !excluded(w, path, true))
 			rc |= walk(w, path, depth + 1);
 		if (!d && is_source_name(names.items[i]) && !excluded(w, path, false)) {
@@ -186,7 +186,7 @@ int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, const gir_cl
 	if (strcmp(start, "-") != 0)
 		w->root = find_root(start);
 	if (!nargs && !w->root) {
-		fputs("gireport: no source given, and no gireport.yaml here or above\n", stderr);
+		fputs(_("gireport: no source given, and no gireport.yaml here or above\n"), stderr);
 		*status = GIR_EXIT_FAILURE;
 		return -1;
 	}
@@ -201,7 +201,7 @@ int gir_workspace_open(gir_workspace *w, char **args, size_t nargs, const gir_cl
 	}
 	for (size_t i = 0, stdin_seen = 0; i < nargs; i++) {
 		if (strcmp(args[i], "-") == 0 && stdin_seen++) { /* `diff - -`: there is one stdin */
-			fputs("gireport: standard input (-) can be given only once\n", stderr);
+			fputs(_("gireport: standard input (-) can be given only once\n"), stderr);
 			*status = GIR_EXIT_FAILURE;
 			return -1;
 		}

@@ -94,6 +94,9 @@ int gir_open_regular(const char *path);
 /* strerror for a failed read or write of a named file, with "not a regular
  * file" for EINVAL (gir_open_regular, gir_read_source, gir_write_temp). */
 const char *gir_file_strerror(int err);
+/* strerror in the language of LC_MESSAGES for the common reasons (the
+ * others in English), and in UTF-8 whatever LC_CTYPE is. */
+const char *gir_strerror(int err);
 /* A path written in the source `file` (previous:, fonts:): relative to that
  * file's directory unless absolute (or `file` has no directory).  malloc'd. */
 char *gir_path_beside(const char *file, const char *path);

@@ -8,6 +8,7 @@
 #include <cJSON.h>
 
 #include "gireport.h"
+#include "i18n.h"
 #include "template.h"
 #include "utf8.h"
 #include "util.h"
@@ -50,7 +51,7 @@ static void columns_comment(gir_buf *out, int indent, const gir_block *b)
 		gir_buf_printf(&c, "%s%s", n++ ? ", " : "", a->label);
 	}
 	if (sum)
-		gir_buf_printf(&c, " (%s is computed)", sum);
+		gir_buf_printf(&c, _(" (%s is computed)"), sum);
 	char *text = gir_buf_detach(&c);
 	line(out, indent, NULL, text);
 	free(text);
@@ -148,8 +149,8 @@ static void section(gir_buf *out, const gir_template *t, const gir_section *s, i
 int gir_template_skeleton(const gir_template *t, int year, const char *agency, gir_buf *out)
 {
 	const char *const *f = (const char *const *)t->field_labels;
-	gir_buf_printf(out, "# %s\n# gireport new; `gireport check` this file after filling it in.\n",
-	               t->name);
+	gir_buf_printf(out, "# %s\n", t->name);
+	gir_buf_printf(out, "# %s\n", _("gireport new; `gireport check` this file after filling it in."));
 	char buf[256];
 	snprintf(buf, sizeof buf, "year: %d", year);
 	line(out, 0, buf, f[GIR_F_YEAR]);

@@ -185,8 +185,12 @@ int gir_read_full(int fd, void *data, size_t len)
  * but write its Chinese in LC_CTYPE's ASCII, as question marks). */
 const char *gir_file_strerror(int err)
 {
+	return err == EINVAL ? _("not a regular file") : gir_strerror(err);
+}
+
+const char *gir_strerror(int err)
+{
 	switch (err) {
-	case EINVAL: return _("not a regular file");
 	case ENOENT: return _("No such file or directory");
 	case EACCES: return _("Permission denied");
 	case EISDIR: return _("Is a directory");

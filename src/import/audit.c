@@ -81,18 +81,35 @@ no:
 	return false;
 }
 
-/* "the total is given as G but the columns add up to C" (check.c). */
-static bool total_message(const char *msg, char **given, char **sum)
+/* "the total is given as G but the columns add up to C" (check.c's
+ * total_mismatch_*), in whatever language: known by its id, G and C are
+ * the first and the last number of the message, as every translation
+ * keeps them. */
+static bool total_message(const gir_diag *g, char **given, char **sum)
 {
-	static const char a[] = "the total is given as ", b[] = " add up to ";
 	*given = *sum = NULL;
-	if (strncmp(msg, a, sizeof a - 1) != 0 || !read_number(msg + sizeof a - 1, given))
+	if (!g->id || (strcmp(g->id, "total_mismatch_rows") != 0 &&
+	               strcmp(g->id, "total_mismatch_columns") != 0))
 		return false;
-	const char *p = strstr(msg, b);
-	if (p && read_number(p + sizeof b - 1, sum))
+	for (const char *p = g->message; *p;) {
+		char *n;
+		const char *end = (*p >= '0' && *p <= '9') || *p == '-' ? read_number(p, &n) : NULL;
+		if (!end) {
+			p++;
+			continue;
+		}
+		if (!*given) {
+			*given = n;
+		} else {
+			free(*sum);
+			*sum = n;
+		}
+		p = end;
+	}
+	if (*given && *sum)
 		return true;
-	free(*given);
-	*given = NULL;
+	free(*given), free(*sum);
+	*given = *sum = NULL;
 	return false;
 }
 
@@ -114,10 +131,10 @@ static void classify(gir_audit *A, size_t report, const gir_diags *d, bool previ
 		if (g->severity != GIR_ERROR)
 			continue;
 		char *l, *c;
-		bool found = !previous && total_message(g->message, &l, &c);
-		for (size_t k = 0; !found && r->t && k < r->t->nchecks; k++)
+		bool found = !previous && total_message(g, &l, &c);
+		for (size_t k = 0; !found && r->t && k < r->t->nchecks; k++) /* as check.c wrote it */
 			found = r->t->checks[k]->previous == previous &&
-			        match_message(r->t->checks[k]->message, g->message, &l, &c);
+			        match_message(_(r->t->checks[k]->message), g->message, &l, &c);
 		if (found)
 			add_finding(A, report, g, l, c);
 		else if (!previous)
