@@ -159,7 +159,8 @@ static int load_project(gir_workspace *w, const gir_cli *cli, int *status)
 	size_t len = 0;
 	gir_diags *d = gir_diags_new();
 	if (gir_read_file(w->project_path, &text, &len) != GIR_READ_OK) {
-		gir_diags_add(d, w->project_path, GIR_MSG(ERROR, file_unreadable, "cannot read: %s"),
+		gir_diags_add(d, w->project_path,
+		              GIR_MSG(ERROR, file_unreadable, "cannot read: %s"),
 		              gir_file_strerror(errno));
 		gir_print_diags(cli, d, NULL, 0);
 		gir_diags_free(d);

@@ -295,7 +295,8 @@ int gir_report_check_previous(const gir_report *rep, const gir_report *prev, gir
 		const char *label = rep->tpl->field_labels[GIR_F_PREVIOUS];
 		gir_diag_at(d, rep->file, rep->previous_pos, label, "previous",
 		            _("point previous: at the source of the year before"),
-		            GIR_MSG(WARNING, previous_wrong_year, "%s is the report of %d, not of %d"),
+		            GIR_MSG(WARNING, previous_wrong_year,
+		                "%s is the report of %d, not of %d"),
 		            prev->file, prev->year, rep->year - 1);
 		return 0;
 	}

@@ -266,10 +266,13 @@ static void syntax_error(loader *L)
 	bool tab = at_tab(L, p->problem_mark, pos.line);
 	const char *what = yaml_words(problem, tab), *context = p->context ? yaml_words(p->context, false) : NULL;
 	if (context)
-		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint, GIR_MSG(ERROR, yaml_syntax, "YAML syntax: %s %s (line %d)"), what, context,
+		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, yaml_syntax,
+		                "YAML syntax: %s %s (line %d)"), what, context,
 		            ctx_line);
 	else
-		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint, GIR_MSG(ERROR, yaml_syntax_bare, "YAML syntax: %s"), what);
+		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, yaml_syntax_bare, "YAML syntax: %s"), what);
 	L->failed = 1;
 }
 
@@ -360,16 +363,24 @@ static gir_node *refuse(loader *L, yaml_mark_t mark, const char *hint, gir_sever
 static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 {
 	if (depth > MAX_DEPTH)
-		return refuse(L, ev->start_mark, NULL, GIR_MSG(ERROR, yaml_too_deep, "nesting is too deep (more than 32 levels); a report source is a few levels deep"));
+		return refuse(L, ev->start_mark, NULL,
+		              GIR_MSG(ERROR, yaml_too_deep,
+		                  "nesting is too deep (more than 32 levels); a report source is a few levels deep"));
 	if (++L->nodes > MAX_NODES)
-		return refuse(L, ev->start_mark, NULL, GIR_MSG(ERROR, yaml_too_many_values, "too many values (more than 100000); this is not a report source"));
+		return refuse(L, ev->start_mark, NULL,
+		              GIR_MSG(ERROR, yaml_too_many_values,
+		                  "too many values (more than 100000); this is not a report source"));
 	gir_node *n;
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		return refuse(L, ev->start_mark, _("write the values out in full"), GIR_MSG(ERROR, yaml_alias, "aliases (*name) are not allowed in a report source"));
+		return refuse(L, ev->start_mark, _("write the values out in full"),
+		              GIR_MSG(ERROR, yaml_alias,
+		                  "aliases (*name) are not allowed in a report source"));
 	case YAML_SCALAR_EVENT:
 		if (ev->data.scalar.anchor)
-			return refuse(L, ev->start_mark, _("remove the &anchor"), GIR_MSG(ERROR, yaml_anchor, "anchors (&name) are not allowed in a report source"));
+			return refuse(L, ev->start_mark, _("remove the &anchor"),
+			              GIR_MSG(ERROR, yaml_anchor,
+			                  "anchors (&name) are not allowed in a report source"));
 		n = new_node(L, GIR_SCALAR, ev->start_mark, ev->data.scalar.tag);
 		n->style = scalar_style(ev->data.scalar.style);
 		n->len = ev->data.scalar.length;
@@ -381,7 +392,9 @@ static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 		const yaml_char_t *anchor = seq ? ev->data.sequence_start.anchor
 		                                : ev->data.mapping_start.anchor;
 		if (anchor)
-			return refuse(L, ev->start_mark, _("remove the &anchor"), GIR_MSG(ERROR, yaml_anchor, "anchors (&name) are not allowed in a report source"));
+			return refuse(L, ev->start_mark, _("remove the &anchor"),
+			              GIR_MSG(ERROR, yaml_anchor,
+			                  "anchors (&name) are not allowed in a report source"));
 		n = new_node(L, seq ? GIR_SEQ : GIR_MAP, ev->start_mark,
 		             seq ? ev->data.sequence_start.tag : ev->data.mapping_start.tag);
 		n->flow = seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
@@ -391,7 +404,8 @@ static gir_node *parse_node(loader *L, yaml_event_t *ev, int depth)
 		return n;
 	}
 	default:
-		return refuse(L, ev->start_mark, NULL, GIR_MSG(ERROR, yaml_unexpected_event, "unexpected YAML event"));
+		return refuse(L, ev->start_mark, NULL,
+		              GIR_MSG(ERROR, yaml_unexpected_event, "unexpected YAML event"));
 	}
 }
 
@@ -449,20 +463,24 @@ static bool check_encoding(loader *L)
 	const char *save_as = _("save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)");
 	if ((L->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
 	    looks_utf16(u, L->len)) {
-		gir_diag_at(L->diags, L->file, (gir_pos){1, 1}, NULL, NULL, save_as, GIR_MSG(ERROR, source_utf16, "the file is UTF-16; report sources are UTF-8"));
+		gir_diag_at(L->diags, L->file, (gir_pos){1, 1}, NULL, NULL, save_as,
+		            GIR_MSG(ERROR, source_utf16,
+		                "the file is UTF-16; report sources are UTF-8"));
 		return false;
 	}
 	size_t bad = gir_utf8_invalid_at(L->text, L->len);
 	if (bad != (size_t)-1)
 		return refuse_at(L, pos_of_offset(L->text, bad),
 		                 _("save the file as UTF-8; GBK/GB18030 files must be converted (iconv -f GB18030 -t UTF-8)"),
-		                 GIR_MSG(ERROR, source_bad_utf8, "invalid UTF-8 byte 0x%02X"), (unsigned char)L->text[bad]);
+		                 GIR_MSG(ERROR, source_bad_utf8,
+		                     "invalid UTF-8 byte 0x%02X"), (unsigned char)L->text[bad]);
 	uint32_t cp;
 	size_t at = control_at(L->text, L->len, &cp);
 	if (at != (size_t)-1)
 		return refuse_at(L, pos_of_offset(L->text, at),
 		                 _("delete it: an invisible character, often pasted from another program"),
-		                 GIR_MSG(ERROR, source_control_char, "the control character U+%04X is not allowed in a source"), cp);
+		                 GIR_MSG(ERROR, source_control_char,
+		                     "the control character U+%04X is not allowed in a source"), cp);
 	return true;
 }
 
@@ -490,7 +508,9 @@ static gir_node *parse_stream(loader *L)
 	if (ev.type == YAML_STREAM_END_EVENT) {
 		yaml_event_delete(&ev);
 		gir_diag_at(L->diags, L->file, (gir_pos){0, 0}, NULL, NULL,
-		            _("start from one of the examples in examples/"), GIR_MSG(ERROR, source_empty, "the file is empty; a report source needs at least year: and agency:"));
+		            _("start from one of the examples in examples/"),
+		            GIR_MSG(ERROR, source_empty,
+		                "the file is empty; a report source needs at least year: and agency:"));
 		L->failed = 1;
 		return NULL;
 	}
@@ -507,7 +527,9 @@ static gir_node *parse_stream(loader *L)
 	if (!next_event(L, &ev))
 		return NULL;
 	if (ev.type == YAML_DOCUMENT_START_EVENT) {
-		refuse(L, ev.start_mark, _("put each report in a file of its own"), GIR_MSG(ERROR, yaml_second_document, "a second YAML document (---) in the same file"));
+		refuse(L, ev.start_mark, _("put each report in a file of its own"),
+		       GIR_MSG(ERROR, yaml_second_document,
+		           "a second YAML document (---) in the same file"));
 		yaml_event_delete(&ev);
 		return NULL;
 	}
@@ -522,7 +544,9 @@ gir_doc *gir_yaml_load(const char *file, const char *text, size_t len, gir_diags
 		return NULL;
 	if (blank_text(text, len)) {
 		gir_diag_at(d, file, (gir_pos){0, 0}, NULL, NULL,
-		            _("start from one of the examples in examples/"), GIR_MSG(ERROR, source_empty, "the file is empty; a report source needs at least year: and agency:"));
+		            _("start from one of the examples in examples/"),
+		            GIR_MSG(ERROR, source_empty,
+		                "the file is empty; a report source needs at least year: and agency:"));
 		return NULL;
 	}
 	L.doc = gir_xcalloc(1, sizeof(gir_doc));

@@ -57,7 +57,8 @@ static char *text_of(pctx *c, const gir_node *v, const char *path)
 		cp = strchr(v->text, '\n') ? '\n' : '\t', at = 0;
 	if (at >= 0) {
 		perr(c, v->pos, path, _("remove it; a setting is one line of visible text"),
-		     GIR_MSG(ERROR, project_invisible_char, "the setting contains the invisible character U+%04X"), (unsigned)cp);
+		     GIR_MSG(ERROR, project_invisible_char,
+		         "the setting contains the invisible character U+%04X"), (unsigned)cp);
 		return NULL;
 	}
 	return gir_xstrdup(v->text);
@@ -69,13 +70,15 @@ static char *list_of(pctx *c, const gir_node *v, const char *path)
 	if (v->kind == GIR_SCALAR)
 		return text_of(c, v, path);
 	if (v->kind != GIR_SEQ) {
-		perr(c, v->pos, path, _("write [txt, md, pdf]"), GIR_MSG(ERROR, project_expected_list, "expected a list"));
+		perr(c, v->pos, path, _("write [txt, md, pdf]"),
+		     GIR_MSG(ERROR, project_expected_list, "expected a list"));
 		return NULL;
 	}
 	gir_buf b = {0};
 	for (size_t i = 0; i < v->n; i++) {
 		if (v->kids[i]->kind != GIR_SCALAR) {
-			perr(c, v->kids[i]->pos, path, NULL, GIR_MSG(ERROR, project_expected_name, "expected a name"));
+			perr(c, v->kids[i]->pos, path, NULL,
+			     GIR_MSG(ERROR, project_expected_name, "expected a name"));
 			continue;
 		}
 		gir_buf_printf(&b, "%s%s", i ? "," : "", v->kids[i]->text);
@@ -87,7 +90,8 @@ static void read_fonts(pctx *c, gir_project *p, const gir_node *v)
 {
 	if (v->kind != GIR_MAP) {
 		perr(c, v->pos, "fonts", _("write one role per line: \"body: fonts/fangsong.ttf\""),
-		     GIR_MSG(ERROR, project_fonts_not_mapping, "expected a mapping of font roles to files"));
+		     GIR_MSG(ERROR, project_fonts_not_mapping,
+		         "expected a mapping of font roles to files"));
 		return;
 	}
 	for (size_t i = 0; i < v->n; i++) {
@@ -172,7 +176,8 @@ gir_project *gir_project_load(const char *file, const char *text, size_t len, gi
 	bool seen[GIR_ARRAY_LEN(keys)] = {false};
 	if (root->kind != GIR_MAP && !(root->kind == GIR_SCALAR && root->len == 0))
 		perr(&c, root->pos, NULL, _("write settings such as \"template: gov-2021\", one per line"),
-		     GIR_MSG(ERROR, project_not_mapping, "the project file is a mapping of settings"));
+		     GIR_MSG(ERROR, project_not_mapping,
+		         "the project file is a mapping of settings"));
 	for (size_t i = 0; root->kind == GIR_MAP && i < root->n; i++) {
 		const gir_node *k = gir_map_key(root, i);
 		int key = -1;
@@ -180,7 +185,8 @@ gir_project *gir_project_load(const char *file, const char *text, size_t len, gi
 			if (strcmp(k->text, keys[j]) == 0)
 				key = j;
 		if (key >= 0 && seen[key]) {
-			perr(&c, k->pos, keys[key], _("keep one of them"), GIR_MSG(ERROR, project_duplicate_setting, "duplicate setting"));
+			perr(&c, k->pos, keys[key], _("keep one of them"),
+			     GIR_MSG(ERROR, project_duplicate_setting, "duplicate setting"));
 			continue;
 		}
 		if (key >= 0) {
@@ -194,7 +200,8 @@ gir_project *gir_project_load(const char *file, const char *text, size_t len, gi
 		char *hint = gir_suggest_hint(sg);
 		if (!hint)
 			hint = gir_suggest_list(sg);
-		perr(&c, k->pos, NULL, hint, GIR_MSG(ERROR, project_unknown_setting, "unknown setting"));
+		perr(&c, k->pos, NULL, hint,
+		     GIR_MSG(ERROR, project_unknown_setting, "unknown setting"));
 		free(hint);
 		gir_suggest_free(sg);
 	}

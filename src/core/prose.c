@@ -88,10 +88,12 @@ static void perr(parser *p, const char *fmt, ...)
 	gir_buf_vprintf(&m, fmt, ap);
 	va_end(ap);
 	if (p->what)
-		gir_diags_add(p->d, p->file, GIR_MSG(ERROR, template_prose, "template: %s: %s"), p->what,
+		gir_diags_add(p->d, p->file,
+		              GIR_MSG(ERROR, template_prose, "template: %s: %s"), p->what,
 		              m.ptr);
 	else
-		gir_diags_add(p->d, p->file, GIR_MSG(ERROR, template_prose_rule, "template: prose rule %zu: %s"),
+		gir_diags_add(p->d, p->file,
+		              GIR_MSG(ERROR, template_prose_rule, "template: prose rule %zu: %s"),
 		              p->index + 1, m.ptr);
 	gir_buf_free(&m);
 	p->failed = 1;
@@ -751,7 +753,8 @@ static void report(const gir_report *rep, const gir_prose_hit *h, const gir_cell
 		            said, h->unit->text, label, tab, in_unit);
 	else
 		gir_diag_at(d, rep->file, at, where, path, hint,
-		            GIR_MSG(WARNING, prose_differs_from_table, "the text says %s%s but %s is %s%s"),
+		            GIR_MSG(WARNING, prose_differs_from_table,
+		                "the text says %s%s but %s is %s%s"),
 		            said, h->unit->text, label, tab, in_unit);
 	cell_notes(rep, r, refs, d);
 	free(label), free(path), free(in_unit), free(hint);

@@ -763,7 +763,9 @@ int gir_words_parse(const cJSON *j, const char *what, const char *const *keys, s
 		while (i < n && strcmp(keys[i], k->string) != 0)
 			i++;
 		if (i == n || !cJSON_IsString(k) || !*k->valuestring) {
-			gir_diags_add(d, file, GIR_MSG(ERROR, template_bad_word, "template: %s: \"%s\" is %s"), what, k->string,
+			gir_diags_add(d, file,
+			              GIR_MSG(ERROR, template_bad_word,
+			                  "template: %s: \"%s\" is %s"), what, k->string,
 			              i == n ? "not one of its words" : "not a non-empty string");
 			rc = -1;
 			continue;
@@ -773,7 +775,9 @@ int gir_words_parse(const cJSON *j, const char *what, const char *const *keys, s
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!dest[i]) {
-			gir_diags_add(d, file, GIR_MSG(ERROR, template_word_required, "template: %s: \"%s\" is required"),
+			gir_diags_add(d, file,
+			              GIR_MSG(ERROR, template_word_required,
+			                  "template: %s: \"%s\" is required"),
 			              what, keys[i]);
 			rc = -1;
 		}
@@ -922,7 +926,9 @@ static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_di
 			cp = (unsigned char)*ws;
 		}
 		if (cp == GIR_CP_INVALID)
-			gir_diags_add(d, name, GIR_MSG(ERROR, template_bad_utf8, "template: %s at %s is not valid UTF-8"),
+			gir_diags_add(d, name,
+			              GIR_MSG(ERROR, template_bad_utf8,
+			                  "template: %s at %s is not valid UTF-8"),
 			              i ? "the text" : "a key", path->len ? path->ptr : "the top level");
 		else
 			gir_diags_add(d, name, GIR_MSG(ERROR, template_invisible_char,
@@ -1173,7 +1179,9 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 {
 	DIR *dh = opendir(dir);
 	if (!dh) {
-		gir_diags_add(d, dir, GIR_MSG(ERROR, template_dir_unreadable, "cannot open the template directory"));
+		gir_diags_add(d, dir,
+		              GIR_MSG(ERROR, template_dir_unreadable,
+		                  "cannot open the template directory"));
 		return -1;
 	}
 	gir_ptrvec paths = {0};
@@ -1193,7 +1201,9 @@ int gir_registry_add_dir(gir_registry *r, const char *dir, gir_diags *d)
 	for (size_t i = 0; i < paths.len; i++) {
 		texts[i] = read_small_file(paths.items[i], &lens[i]);
 		if (!texts[i]) {
-			gir_diags_add(d, paths.items[i], GIR_MSG(ERROR, template_unreadable, "cannot read the template: %s"),
+			gir_diags_add(d, paths.items[i],
+			              GIR_MSG(ERROR, template_unreadable,
+			                  "cannot read the template: %s"),
 			              gir_file_strerror(errno));
 			rc = -1;
 			texts[i] = gir_xstrdup("{}");

@@ -81,7 +81,8 @@ static const char *key_text(binder *B, const gir_node *k)
 {
 	if (k->kind == GIR_SCALAR)
 		return k->text;
-	err(B, k->pos, NULL, NULL, NULL, GIR_MSG(ERROR, key_not_name, "a key must be a name, not %s"), kind_name(k));
+	err(B, k->pos, NULL, NULL, NULL,
+	    GIR_MSG(ERROR, key_not_name, "a key must be a name, not %s"), kind_name(k));
 	return NULL;
 }
 
@@ -113,7 +114,8 @@ static void duplicate_key(binder *B, const seen_keys *s, long first, const gir_n
 {
 	char *hint = gir_xasprintf(_("the first one is at line %d, column %d; keep one of them"),
 	                           s->pos[first].line, s->pos[first].col);
-	err(B, key->pos, label, path, hint, GIR_MSG(ERROR, duplicate_key, "duplicate key \"%s\""), key->text);
+	err(B, key->pos, label, path, hint,
+	    GIR_MSG(ERROR, duplicate_key, "duplicate key \"%s\""), key->text);
 	free(hint);
 }
 
@@ -178,7 +180,8 @@ static void unknown_key(binder *B, const gir_node *key, const char *where, const
 		hint = gir_xstrdup(_("merge keys (<<) are not supported: write the values out in full"));
 	else if (!(hint = gir_suggest_hint(sg)))
 		hint = gir_suggest_list(sg);
-	err(B, key->pos, where, path, hint, GIR_MSG(ERROR, unknown_key, "unknown key \"%s\""), key->text);
+	err(B, key->pos, where, path, hint,
+	    GIR_MSG(ERROR, unknown_key, "unknown key \"%s\""), key->text);
 	free(hint);
 }
 
@@ -210,7 +213,8 @@ static bool text_is_clean(binder *B, const gir_node *v, const char *label, const
 	err(B, char_pos(B, v, (size_t)at), label, path,
 	    bidi ? _("remove it: it can make the text display in a different order than it is stored")
 	         : _("remove it; it often comes from copying out of Word"),
-	    GIR_MSG(ERROR, invisible_char, "the text contains the invisible %s character U+%04X (character %ld of the value)"),
+	    GIR_MSG(ERROR, invisible_char,
+	        "the text contains the invisible %s character U+%04X (character %ld of the value)"),
 	    bidi ? _("bidirectional-control") : _("control"), (unsigned)cp, at + 1);
 	return false;
 }
@@ -230,14 +234,16 @@ static char *string_value(binder *B, const gir_node *v, const char *label, const
 {
 	if (v->kind != GIR_SCALAR || is_null(v)) {
 		err(B, v->pos, label, path, is_null(v) ? _("write the text, or leave the key out") : NULL,
-		    GIR_MSG(ERROR, expected_text, "expected text, found %s"), is_null(v) ? _("null (~)") : kind_name(v));
+		    GIR_MSG(ERROR, expected_text,
+		        "expected text, found %s"), is_null(v) ? _("null (~)") : kind_name(v));
 		return NULL;
 	}
 	if (!text_is_clean(B, v, label, path))
 		return NULL;
 	char *s = gir_tidy_paragraph(v->text, v->len);
 	if (!*s) {
-		err(B, v->pos, label, path, NULL, GIR_MSG(ERROR, empty_value, "the value is empty"));
+		err(B, v->pos, label, path, NULL,
+		    GIR_MSG(ERROR, empty_value, "the value is empty"));
 		free(s);
 		return NULL;
 	}
@@ -257,7 +263,8 @@ static void bind_year(binder *B, const gir_node *v, const char *label)
 		    GIR_ERROR, "bad_year", "%s", msg);
 	} else if (y.v < 1990 || y.v > 2100) {
 		err(B, v->pos, label, "year", _("write the report year, e.g. 2020"),
-		    GIR_MSG(ERROR, implausible_year, "%lld is not a plausible report year"), (long long)y.v);
+		    GIR_MSG(ERROR, implausible_year,
+		        "%lld is not a plausible report year"), (long long)y.v);
 	} else {
 		B->rep->year = (int)y.v;
 	}
@@ -329,13 +336,15 @@ static void bind_date(binder *B, const gir_node *v, const char *label)
 	gir_date d;
 	if (v->kind != GIR_SCALAR || !parse_date(v->text, &d)) {
 		char *hint = date_hint(v->kind == GIR_SCALAR ? v->text : "", B->rep->year);
-		err(B, v->pos, label, "date", hint, GIR_MSG(ERROR, not_a_date, "\"%s\" is not a date"),
+		err(B, v->pos, label, "date", hint,
+		    GIR_MSG(ERROR, not_a_date, "\"%s\" is not a date"),
 		    v->kind == GIR_SCALAR ? v->text : kind_name(v));
 		free(hint);
 		return;
 	}
 	if (d.month < 1 || d.month > 12) {
-		err(B, v->pos, label, "date", _("months run from 1 to 12"), GIR_MSG(ERROR, no_such_month, "%d-%02d-%02d does not exist"),
+		err(B, v->pos, label, "date", _("months run from 1 to 12"),
+		    GIR_MSG(ERROR, no_such_month, "%d-%02d-%02d does not exist"),
 		    d.year, d.month, d.day);
 		return;
 	}
@@ -343,7 +352,9 @@ static void bind_date(binder *B, const gir_node *v, const char *label)
 		char *hint = d.month == 2 && d.day == 29
 		                 ? gir_xasprintf(_("%d is not a leap year: February has 28 days"), d.year)
 		                 : gir_xasprintf(_("month %d has %d days"), d.month, days_in_month(d.year, d.month));
-		err(B, v->pos, label, "date", hint, GIR_MSG(ERROR, no_such_date, "%d-%02d-%02d does not exist"), d.year, d.month, d.day);
+		err(B, v->pos, label, "date", hint,
+		    GIR_MSG(ERROR, no_such_date,
+		        "%d-%02d-%02d does not exist"), d.year, d.month, d.day);
 		free(hint);
 		return;
 	}
@@ -426,7 +437,8 @@ static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar
 {
 	if (v->kind != GIR_SCALAR || is_null(v)) {
 		err(B, v->pos, label, path, _("write paragraphs as text, or a list of paragraphs"),
-		    GIR_MSG(ERROR, narrative_not_text, "expected text, found %s"), is_null(v) ? _("null (~)") : kind_name(v));
+		    GIR_MSG(ERROR, narrative_not_text,
+		        "expected text, found %s"), is_null(v) ? _("null (~)") : kind_name(v));
 		return;
 	}
 	if (!text_is_clean(B, v, label, path))
@@ -434,7 +446,8 @@ static void bind_paragraph_text(binder *B, const gir_node *v, gir_narrative *nar
 	remember_text(B, v, label, path);
 	if (gir_paragraphs_append(nar, v->text, v->style == GIR_LITERAL, v->pos) == (size_t)-1)
 		err(B, v->pos, label, path, _("a report section has tens of paragraphs, not thousands"),
-		    GIR_MSG(ERROR, too_many_paragraphs, "more than %d paragraphs in one section"), GIR_MAX_PARAGRAPHS);
+		    GIR_MSG(ERROR, too_many_paragraphs,
+		        "more than %d paragraphs in one section"), GIR_MAX_PARAGRAPHS);
 }
 
 /* A list item `subheading: text` or `subheading: [para, para]`. */
@@ -444,7 +457,8 @@ static void bind_subsection(binder *B, const gir_node *m, gir_narrative *nar, co
 	if (m->n != 1) {
 		err(B, m->n > 1 ? gir_map_key(m, 1)->pos : m->pos, label, path,
 		    _("start each subheading as a new list item: \"- 小标题: 正文\""),
-		    GIR_MSG(ERROR, subheading_keys, "a subheading item must have exactly one key, found %zu"), m->n);
+		    GIR_MSG(ERROR, subheading_keys,
+		        "a subheading item must have exactly one key, found %zu"), m->n);
 		return;
 	}
 	const gir_node *k = gir_map_key(m, 0), *v = gir_map_value(m, 0);
@@ -471,7 +485,8 @@ static void bind_narrative(binder *B, const gir_node *v, gir_narrative *nar, con
 	if (v->kind == GIR_MAP) {
 		err(B, v->pos, label, path,
 		    _("write subheadings as list items: \"- 小标题: 正文\""),
-		    GIR_MSG(ERROR, narrative_mapping, "expected text or a list of paragraphs, found a mapping"));
+		    GIR_MSG(ERROR, narrative_mapping,
+		        "expected text or a list of paragraphs, found a mapping"));
 		return;
 	}
 	for (size_t i = 0; i < v->n; i++) {
@@ -482,7 +497,8 @@ static void bind_narrative(binder *B, const gir_node *v, gir_narrative *nar, con
 			bind_paragraph_text(B, item, nar, label, path);
 		else
 			err(B, item->pos, label, path, NULL,
-			    GIR_MSG(ERROR, narrative_nested_list, "a narrative item is a paragraph or \"小标题: 正文\", not a list"));
+			    GIR_MSG(ERROR, narrative_nested_list,
+			        "a narrative item is a paragraph or \"小标题: 正文\", not a list"));
 	}
 }
 
@@ -603,14 +619,20 @@ static void wrong_row_length(binder *B, const gir_section *s, const gir_block *b
 		hint = why;
 	}
 	if (all == in && v->n == 1)
-		err(B, at, label, path, hint, GIR_MSG(ERROR, row_length, "%zu value, but the row has %zu"), v->n, all);
+		err(B, at, label, path, hint,
+		    GIR_MSG(ERROR, row_length, "%zu value, but the row has %zu"), v->n, all);
 	else if (all == in)
-		err(B, at, label, path, hint, GIR_MSG(ERROR, row_length, "%zu values, but the row has %zu"), v->n, all);
+		err(B, at, label, path, hint,
+		    GIR_MSG(ERROR, row_length, "%zu values, but the row has %zu"), v->n, all);
 	else if (v->n == 1)
-		err(B, at, label, path, hint, GIR_MSG(ERROR, row_length_total, "%zu value, but the row has %zu (or %zu without the computed total)"),
+		err(B, at, label, path, hint,
+		    GIR_MSG(ERROR, row_length_total,
+		        "%zu value, but the row has %zu (or %zu without the computed total)"),
 		    v->n, all, in);
 	else
-		err(B, at, label, path, hint, GIR_MSG(ERROR, row_length_total, "%zu values, but the row has %zu (or %zu without the computed total)"),
+		err(B, at, label, path, hint,
+		    GIR_MSG(ERROR, row_length_total,
+		        "%zu values, but the row has %zu (or %zu without the computed total)"),
 		    v->n, all, in);
 	free(label);
 	free(path);
@@ -653,7 +675,8 @@ static void warn_short_rows(binder *B, const gir_section *s)
 		char *label = cell_label(B, s, r->block->row_leaves[r->row], NULL);
 		char *path = cell_path(s, r->block->row_leaves[r->row], NULL);
 		warn(B, r->pos, label, path, _("if a value is missing here, the values after it have shifted left"),
-		     GIR_MSG(WARNING, short_row, "%zu values, read as the row without its total, while other rows "
+		     GIR_MSG(WARNING, short_row,
+		         "%zu values, read as the row without its total, while other rows "
 		     "of this table give their total"), gir_block_input_columns(r->block));
 		free(label), free(path);
 	}
@@ -737,7 +760,8 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		char *hint = gir_xasprintf(_("write its values from the original in place of %s: [%s]"),
 		                           GIR_UNREAD, cols);
 		err(B, v->pos, label, path, hint,
-		    GIR_MSG(ERROR, row_unread, "%s: the import did not find this row in the original"), GIR_UNREAD);
+		    GIR_MSG(ERROR, row_unread,
+		        "%s: the import did not find this row in the original"), GIR_UNREAD);
 		mark_row_bad(B, s, b, row, v->pos);
 		free(label), free(path), free(cols), free(hint);
 	} else if (v->kind == GIR_MAP) {
@@ -758,7 +782,9 @@ static void bind_row(binder *B, const gir_section *s, const gir_block *b, size_t
 		char *path = cell_path(s, b->row_leaves[row], NULL);
 		char *cols = column_list(b, false);
 		char *hint = gir_xasprintf(_("write one value per column in [ ]: %s"), cols);
-		err(B, v->pos, label, path, hint, GIR_MSG(ERROR, row_single_value, "expected a row of %zu values, found a single value"),
+		err(B, v->pos, label, path, hint,
+		    GIR_MSG(ERROR, row_single_value,
+		        "expected a row of %zu values, found a single value"),
 		    gir_block_input_columns(b));
 		mark_row_bad(B, s, b, row, v->pos);
 		free(label);
@@ -801,7 +827,8 @@ static void bind_row_node(binder *B, const gir_section *s, const gir_axis *a, co
 	if (v->kind != GIR_MAP) {
 		char *hint = gir_xasprintf(_("write its %zu rows under it, e.g. \"%s: [...]\""), nk,
 		                           nk ? kids[0]->id : "…");
-		err(B, v->pos, label, path, hint, GIR_MSG(ERROR, row_is_group, "this is a group of rows, not a single row"));
+		err(B, v->pos, label, path, hint,
+		    GIR_MSG(ERROR, row_is_group, "this is a group of rows, not a single row"));
 		free(hint);
 		for (int r = a->first_leaf; r < a->first_leaf + a->nleaves; r++)
 			mark_row_bad(B, s, b, (size_t)r, v->pos);
@@ -849,7 +876,8 @@ static void bind_under_heading(binder *B, const gir_section *s, const gir_axis *
 	char *label = cell_label(B, s, g, NULL);
 	if (v->kind != GIR_MAP)
 		err(B, v->pos, label, s->id, _("write the rows under it, each on its own line"),
-		    GIR_MSG(ERROR, group_without_rows, "this heading of the form groups rows; expected its rows under it"));
+		    GIR_MSG(ERROR, group_without_rows,
+		        "this heading of the form groups rows; expected its rows under it"));
 	else
 		bind_rows_mapping(B, s, kids, nk < GIR_MAX_KEYS ? nk : GIR_MAX_KEYS, v, label, s->id);
 	free(label);
@@ -919,7 +947,9 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 		gir_axis_keyed_children(&s->blocks[0]->rows, first, 1);
 		char *hint = gir_xasprintf(_("write each row under its key, e.g. \"%s: [...]\""),
 		                           first[0] ? first[0]->id : "…");
-		err(B, v->pos, s->heading, s->id, hint, GIR_MSG(ERROR, table_as_one_list, "this table is written as rows, not as one list"));
+		err(B, v->pos, s->heading, s->id, hint,
+		    GIR_MSG(ERROR, table_as_one_list,
+		        "this table is written as rows, not as one list"));
 		free(hint);
 		return;
 	}
@@ -929,7 +959,8 @@ static void bind_flat_table(binder *B, const gir_section *s, const gir_node *v)
 		for (size_t r = 0; r < b->nrows; r++)
 			gir_buf_printf(&parts, "%s%s %zu", r ? " + " : "", b->row_leaves[r]->label, b->ncols);
 		err(B, v->n > all ? v->kids[all]->pos : v->pos, s->heading, s->id, parts.ptr,
-		    GIR_MSG(ERROR, table_flat_length, "%zu values, but the form has %zu cells (or %zu without the %s cells)"), v->n, all, in,
+		    GIR_MSG(ERROR, table_flat_length,
+		        "%zu values, but the form has %zu cells (or %zu without the %s cells)"), v->n, all, in,
 		    sum_column_label(b));
 		gir_buf_free(&parts);
 		for (size_t r = 0; r < b->nrows; r++)
@@ -952,7 +983,8 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 	} else if (gir_is_unread(v)) {
 		err(B, v->pos, s->heading, s->id,
 		    _("write the rows of the table from the original in place of 待填"),
-		    GIR_MSG(ERROR, table_unread, "%s: the import found no table for this section in the original"), GIR_UNREAD);
+		    GIR_MSG(ERROR, table_unread,
+		        "%s: the import found no table for this section in the original"), GIR_UNREAD);
 		for (size_t i = 0; i < s->nblocks; i++)
 			for (size_t r = 0; r < s->blocks[i]->nrows; r++)
 				mark_row_bad(B, s, s->blocks[i], r, v->pos);
@@ -965,7 +997,8 @@ static void bind_table(binder *B, const gir_section *s, const gir_node *v)
 		B->rep->sections[s->index].given = false; /* warned about as an omitted table */
 	} else {
 		err(B, v->pos, s->heading, s->id, _("write the rows of the table under this key"),
-		    GIR_MSG(ERROR, table_not_rows, "expected the rows of a table, found \"%s\""), v->text);
+		    GIR_MSG(ERROR, table_not_rows,
+		        "expected the rows of a table, found \"%s\""), v->text);
 	}
 }
 
@@ -1034,7 +1067,8 @@ static void null_is_absent(binder *B, const gir_node *v, const char *label, cons
 {
 	gir_diag_at(B->diags, B->file, v->pos, label, path,
 	            _("write the value, or leave the key out"),
-	            GIR_MSG(WARNING, null_value, "the value is null (%s), so %s counts as absent"), v->text, path);
+	            GIR_MSG(WARNING, null_value,
+	                "the value is null (%s), so %s counts as absent"), v->text, path);
 }
 
 /* The source's top level: each key a field or a section (by id or label),
@@ -1117,7 +1151,8 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 	if (tv) {
 		if (tv->kind != GIR_SCALAR) {
 			err(B, tv->pos, any->field_labels[GIR_F_TEMPLATE], "template", NULL,
-			    GIR_MSG(ERROR, template_not_name, "expected a template name such as gov-2019"));
+			    GIR_MSG(ERROR, template_not_name,
+			        "expected a template name such as gov-2019"));
 			return NULL;
 		}
 		const gir_template *t = gir_registry_find(B->reg, tv->text);
@@ -1127,7 +1162,8 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 				gir_suggest_add(sg, gir_registry_at(B->reg, i)->id, NULL);
 			char *hint = gir_suggest_hint(sg);
 			err(B, tv->pos, any->field_labels[GIR_F_TEMPLATE], "template",
-			    hint ? hint : _("`gireport templates` lists them"), GIR_MSG(ERROR, unknown_template, "unknown template \"%s\""), tv->text);
+			    hint ? hint : _("`gireport templates` lists them"),
+			    GIR_MSG(ERROR, unknown_template, "unknown template \"%s\""), tv->text);
 			free(hint);
 			gir_suggest_free(sg);
 		}
@@ -1140,7 +1176,8 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 		if (!t) {
 			err(B, (gir_pos){0, 0}, any->field_labels[GIR_F_TEMPLATE], "template",
 			    _("`gireport templates` lists them"),
-			    GIR_MSG(ERROR, project_template_unknown, "the project's template \"%s\" (gireport.yaml) is unknown"), B->opt->default_template);
+			    GIR_MSG(ERROR, project_template_unknown,
+			        "the project's template \"%s\" (gireport.yaml) is unknown"), B->opt->default_template);
 			return NULL;
 		}
 		if (B->rep->year && gir_template_covers(t, B->rep->year))
@@ -1153,7 +1190,8 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 	if (!t)
 		err(B, yv ? yv->pos : (gir_pos){0, 0}, any->field_labels[GIR_F_TEMPLATE], "template",
 		    _("add template: with one of `gireport templates`"),
-		    GIR_MSG(ERROR, no_template_for_year, "no template is meant for year %d"), B->rep->year);
+		    GIR_MSG(ERROR, no_template_for_year,
+		        "no template is meant for year %d"), B->rep->year);
 	return t;
 }
 
@@ -1189,10 +1227,12 @@ static void unknown_placeholder(binder *B, const narrative_text *t, gir_srcmap *
 	const char *more_n = (size_t)nn < badlen ? "…" : "", *more_a = (size_t)na < ph->arglen ? "…" : "";
 	if (badlen == ph->arglen)
 		err(B, gir_srcmap_pos(m, ph->arg + bad), t->label, t->path, hint,
-		    GIR_MSG(ERROR, placeholder_unknown, "the placeholder {{%.*s%s}} names no cell or total"), nn, name, more_n);
+		    GIR_MSG(ERROR, placeholder_unknown,
+		        "the placeholder {{%.*s%s}} names no cell or total"), nn, name, more_n);
 	else
 		err(B, gir_srcmap_pos(m, ph->arg + bad), t->label, t->path, hint,
-		    GIR_MSG(ERROR, placeholder_arg_unknown, "\"%.*s%s\" in the placeholder {{%.*s%s}} names no cell or total"), nn, name, more_n,
+		    GIR_MSG(ERROR, placeholder_arg_unknown,
+		        "\"%.*s%s\" in the placeholder {{%.*s%s}} names no cell or total"), nn, name, more_n,
 		    na, arg, more_a);
 	free(name);
 	free(hint);
@@ -1213,7 +1253,8 @@ static void check_placeholders(binder *B, const narrative_text *t)
 		if (ph.kind == GIR_PH_UNCLOSED) {
 			err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
 			    _("end it with }} on the same line; for the braces themselves write {{'{{'}}"),
-			    GIR_MSG(ERROR, placeholder_unclosed, "\"{{\" is not closed by \"}}\" on its line"));
+			    GIR_MSG(ERROR, placeholder_unclosed,
+			        "\"{{\" is not closed by \"}}\" on its line"));
 		} else if (ph.kind == GIR_PH_EMPTY) {
 			err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
 			    _("name a cell, e.g. {{requests.received.total}}, or write {{year}} or {{agency}}"),
@@ -1223,7 +1264,8 @@ static void check_placeholders(binder *B, const narrative_text *t)
 			if (bad == (size_t)-1)
 				err(B, gir_srcmap_pos(&m, ph.start), t->label, t->path,
 				    _("add fewer cells in one placeholder, or check the values for extra digits"),
-				    GIR_MSG(ERROR, placeholder_sum_overflow, "the sum is too large to add up (more than 9223372036854.775807)"));
+				    GIR_MSG(ERROR, placeholder_sum_overflow,
+				        "the sum is too large to add up (more than 9223372036854.775807)"));
 			else
 				unknown_placeholder(B, t, &m, &ph, bad, badlen);
 		}
@@ -1264,7 +1306,8 @@ static void placeholder_left(binder *B, const gir_section *s, const gir_narrativ
 	for (size_t i = 0; ph && i < n->n; i++)
 		if (strcmp(n->paras[i].text, ph) == 0) {
 			warn(B, n->paras[i].pos, s->heading, s->id, _("replace it with the section's text"),
-			     GIR_MSG(WARNING, skeleton_text_left, "the placeholder text of `gireport new` is still here"));
+			     GIR_MSG(WARNING, skeleton_text_left,
+			         "the placeholder text of `gireport new` is still here"));
 			return;
 		}
 }
@@ -1276,7 +1319,8 @@ static void section_warnings(binder *B)
 		const gir_section_data *sd = &B->rep->sections[i];
 		if (s->kind == GIR_TABLE && !sd->given)
 			warn(B, (gir_pos){0, 0}, s->heading, s->id, NULL,
-			     GIR_MSG(WARNING, table_missing, "the table is missing; all its cells are taken as 0"));
+			     GIR_MSG(WARNING, table_missing,
+			         "the table is missing; all its cells are taken as 0"));
 		else if (s->kind == GIR_NARRATIVE && narrative_empty(&sd->text))
 			warn(B, sd->pos, s->heading, s->id, _("write at least one paragraph, e.g. 无。"),
 			     GIR_MSG(WARNING, section_no_text, "the section has no text"));
@@ -1293,11 +1337,13 @@ static void meta_warnings(binder *B, const gir_node *root)
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
 		if (!d)
 			warn(B, (gir_pos){0, 0}, labels[GIR_F_DATE], "date", _("add date: 2021-01-08"),
-			     GIR_MSG(WARNING, no_date, "the report has no date; the signature block will have none"));
+			     GIR_MSG(WARNING, no_date,
+			         "the report has no date; the signature block will have none"));
 	} else if (r->date.year <= r->year) {
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
 		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", NULL,
-		     GIR_MSG(WARNING, date_in_report_year, "%d-%02d-%02d is within the report year %d; a report on a whole "
+		     GIR_MSG(WARNING, date_in_report_year,
+		         "%d-%02d-%02d is within the report year %d; a report on a whole "
 		     "year is dated after it ends"),
 		     r->date.year, r->date.month, r->date.day, r->year);
 	}
@@ -1306,7 +1352,8 @@ static void meta_warnings(binder *B, const gir_node *root)
 	if (r->title && !strstr(r->title, year)) {
 		const gir_node *t = find_meta(B->reg, root, GIR_F_TITLE);
 		warn(B, t ? t->pos : (gir_pos){0, 0}, labels[GIR_F_TITLE], "title", NULL,
-		     GIR_MSG(WARNING, title_without_year, "the title does not contain the report year %d"), r->year);
+		     GIR_MSG(WARNING, title_without_year,
+		         "the title does not contain the report year %d"), r->year);
 	}
 }
 
@@ -1333,7 +1380,8 @@ static void require(binder *B, const gir_node *root, gir_field f, bool present)
 	err(B, (gir_pos){0, 0}, t->field_labels[f], gir_field_ids[f],
 	    f == GIR_F_YEAR ? _("add year: 2020 (the year the report is about)")
 	                    : _("add agency: followed by the agency's full name"),
-	    GIR_MSG(ERROR, required_field_missing, "the required field %s is missing"), gir_field_ids[f]);
+	    GIR_MSG(ERROR, required_field_missing,
+	        "the required field %s is missing"), gir_field_ids[f]);
 }
 
 /* ---- entry point ---------------------------------------------------------------- */
@@ -1349,12 +1397,14 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
                             size_t len, const gir_options *opt, gir_diags *diags)
 {
 	if (gir_registry_count(reg) == 0) {
-		gir_diags_add(diags, file, GIR_MSG(ERROR, no_templates, "no templates are available"));
+		gir_diags_add(diags, file,
+		              GIR_MSG(ERROR, no_templates, "no templates are available"));
 		return NULL;
 	}
 	if (len > GIR_MAX_SOURCE) {
 		gir_diags_add(diags, file,
-		              GIR_MSG(ERROR, source_too_large, "the source is larger than %u MiB; a report source is a few KB"),
+		              GIR_MSG(ERROR, source_too_large,
+		                  "the source is larger than %u MiB; a report source is a few KB"),
 		              GIR_MAX_SOURCE >> 20);
 		return NULL;
 	}
@@ -1369,7 +1419,8 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 	B.rep->file = gir_xstrdup(file);
 	if (root->kind != GIR_MAP) {
 		err(&B, root->pos, NULL, NULL, _("the file starts with year: and agency:, one field per line"),
-		    GIR_MSG(ERROR, root_not_mapping, "a report source is a mapping of fields, not %s"), kind_name(root));
+		    GIR_MSG(ERROR, root_not_mapping,
+		        "a report source is a mapping of fields, not %s"), kind_name(root));
 		goto out;
 	}
 	const gir_node *year = find_meta(reg, root, GIR_F_YEAR);

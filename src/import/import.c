@@ -499,7 +499,8 @@ static void before_title(imp *im, size_t first)
 	char *s = gir_xstrdup(line_text(im, first));
 	gir_diag_at(im->doc.diags, im->doc.file,
 	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
-	            GIR_MSG(WARNING, import_text_before_title, "the text before the title (lines %d-%d, from \"%s\") is left out"),
+	            GIR_MSG(WARNING, import_text_before_title,
+	                "the text before the title (lines %d-%d, from \"%s\") is left out"),
 	            im->doc.lines[first].no, im->doc.lines[im->title_from - 1].no, s);
 	free(s);
 }
@@ -761,7 +762,8 @@ static void mend_broken(imp *im, imp_narr *nar)
 		free(cur.text);
 		for (; i < nar->n && !nar->p[i].heading && any_open(depth); i++) {
 			gir_diag_at(im->doc.diags, im->doc.file, nar->p[i].pos, NULL, NULL, NULL,
-			            GIR_MSG(WARNING, import_quote_joined, "a paragraph broken inside a quotation; joined with the one before"));
+			            GIR_MSG(WARNING, import_quote_joined,
+			                "a paragraph broken inside a quotation; joined with the one before"));
 			long more[NPAIRS];
 			quote_depths(nar->p[i].text, more);
 			for (size_t k = 0; k < NPAIRS; k++)
@@ -864,7 +866,9 @@ static void stray_tables(imp *im, size_t from, size_t to, const char *where)
 		if (k != IMP_TAB && k != IMP_PIPE && k != IMP_BOX && k != IMP_COLS && k != IMP_CELLS)
 			continue;
 		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){im->doc.lines[i].no, 1},
-		            NULL, NULL, NULL, GIR_MSG(WARNING, import_table_left_out, "%s: a table, but the form has none here; left out"), where);
+		            NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_table_left_out,
+		                "%s: a table, but the form has none here; left out"), where);
 		while (i + 1 < to && im->doc.lines[i + 1].kind != IMP_BLANK && im->doc.lines[i + 1].kind != IMP_TEXT)
 			i++;
 	}
@@ -1059,7 +1063,8 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		s->pos = like ? like->pos : head;
 		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
 		gir_diag_at(im->doc.diags, im->doc.file, s->pos, NULL, NULL, hint,
-		            GIR_MSG(ERROR, import_section_not_found, "%s: not found in the input; the source has %s for it"), full, GIR_UNREAD);
+		            GIR_MSG(ERROR, import_section_not_found,
+		                "%s: not found in the input; the source has %s for it"), full, GIR_UNREAD);
 		free(full);
 		free(hint);
 		free(what);
@@ -1100,7 +1105,8 @@ static void no_table(imp *im, const gir_section *sec, gir_pos at, size_t from, s
 	                  : gir_xstrdup("write the table from the original in place of " GIR_UNREAD
 	                                ", or {} when the original says every cell is 0");
 	gir_diag_at(im->doc.diags, im->doc.file, at, NULL, NULL, hint,
-	            GIR_MSG(ERROR, import_section_unread, "%s: %s; the source has %s for it"), sec->heading, why, GIR_UNREAD);
+	            GIR_MSG(ERROR, import_section_unread,
+	                "%s: %s; the source has %s for it"), sec->heading, why, GIR_UNREAD);
 	write_lines(im, at, "%s: " GIR_UNREAD "  # %s: %s\n", sec->id, sec->heading, why);
 	free(hint);
 }
@@ -1153,7 +1159,8 @@ static void import_section(imp *im, size_t k)
 			return;
 		}
 		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            GIR_MSG(WARNING, import_heading_not_found, "no heading %s found; the section is left out"), sec->heading);
+		            GIR_MSG(WARNING, import_heading_not_found,
+		                "no heading %s found; the section is left out"), sec->heading);
 		return;
 	}
 	size_t from, to;
@@ -1315,7 +1322,8 @@ static size_t skip_page_matter(imp *im, size_t from, size_t end)
 		return from;
 	gir_diag_at(im->doc.diags, im->doc.file,
 	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
-	            GIR_MSG(WARNING, import_page_header_left_out, "the short lines after the title (lines %d-%d) read as the page's, not the "
+	            GIR_MSG(WARNING, import_page_header_left_out,
+	                "the short lines after the title (lines %d-%d) read as the page's, not the "
 	            "report's (source, date, links); left out"), im->doc.lines[first].no,
 	            im->doc.lines[i - 1].no);
 	return i;
@@ -1355,7 +1363,9 @@ static size_t page_tail(imp *im, size_t from, size_t to)
 			char *t = gir_xstrdup(line_text(im, start));
 			gir_diag_at(im->doc.diags, im->doc.file,
 			            (gir_pos){im->doc.lines[start].no, im->doc.lines[start].col}, NULL, NULL,
-			            NULL, GIR_MSG(WARNING, import_page_footer_left_out, "the lines from %d to the end (from \"%s\") read as the page's, not "
+			            NULL,
+			            GIR_MSG(WARNING, import_page_footer_left_out,
+			                "the lines from %d to the end (from \"%s\") read as the page's, not "
 			            "the report's (links, footer); left out"), im->doc.lines[start].no, t);
 			free(t);
 			return start;
@@ -1404,7 +1414,8 @@ static void meta_fallbacks(imp *im)
 		/* The office that put the page up is not always the one reporting. */
 		gir_diag_at(im->doc.diags, im->doc.file, im->title_pos, NULL, NULL,
 		            _("write agency: by hand if the report is another agency's"),
-		            GIR_MSG(WARNING, import_agency_from_page, "no agency in the title or a signature: taken from the page's ContentSource, "
+		            GIR_MSG(WARNING, import_agency_from_page,
+		                "no agency in the title or a signature: taken from the page's ContentSource, "
 		            "%s"), im->agency);
 	}
 	int ymd[3] = {0};
@@ -1429,11 +1440,15 @@ static void find_agency_and_year(imp *im)
 	undated_signature(im);
 	if (!im->agency)
 		gir_diag_at(im->doc.diags, im->doc.file, im->title_pos, NULL, NULL,
-		            _("write agency: by hand"), GIR_MSG(ERROR, import_no_agency, "no agency: the title does not read as %s and there "
+		            _("write agency: by hand"),
+		            GIR_MSG(ERROR, import_no_agency,
+		                "no agency: the title does not read as %s and there "
 		            "is no signature"), im->t->title ? im->t->title : "a title");
 	if (!im->year)
 		gir_diag_at(im->doc.diags, im->doc.file, im->title_pos, NULL, NULL,
-		            _("write year: by hand"), GIR_MSG(ERROR, import_no_year, "no report year in the title or the date"));
+		            _("write year: by hand"),
+		            GIR_MSG(ERROR, import_no_year,
+		                "no report year in the title or the date"));
 	im->doc.year = im->year;
 }
 
@@ -1617,7 +1632,8 @@ static bool too_large(imp *im)
 		return false;
 	gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){0, 0}, NULL, NULL,
 	            _("a report is a few hundred KB; is this the right file?"),
-	            GIR_MSG(ERROR, import_source_too_large, "the source would be %zu MiB, larger than the %u MiB a source may be; "
+	            GIR_MSG(ERROR, import_source_too_large,
+	                "the source would be %zu MiB, larger than the %u MiB a source may be; "
 	            "written, but not checked"), n >> 20, GIR_MAX_SOURCE >> 20);
 	return true;
 }
@@ -1659,7 +1675,9 @@ static bool override_template(imp *im, const gir_import_options *o)
 	const gir_template *t = gir_registry_find(im->reg, o->template_id);
 	if (!t) {
 		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){0, 0}, NULL, NULL,
-		            _("`gireport templates` lists the editions"), GIR_MSG(ERROR, import_no_such_edition, "--template %s: no such edition"),
+		            _("`gireport templates` lists the editions"),
+		            GIR_MSG(ERROR, import_no_such_edition,
+		                "--template %s: no such edition"),
 		            o->template_id);
 		return false;
 	}

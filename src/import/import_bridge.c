@@ -97,17 +97,21 @@ int imp_doc_finish(imp_doc *doc)
 	if (doc->total_cells > IMP_MAX_CELLS) {
 		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL,
 		            _("a report's tables have a few hundred cells; is this the right file?"),
-		            GIR_MSG(ERROR, import_too_many_cells, "more than %d table cells: not imported"), IMP_MAX_CELLS);
+		            GIR_MSG(ERROR, import_too_many_cells,
+		                "more than %d table cells: not imported"), IMP_MAX_CELLS);
 		return -1;
 	}
 	if (doc->cut_row)
 		gir_diag_at(doc->diags, doc->file, (gir_pos){doc->cut_row, 1}, NULL, NULL,
-		            _("the form's widest row has 15 cells"), GIR_MSG(ERROR, import_row_too_long, "a table row of more than %d cells: "
+		            _("the form's widest row has 15 cells"),
+		            GIR_MSG(ERROR, import_row_too_long,
+		                "a table row of more than %d cells: "
 		            "the cells after the %dth are left out"), IMP_MAX_ROW_CELLS, IMP_MAX_ROW_CELLS);
 	if (doc->nlines > IMP_MAX_LINES) {
 		gir_diag_at(doc->diags, doc->file, (gir_pos){doc->lines[IMP_MAX_LINES].no, 1},
 		            NULL, NULL, _("a report has a few hundred paragraphs and rows; is this the right file?"),
-		            GIR_MSG(ERROR, import_too_many_lines, "more than %d paragraphs and table rows: not imported"), IMP_MAX_LINES);
+		            GIR_MSG(ERROR, import_too_many_lines,
+		                "more than %d paragraphs and table rows: not imported"), IMP_MAX_LINES);
 		return -1;
 	}
 	bool any = false;
@@ -121,7 +125,8 @@ int imp_doc_finish(imp_doc *doc)
 	}
 	if (!any) {
 		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            GIR_MSG(ERROR, import_no_text, "no text in the document: no report to import"));
+		            GIR_MSG(ERROR, import_no_text,
+		                "no text in the document: no report to import"));
 		return -1;
 	}
 	return 0;

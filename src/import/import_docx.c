@@ -517,7 +517,8 @@ int imp_read_docx(imp_doc *doc, const char *data, size_t len)
 		blocks(&rd, body, 0);
 		if (rd.deep)
 			gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
-			            GIR_MSG(WARNING, import_nested_too_deep, "elements nested more than %d deep; what stands below them is left out"),
+			            GIR_MSG(WARNING, import_nested_too_deep,
+			                "elements nested more than %d deep; what stands below them is left out"),
 			            MAX_DEPTH);
 		rc = imp_doc_finish(doc);
 	}

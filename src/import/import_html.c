@@ -144,7 +144,8 @@ static int to_utf8(html_rd *rd, const char *data, size_t len, char **out, size_t
 	if (cd == (iconv_t)-1) {
 		gir_diag_at(rd->doc->diags, rd->doc->file, (gir_pos){0, 0}, NULL, NULL,
 		            _("convert it first: iconv -f CHARSET -t UTF-8"),
-		            GIR_MSG(ERROR, html_bad_charset, "the page's charset \"%s\" is not one gireport can convert"), cs);
+		            GIR_MSG(ERROR, html_bad_charset,
+		                "the page's charset \"%s\" is not one gireport can convert"), cs);
 		return -1;
 	}
 	size_t cap = len * 2 + 16;
@@ -204,7 +205,8 @@ static bool too_many_elements(html_rd *rd, const char *s, size_t len)
 		    ++tags > MAX_ELEMENTS) {
 			gir_diag_at(rd->doc->diags, rd->doc->file, (gir_pos){0, 0}, NULL, NULL,
 			            _("a report's page has a few thousand; is this the right file?"),
-			            GIR_MSG(ERROR, html_too_many_elements, "a page of more than %d elements: not imported"), MAX_ELEMENTS);
+			            GIR_MSG(ERROR, html_too_many_elements,
+			                "a page of more than %d elements: not imported"), MAX_ELEMENTS);
 			return true;
 		}
 	return false;
@@ -992,7 +994,8 @@ static void read_page(html_rd *rd, const xmlDoc *xdoc)
 	free(h.title), free(h.article_title), free(h.source), free(h.date);
 	if (rd->deep)
 		gir_diag_at(rd->doc->diags, rd->doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
-		            GIR_MSG(WARNING, import_nested_too_deep, "elements nested more than %d deep; what stands below them is left out"),
+		            GIR_MSG(WARNING, import_nested_too_deep,
+		                "elements nested more than %d deep; what stands below them is left out"),
 		            MAX_DEPTH);
 }
 

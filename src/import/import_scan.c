@@ -462,7 +462,8 @@ static int too_many_lines(imp_doc *doc, const char *text, size_t len)
 		if (++lines > IMP_MAX_LINES) {
 			gir_diag_at(doc->diags, doc->file, (gir_pos){(int)lines, 1}, NULL, NULL,
 			            _("a report has a few hundred lines; is this the right file?"),
-			            GIR_MSG(ERROR, import_too_many_lines, "more than %d lines: not imported"), IMP_MAX_LINES);
+			            GIR_MSG(ERROR, import_too_many_lines,
+			                "more than %d lines: not imported"), IMP_MAX_LINES);
 			return -1;
 		}
 	return 0;

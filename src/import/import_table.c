@@ -388,11 +388,13 @@ static void blanks_warning(place_ctx *c, const imp_read *rd, const char *what)
 {
 	if (rd->blanks > 1)
 		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, NULL,
-		            GIR_MSG(WARNING, import_empty_cells, "%s: %d empty cells read as 0"), what,
+		            GIR_MSG(WARNING, import_empty_cells,
+		                "%s: %d empty cells read as 0"), what,
 		            rd->blanks);
 	else if (rd->blanks)
 		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, NULL,
-		            GIR_MSG(WARNING, import_empty_cells, "%s: %d empty cell read as 0"), what,
+		            GIR_MSG(WARNING, import_empty_cells,
+		                "%s: %d empty cell read as 0"), what,
 		            rd->blanks);
 	const char *na_hint = _("a source cannot yet say \"not applicable\"; 0 is what such a cell "
 	                        "counts in every sum");
@@ -497,7 +499,8 @@ static void convert_units(place_ctx *c, const imp_slot *s, imp_read *rd)
 			char *full = gir_join_labels(c->tab->sec->heading, label, b->col_leaves[col]->label,
 			                             (char *)NULL);
 			gir_diag_at(c->doc->diags, c->doc->file, rd->vpos[i], NULL, NULL, NULL,
-			            GIR_MSG(WARNING, import_unit_read, "%s: \"%s\" read as %s (the column's unit)"), full, rd->values[i], v);
+			            GIR_MSG(WARNING, import_unit_read,
+			                "%s: \"%s\" read as %s (the column's unit)"), full, rd->values[i], v);
 			free(full);
 			free(label);
 			free(rd->values[i]);
@@ -543,7 +546,8 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 		                     : gir_xstrdup("");
 		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL,
 		            _("the source keeps the cells as read; find the missing or extra one in the original"),
-		            GIR_MSG(ERROR, import_row_length, "%s: %zu cells, but the row has %zu%s"), full, rd->nvalues, b->ncols, without);
+		            GIR_MSG(ERROR, import_row_length,
+		                "%s: %zu cells, but the row has %zu%s"), full, rd->nvalues, b->ncols, without);
 		free(without);
 		s->note = gir_xasprintf("import: line %d has %zu cells where the form has %zu: check "
 		                        "the original", rd->pos.line, rd->nvalues, b->ncols);
@@ -580,7 +584,8 @@ static bool place_inline_row(place_ctx *c, imp_read *rd, imp_slot *first)
 		s = first;
 		char *what = row_label(c->doc, s);
 		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, NULL,
-		            GIR_MSG(WARNING, import_row_without_label, "%s: a row of %zu numbers without a label, read as %s by its place"),
+		            GIR_MSG(WARNING, import_row_without_label,
+		                "%s: a row of %zu numbers without a label, read as %s by its place"),
 		            c->tab->sec->heading, rd->nvalues, what);
 		free(what);
 	}
@@ -648,7 +653,8 @@ static void finish_transposed(place_ctx *c)
 	}
 	if (complete)
 		gir_diag_at(c->doc->diags, c->doc->file, c->tpos, NULL, NULL, NULL,
-		            GIR_MSG(NOTE, import_transposed, "%s: read transposed, a line per column"), c->tab->sec->heading);
+		            GIR_MSG(NOTE, import_transposed,
+		                "%s: read transposed, a line per column"), c->tab->sec->heading);
 	for (size_t k = 0; k < b->ncols; k++) {
 		size_t nrows = 0;
 		for (size_t i = 0; i < c->tab->nslots; i++)
@@ -689,7 +695,8 @@ static bool place_inline(place_ctx *c, imp_read *rd)
 		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL,
 		            _("the source keeps the cells as read, which `gireport check` refuses; "
 		            "find the missing or extra cell in the original"),
-		            GIR_MSG(ERROR, import_flat_length, "%s: %zu cells, but the form has %zu (or %zu without the %s cells)"),
+		            GIR_MSG(ERROR, import_flat_length,
+		                "%s: %zu cells, but the form has %zu (or %zu without the %s cells)"),
 		            c->tab->sec->heading, rd->nvalues, full, shorter, sum_label(b));
 		c->tab->flat = rd->values, c->tab->nflat = rd->nvalues, c->tab->flat_pos = rd->pos;
 		c->tab->flat_note = gir_xasprintf("import: line %d has %zu cells where the form has %zu "
@@ -731,13 +738,15 @@ static void unplaced(place_ctx *c, imp_read *rd, imp_slot *taken)
 		char *what = row_label(c->doc, taken);
 		char *full = gir_join_labels(c->tab->sec->heading, what, (char *)NULL);
 		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, NULL,
-		            GIR_MSG(ERROR, import_row_twice, "%s a second time (first at line %d); left out"), full, taken->pos.line);
+		            GIR_MSG(ERROR, import_row_twice,
+		                "%s a second time (first at line %d); left out"), full, taken->pos.line);
 		free(full);
 		free(what);
 	} else {
 		gir_diag_at(c->doc->diags, c->doc->file, rd->label_pos, NULL, NULL,
 		            _("the row is left out of the source"),
-		            GIR_MSG(ERROR, import_no_such_row, "%s: no row of the form is called \"%s\""), c->tab->sec->heading, label);
+		            GIR_MSG(ERROR, import_no_such_row,
+		                "%s: no row of the form is called \"%s\""), c->tab->sec->heading, label);
 	}
 	note(c->tab, rd->nlabels ? rd->label_pos.line : rd->pos.line, "was not placed", label);
 }
@@ -767,7 +776,8 @@ static imp_slot *fuzzy_slot(place_ctx *c, const imp_read *rd, bool *ambiguous)
 		char *one = row_label(c->doc, best), *two = row_label(c->doc, second);
 		gir_diag_at(c->doc->diags, c->doc->file, rd->label_pos, NULL, NULL,
 		            _("write the label as the form has it, or place the row by hand"),
-		            GIR_MSG(ERROR, import_row_ambiguous, "%s: \"%s\" is as much like %s as like %s; left out"), c->tab->sec->heading,
+		            GIR_MSG(ERROR, import_row_ambiguous,
+		                "%s: \"%s\" is as much like %s as like %s; left out"), c->tab->sec->heading,
 		            label, one, two);
 		free(one), free(two);
 		*ambiguous = true;
@@ -775,7 +785,8 @@ static imp_slot *fuzzy_slot(place_ctx *c, const imp_read *rd, bool *ambiguous)
 	}
 	char *what = row_label(c->doc, best);
 	gir_diag_at(c->doc->diags, c->doc->file, rd->label_pos, NULL, NULL, NULL,
-	            GIR_MSG(NOTE, import_row_alike, "%s: \"%s\" read as %s, the row it is most like (%.0f%% alike)"),
+	            GIR_MSG(NOTE, import_row_alike,
+	                "%s: \"%s\" read as %s, the row it is most like (%.0f%% alike)"),
 	            c->tab->sec->heading, label, what, 100 * b);
 	free(what);
 	return best;
@@ -818,7 +829,8 @@ static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
 	if (rd->line_label || c->row->text_line) {
 		/* A sentence with a number in it, not a row of the form. */
 		gir_diag_at(c->doc->diags, c->doc->file, c->row->pos, NULL, NULL, NULL,
-		            GIR_MSG(WARNING, import_text_with_number, "%s: a line of text with a number, not a row of the form; left out"),
+		            GIR_MSG(WARNING, import_text_with_number,
+		                "%s: a line of text with a number, not a row of the form; left out"),
 		            c->tab->sec->heading);
 		note(c->tab, c->row->pos.line, "was left out", c->row->cells[0].text);
 		return cursor;
@@ -830,7 +842,8 @@ static size_t place_row(place_ctx *c, imp_read *rd, size_t cursor)
 	}
 	char *what = row_label(c->doc, s);
 	gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, NULL,
-	            GIR_MSG(WARNING, import_row_by_place, "%s: a row of numbers without a label, read as %s by its place"),
+	            GIR_MSG(WARNING, import_row_by_place,
+	                "%s: a row of numbers without a label, read as %s by its place"),
 	            c->tab->sec->heading, what);
 	free(what);
 	place_in_slot(c, s, rd);
@@ -908,7 +921,8 @@ static void not_a_number(const imp_doc *doc, imp_table *tab, const imp_cell *c)
 {
 	gir_diag_at(doc->diags, doc->file, c->pos, NULL, NULL,
 	            _("write the number alone; the row is left out of the source"),
-	            GIR_MSG(ERROR, import_cell_not_number, "%s: \"%s\" where the row has numbers"), tab->sec->heading, c->text);
+	            GIR_MSG(ERROR, import_cell_not_number,
+	                "%s: \"%s\" where the row has numbers"), tab->sec->heading, c->text);
 	note(tab, c->pos.line, "was not placed, a cell is not a number", c->text);
 }
 
@@ -1069,7 +1083,8 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 		} else if (rows[i].text_line && !heading && !is_caption(s, rows[i].cells[0].text)) {
 			/* Prose in a table section ("无。"): nowhere to put it. */
 			gir_diag_at(doc->diags, doc->file, rows[i].pos, NULL, NULL, NULL,
-			            GIR_MSG(WARNING, import_text_for_table, "%s: text where the form has a table; left out"), s->heading);
+			            GIR_MSG(WARNING, import_text_for_table,
+			                "%s: text where the form has a table; left out"), s->heading);
 			note(tab, rows[i].pos.line, "was left out", rows[i].cells[0].text);
 		}
 		read_free(&rd);

@@ -345,7 +345,9 @@ int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
 			fs->faces[i].hpdf_font = HPDF_GetFont(pdf, loaded, "UTF-8");
 		if (!fs->faces[i].hpdf_font) {
 			if (d)
-				gir_diags_add(d, file, GIR_MSG(ERROR, font_unusable, "PDF font %s: %s"), fs->faces[i].path,
+				gir_diags_add(d, file,
+				              GIR_MSG(ERROR, font_unusable,
+				                  "PDF font %s: %s"), fs->faces[i].path,
 				              why.len ? why.ptr : "libharu could not use it");
 			rc = -1;
 		}

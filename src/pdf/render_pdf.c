@@ -443,11 +443,14 @@ static int save(HPDF_Doc pdf, const pdf_doc *d, gir_buf *out, gir_diags *diags)
 	const char *file = d->rep->file;
 	if (rc == 0 && pdf_harufix(raw.ptr, raw.len, high, out, &why) != 0) {
 		if (diags)
-			gir_diags_add(diags, file, GIR_MSG(ERROR, pdf_unmendable, "libharu wrote a PDF that cannot be mended: %s"),
+			gir_diags_add(diags, file,
+			              GIR_MSG(ERROR, pdf_unmendable,
+			                  "libharu wrote a PDF that cannot be mended: %s"),
 			              why.ptr);
 		rc = -1;
 	} else if (why.len && diags) {
-		gir_diags_add(diags, file, GIR_MSG(ERROR, pdf_write_failed, "writing the PDF: %s"), why.ptr);
+		gir_diags_add(diags, file,
+		              GIR_MSG(ERROR, pdf_write_failed, "writing the PDF: %s"), why.ptr);
 	}
 	free(path);
 	gir_buf_free(&raw);

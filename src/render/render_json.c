@@ -214,7 +214,9 @@ int gir_render_json(const gir_report *rep, const gir_options *opt, gir_buf *out)
 	cJSON_Delete(root);
 	if (!text) {
 		if (opt && opt->diags)
-			gir_diags_add(opt->diags, rep->file, GIR_MSG(ERROR, json_out_of_memory, "out of memory writing JSON"));
+			gir_diags_add(opt->diags, rep->file,
+			              GIR_MSG(ERROR, json_out_of_memory,
+			                  "out of memory writing JSON"));
 		return -1;
 	}
 	gir_buf_puts(out, text);
