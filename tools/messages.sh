@@ -23,6 +23,7 @@ for f in sys.argv[1:]:
 # ids given where no GIR_MSG can stand: the template's own words, the
 # "more not shown" line, last year's source
 extra = [('template_check', 'error', "(a check of the template: its \"message\")"),
+         ('carry_over_mismatch', 'error', "(a check of the template against last year's source: its \"message\")"),
          ('template_check_warning', 'warning', "(a check of the template: its \"message\")"),
          ('more_not_shown', 'note', '%zu more problems not shown'),
          ('previous_unreadable', 'error', "cannot read last year's source %s: %s"),

@@ -191,8 +191,9 @@ static void report_failure(const gir_report *rep, const gir_check *k, size_t at,
 	/* The template's words, translated when po/zh_CN.po has them
 	 * (tools/template-messages collects them). */
 	char *msg = fill_message(_(k->message), l, r);
-	gir_diag_at(d, rep->file, pos, label, path, NULL, k->severity,
-	            k->severity == GIR_ERROR ? "template_check" : "template_check_warning", "%s", msg);
+	const char *id = k->previous ? "carry_over_mismatch"
+	                 : k->severity == GIR_ERROR ? "template_check" : "template_check_warning";
+	gir_diag_at(d, rep->file, pos, label, path, NULL, k->severity, id, "%s", msg);
 	free(ll), free(label), free(lp), free(cp), free(path), free(msg);
 }
 
