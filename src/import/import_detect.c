@@ -67,10 +67,9 @@ imp_format imp_detect(const char *file, const char *text, size_t len)
 	return IMP_FMT_TEXT;
 }
 
-static int refuse(imp_doc *doc, const char *hint, const char *what)
+static int refuse(imp_doc *doc, const char *hint, gir_severity s, const char *id, const char *what)
 {
-	gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, hint, GIR_ERROR, "import_refused",
-	            "%s", what);
+	gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, hint, s, id, "%s", _(what));
 	return -1;
 }
 
@@ -91,13 +90,13 @@ int imp_read_input(imp_doc *doc, const char *text, size_t len)
 		return rc;
 	}
 	case IMP_FMT_OLE2:
-		snprintf(hint, sizeof hint, "convert it first: libreoffice --headless --convert-to docx %s",
+		snprintf(hint, sizeof hint, _("convert it first: libreoffice --headless --convert-to docx %s"),
 		         doc->file);
-		return refuse(doc, hint, "a Word 97–2003 (.doc) or WPS (.wps) file: gireport reads .docx, "
-		                         "web pages and text");
+		return refuse(doc, hint, GIR_MSG(ERROR, import_word97,
+		              "a Word 97–2003 (.doc) or WPS (.wps) file: gireport reads .docx, web pages and text"));
 	case IMP_FMT_MHT:
-		return refuse(doc, "open it in a browser and save it as a web page, HTML only (.html)",
-		              "a web archive (.mht): gireport reads the page saved as .html");
+		return refuse(doc, _("open it in a browser and save it as a web page, HTML only (.html)"),
+		              GIR_MSG(ERROR, import_mht, "a web archive (.mht): gireport reads the page saved as .html"));
 	case IMP_FMT_TEXT:
 		break;
 	}

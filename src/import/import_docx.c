@@ -470,10 +470,9 @@ static xmlDoc *parse_xml(const char *s, size_t n)
 	                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 }
 
-static int fail(imp_doc *doc, const char *hint, const char *msg)
+static int fail(imp_doc *doc, const char *hint, gir_severity s, const char *id, const char *msg)
 {
-	gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, hint, GIR_ERROR, "docx_unreadable",
-	            "%s", msg);
+	gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, hint, s, id, "%s", _(msg));
 	return -1;
 }
 
@@ -485,8 +484,9 @@ int imp_read_docx(imp_doc *doc, const char *data, size_t len)
 	gir_zipmem_reader(&m, data, len, &io);
 	unzFile z = unzOpen2_64("memory", &io);
 	if (!z) {
-		return fail(doc, "save it again as .docx, or as a web page", "a zip file that cannot be opened: "
-		            "not a Word file (.docx) gireport can read");
+		return fail(doc, _("save it again as .docx, or as a web page"),
+		            GIR_MSG(ERROR, docx_bad_zip,
+		                    "a zip file that cannot be opened: not a Word file (.docx) gireport can read"));
 	}
 	size_t n = 0, nn = 0;
 	char *xml = entry(z, "word/document.xml", &n);
@@ -495,9 +495,10 @@ int imp_read_docx(imp_doc *doc, const char *data, size_t len)
 	if (!xml) {
 		free(num);
 		char hint[512];
-		snprintf(hint, sizeof hint, "if it is a report, convert it: libreoffice --headless "
-		         "--convert-to docx %s", doc->file);
-		return fail(doc, hint, "a zip file without word/document.xml: not a Word file (.docx)");
+		snprintf(hint, sizeof hint, _("if it is a report, convert it: libreoffice --headless "
+		                              "--convert-to docx %s"), doc->file);
+		return fail(doc, hint, GIR_MSG(ERROR, docx_not_word,
+		            "a zip file without word/document.xml: not a Word file (.docx)"));
 	}
 	docx_rd rd = {.doc = doc};
 	xmlDoc *nx = num ? parse_xml(num, nn) : NULL;
@@ -511,8 +512,8 @@ int imp_read_docx(imp_doc *doc, const char *data, size_t len)
 	const xmlNode *body = child(root, "body");
 	int rc;
 	if (!body) {
-		rc = fail(doc, "open it in Word or LibreOffice and save it again",
-		          "word/document.xml is not a Word document body");
+		rc = fail(doc, _("open it in Word or LibreOffice and save it again"),
+		          GIR_MSG(ERROR, docx_no_body, "word/document.xml is not a Word document body"));
 	} else {
 		blocks(&rd, body, 0);
 		if (rd.deep)

@@ -5,6 +5,7 @@
  * of the picture, so a stroke of a character is never read as a rule.
  * import_pdftext.c lays the pages out as text. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,9 +214,16 @@ void imp_pdf_pages_free(imp_ppage *pages, size_t n)
 	free(pages);
 }
 
-static int pdf_error(gir_diags *diags, const char *file, const char *hint, const char *msg)
+static int pdf_error(gir_diags *diags, const char *file, const char *hint, gir_severity s,
+                     const char *id, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static int pdf_error(gir_diags *diags, const char *file, const char *hint, gir_severity s,
+                     const char *id, const char *fmt, ...)
 {
-	gir_diag_at(diags, file, (gir_pos){0, 0}, NULL, NULL, hint, GIR_ERROR, "pdf_unreadable", "%s", msg);
+	va_list ap;
+	va_start(ap, fmt);
+	gir_diag_vat(diags, file, (gir_pos){0, 0}, NULL, NULL, hint, s, id, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -229,21 +237,20 @@ int imp_pdf_pages(const char *file, const char *data, size_t len, imp_ppage **ou
 	g_bytes_unref(bytes);
 	if (!doc) {
 		bool locked = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
-		char *m = gir_xasprintf("a PDF poppler cannot read: %s", err && err->message ? err->message : "?");
+		pdf_error(diags, file,
+		          locked ? _("save it without its password first: qpdf --decrypt --password=… IN.pdf OUT.pdf")
+		                 : _("is the file complete? qpdf --check names what is wrong with it"),
+		          GIR_MSG(ERROR, pdf_unreadable, "a PDF poppler cannot read: %s"),
+		          err && err->message ? err->message : "?");
 		if (err)
 			g_error_free(err);
-		pdf_error(diags, file,
-		          locked ? "save it without its password first: qpdf --decrypt --password=… IN.pdf OUT.pdf"
-		                 : "is the file complete? qpdf --check names what is wrong with it",
-		          m);
-		free(m);
 		return -1;
 	}
 	int npages = poppler_document_get_n_pages(doc);
 	if (npages > PDF_MAX_PAGES) {
 		g_object_unref(doc);
-		return pdf_error(diags, file, "a report has a few pages; is this the right file?",
-		                 "the PDF has more than 200 pages: not imported");
+		return pdf_error(diags, file, _("a report has a few pages; is this the right file?"),
+		                 GIR_MSG(ERROR, pdf_too_many_pages, "the PDF has more than 200 pages: not imported"));
 	}
 	imp_ppage *pages = gir_xcalloc((size_t)(npages > 0 ? npages : 1), sizeof *pages);
 	size_t chars = 0;
@@ -269,8 +276,8 @@ int imp_pdf_pages(const char *file, const char *data, size_t len, imp_ppage **ou
 	gir_ptrvec_free(&f.names);
 	if (!chars) {
 		imp_pdf_pages_free(pages, (size_t)(npages > 0 ? npages : 0));
-		return pdf_error(diags, file, "a scanned report must go through OCR first (e.g. ocrmypdf)",
-		                 "the PDF holds no text: its pages are pictures");
+		return pdf_error(diags, file, _("a scanned report must go through OCR first (e.g. ocrmypdf)"),
+		                 GIR_MSG(ERROR, pdf_no_text, "the PDF holds no text: its pages are pictures"));
 	}
 	*out = pages, *nout = (size_t)npages;
 	return 0;
