@@ -279,6 +279,29 @@ void gir_run_checks(const gir_report *rep, gir_diags *d)
 	}
 }
 
+/* The errors the arithmetic of one section (its totals and its checks)
+ * reports with its cells as they are now, into d; the cells are left as they
+ * were.  The validator weighs readings of a doubtful row with it. */
+size_t gir_section_trial(const gir_report *rep, const gir_section *s, gir_diags *d)
+{
+	gir_section_data *sd = &rep->sections[s->index];
+	size_t before = gir_diags_count_severity(d, GIR_ERROR);
+	if (sd->incomplete)
+		return 0;
+	gir_value *saved = gir_xmalloc((s->ncells + 1) * sizeof *saved);
+	memcpy(saved, sd->cells, (s->ncells + 1) * sizeof *saved);
+	for (size_t b = 0; b < s->nblocks; b++)
+		block_totals(rep, s, s->blocks[b], sd, d);
+	for (size_t i = 0; i < rep->tpl->nchecks; i++) {
+		const gir_check *k = rep->tpl->checks[i];
+		if (k->block && !k->previous && k->section == s)
+			check_one(rep, k, d);
+	}
+	memcpy(sd->cells, saved, (s->ncells + 1) * sizeof *saved);
+	free(saved);
+	return gir_diags_count_severity(d, GIR_ERROR) - before;
+}
+
 int gir_report_check_previous(const gir_report *rep, const gir_report *prev, gir_diags *d)
 {
 	size_t before = gir_diags_count_severity(d, GIR_ERROR);

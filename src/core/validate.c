@@ -18,7 +18,7 @@
 /* A row written without its computed total, remembered until the table is
  * done: if other rows of the table have their totals, a value may be missing. */
 typedef struct short_row {
-	gir_pos pos;
+	const gir_node *v;
 	const gir_block *block;
 	size_t row;
 } short_row;
@@ -629,7 +629,7 @@ static void bind_row_sequence(binder *B, const gir_section *s, const gir_block *
 		return;
 	}
 	if (all != in && v->n == in && B->nshort < GIR_ARRAY_LEN(B->shorts))
-		B->shorts[B->nshort++] = (short_row){v->pos, b, row};
+		B->shorts[B->nshort++] = (short_row){v, b, row};
 	if (all != in && v->n == all && B->nfull < GIR_ARRAY_LEN(B->full_rows_in))
 		B->full_rows_in[B->nfull++] = b;
 	for (size_t c = 0, i = 0; c < b->ncols; c++) {
@@ -639,8 +639,223 @@ static void bind_row_sequence(binder *B, const gir_section *s, const gir_block *
 	}
 }
 
+/* The label of a block's computed total column ("总计"). */
+static const char *sum_column_label(const gir_block *b)
+{
+	for (size_t c = 0; c < b->ncols; c++)
+		if (gir_axis_is_sum(b->col_leaves[c]))
+			return b->col_leaves[c]->label;
+	return "total";
+}
+
+/* ---- a row one value short ---------------------------------------------------- */
+
+/* A row of a table whose other rows give their total, written with one value
+ * fewer, reads two ways: as the row without its total (the values in order,
+ * the total computed), or as the row with its total typed and one value left
+ * out — "[746, 12, 0, 10, 1, 769]" where 769 is the total.  The second
+ * reading puts the missing value (the total less the others) into one column
+ * or another; the table's typed totals and checks tell which. */
+typedef struct short_reading {
+	const gir_block *b;
+	size_t row, in, total_col;
+	gir_value *read;     /* the row's cells as written (without the total) */
+	int64_t missing;     /* the total less the other values */
+} short_reading;
+
+/* The column index of input column k (the k-th column that is not a sum). */
+static size_t input_col(const gir_block *b, size_t k)
+{
+	for (size_t c = 0; c < b->ncols; c++)
+		if (!gir_axis_is_sum(b->col_leaves[c]) && k-- == 0)
+			return c;
+	return b->ncols;
+}
+
+/* Whether the row may be the typed-total reading: one total column, the
+ * last, summing the whole row; every value a count that was read; the last
+ * value at least the sum of the others. */
+static bool short_reading_init(binder *B, const gir_section *s, const short_row *r,
+                               short_reading *sr)
+{
+	const gir_block *b = r->block;
+	size_t in = gir_block_input_columns(b);
+	const gir_axis *last = b->col_leaves[b->ncols - 1];
+	if (b->ncols != in + 1 || in < 2 || !gir_axis_is_sum(last) || last->sum != GIR_SUM_ALL)
+		return false;
+	gir_section_data *sd = &B->rep->sections[s->index];
+	*sr = (short_reading){.b = b, .row = r->row, .in = in, .total_col = b->ncols - 1};
+	sr->read = gir_xcalloc(b->ncols, sizeof(gir_value));
+	int64_t others = 0;
+	for (size_t c = 0; c < b->ncols; c++)
+		sr->read[c] = *gir_cell(sd, b, r->row, c);
+	for (size_t k = 0; k < in; k++) {
+		gir_value v = sr->read[input_col(b, k)];
+		if (v.bad || !v.given || v.scale != 0 || v.v < 0)
+			goto no;
+		if (k + 1 < in)
+			others += v.v;
+	}
+	sr->missing = sr->read[input_col(b, in - 1)].v - others;
+	if (sr->missing >= 0)
+		return true;
+no:
+	free(sr->read);
+	return false;
+}
+
+/* Writes into the report the reading with the value missing from input
+ * column `gap` (gap == in: the row as written, its total computed). */
+static void short_reading_apply(binder *B, const gir_section *s, const short_reading *sr,
+                                size_t gap, gir_pos at)
+{
+	gir_section_data *sd = &B->rep->sections[s->index];
+	for (size_t c = 0; c < sr->b->ncols; c++)
+		*gir_cell(sd, sr->b, sr->row, c) = sr->read[c];
+	if (gap == sr->in)
+		return;
+	for (size_t k = 0, from = 0; k < sr->in; k++) {
+		gir_value *cell = gir_cell(sd, sr->b, sr->row, input_col(sr->b, k));
+		if (k == gap)
+			*cell = (gir_value){.v = sr->missing, .given = true, .pos = at};
+		else
+			*cell = sr->read[input_col(sr->b, from++)];
+	}
+	*gir_cell(sd, sr->b, sr->row, sr->total_col) = sr->read[input_col(sr->b, sr->in - 1)];
+}
+
+/* The values of the row as it now stands in the report, with its total:
+ * "[746, 12, 0, 10, 0, 1, 769]". */
+static char *row_text(binder *B, const gir_section *s, const short_reading *sr)
+{
+	gir_buf t = {0};
+	gir_section_data *sd = &B->rep->sections[s->index];
+	for (size_t c = 0; c < sr->b->ncols; c++) {
+		char v[32];
+		gir_value_format(*gir_cell(sd, sr->b, sr->row, c), v, sizeof v);
+		gir_buf_printf(&t, "%s%s", c ? ", " : "[", v);
+	}
+	gir_buf_puts(&t, "]");
+	return gir_buf_detach(&t);
+}
+
+/* Whether two readings put the same numbers in the same columns. */
+static bool same_reading(const short_reading *sr, size_t g1, size_t g2)
+{
+	size_t lo = g1 < g2 ? g1 : g2, hi = g1 < g2 ? g2 : g1;
+	for (size_t k = lo; k < hi; k++) /* between the gaps the values shift by one */
+		if (sr->read[input_col(sr->b, k)].v != sr->missing)
+			return false;
+	return true;
+}
+
+/* "法人或其他组织 · 商业企业", or "A, B or C" for several columns. */
+static char *gap_columns(binder *B, const short_reading *sr, const bool *best)
+{
+	gir_buf l = {0};
+	size_t n = 0, total = 0;
+	for (size_t k = 0; k < sr->in; k++)
+		total += best[k];
+	for (size_t k = 0; k < sr->in; k++) {
+		if (!best[k])
+			continue;
+		const gir_axis *col = sr->b->col_leaves[input_col(sr->b, k)];
+		char *c = total == 1 ? gir_axis_label_chain(col, B->rep->year) : gir_xstrdup(col->label);
+		gir_buf_printf(&l, "%s%s", n == 0 ? "" : n + 1 == total ? " or " : ", ", c);
+		free(c);
+		n++;
+	}
+	return gir_buf_detach(&l);
+}
+
+/* The problems the row read without its total gives that the chosen reading
+ * does not: notes under the row's error, at the totals they upset. */
+static void knock_on_notes(binder *B, const gir_diags *as_read, const gir_diags *chosen)
+{
+	for (size_t i = 0; i < gir_diags_count(as_read); i++) {
+		const gir_diag *g = gir_diags_at(as_read, i);
+		bool also = false;
+		for (size_t j = 0; j < gir_diags_count(chosen) && !also; j++) {
+			const gir_diag *h = gir_diags_at(chosen, j);
+			also = h->line == g->line && h->column == g->column && strcmp(h->message, g->message) == 0;
+		}
+		if (!also && g->severity == GIR_ERROR)
+			gir_diag_at(B->diags, GIR_NOTE, B->file, (gir_pos){g->line, g->column}, g->label, g->path,
+			            NULL, "with the row read as written: %s", g->message);
+	}
+}
+
+/* Weighs the two readings of a short row by the errors each gives in the
+ * section's arithmetic.  When the typed total explains the table better, the
+ * row is an error naming the column that probably lost its value, the row is
+ * read that way (or not at all when the columns cannot be told apart), and
+ * the totals upset by the other reading become notes.  Returns false when the
+ * row as written is the better reading: the caller warns. */
+static bool judge_short_row(binder *B, const gir_section *s, const short_row *r)
+{
+	short_reading sr;
+	if (!short_reading_init(B, s, r, &sr))
+		return false;
+	gir_diags *as_read = gir_diags_new();
+	size_t e0 = gir_section_trial(B->rep, s, as_read), best_e = (size_t)-1;
+	size_t *e = gir_xcalloc(sr.in, sizeof *e);
+	for (size_t k = 0; k < sr.in; k++) {
+		gir_diags *d = gir_diags_new();
+		short_reading_apply(B, s, &sr, k, r->v->pos);
+		e[k] = gir_section_trial(B->rep, s, d);
+		best_e = e[k] < best_e ? e[k] : best_e;
+		gir_diags_free(d);
+	}
+	bool *best = gir_xcalloc(sr.in, sizeof *best), alike = true;
+	size_t first = sr.in;
+	for (size_t k = 0; k < sr.in; k++)
+		if ((best[k] = e[k] == best_e)) {
+			first = first == sr.in ? k : first;
+			alike &= same_reading(&sr, first, k);
+		}
+	bool typed = best_e < e0;
+	if (typed) {
+		const gir_axis *ra = r->block->row_leaves[r->row];
+		char *label = cell_label(B, s, ra, NULL), *path = cell_path(s, ra, NULL);
+		char *cols = gap_columns(B, &sr, best), *hint;
+		char last[32];
+		gir_value_format(sr.read[input_col(sr.b, sr.in - 1)], last, sizeof last);
+		if (alike) {
+			short_reading_apply(B, s, &sr, first, r->v->pos);
+			char *full = row_text(B, s, &sr);
+			hint = gir_xasprintf("write the row in full, the missing value in its column: %s", full);
+			free(full);
+		} else {
+			mark_row_bad(B, s, r->block, r->row, r->v->pos);
+			char *names = column_list(r->block, true);
+			hint = gir_xasprintf("write the row in full, each value in its column: %s", names);
+			free(names);
+		}
+		char missing[32];
+		gir_value_format((gir_value){.v = sr.missing}, missing, sizeof missing);
+		char *gap = !strstr(cols, " or ") ? gir_xasprintf("the value under %s is probably missing", cols)
+		            : alike ? gir_xasprintf("a %s is missing under one of %s", missing, cols)
+		                    : gir_xasprintf("a value is missing under %s (the sums do not tell which)", cols);
+		err(B, r->v->pos, label, path, hint,
+		    "%zu values, while the other rows of this table give %zu: the last, %s, is the row's %s "
+		    "(the table's sums agree then), and %s", sr.in, sr.b->ncols, last, sum_column_label(sr.b), gap);
+		free(gap);
+		gir_diags *chosen = gir_diags_new();
+		gir_section_trial(B->rep, s, chosen);
+		knock_on_notes(B, as_read, chosen);
+		gir_diags_free(chosen);
+		free(label), free(path), free(cols), free(hint);
+	} else {
+		short_reading_apply(B, s, &sr, sr.in, r->v->pos);
+	}
+	gir_diags_free(as_read);
+	free(e), free(best), free(sr.read);
+	return typed;
+}
+
 /* Rows given without their total in a table whose other rows have one: the
- * likely story is a value dropped and the rest shifted left. */
+ * likely story is a value dropped and the rest shifted left — an error when
+ * the row's last value reads as its total (judge_short_row), else a warning. */
 static void warn_short_rows(binder *B, const gir_section *s)
 {
 	for (size_t i = 0; i < B->nshort; i++) {
@@ -648,13 +863,13 @@ static void warn_short_rows(binder *B, const gir_section *s)
 		bool mixed = false;
 		for (size_t k = 0; k < B->nfull; k++)
 			mixed |= B->full_rows_in[k] == r->block;
-		if (!mixed)
+		if (!mixed || judge_short_row(B, s, r))
 			continue;
 		char *label = cell_label(B, s, r->block->row_leaves[r->row], NULL);
 		char *path = cell_path(s, r->block->row_leaves[r->row], NULL);
 		char *msg = gir_xasprintf("%zu values, read as the row without its total, while other rows "
 		                          "of this table give their total", gir_block_input_columns(r->block));
-		warn(B, r->pos, label, path, "if a value is missing here, the values after it have shifted left",
+		warn(B, r->v->pos, label, path, "if a value is missing here, the values after it have shifted left",
 		     msg);
 		free(label), free(path), free(msg);
 	}
@@ -898,15 +1113,6 @@ static size_t section_rows(const gir_section *s, const gir_axis **out, size_t ca
 	for (size_t i = 0; i < s->nblocks; i++)
 		n += gir_axis_keyed_children(&s->blocks[i]->rows, out + n, n < cap ? cap - n : 0);
 	return n < cap ? n : cap;
-}
-
-/* The label of a block's computed total column ("总计"). */
-static const char *sum_column_label(const gir_block *b)
-{
-	for (size_t c = 0; c < b->ncols; c++)
-		if (gir_axis_is_sum(b->col_leaves[c]))
-			return b->col_leaves[c]->label;
-	return "total";
 }
 
 /* Table 四 may be written as the national form's single line of 15 numbers. */
