@@ -333,8 +333,11 @@ static void bind_date(binder *B, const gir_node *v, const char *label)
 	gir_date d;
 	if (v->kind != GIR_SCALAR || !parse_date(v->text, &d)) {
 		char *hint = date_hint(v->kind == GIR_SCALAR ? v->text : "", B->rep->year);
-		err(B, v->pos, label, "date", hint, "\"%s\" is not a date",
-		    v->kind == GIR_SCALAR ? v->text : kind_name(v));
+		if (v->kind == GIR_SCALAR && v->len == 0)
+			err(B, v->pos, label, "date", hint, "the date is empty");
+		else
+			err(B, v->pos, label, "date", hint, "\"%s\" is not a date",
+			    v->kind == GIR_SCALAR ? v->text : kind_name(v));
 		free(hint);
 		return;
 	}
@@ -1494,18 +1497,30 @@ static void meta_warnings(binder *B, const gir_node *root)
 {
 	gir_report *r = B->rep;
 	const char *const *labels = (const char *const *)B->tpl->field_labels;
+	/* A report on a year is issued early in the next (by 31 January for an
+	 * agency's report): the examples are dated then. */
+	int next = r->year + 1;
 	if (!r->date.year) {
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
+		char *hint = gir_xasprintf("add date: %d-01-15, the day the report is issued, early in %d",
+		                           next, next);
 		if (!d)
-			warn(B, (gir_pos){0, 0}, labels[GIR_F_DATE], "date", "add date: 2021-01-08",
+			warn(B, (gir_pos){0, 0}, labels[GIR_F_DATE], "date", hint,
 			     "the report has no date; the signature block will have none");
+		free(hint);
 	} else if (r->date.year <= r->year) {
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
-		char *msg = gir_xasprintf("%d-%02d-%02d is within the report year %d; a report on a whole "
+		bool before = r->date.year < r->year;
+		char *msg = gir_xasprintf("%d-%02d-%02d is %s the report year %d; a report on a whole "
 		                          "year is dated after it ends",
-		                          r->date.year, r->date.month, r->date.day, r->year);
-		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", NULL, msg);
+		                          r->date.year, r->date.month, r->date.day,
+		                          before ? "before" : "within", r->year);
+		char *hint = before ? gir_xasprintf("a report on %d is dated early in %d, e.g. %d-01-15",
+		                                    r->year, next, next)
+		                    : NULL;
+		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", hint, msg);
 		free(msg);
+		free(hint);
 	}
 	char year[16];
 	snprintf(year, sizeof year, "%d", r->year);
