@@ -19,6 +19,12 @@ void gir_diag_at(gir_diags *d, gir_severity s, const char *file, gir_pos pos,
                  const char *label, const char *path, const char *hint,
                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
+/* A note of its own (a check that could not be made), not about the
+ * diagnostic before it. */
+void gir_diag_note_alone(gir_diags *d, const char *file, gir_pos pos, const char *label,
+                         const char *path, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
 /* True once the list keeps no more diagnostics: callers may skip the work
  * of composing hints nobody will see. */
 bool gir_diags_full(const gir_diags *d);
