@@ -211,18 +211,30 @@ typedef struct misplaced {
 	int has, want, like; /* their indentation, the one they need, a line that has it */
 } misplaced;
 
+/* How many lines that hold something, from `from` on, are indented by
+ * `indent` one after another. */
+static int run_after(const loader *L, int from, int indent)
+{
+	int n = 0, i;
+	for (int l = from; l && line_indent(L, l) == indent && n < 1000; l = content_line(L, l, +1, &i))
+		n++;
+	return n;
+}
+
 /* "did not find expected key": libyaml stops at the first line it cannot
  * place, which is the line after the one that moved when a key was dedented
  * ("state_secret" moved left under "withheld:" leaves the next row, which did
- * not move, without a place).  Two stories are told apart by the neighbours:
- * - the reported line agrees with the line after it: the lines just before
- *   it (back to the key they belong under) moved, and they are reported;
- * - the reported line's indentation is none the lines before allow: it moved.
+ * not move, without a place).  Two groups of lines disagree: the reported
+ * line with the ones after it indented alike, and the lines just before it
+ * indented alike, back to the key they stand under.  The group out of place
+ * is the one before when it stands beside that key instead of under it (a
+ * key moved left out of its group), or when it is the smaller group; else
+ * the reported group, when its indentation is none the lines before allow.
  * Returns false when neither story fits. */
 static bool misplaced_line(const loader *L, int at, misplaced *m)
 {
-	int il = line_indent(L, at), ip, in, io;
-	int p = content_line(L, at, -1, &ip), nx = content_line(L, at, +1, &in);
+	int il = line_indent(L, at), ip, io;
+	int p = content_line(L, at, -1, &ip);
 	if (il < 0 || !p || ip == il)
 		return false;
 	int g = p, o;
@@ -232,15 +244,14 @@ static bool misplaced_line(const loader *L, int at, misplaced *m)
 			break;
 		g = o;
 	}
-	int count = 1;
-	for (int l = g; l < p; l++)
-		count += line_indent(L, l) >= 0;
-	if (nx && in == il && (!o || io != ip || opens_block(L, o)) && (!o || !opens_block(L, o) || io < il)) {
-		*m = (misplaced){g, count, ip, il, at};
+	int before = run_after(L, g, ip), after = run_after(L, at, il);
+	bool beside_key = o && opens_block(L, o) && io >= ip; /* not under the key it follows */
+	if (after > 1 && (beside_key || after > before)) {
+		*m = (misplaced){g, before, ip, il, at};
 		return true;
 	}
 	if (!on_a_level(L, p, ip, il) && !opens_block(L, p)) {
-		*m = (misplaced){at, 1, il, ip, p};
+		*m = (misplaced){at, after, il, ip, p};
 		return true;
 	}
 	return false;

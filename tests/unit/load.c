@@ -378,12 +378,21 @@ static void syntax_error_dedented_key(void **state)
 	expect_refused(&y, 3, 4, "this line is indented by 3 spaces where the lines around it have 4: " MOVED,
 	               "indent it by 4 spaces, like line 2");
 	yaml_free(&y);
-	/* Two rows moved right together: the first of them, and how many. */
-	y = yaml_load("withheld:\n      a: [1]\n      b: [2]\n    c: [3]\n    d: [4]\n");
+	/* Two rows moved right together, fewer than the rows after them: the
+	 * first of them, and how many. */
+	y = yaml_load("withheld:\n      a: [1]\n      b: [2]\n    c: [3]\n    d: [4]\n    e: [5]\n");
 	expect_refused(&y, 2, 7,
 	               "this line and the one after it are indented by 6 spaces where the lines "
 	               "around them have 4: " MOVED,
 	               "indent them by 4 spaces, like line 4");
+	yaml_free(&y);
+	/* Rows indented deeper than the rows before them, under no key: as
+	 * many as those, so the ones at an indentation no line before allows. */
+	y = yaml_load("requests:\n  received: [1]\n  granted: [2]\n      other: [3]\n      more: [4]\n");
+	expect_refused(&y, 4, 7,
+	               "this line and the one after it are indented by 6 spaces where the lines "
+	               "around them have 2: " MOVED,
+	               "indent them by 2 spaces, like line 3");
 	yaml_free(&y);
 }
 
