@@ -700,7 +700,8 @@ static bool short_reading_init(binder *B, const gir_section *s, const short_row 
 			others += v.v;
 	}
 	sr->missing = sr->read[input_col(b, in - 1)].v - others;
-	if (sr->missing >= 0)
+	/* A row of zeros reads the same either way: nothing to weigh. */
+	if (sr->missing >= 0 && (others || sr->missing))
 		return true;
 no:
 	free(sr->read);
