@@ -18,8 +18,8 @@
 /* TRANSLATORS: keep the command and option names as they are */
 static const char usage[] = N_(
 	"usage: gireport build [-f txt,md,pdf,docx,html,json,tree] [-o DIR] [--stdout] [--strict]\n"
-	"                      [--font ROLE=PATH[:INDEX]]... FILE...\n"
-	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
+	"                      [-j N] [--force] [--font ROLE=PATH[:INDEX]]... [DIR|FILE]...\n"
+	"       gireport check [--strict] [-j N] [--diagnostics=text|json] [DIR|FILE]...\n"
 	"       gireport summary [-f csv|md|json] [--bom] [DIR|FILE]...\n"
 	"       gireport diff [-f txt|md] A.yaml B.yaml\n"
 	"       gireport new [--template T] [--year Y] [--agency NAME] [--schema URL]\n"
@@ -45,8 +45,9 @@ static const char usage[] = N_(
 	"      --schema URL       new: the JSON Schema its first line names for editors\n"
 	"                         (default: the installed one; \"\" for no such line)\n"
 	"\n"
-	"A directory stands for every source below it; no argument, for the project\n"
-	"(the directory holding gireport.yaml, here or above).\n"
+	"A DIR stands for every *.yaml and *.yml source below it; no DIR or FILE, for the\n"
+	"project (the directory holding gireport.yaml, here or above).  N and Y are whole\n"
+	"numbers (-j 1 to 1024, --year 1990 to 2100).\n"
 	"\n"
 	"      --font ROLE=PATH   PDF font for a role: title, heading, subheading, body or\n"
 	"                         table; a TrueType .ttf, or a .ttc with :INDEX for the face\n"

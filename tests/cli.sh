@@ -8,6 +8,16 @@ ex=examples/erqi-tongji-2020.yaml
 
 t version '"$BIN" --version | grep -qx "gireport [0-9]*\.[0-9]*\.[0-9]*"'
 t help '"$BIN" --help | grep -q "gireport build"'
+# --help shows -j and --force on build's and check's lines, and that they take directories.
+t help-jobs-force-dirs '"$BIN" --help >"$tmp/help" && grep -q "^ *\[-j N\] \[--force\] .*\[DIR|FILE\]\.\.\.$" "$tmp/help" && grep -q "gireport check .*\[-j N\] .*\[DIR|FILE\]\.\.\.$" "$tmp/help" && grep -q "^  -j, --jobs N" "$tmp/help" && grep -q "^      --force" "$tmp/help" && grep -q "A DIR stands for every" "$tmp/help"'
+# Numbers are whole numbers with nothing after them: refused with exit 2, nothing done.
+for bad in 2x 2.0 "2 " +2; do
+	t "jobs-refused:$bad" '"$BIN" check -j "$bad" $ex 2>"$tmp/e"; [ $? = 2 ] && head -1 "$tmp/e" | grep -q "^gireport: -j takes a number of processes, 1 to 1024$"'
+done
+for bad in 2021abc 2021.0 20210; do
+	t "year-refused:$bad" '"$BIN" new --year "$bad" >"$tmp/o" 2>"$tmp/e"; [ $? = 2 ] && [ ! -s "$tmp/o" ] && head -1 "$tmp/e" | grep -q "^gireport: --year takes a report year such as 2021$"'
+done
+t import-year-refused '"$BIN" import --year 2021abc examples/erqi-tongji-2020.yaml >"$tmp/o" 2>"$tmp/e"; [ $? = 2 ] && [ ! -s "$tmp/o" ] && grep -q "year takes a report year" "$tmp/e"'
 t no-command '[ $(status "$BIN") = 2 ]'
 t unknown-command '[ $(status "$BIN" frobnicate) = 2 ]'
 t unknown-option '[ $(status "$BIN" build --bogus $ex) = 2 ]'

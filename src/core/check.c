@@ -238,12 +238,13 @@ static void check_one(const gir_report *rep, const gir_check *k, gir_diags *d)
 /* Last year's value of the check's right side in one column, found by ids so
  * that a 2020 report (gov-2019) and a 2021 one (gov-2021) still compare. */
 static bool previous_value(const gir_report *prev, const gir_check *k, const gir_axis *col,
-                           gir_value *out)
+                           gir_value *out, gir_pos *where)
 {
 	const gir_section *ps = gir_template_section(prev->tpl, k->section->id);
 	char *cpath = gir_axis_path(col);
 	bool ok = ps != NULL;
 	*out = (gir_value){0};
+	*where = ps ? prev->sections[ps->index].pos : (gir_pos){0, 0}; /* the table, if nothing nearer */
 	for (size_t i = 0; ok && i < k->nright; i++) {
 		char *rpath = gir_axis_path(k->right[i]);
 		const gir_axis *row = NULL, *pc = NULL;
@@ -261,7 +262,41 @@ static bool previous_value(const gir_report *prev, const gir_check *k, const gir
 		free(rpath);
 	}
 	free(cpath);
+	if (ok && out->given && out->pos.line)
+		*where = out->pos;
 	return ok;
+}
+
+/* Where last year's side of a failed carry-over check stands in last year's
+ * source: a note at its file, line and column (or at the file alone when
+ * the rows are left out there, so 0). */
+static void previous_note(const gir_report *rep, const gir_report *prev, const gir_check *k,
+                          const gir_axis *col, gir_value r, gir_pos where, gir_diags *d)
+{
+	gir_buf rows = {0};
+	for (size_t i = 0; i < k->nright; i++) {
+		char *l = gir_axis_label_chain(k->right[i], prev->year);
+		gir_buf_printf(&rows, "%s%s", i ? " + " : "", l);
+		free(l);
+	}
+	char *cl = gir_axis_label_chain(col, prev->year);
+	char *label = gir_join_labels(k->section->heading, rows.ptr ? rows.ptr : "", cl, (char *)NULL);
+	char *rp = k->nright ? gir_axis_path(k->right[0]) : gir_xstrdup(""), *cp = gir_axis_path(col);
+	char *path = gir_xasprintf("%s.%s.%s", k->section->id, rp, cp);
+	char v[32];
+	gir_value_format(r, v, sizeof v);
+	if (r.given)
+		gir_diag_at(d, prev->file, where, label, path, NULL,
+		            GIR_MSG(NOTE, carry_over_last_year, "last year's %d report gives %s here"),
+		            prev->year, v);
+	else
+		gir_diag_at(d, prev->file, where, label, path, NULL,
+		            GIR_MSG(NOTE, carry_over_last_year_absent,
+		                "last year's %d report leaves this out, so %s"),
+		            prev->year, v);
+	(void)rep;
+	gir_buf_free(&rows);
+	free(cl), free(label), free(rp), free(cp), free(path);
 }
 
 static void check_previous_one(const gir_report *rep, const gir_report *prev, const gir_check *k,
@@ -271,11 +306,14 @@ static void check_previous_one(const gir_report *rep, const gir_report *prev, co
 	const gir_section_data *sd = &rep->sections[k->section->index];
 	for (size_t at = 0; at < b->ncols; at++) {
 		gir_value r;
-		if (!applies(k, at) || !previous_value(prev, k, b->col_leaves[at], &r))
+		gir_pos where;
+		if (!applies(k, at) || !previous_value(prev, k, b->col_leaves[at], &r, &where))
 			continue;
 		gir_value l = side_sum(sd, b, k->left, k->nleft, true, at);
-		if (fails(k, l, r))
+		if (fails(k, l, r)) {
 			report_failure(rep, k, at, l, r, d);
+			previous_note(rep, prev, k, b->col_leaves[at], r, where, d);
+		}
 	}
 }
 
@@ -286,6 +324,29 @@ void gir_run_checks(const gir_report *rep, gir_diags *d)
 		if (k->block && !k->previous && !rep->sections[k->section->index].incomplete)
 			check_one(rep, k, d);
 	}
+}
+
+/* The errors the arithmetic of one section (its totals and its checks)
+ * reports with its cells as they are now, into d; the cells are left as they
+ * were.  The validator weighs readings of a doubtful row with it. */
+size_t gir_section_trial(const gir_report *rep, const gir_section *s, gir_diags *d)
+{
+	gir_section_data *sd = &rep->sections[s->index];
+	size_t before = gir_diags_count_severity(d, GIR_ERROR);
+	if (sd->incomplete)
+		return 0;
+	gir_value *saved = gir_xmalloc((s->ncells + 1) * sizeof *saved);
+	memcpy(saved, sd->cells, (s->ncells + 1) * sizeof *saved);
+	for (size_t b = 0; b < s->nblocks; b++)
+		block_totals(rep, s, s->blocks[b], sd, d);
+	for (size_t i = 0; i < rep->tpl->nchecks; i++) {
+		const gir_check *k = rep->tpl->checks[i];
+		if (k->block && !k->previous && k->section == s)
+			check_one(rep, k, d);
+	}
+	memcpy(sd->cells, saved, (s->ncells + 1) * sizeof *saved);
+	free(saved);
+	return gir_diags_count_severity(d, GIR_ERROR) - before;
 }
 
 int gir_report_check_previous(const gir_report *rep, const gir_report *prev, gir_diags *d)

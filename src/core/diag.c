@@ -111,6 +111,20 @@ void gir_diag_at(gir_diags *d, const char *file, gir_pos pos, const char *label,
 	va_end(ap);
 }
 
+void gir_diag_note_alone(gir_diags *d, const char *file, gir_pos pos, const char *label,
+                         const char *path, const char *hint, gir_severity s, const char *id,
+                         const char *fmt, ...)
+{
+	size_t at = d->len;
+	d->last_dropped = false; /* it belongs to no diagnostic before it */
+	va_list ap;
+	va_start(ap, fmt);
+	gir_diag_vat(d, file, pos, label, path, hint, s, id, fmt, ap);
+	va_end(ap);
+	if (d->len > at)
+		d->owner[at] = at;
+}
+
 void gir_diags_add(gir_diags *d, const char *file, gir_severity s, const char *id,
                    const char *fmt, ...)
 {
@@ -234,6 +248,13 @@ static void put_visible(gir_buf *out, const char *s)
 	gir_put_visible(out, s);
 }
 
+/* The source text given is the file of the diagnostics; a note may point
+ * into another file (last year's source), whose lines it does not have. */
+static bool same_file(const gir_diag *note, const gir_diag *owner)
+{
+	return note == owner || !note->file || !owner->file || strcmp(note->file, owner->file) == 0;
+}
+
 void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_buf *out)
 {
 	const gir_diag **v = sorted(d);
@@ -259,7 +280,7 @@ void gir_diags_format_text(const gir_diags *d, const char *src, size_t len, gir_
 			gir_buf_putc(out, ']');
 		}
 		gir_buf_putc(out, '\n');
-		if (src && g->line)
+		if (src && g->line && same_file(g, &d->items[d->owner[g - d->items]]))
 			format_excerpt(g, src, len, out);
 		if (g->hint) {
 			gir_buf_puts(out, "      = ");

@@ -27,6 +27,12 @@ void gir_diag_vat(gir_diags *d, const char *file, gir_pos pos, const char *label
                   const char *path, const char *hint, gir_severity s, const char *id,
                   const char *fmt, va_list ap) __attribute__((format(printf, 9, 0)));
 
+/* A note of its own (a check that could not be made), not about the
+ * diagnostic before it. */
+void gir_diag_note_alone(gir_diags *d, const char *file, gir_pos pos, const char *label,
+                         const char *path, const char *hint, gir_severity s, const char *id,
+                         const char *fmt, ...) __attribute__((format(printf, 9, 10)));
+
 /* True once the list keeps no more diagnostics: callers may skip the work
  * of composing hints nobody will see. */
 bool gir_diags_full(const gir_diags *d);

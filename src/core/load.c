@@ -73,6 +73,7 @@ static gir_pos mark_pos(yaml_mark_t m)
 typedef struct typo {
 	int col;             /* 1-based, in characters */
 	const char *hint;
+	bool tab;            /* a tab in the indentation: said in place of libyaml's words */
 } typo;
 
 static int chars_before(const char *line, const char *at)
@@ -103,11 +104,12 @@ static bool find_typo(const char *line, size_t n, typo *t)
 	bool fw_indent;
 	const char *c = content_start(line, n, &fw_indent), *end = line + n;
 	if (memchr(line, '\t', (size_t)(c - line))) {
-		*t = (typo){chars_before(line, memchr(line, '\t', (size_t)(c - line))), _("indent with spaces, not tabs")};
+		*t = (typo){chars_before(line, memchr(line, '\t', (size_t)(c - line))),
+		            _("replace the tab with spaces, lined up with the lines above"), true};
 		return true;
 	}
 	if (fw_indent) {
-		*t = (typo){1, _("a full-width space (U+3000) cannot indent YAML; use ASCII spaces")};
+		*t = (typo){1, _("a full-width space (U+3000) cannot indent YAML; use ASCII spaces"), false};
 		return true;
 	}
 	if (c < end && *c == '#')
@@ -115,11 +117,11 @@ static bool find_typo(const char *line, size_t n, typo *t)
 	for (const char *p = c; p < end; p++) {
 		if (end - p >= 3 && memcmp(p, "\xEF\xBC\x9A", 3) == 0) { /* ： */
 			*t = (typo){chars_before(line, p),
-			            _("after a key type an ASCII colon and a space (\"规章: [0, 0, 0]\"), not the full-width \xEF\xBC\x9A")};
+			            _("after a key type an ASCII colon and a space (\"规章: [0, 0, 0]\"), not the full-width \xEF\xBC\x9A"), false};
 			return true;
 		}
 		if (*p == ':' && p + 1 < end && p[1] != ' ' && p[1] != ':' && p[1] != '/' && p > c) {
-			*t = (typo){chars_before(line, p) + 1, _("type a space after the colon (\"规章: [0, 0, 0]\")")};
+			*t = (typo){chars_before(line, p) + 1, _("type a space after the colon (\"规章: [0, 0, 0]\")"), false};
 			return true;
 		}
 		if (*p == ':' || *p == '"' || *p == '\'' || *p == '#')
@@ -130,7 +132,7 @@ static bool find_typo(const char *line, size_t n, typo *t)
 		if (memcmp(p, "\xEF\xBC\x8C", 3) == 0) /* ， */
 			fc = p;
 	if (fc && memchr(c, '[', (size_t)(fc - c))) {
-		*t = (typo){chars_before(line, fc), _("separate values in [ ] with ASCII commas, not the full-width \xEF\xBC\x8C")};
+		*t = (typo){chars_before(line, fc), _("separate values in [ ] with ASCII commas, not the full-width \xEF\xBC\x8C"), false};
 		return true;
 	}
 	return false;
@@ -213,6 +215,156 @@ static bool at_tab(const loader *L, yaml_mark_t m, int line)
 	return false;
 }
 
+/* ---- lines out of place --------------------------------------------------------- */
+
+/* A line that holds something: not blank, not only a comment.  Its
+ * indentation in spaces, or -1 for a blank or comment line (or one indented
+ * with tabs, which find_typo explains). */
+static int line_indent(const loader *L, int line)
+{
+	size_t n;
+	const char *t = line >= 1 ? gir_text_line(L->text, L->len, line, &n) : NULL;
+	if (!t)
+		return -1;
+	size_t i = 0;
+	while (i < n && t[i] == ' ')
+		i++;
+	if (i == n || t[i] == '\t' || t[i] == '#' || t[i] == '\r')
+		return -1;
+	return (int)i;
+}
+
+/* The nearest line that holds something, before (step -1) or after (+1). */
+static int content_line(const loader *L, int from, int step, int *indent)
+{
+	for (int l = from + step, k = 0; l >= 1 && k < 1000; l += step, k++) {
+		size_t n;
+		if (!gir_text_line(L->text, L->len, l, &n))
+			break;
+		if ((*indent = line_indent(L, l)) >= 0)
+			return l;
+	}
+	*indent = -1;
+	return 0;
+}
+
+/* Whether a line ends with a key and its colon, opening a block of lines
+ * indented under it ("  withheld:", "overview: |"). */
+static bool opens_block(const loader *L, int line)
+{
+	size_t n;
+	const char *t = gir_text_line(L->text, L->len, line, &n);
+	const char *hash = t ? memchr(t, '#', n) : NULL;
+	if (hash)
+		n = (size_t)(hash - t);
+	while (t && n > 0 && strchr(" \r|>-", t[n - 1]))
+		n--;
+	return t && n > 0 && t[n - 1] == ':';
+}
+
+/* Whether indentation `want` is one a line after line `p` may take: that
+ * of p, or of a key p sits under (going back, each smaller indentation). */
+static bool on_a_level(const loader *L, int p, int ip, int want)
+{
+	int min = ip;
+	for (int l = p; l >= 1 && min > 0 && want != min; l--) {
+		int i = line_indent(L, l);
+		if (i >= 0 && i < min)
+			min = i;
+	}
+	return want == min;
+}
+
+/* A line out of place, found by misplaced_line. */
+typedef struct misplaced {
+	int line, count;     /* the first line out of place, and how many lines move */
+	int has, want, like; /* their indentation, the one they need, a line that has it */
+} misplaced;
+
+/* How many lines that hold something, from `from` on, are indented by
+ * `indent` one after another. */
+static int run_after(const loader *L, int from, int indent)
+{
+	int n = 0, i;
+	for (int l = from; l && line_indent(L, l) == indent && n < 1000; l = content_line(L, l, +1, &i))
+		n++;
+	return n;
+}
+
+/* "did not find expected key": libyaml stops at the first line it cannot
+ * place, which is the line after the one that moved when a key was dedented
+ * ("state_secret" moved left under "withheld:" leaves the next row, which did
+ * not move, without a place).  Two groups of lines disagree: the reported
+ * line with the ones after it indented alike, and the lines just before it
+ * indented alike, back to the key they stand under.  The group out of place
+ * is the one before when it stands beside that key instead of under it (a
+ * key moved left out of its group), or when it is the smaller group; else
+ * the reported group, when its indentation is none the lines before allow.
+ * Returns false when neither story fits. */
+static bool misplaced_line(const loader *L, int at, misplaced *m)
+{
+	int il = line_indent(L, at), ip, io;
+	int p = content_line(L, at, -1, &ip);
+	if (il < 0 || !p || ip == il)
+		return false;
+	int g = p, o;
+	for (;;) { /* the lines before `at` indented as p, back to a key that opens them */
+		o = content_line(L, g, -1, &io);
+		if (!o || io != ip || opens_block(L, o))
+			break;
+		g = o;
+	}
+	int before = run_after(L, g, ip), after = run_after(L, at, il);
+	bool beside_key = o && opens_block(L, o) && io >= ip; /* not under the key it follows */
+	if (after > 1 && (beside_key || after > before)) {
+		*m = (misplaced){g, before, ip, il, at};
+		return true;
+	}
+	if (!on_a_level(L, p, ip, il) && !opens_block(L, p)) {
+		*m = (misplaced){at, after, il, ip, p};
+		return true;
+	}
+	return false;
+}
+
+/* "did not find expected node content" in [ ]: two commas with nothing
+ * between them ("[1, , 11]").  The hint shows the list with a 0 there. */
+static char *empty_flow_value(const loader *L, int line)
+{
+	size_t n;
+	const char *t = gir_text_line(L->text, L->len, line, &n);
+	const char *open = t ? memchr(t, '[', n) : NULL;
+	if (!open)
+		return NULL;
+	const char *end = memchr(open, ']', n - (size_t)(open - t));
+	if (!end)
+		return NULL;
+	gir_buf b = {0};
+	gir_buf_puts(&b, "[");
+	for (const char *p = open + 1; p <= end;) {
+		const char *comma = p;
+		while (comma < end && *comma != ',')
+			comma++;
+		const char *a = p, *z = comma;
+		while (a < z && *a == ' ')
+			a++;
+		while (z > a && z[-1] == ' ')
+			z--;
+		if (p > open + 1)
+			gir_buf_puts(&b, ", ");
+		if (a == z)
+			gir_buf_puts(&b, "0");
+		else
+			gir_buf_printf(&b, "%.*s", (int)(z - a), a);
+		p = comma + 1;
+	}
+	gir_buf_puts(&b, "]");
+	char *list = gir_buf_detach(&b);
+	char *hint = gir_xasprintf(_("write the number there, 0 if there were none: %s"), list);
+	free(list);
+	return hint;
+}
+
 /* Turns libyaml's parser error into one diagnostic at the right place: the
  * problem and its position, the context line when libyaml gives one, and a
  * hint when the line (or the one before, which libyaml often blames late)
@@ -223,6 +375,8 @@ static void syntax_error(loader *L)
 	gir_pos pos = mark_pos(p->problem_mark);
 	const char *problem = p->problem ? p->problem : "unknown problem";
 	const char *hint = NULL;
+	char *owned_hint = NULL;
+	enum { LIBYAML, TAB, MISPLACED, EMPTY_VALUE } said = LIBYAML; /* whose words */
 	int ctx_line = p->context ? (int)p->context_mark.line + 1 : pos.line;
 	/* libyaml notices many mistakes a line late: look at the line before too. */
 	for (int l = pos.line - 1; l <= pos.line && !hint; l++) {
@@ -232,6 +386,8 @@ static void syntax_error(loader *L)
 		if (line && find_typo(line, n, &t)) {
 			pos = (gir_pos){l, t.col};
 			hint = t.hint;
+			if (t.tab)
+				said = TAB;
 		}
 	}
 	if (!hint && p->context && strstr(problem, "',' or ']'") && ctx_line < pos.line) {
@@ -250,8 +406,19 @@ static void syntax_error(loader *L)
 			         "written as a | block");
 		free(copy);
 	}
+	misplaced m = {0};
+	if (!hint && strstr(problem, "did not find expected key") && misplaced_line(L, pos.line, &m)) {
+		pos = (gir_pos){m.line, m.has + 1};
+		said = MISPLACED;
+		hint = owned_hint = gir_xasprintf(_("indent %s by %d %s, like line %d"),
+		                                  m.count == 1 ? _("it") : _("them"), m.want,
+		                                  m.want == 1 ? _("space") : _("spaces"), m.like);
+	}
 	if (!hint && strstr(problem, "did not find expected key"))
 		hint = _("indent the rows of a table by the same number of spaces as the rows above");
+	if (!hint && strstr(problem, "did not find expected node content") && p->context &&
+	    strstr(p->context, "flow node") && (hint = owned_hint = empty_flow_value(L, pos.line)))
+		said = EMPTY_VALUE;
 	if (!hint && strstr(problem, "end of stream") && p->context &&
 	    strstr(p->context, "quoted scalar")) {
 		/* The quote opened where the context says, and never closed. */
@@ -263,16 +430,40 @@ static void syntax_error(loader *L)
 		         "or write it as a | block");
 	if (p->error == YAML_MEMORY_ERROR)
 		problem = "out of memory";
-	bool tab = at_tab(L, p->problem_mark, pos.line);
-	const char *what = yaml_words(problem, tab), *context = p->context ? yaml_words(p->context, false) : NULL;
-	if (context)
+	const char *sp = m.has == 1 ? _("space") : _("spaces");
+	if (said == TAB)
 		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint,
-		            GIR_MSG(ERROR, yaml_syntax,
-		                "YAML syntax: %s %s (line %d)"), what, context,
-		            ctx_line);
-	else
+		            GIR_MSG(ERROR, yaml_tab_indent,
+		                "this line is indented with a tab, which YAML does not accept: indent with spaces"));
+	else if (said == MISPLACED && m.count == 1)
 		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint,
-		            GIR_MSG(ERROR, yaml_syntax_bare, "YAML syntax: %s"), what);
+		            GIR_MSG(ERROR, yaml_line_misplaced,
+		                "this line is indented by %d %s where the lines around it have %d: "
+		                "YAML reads from the indentation which rows belong together"),
+		            m.has, sp, m.want);
+	else if (said == MISPLACED)
+		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, yaml_lines_misplaced,
+		                "this line and the %s after it are indented by %d %s where the lines around "
+		                "them have %d: YAML reads from the indentation which rows belong together"),
+		            m.count == 2 ? C_("lines after", "one") : C_("lines after", "ones"), m.has, sp,
+		            m.want);
+	else if (said == EMPTY_VALUE)
+		gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, yaml_empty_flow_value, "a value is missing before this comma"));
+	else {
+		bool tab = at_tab(L, p->problem_mark, pos.line);
+		const char *what = yaml_words(problem, tab),
+		           *context = p->context ? yaml_words(p->context, false) : NULL;
+		if (context)
+			gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint,
+			            GIR_MSG(ERROR, yaml_syntax, "YAML syntax: %s %s (line %d)"), what, context,
+			            ctx_line);
+		else
+			gir_diag_at(L->diags, L->file, pos, NULL, NULL, hint,
+			            GIR_MSG(ERROR, yaml_syntax_bare, "YAML syntax: %s"), what);
+	}
+	free(owned_hint);
 	L->failed = 1;
 }
 

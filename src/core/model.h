@@ -118,5 +118,8 @@ char *gir_report_date_text(const gir_report *rep);
 void gir_compute_totals(const gir_report *rep, gir_diags *d);
 /* Runs the template's checks on a bound report. */
 void gir_run_checks(const gir_report *rep, gir_diags *d);
+/* The errors one section's totals and checks give with its cells as they
+ * are, into d, leaving the cells unchanged; returns how many. */
+size_t gir_section_trial(const gir_report *rep, const gir_section *s, gir_diags *d);
 
 #endif

@@ -166,8 +166,13 @@ int gir_template_skeleton(const gir_template *t, int year, const char *agency, g
 	gir_buf_free(&a);
 	snprintf(buf, sizeof buf, "template: %s", t->id);
 	line(out, 0, buf, f[GIR_F_TEMPLATE]);
-	snprintf(buf, sizeof buf, "date: %d-01-15", year + 1);
-	line(out, 0, buf, f[GIR_F_DATE]);
+	/* The date is the clerk's to choose, the day the report is issued: an
+	 * example in a comment, never a date nobody chose. */
+	snprintf(buf, sizeof buf, "# date: %d-01-15", year + 1);
+	char *label = gir_xasprintf(_("%s: the day the report is issued, then remove the first #"),
+	                            f[GIR_F_DATE]);
+	line(out, 0, buf, label);
+	free(label);
 	for (size_t i = 0; i < t->nsections; i++) {
 		gir_buf_putc(out, '\n');
 		section(out, t, t->sections[i], year);

@@ -32,9 +32,19 @@ typedef struct srow {
 
 typedef struct column {
 	const char *id, *label;
-	bool total_ok;        /* every row without errors has this figure */
-	gir_value total;
 } column;
+
+/* The rows of one report year, and their 合计: reports of different years
+ * are never added together (2021's requests and 2024's are not one
+ * district's figure).  Rows whose year is unknown (failed sources) form the
+ * last group, and have no total of their own unless they are all there is. */
+typedef struct year_group {
+	int year;             /* 0: unknown */
+	size_t first, n;      /* rows [first, first + n) */
+	size_t ok, failed;
+	gir_value *total;     /* per column */
+	bool *total_ok;       /* every row of the year without errors has this figure */
+} year_group;
 
 struct gir_summary {
 	const char *overflow; /* the label of a figure or 合计 too large to add up */
@@ -43,6 +53,8 @@ struct gir_summary {
 	size_t n, cap;
 	column *cols;         /* computed by sort_and_total() */
 	size_t ncols;
+	year_group *groups;   /* computed by sort_and_total(), in year order */
+	size_t ngroups;
 	size_t nfailed;
 };
 
@@ -63,6 +75,17 @@ static const char *word(const gir_summary *s, int w)
 	return s->words ? s->words[w] : "?";
 }
 
+static void free_groups(gir_summary *s)
+{
+	for (size_t g = 0; g < s->ngroups; g++) {
+		free(s->groups[g].total);
+		free(s->groups[g].total_ok);
+	}
+	free(s->groups);
+	s->groups = NULL;
+	s->ngroups = 0;
+}
+
 void gir_summary_free(gir_summary *s)
 {
 	if (!s)
@@ -75,6 +98,7 @@ void gir_summary_free(gir_summary *s)
 	}
 	free(s->rows);
 	free(s->cols);
+	free_groups(s);
 	free(s);
 }
 
@@ -196,9 +220,14 @@ const char *gir_summary_overflow(const gir_summary *s)
 
 /* ---- rows in order, columns as the union of the editions ---------------------- */
 
-static int by_file(const void *a, const void *b)
+/* Year by year (an unknown year last), and in file order within a year. */
+static int by_year_and_file(const void *a, const void *b)
 {
-	return strcmp(((const srow *)a)->file, ((const srow *)b)->file);
+	const srow *x = a, *y = b;
+	unsigned xy = x->year ? (unsigned)x->year : ~0u, yy = y->year ? (unsigned)y->year : ~0u;
+	if (xy != yy)
+		return xy < yy ? -1 : 1;
+	return strcmp(x->file, y->file);
 }
 
 static const sfig *row_figure(const srow *r, const char *id)
@@ -237,35 +266,63 @@ static void merge_columns(gir_summary *s, const srow *r)
 	}
 }
 
-/* Sorts the rows, finds the columns and adds up the totals. */
+/* Adds up one year's rows, for every figure each of its passing rows has. */
+static void total_group(gir_summary *s, year_group *g)
+{
+	g->total = gir_xcalloc(s->ncols + 1, sizeof(gir_value));
+	g->total_ok = gir_xcalloc(s->ncols + 1, sizeof(bool));
+	for (size_t c = 0; c < s->ncols; c++) {
+		g->total_ok[c] = g->ok > 0;
+		for (size_t i = g->first; i < g->first + g->n && g->total_ok[c]; i++) {
+			const srow *r = &s->rows[i];
+			const sfig *f = r->failed ? NULL : row_figure(r, s->cols[c].id);
+			if (f)
+				g->total[c] = gir_value_add(g->total[c], f->v);
+			else if (!r->failed)
+				g->total_ok[c] = false;
+		}
+		if (g->total_ok[c] && g->total[c].bad) { /* no wrapped number: an empty cell, an error */
+			g->total_ok[c] = false;
+			s->overflow = s->overflow ? s->overflow : s->cols[c].label;
+		}
+	}
+}
+
+/* Sorts the rows, finds the columns and each year's totals. */
 static void sort_and_total(gir_summary *s)
 {
 	if (s->n > 1)
-		qsort(s->rows, s->n, sizeof(srow), by_file);
+		qsort(s->rows, s->n, sizeof(srow), by_year_and_file);
 	free(s->cols);
 	s->cols = NULL;
 	s->ncols = 0;
-	size_t ok = 0;
+	free_groups(s);
 	for (size_t i = 0; i < s->n; i++)
-		if (!s->rows[i].failed) {
+		if (!s->rows[i].failed)
 			merge_columns(s, &s->rows[i]);
-			ok++;
+	s->groups = gir_xcalloc(s->n + 1, sizeof(year_group));
+	for (size_t i = 0; i < s->n; i++) {
+		const srow *r = &s->rows[i];
+		year_group *g = s->ngroups ? &s->groups[s->ngroups - 1] : NULL;
+		if (!g || g->year != r->year) {
+			g = &s->groups[s->ngroups++];
+			*g = (year_group){.year = r->year, .first = i};
 		}
-	for (size_t c = 0; c < s->ncols; c++) {
-		column *col = &s->cols[c];
-		col->total_ok = ok > 0;
-		for (size_t i = 0; i < s->n && col->total_ok; i++) {
-			const sfig *f = s->rows[i].failed ? NULL : row_figure(&s->rows[i], col->id);
-			if (f)
-				col->total = gir_value_add(col->total, f->v);
-			else if (!s->rows[i].failed)
-				col->total_ok = false;
-		}
-		if (col->total_ok && col->total.bad) { /* no wrapped number: an empty cell, an error */
-			col->total_ok = false;
-			s->overflow = s->overflow ? s->overflow : col->label;
-		}
+		g->n++;
+		g->ok += !r->failed;
+		g->failed += r->failed;
 	}
+	if (!s->ngroups) /* no source at all: one empty 合计, as ever */
+		s->groups[s->ngroups++] = (year_group){0};
+	for (size_t g = 0; g < s->ngroups; g++)
+		total_group(s, &s->groups[g]);
+}
+
+/* Whether a group gets a 合计 row: every year does; sources whose year is
+ * unknown only when nothing else is there. */
+static bool has_total_row(const gir_summary *s, const year_group *g)
+{
+	return g->year || s->ngroups == 1;
 }
 
 static const char *status_text(const gir_summary *s, const srow *r)
@@ -288,18 +345,12 @@ typedef struct table_format {
 	const char *missing;
 } table_format;
 
-/* The header, one row a source, and the 合计 row. */
-static void write_table(const gir_summary *s, const table_format *f, gir_buf *out)
+/* One year's rows, then its 合计 row (with the year). */
+static void write_group(const gir_summary *s, const year_group *g, const table_format *f,
+                        gir_buf *out)
 {
-	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_words); i++)
-		f->field(out, word(s, meta_words[i]), false, i == 0);
-	for (size_t c = 0; c < s->ncols; c++)
-		f->field(out, s->cols[c].label, false, false);
-	gir_buf_puts(out, f->row_end);
-	if (f->rule)
-		f->rule(out, s->ncols);
 	char num[48];
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = g->first; i < g->first + g->n; i++) {
 		const srow *r = &s->rows[i];
 		f->field(out, r->agency, true, true);
 		snprintf(num, sizeof num, "%d", r->year);
@@ -317,15 +368,33 @@ static void write_table(const gir_summary *s, const table_format *f, gir_buf *ou
 		}
 		gir_buf_puts(out, f->row_end);
 	}
+	if (!has_total_row(s, g))
+		return;
 	f->field(out, word(s, GIR_SW_TOTAL), false, true);
-	for (size_t i = 1; i < GIR_ARRAY_LEN(meta_words); i++)
+	snprintf(num, sizeof num, "%d", g->year);
+	f->field(out, g->year ? num : NULL, false, false);
+	for (size_t i = 2; i < GIR_ARRAY_LEN(meta_words); i++)
 		f->field(out, NULL, false, false);
 	for (size_t c = 0; c < s->ncols; c++) {
-		if (s->cols[c].total_ok)
-			gir_value_format(s->cols[c].total, num, sizeof num);
-		f->field(out, s->cols[c].total_ok ? num : f->missing, false, false);
+		if (g->total_ok[c])
+			gir_value_format(g->total[c], num, sizeof num);
+		f->field(out, g->total_ok[c] ? num : f->missing, false, false);
 	}
 	gir_buf_puts(out, f->row_end);
+}
+
+/* The header, then year by year the rows and their 合计. */
+static void write_table(const gir_summary *s, const table_format *f, gir_buf *out)
+{
+	for (size_t i = 0; i < GIR_ARRAY_LEN(meta_words); i++)
+		f->field(out, word(s, meta_words[i]), false, i == 0);
+	for (size_t c = 0; c < s->ncols; c++)
+		f->field(out, s->cols[c].label, false, false);
+	gir_buf_puts(out, f->row_end);
+	if (f->rule)
+		f->rule(out, s->ncols);
+	for (size_t g = 0; g < s->ngroups; g++)
+		write_group(s, &s->groups[g], f, out);
 }
 
 /* ---- CSV ------------------------------------------------------------------------ */
@@ -492,6 +561,20 @@ static void json_row(gir_buf *out, const gir_summary *s, const srow *r)
 	gir_buf_puts(out, "}}");
 }
 
+/* {"id": total, …} of a year's figures that have a total; {} for none. */
+static void json_figures(gir_buf *out, const gir_summary *s, const year_group *g)
+{
+	gir_buf_puts(out, "{");
+	bool first = true;
+	for (size_t c = 0; g && c < s->ncols; c++) {
+		if (!g->total_ok[c])
+			continue;
+		json_value(out, s->cols[c].id, g->total[c], first);
+		first = false;
+	}
+	gir_buf_puts(out, "}");
+}
+
 void gir_summary_json(gir_summary *s, gir_buf *out)
 {
 	sort_and_total(s);
@@ -508,16 +591,24 @@ void gir_summary_json(gir_summary *s, gir_buf *out)
 		gir_buf_puts(out, i ? ",\n" : "\n");
 		json_row(out, s, &s->rows[i]);
 	}
-	gir_buf_printf(out, "%s  \"totals\": {\"sources\": %zu, \"failed\": %zu, \"figures\": {",
+	/* Totals over every source only when they are of one year; each year's in
+	 * "by_year". */
+	gir_buf_printf(out, "%s  \"totals\": {\"sources\": %zu, \"failed\": %zu, \"figures\": ",
 	               s->n ? "\n  ],\n" : "],\n", s->n, s->nfailed);
+	json_figures(out, s, s->ngroups == 1 ? &s->groups[0] : NULL);
+	gir_buf_puts(out, ", \"by_year\": [");
 	bool first = true;
-	for (size_t c = 0; c < s->ncols; c++) {
-		if (!s->cols[c].total_ok)
+	for (size_t g = 0; g < s->ngroups; g++) {
+		const year_group *yg = &s->groups[g];
+		if (!yg->year)
 			continue;
-		json_value(out, s->cols[c].id, s->cols[c].total, first);
+		gir_buf_printf(out, "%s\n    {\"year\": %d, \"sources\": %zu, \"failed\": %zu, \"figures\": ",
+		               first ? "" : ",", yg->year, yg->n, yg->failed);
+		json_figures(out, s, yg);
+		gir_buf_puts(out, "}");
 		first = false;
 	}
-	gir_buf_puts(out, "}},\n  \"failed\": [");
+	gir_buf_puts(out, first ? "]},\n  \"failed\": [" : "\n  ]},\n  \"failed\": [");
 	first = true;
 	for (size_t i = 0; i < s->n; i++) {
 		if (!s->rows[i].failed)

@@ -18,7 +18,7 @@
 /* A row written without its computed total, remembered until the table is
  * done: if other rows of the table have their totals, a value may be missing. */
 typedef struct short_row {
-	gir_pos pos;
+	const gir_node *v;
 	const gir_block *block;
 	size_t row;
 } short_row;
@@ -336,9 +336,12 @@ static void bind_date(binder *B, const gir_node *v, const char *label)
 	gir_date d;
 	if (v->kind != GIR_SCALAR || !parse_date(v->text, &d)) {
 		char *hint = date_hint(v->kind == GIR_SCALAR ? v->text : "", B->rep->year);
-		err(B, v->pos, label, "date", hint,
-		    GIR_MSG(ERROR, not_a_date, "\"%s\" is not a date"),
-		    v->kind == GIR_SCALAR ? v->text : kind_name(v));
+		if (v->kind == GIR_SCALAR && v->len == 0)
+			err(B, v->pos, label, "date", hint, GIR_MSG(ERROR, date_empty, "the date is empty"));
+		else
+			err(B, v->pos, label, "date", hint,
+			    GIR_MSG(ERROR, not_a_date, "\"%s\" is not a date"),
+			    v->kind == GIR_SCALAR ? v->text : kind_name(v));
 		free(hint);
 		return;
 	}
@@ -651,7 +654,7 @@ static void bind_row_sequence(binder *B, const gir_section *s, const gir_block *
 		return;
 	}
 	if (all != in && v->n == in && B->nshort < GIR_ARRAY_LEN(B->shorts))
-		B->shorts[B->nshort++] = (short_row){v->pos, b, row};
+		B->shorts[B->nshort++] = (short_row){v, b, row};
 	if (all != in && v->n == all && B->nfull < GIR_ARRAY_LEN(B->full_rows_in))
 		B->full_rows_in[B->nfull++] = b;
 	for (size_t c = 0, i = 0; c < b->ncols; c++) {
@@ -661,8 +664,230 @@ static void bind_row_sequence(binder *B, const gir_section *s, const gir_block *
 	}
 }
 
+/* The label of a block's computed total column ("总计"). */
+static const char *sum_column_label(const gir_block *b)
+{
+	for (size_t c = 0; c < b->ncols; c++)
+		if (gir_axis_is_sum(b->col_leaves[c]))
+			return b->col_leaves[c]->label;
+	return "total";
+}
+
+/* ---- a row one value short ---------------------------------------------------- */
+
+/* A row of a table whose other rows give their total, written with one value
+ * fewer, reads two ways: as the row without its total (the values in order,
+ * the total computed), or as the row with its total typed and one value left
+ * out — "[746, 12, 0, 10, 1, 769]" where 769 is the total.  The second
+ * reading puts the missing value (the total less the others) into one column
+ * or another; the table's typed totals and checks tell which. */
+typedef struct short_reading {
+	const gir_block *b;
+	size_t row, in, total_col;
+	gir_value *read;     /* the row's cells as written (without the total) */
+	int64_t missing;     /* the total less the other values */
+} short_reading;
+
+/* The column index of input column k (the k-th column that is not a sum). */
+static size_t input_col(const gir_block *b, size_t k)
+{
+	for (size_t c = 0; c < b->ncols; c++)
+		if (!gir_axis_is_sum(b->col_leaves[c]) && k-- == 0)
+			return c;
+	return b->ncols;
+}
+
+/* Whether the row may be the typed-total reading: one total column, the
+ * last, summing the whole row; every value a count that was read; the last
+ * value at least the sum of the others. */
+static bool short_reading_init(binder *B, const gir_section *s, const short_row *r,
+                               short_reading *sr)
+{
+	const gir_block *b = r->block;
+	size_t in = gir_block_input_columns(b);
+	const gir_axis *last = b->col_leaves[b->ncols - 1];
+	if (b->ncols != in + 1 || in < 2 || !gir_axis_is_sum(last) || last->sum != GIR_SUM_ALL)
+		return false;
+	gir_section_data *sd = &B->rep->sections[s->index];
+	*sr = (short_reading){.b = b, .row = r->row, .in = in, .total_col = b->ncols - 1};
+	sr->read = gir_xcalloc(b->ncols, sizeof(gir_value));
+	int64_t others = 0;
+	for (size_t c = 0; c < b->ncols; c++)
+		sr->read[c] = *gir_cell(sd, b, r->row, c);
+	for (size_t k = 0; k < in; k++) {
+		gir_value v = sr->read[input_col(b, k)];
+		if (v.bad || !v.given || v.scale != 0 || v.v < 0)
+			goto no;
+		if (k + 1 < in)
+			others += v.v;
+	}
+	sr->missing = sr->read[input_col(b, in - 1)].v - others;
+	/* A row of zeros reads the same either way: nothing to weigh. */
+	if (sr->missing >= 0 && (others || sr->missing))
+		return true;
+no:
+	free(sr->read);
+	return false;
+}
+
+/* Writes into the report the reading with the value missing from input
+ * column `gap` (gap == in: the row as written, its total computed). */
+static void short_reading_apply(binder *B, const gir_section *s, const short_reading *sr,
+                                size_t gap, gir_pos at)
+{
+	gir_section_data *sd = &B->rep->sections[s->index];
+	for (size_t c = 0; c < sr->b->ncols; c++)
+		*gir_cell(sd, sr->b, sr->row, c) = sr->read[c];
+	if (gap == sr->in)
+		return;
+	for (size_t k = 0, from = 0; k < sr->in; k++) {
+		gir_value *cell = gir_cell(sd, sr->b, sr->row, input_col(sr->b, k));
+		if (k == gap)
+			*cell = (gir_value){.v = sr->missing, .given = true, .pos = at};
+		else
+			*cell = sr->read[input_col(sr->b, from++)];
+	}
+	*gir_cell(sd, sr->b, sr->row, sr->total_col) = sr->read[input_col(sr->b, sr->in - 1)];
+}
+
+/* The values of the row as it now stands in the report, with its total:
+ * "[746, 12, 0, 10, 0, 1, 769]". */
+static char *row_text(binder *B, const gir_section *s, const short_reading *sr)
+{
+	gir_buf t = {0};
+	gir_section_data *sd = &B->rep->sections[s->index];
+	for (size_t c = 0; c < sr->b->ncols; c++) {
+		char v[32];
+		gir_value_format(*gir_cell(sd, sr->b, sr->row, c), v, sizeof v);
+		gir_buf_printf(&t, "%s%s", c ? ", " : "[", v);
+	}
+	gir_buf_puts(&t, "]");
+	return gir_buf_detach(&t);
+}
+
+/* Whether two readings put the same numbers in the same columns. */
+static bool same_reading(const short_reading *sr, size_t g1, size_t g2)
+{
+	size_t lo = g1 < g2 ? g1 : g2, hi = g1 < g2 ? g2 : g1;
+	for (size_t k = lo; k < hi; k++) /* between the gaps the values shift by one */
+		if (sr->read[input_col(sr->b, k)].v != sr->missing)
+			return false;
+	return true;
+}
+
+/* "法人或其他组织 · 商业企业", or "A, B or C" for several columns. */
+static char *gap_columns(binder *B, const short_reading *sr, const bool *best)
+{
+	gir_buf l = {0};
+	size_t n = 0, total = 0;
+	for (size_t k = 0; k < sr->in; k++)
+		total += best[k];
+	for (size_t k = 0; k < sr->in; k++) {
+		if (!best[k])
+			continue;
+		const gir_axis *col = sr->b->col_leaves[input_col(sr->b, k)];
+		char *c = total == 1 ? gir_axis_label_chain(col, B->rep->year) : gir_xstrdup(col->label);
+		gir_buf_printf(&l, "%s%s", n == 0 ? "" : n + 1 == total ? _(" or ") : _(", "), c);
+		free(c);
+		n++;
+	}
+	return gir_buf_detach(&l);
+}
+
+/* The problems the row read without its total gives that the chosen reading
+ * does not: notes under the row's error, at the totals they upset. */
+static void knock_on_notes(binder *B, const gir_diags *as_read, const gir_diags *chosen)
+{
+	for (size_t i = 0; i < gir_diags_count(as_read); i++) {
+		const gir_diag *g = gir_diags_at(as_read, i);
+		bool also = false;
+		for (size_t j = 0; j < gir_diags_count(chosen) && !also; j++) {
+			const gir_diag *h = gir_diags_at(chosen, j);
+			also = h->line == g->line && h->column == g->column && strcmp(h->message, g->message) == 0;
+		}
+		if (!also && g->severity == GIR_ERROR)
+			gir_diag_at(B->diags, B->file, (gir_pos){g->line, g->column}, g->label, g->path, NULL,
+			            GIR_MSG(NOTE, short_row_knock_on, "with the row read as written: %s"),
+			            g->message);
+	}
+}
+
+/* Weighs the two readings of a short row by the errors each gives in the
+ * section's arithmetic.  When the typed total explains the table better, the
+ * row is an error naming the column that probably lost its value, the row is
+ * read that way (or not at all when the columns cannot be told apart), and
+ * the totals upset by the other reading become notes.  Returns false when the
+ * row as written is the better reading: the caller warns. */
+static bool judge_short_row(binder *B, const gir_section *s, const short_row *r)
+{
+	short_reading sr;
+	if (!short_reading_init(B, s, r, &sr))
+		return false;
+	gir_diags *as_read = gir_diags_new();
+	size_t e0 = gir_section_trial(B->rep, s, as_read), best_e = (size_t)-1;
+	size_t *e = gir_xcalloc(sr.in, sizeof *e);
+	for (size_t k = 0; k < sr.in; k++) {
+		gir_diags *d = gir_diags_new();
+		short_reading_apply(B, s, &sr, k, r->v->pos);
+		e[k] = gir_section_trial(B->rep, s, d);
+		best_e = e[k] < best_e ? e[k] : best_e;
+		gir_diags_free(d);
+	}
+	bool *best = gir_xcalloc(sr.in, sizeof *best), alike = true;
+	size_t first = sr.in;
+	for (size_t k = 0; k < sr.in; k++)
+		if ((best[k] = e[k] == best_e)) {
+			first = first == sr.in ? k : first;
+			alike &= same_reading(&sr, first, k);
+		}
+	bool typed = best_e < e0;
+	if (typed) {
+		const gir_axis *ra = r->block->row_leaves[r->row];
+		char *label = cell_label(B, s, ra, NULL), *path = cell_path(s, ra, NULL);
+		char *cols = gap_columns(B, &sr, best), *hint;
+		char last[32];
+		gir_value_format(sr.read[input_col(sr.b, sr.in - 1)], last, sizeof last);
+		if (alike) {
+			short_reading_apply(B, s, &sr, first, r->v->pos);
+			char *full = row_text(B, s, &sr);
+			hint = gir_xasprintf(_("write the row in full, the missing value in its column: %s"), full);
+			free(full);
+		} else {
+			mark_row_bad(B, s, r->block, r->row, r->v->pos);
+			char *names = column_list(r->block, true);
+			hint = gir_xasprintf(_("write the row in full, each value in its column: %s"), names);
+			free(names);
+		}
+		char missing[32];
+		gir_value_format((gir_value){.v = sr.missing}, missing, sizeof missing);
+		size_t ncols = 0;
+		for (size_t k = 0; k < sr.in; k++)
+			ncols += best[k];
+		char *gap = ncols == 1 ? gir_xasprintf(_("the value under %s is probably missing"), cols)
+		            : alike ? gir_xasprintf(_("a %s is missing under one of %s"), missing, cols)
+		                    : gir_xasprintf(_("a value is missing under %s (the sums do not tell which)"), cols);
+		err(B, r->v->pos, label, path, hint,
+		    GIR_MSG(ERROR, short_row_typed_total,
+		        "%zu values, while the other rows of this table give %zu: the last, %s, is the row's %s "
+		        "(the table's sums agree then), and %s"),
+		    sr.in, sr.b->ncols, last, sum_column_label(sr.b), gap);
+		free(gap);
+		gir_diags *chosen = gir_diags_new();
+		gir_section_trial(B->rep, s, chosen);
+		knock_on_notes(B, as_read, chosen);
+		gir_diags_free(chosen);
+		free(label), free(path), free(cols), free(hint);
+	} else {
+		short_reading_apply(B, s, &sr, sr.in, r->v->pos);
+	}
+	gir_diags_free(as_read);
+	free(e), free(best), free(sr.read);
+	return typed;
+}
+
 /* Rows given without their total in a table whose other rows have one: the
- * likely story is a value dropped and the rest shifted left. */
+ * likely story is a value dropped and the rest shifted left — an error when
+ * the row's last value reads as its total (judge_short_row), else a warning. */
 static void warn_short_rows(binder *B, const gir_section *s)
 {
 	for (size_t i = 0; i < B->nshort; i++) {
@@ -670,14 +895,14 @@ static void warn_short_rows(binder *B, const gir_section *s)
 		bool mixed = false;
 		for (size_t k = 0; k < B->nfull; k++)
 			mixed |= B->full_rows_in[k] == r->block;
-		if (!mixed)
+		if (!mixed || judge_short_row(B, s, r))
 			continue;
 		char *label = cell_label(B, s, r->block->row_leaves[r->row], NULL);
 		char *path = cell_path(s, r->block->row_leaves[r->row], NULL);
-		warn(B, r->pos, label, path, _("if a value is missing here, the values after it have shifted left"),
+		warn(B, r->v->pos, label, path, _("if a value is missing here, the values after it have shifted left"),
 		     GIR_MSG(WARNING, short_row,
 		         "%zu values, read as the row without its total, while other rows "
-		     "of this table give their total"), gir_block_input_columns(r->block));
+		         "of this table give their total"), gir_block_input_columns(r->block));
 		free(label), free(path);
 	}
 	B->nshort = B->nfull = 0;
@@ -927,15 +1152,6 @@ static size_t section_rows(const gir_section *s, const gir_axis **out, size_t ca
 	for (size_t i = 0; i < s->nblocks; i++)
 		n += gir_axis_keyed_children(&s->blocks[i]->rows, out + n, n < cap ? cap - n : 0);
 	return n < cap ? n : cap;
-}
-
-/* The label of a block's computed total column ("总计"). */
-static const char *sum_column_label(const gir_block *b)
-{
-	for (size_t c = 0; c < b->ncols; c++)
-		if (gir_axis_is_sum(b->col_leaves[c]))
-			return b->col_leaves[c]->label;
-	return "total";
 }
 
 /* Table 四 may be written as the national form's single line of 15 numbers. */
@@ -1333,18 +1549,34 @@ static void meta_warnings(binder *B, const gir_node *root)
 {
 	gir_report *r = B->rep;
 	const char *const *labels = (const char *const *)B->tpl->field_labels;
+	/* A report on a year is issued early in the next (by 31 January for an
+	 * agency's report): the examples are dated then. */
+	int next = r->year + 1;
 	if (!r->date.year) {
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
+		char *hint = gir_xasprintf(_("add date: %d-01-15, the day the report is issued, early in %d"),
+		                           next, next);
 		if (!d)
-			warn(B, (gir_pos){0, 0}, labels[GIR_F_DATE], "date", _("add date: 2021-01-08"),
+			warn(B, (gir_pos){0, 0}, labels[GIR_F_DATE], "date", hint,
 			     GIR_MSG(WARNING, no_date,
 			         "the report has no date; the signature block will have none"));
-	} else if (r->date.year <= r->year) {
+		free(hint);
+	} else if (r->date.year < r->year) {
+		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
+		char *hint = gir_xasprintf(_("a report on %d is dated early in %d, e.g. %d-01-15"),
+		                           r->year, next, next);
+		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", hint,
+		     GIR_MSG(WARNING, date_before_report_year,
+		         "%d-%02d-%02d is before the report year %d; a report on a whole "
+		         "year is dated after it ends"),
+		     r->date.year, r->date.month, r->date.day, r->year);
+		free(hint);
+	} else if (r->date.year == r->year) {
 		const gir_node *d = find_meta(B->reg, root, GIR_F_DATE);
 		warn(B, d ? d->pos : (gir_pos){0, 0}, labels[GIR_F_DATE], "date", NULL,
 		     GIR_MSG(WARNING, date_in_report_year,
 		         "%d-%02d-%02d is within the report year %d; a report on a whole "
-		     "year is dated after it ends"),
+		         "year is dated after it ends"),
 		     r->date.year, r->date.month, r->date.day, r->year);
 	}
 	char year[16];

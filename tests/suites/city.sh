@@ -53,29 +53,35 @@ t generator-deterministic 'sh tools/gen-city.sh "$tmp/again" && diff -r "$tmp/ci
 "$BIN" summary -f csv --bom examples/city >"$tmp/bom.csv" 2>/dev/null
 t csv-no-bom '[ "$(head -c 3 "$tmp/plain.csv" | od -An -tx1 | tr -d " ")" != efbbbf ]'
 t csv-bom '[ "$(head -c 3 "$tmp/bom.csv" | od -An -tx1 | tr -d " ")" = efbbbf ] && tail -c +4 "$tmp/bom.csv" | cmp -s - "$tmp/plain.csv"'
-t csv-crlf '[ $(tr -cd "\r" <"$tmp/plain.csv" | wc -c) = $(wc -l <"$tmp/plain.csv") ] && [ $(wc -l <"$tmp/plain.csv") = 26 ]'
+# (27 lines: the header, 24 sources, a 合计 for 2020 and one for 2021)
+t csv-crlf '[ $(tr -cd "\r" <"$tmp/plain.csv" | wc -c) = $(wc -l <"$tmp/plain.csv") ] && [ $(wc -l <"$tmp/plain.csv") = 27 ]'
 t csv-bom-ignored-elsewhere '"$BIN" summary -f md --bom examples/city 2>/dev/null | head -c 1 | grep -q "|"'
 
 # The 合计 row is the sum of the rows, for a figure of both editions and a
 # requests column; a figure only one edition has gets no total.
-col_sum() { # label: the sum of the column over the rows that passed, and the 合计 cell
-	tr -d '\r' <"$tmp/plain.csv" | awk -F, -v want="$1" '
+col_sum() { # label year: the sum of the column over that year's rows that passed, and its 合计 cell
+	tr -d '\r' <"$tmp/plain.csv" | awk -F, -v want="$1" -v year="$2" '
 		NR == 1 { for (i = 1; i <= NF; i++) if ($i == want) c = i; next }
-		$1 == "合计" { total = $c; next }
-		$5 == "通过" { sum += $c }
+		$1 == "合计" && $2 == year { total = $c; next }
+		$5 == "通过" && $2 == year { sum += $c }
 		END { if (!c) exit 1; print sum, total }'
 }
 for label in 行政许可决定 本年新收申请 结转下年度 行政复议; do
-	t "total:$label" 'set -- $(col_sum '"$label"'); [ -n "$2" ] && [ "$1" = "$2" ]'
+	for year in 2020 2021; do
+		t "total:$label:$year" 'set -- $(col_sum '"$label $year"'); [ -n "$2" ] && [ "$1" = "$2" ]'
+	done
 done
-t total-amount-one-edition-empty 'set -- $(col_sum "政府集中采购金额（万元）"); [ -z "$2" ]'
-t total-amount-one-year '"$BIN" summary -f csv examples/city/*/2020.yaml 2>/dev/null | tr -d "\r" | awk -F, "NR == 1 { for (i = 1; i <= NF; i++) if (\$i == \"政府集中采购金额（万元）\") c = i } \$1 == \"合计\" { t = \$c } \$5 == \"通过\" { s += \$c * 10000 } END { exit !(c && t * 10000 == s) }"'
+# Reports of different years are never added together: a 合计 row for each
+# year, after its rows, and none without a year.
+t total-by-year 'tr -d "\r" <"$tmp/plain.csv" | awk -F, "\$1 == \"合计\" { t[++n] = \$2; next } NR > 1 && n == 0 && \$2 != 2020 { bad = 1 } NR > 1 && n == 1 && \$2 != 2021 { bad = 1 } END { exit bad || n != 2 || t[1] != 2020 || t[2] != 2021 }"'
+t total-amount-one-edition-empty 'set -- $(col_sum "政府集中采购金额（万元）" 2021); [ -z "$2" ]'
 # The JSON is valid and says the same (tools/jsoncheck.c reads numbers as text).
 "$BIN" summary -f json examples/city >"$tmp/s.json" 2>/dev/null
 if ${CC:-cc} -std=c11 -O1 tools/jsoncheck.c $(pkg-config --cflags --libs libcjson) -o "$tmp/jsoncheck" 2>"$tmp/cc.err"; then
 	t json-valid '"$tmp/jsoncheck" "$tmp/s.json" && "$tmp/jsoncheck" "$tmp/s.json" "rows#" 24 && "$tmp/jsoncheck" "$tmp/s.json" "columns#" 23'
-	t json-totals 'set -- $(col_sum 本年新收申请) && "$tmp/jsoncheck" "$tmp/s.json" totals.figures.received "$2" && "$tmp/jsoncheck" "$tmp/s.json" totals.sources 24 && "$tmp/jsoncheck" "$tmp/s.json" totals.failed 0'
-	t json-one-edition-no-total '! "$tmp/jsoncheck" "$tmp/s.json" totals.figures.procurement_amount'
+	t json-totals 'set -- $(col_sum 本年新收申请 2021) && "$tmp/jsoncheck" "$tmp/s.json" totals.by_year[1].figures.received "$2" && "$tmp/jsoncheck" "$tmp/s.json" totals.by_year[1].year 2021 && "$tmp/jsoncheck" "$tmp/s.json" totals.by_year[1].sources 12 && "$tmp/jsoncheck" "$tmp/s.json" totals.sources 24 && "$tmp/jsoncheck" "$tmp/s.json" totals.failed 0'
+	t json-one-edition-no-total '! "$tmp/jsoncheck" "$tmp/s.json" totals.by_year[1].figures.procurement_amount && "$tmp/jsoncheck" "$tmp/s.json" totals.by_year[0].figures.procurement_amount 4641.8749'
+	t json-no-total-across-years '"$tmp/jsoncheck" "$tmp/s.json" "totals.figures#" 0 && "$tmp/jsoncheck" "$tmp/s.json" "totals.by_year#" 2'
 	t json-row '"$tmp/jsoncheck" "$tmp/s.json" - <<EOF
 rows[file=examples/city/tongji/2021.yaml].agency 青石市临江区统计局
 rows[file=examples/city/tongji/2021.yaml].year 2021

@@ -43,6 +43,16 @@ t changed-project-rebuilds 'sleep 0.01; touch gireport.yaml; "$BIN" build -f txt
 # Carry-over between siblings without previous:, across editions.
 sed -i 's/^  carried_over: \[3,/  carried_over: [2,/; s/^  received: \[3,/  received: [4,/' "$tmp/city/tongji/2021.yaml"
 t sibling-carry-over '! "$BIN" check -q tongji && "$BIN" check tongji 2>&1 | grep -q "last year.s 四、结转下年度继续办理 = 3"'
+# The error's note names last year's file, line and column, where the 3 is written.
+t carry-over-names-last-year '"$BIN" check tongji/2021.yaml 2>&1 | grep -q "^tongji/2020.yaml:[0-9]*:[0-9]*: note: .*四、结转下年度继续办理 · 自然人: last year.s 2020 report gives 3 here"'
+# A gap in the series (2020 and 2022, no 2021): a note that the carry-over
+# was not checked, exit 0; the first year of a series expects none.
+mkdir "$tmp/city/gap" && cp "$tmp/city/tongji/2020.yaml" "$tmp/city/gap/2020.yaml" &&
+	sed -e "s/^year: 2021/year: 2022/" -e "s/^date: 2022-/date: 2023-/" "$tmp/city/tongji/2021.yaml" >"$tmp/city/gap/2022.yaml"
+t carry-over-not-checked-note '"$BIN" check gap/2022.yaml 2>"$tmp/gap.err" && grep -q "^gap/2022.yaml: note: .*二、上年结转.*: not checked against last year: there is no 2021.yaml beside this source, while there is a 2020.yaml" "$tmp/gap.err"'
+t carry-over-first-year-no-note '! "$BIN" check gap/2020.yaml 2>&1 | grep -q "not checked"'
+t carry-over-note-not-strict '"$BIN" check --strict gap/2022.yaml 2>/dev/null'
+rm -r "$tmp/city/gap"
 
 # Parallel workers: each source's diagnostics come out in one piece.
 for i in 1 2 3 4 5 6 7 8; do

@@ -198,10 +198,18 @@ static void carry_over_from_previous_year(void **state)
 	                            "  granted: [2, 0, 0, 0, 0, 0]\n");
 	d = gir_diags_new();
 	assert_int_equal(gir_report_check_previous(bad.rep, prev.rep, d), 1);
-	assert_int_equal(gir_diags_count(d), 1);
+	assert_int_equal(gir_diags_count(d), 2);
 	const gir_diag *g = expect_diag(d, GIR_ERROR, 12, 18, "requests.carried_over.natural",
 	                                "二、上年结转 = 1 but last year's 四、结转下年度继续办理 = 2");
 	assert_string_equal(g->label, "三、收到和处理政府信息公开申请情况 · 自然人");
+	/* A note at last year's cell: its file, line and column. */
+	g = gir_diags_at(d, 1);
+	assert_int_equal(g->severity, GIR_NOTE);
+	assert_string_equal(g->file, prev.rep->file);
+	assert_int_equal(g->line, 12);
+	assert_int_equal(g->column, 21);
+	assert_string_equal(g->path, "requests.carried_forward.natural");
+	assert_string_equal(g->message, "last year's 2019 report gives 2 here");
 	gir_diags_free(d);
 
 	loaded_free(&prev);

@@ -351,9 +351,62 @@ static void syntax_error_tab(void **state)
 	(void)state;
 	yaml_doc y = yaml_load("year: 2020\nrequests:\n\treceived: [1]\n");
 	expect_refused(&y, 3, 1,
-	               "YAML syntax: found character that cannot start any token while scanning "
-	               "for the next token (line 3)",
-	               "indent with spaces, not tabs");
+	               "this line is indented with a tab, which YAML does not accept: indent with spaces",
+	               "replace the tab with spaces, lined up with the lines above");
+	yaml_free(&y);
+}
+
+#define MOVED "YAML reads from the indentation which rows belong together"
+
+/* A key moved left is reported on its own line, not at the next key that
+ * libyaml could not place. */
+static void syntax_error_dedented_key(void **state)
+{
+	(void)state;
+	yaml_doc y = yaml_load("requests:\n  withheld:\n  state_secret: [1]\n    prohibited: [2]\n"
+	                       "    security: [3]\n");
+	expect_refused(&y, 3, 3, "this line is indented by 2 spaces where the lines around it have 4: " MOVED,
+	               "indent it by 4 spaces, like line 4");
+	yaml_free(&y);
+	/* A row in the middle of its group, moved left: the same line. */
+	y = yaml_load("withheld:\n    a: [1]\n  b: [2]\n    c: [3]\n");
+	expect_refused(&y, 3, 3, "this line is indented by 2 spaces where the lines around it have 4: " MOVED,
+	               "indent it by 4 spaces, like line 2");
+	yaml_free(&y);
+	/* A row indented by a level no line before it has: that row. */
+	y = yaml_load("withheld:\n    a: [1]\n   b: [2]\nnext: 1\n");
+	expect_refused(&y, 3, 4, "this line is indented by 3 spaces where the lines around it have 4: " MOVED,
+	               "indent it by 4 spaces, like line 2");
+	yaml_free(&y);
+	/* Two rows moved right together, fewer than the rows after them: the
+	 * first of them, and how many. */
+	y = yaml_load("withheld:\n      a: [1]\n      b: [2]\n    c: [3]\n    d: [4]\n    e: [5]\n");
+	expect_refused(&y, 2, 7,
+	               "this line and the one after it are indented by 6 spaces where the lines "
+	               "around them have 4: " MOVED,
+	               "indent them by 4 spaces, like line 4");
+	yaml_free(&y);
+	/* Rows indented deeper than the rows before them, under no key: as
+	 * many as those, so the ones at an indentation no line before allows. */
+	y = yaml_load("requests:\n  received: [1]\n  granted: [2]\n      other: [3]\n      more: [4]\n");
+	expect_refused(&y, 4, 7,
+	               "this line and the one after it are indented by 6 spaces where the lines "
+	               "around them have 2: " MOVED,
+	               "indent them by 2 spaces, like line 3");
+	yaml_free(&y);
+}
+
+/* Two commas with nothing between them: the hint shows the list with a 0. */
+static void syntax_error_empty_flow_value(void **state)
+{
+	(void)state;
+	yaml_doc y = yaml_load("a: [1, , 11]\n");
+	expect_refused(&y, 1, 8, "a value is missing before this comma",
+	               "write the number there, 0 if there were none: [1, 0, 11]");
+	yaml_free(&y);
+	y = yaml_load("a: [ ,2,3]\n");
+	expect_refused(&y, 1, 6, "a value is missing before this comma",
+	               "write the number there, 0 if there were none: [0, 2, 3]");
 	yaml_free(&y);
 }
 
@@ -441,6 +494,8 @@ int main(void)
 		cmocka_unit_test(refuses_empty_document),
 		cmocka_unit_test(refuses_bad_encodings),
 		cmocka_unit_test(syntax_error_tab),
+		cmocka_unit_test(syntax_error_dedented_key),
+		cmocka_unit_test(syntax_error_empty_flow_value),
 		cmocka_unit_test(syntax_error_full_width_colon_on_the_line),
 		cmocka_unit_test(syntax_error_full_width_colon_first_line),
 		cmocka_unit_test(syntax_error_full_width_comma_and_space),

@@ -611,7 +611,7 @@ static void warning_no_date(void **state)
 	assert_int_equal(gir_diags_count(L.diags), 1);
 	const gir_diag *g = expect_diag(L.diags, GIR_WARNING, 0, 0, "date",
 	                                "the report has no date; the signature block will have none");
-	expect_hint(g, "add date: 2021-01-08");
+	expect_hint(g, "add date: 2021-01-15, the day the report is issued, early in 2021");
 	expect_label(g, "成文日期");
 	assert_int_equal(L.rep->date.year, 0);
 	loaded_free(&L);
@@ -621,7 +621,7 @@ static void warning_no_date(void **state)
 	assert_int_equal(gir_diags_count(L.diags), 1);
 	g = expect_diag(L.diags, GIR_ERROR, 0, 0, "date",
 	                "the report has no date; the signature block will have none");
-	expect_hint(g, "add date: 2021-01-08");
+	expect_hint(g, "add date: 2021-01-15, the day the report is issued, early in 2021");
 	loaded_free(&L);
 }
 
@@ -642,6 +642,17 @@ static void warning_date_before_year_end(void **state)
 	assert_null(L.rep);
 	expect_diag(L.diags, GIR_ERROR, 3, 7, "date",
 	            "2020-12-31 is within the report year 2020; a report on a whole year is dated after it ends");
+	loaded_free(&L);
+
+	/* A date in an earlier year is said to be before the report year, with
+	 * an example early in the year after it. */
+	L = load_report("year: 2024\nagency: 甲\ndate: 2023-01-20\noverview: 无。\n"
+	                "problems: 无。\nother_matters: 无。\nproactive: {}\nrequests: {}\n"
+	                "appeals: {}\n");
+	assert_non_null(L.rep);
+	const gir_diag *g = expect_diag(L.diags, GIR_WARNING, 3, 7, "date",
+	            "2023-01-20 is before the report year 2024; a report on a whole year is dated after it ends");
+	expect_hint(g, "a report on 2024 is dated early in 2025, e.g. 2025-01-15");
 	loaded_free(&L);
 }
 
