@@ -399,8 +399,9 @@ static char *value_path(const gir_section *sec, const gir_axis *row, const gir_a
 }
 
 /* The factor of a unit for a cell, from the template: a prose rule of
- * that cell giving it ({"万元": 1, "元": 10000}), else the column's own
- * "unit" (factor 1); 0 when the template knows no such unit there. */
+ * that cell giving it ({"万元": 1, "元": 10000}), else the column's
+ * "unit" ("万元", factor 1, or an object like the rule's); 0 when the
+ * template knows no such unit there. */
 static int64_t unit_factor(const gir_template *t, const char *path, const gir_axis *col,
                            const char *unit)
 {
@@ -412,7 +413,10 @@ static int64_t unit_factor(const gir_template *t, const char *path, const gir_ax
 			if (strcmp(r->units[u].text, unit) == 0)
 				return r->units[u].factor;
 	}
-	return col->unit && strcmp(col->unit, unit) == 0 ? 1 : 0;
+	for (size_t u = 0; u < col->nunits; u++)
+		if (strcmp(col->units[u].text, unit) == 0)
+			return col->units[u].factor;
+	return 0;
 }
 
 /* num / factor, for a factor that is a power of ten: the point moved. */
