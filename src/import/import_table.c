@@ -7,6 +7,7 @@
 
 #include "import.h"
 #include "prose.h"
+#include "utf8.h"
 #include "util.h"
 
 bool imp_label_matches(const gir_axis *a, const char *cell)
@@ -1019,6 +1020,70 @@ static size_t cell_lines(const imp_table *tab, const imp_row *rows, size_t n, si
 	return j - i;
 }
 
+/* Length of the space at t that parts the words of a line: ASCII spaces
+ * or U+3000; 0 if none. */
+static size_t word_gap(const char *t)
+{
+	size_t k = 0;
+	for (;;) {
+		if (t[k] == ' ')
+			k++;
+		else if (strncmp(t + k, "\u3000", 3) == 0)
+			k += 3;
+		else
+			return k;
+	}
+}
+
+/* A label of the form and its values on one line of text, parted by
+ * spaces ("行政许可 97", "规章 0 0 0"), as text extracted from a PDF gives a
+ * row whose cells were not kept apart: read as a row when every word after
+ * the label is a value and the label names a row of the form, so that a
+ * sentence is never read so.  Returns whether it was. */
+static bool spaced_row(const imp_table *tab, const imp_row *r, imp_row *out)
+{
+	if (!r->text_line || r->n != 1)
+		return false;
+	const char *t = r->cells[0].text;
+	size_t nw = 0, at[GIR_MAX_KEYS], len[GIR_MAX_KEYS]; /* each word's start and length */
+	for (size_t i = 0; t[i];) {
+		if (nw == GIR_MAX_KEYS)
+			return false; /* a sentence, not a row */
+		at[nw] = i;
+		while (t[i] && !word_gap(t + i))
+			i++;
+		len[nw] = i - at[nw];
+		nw++;
+		i += word_gap(t + i);
+	}
+	size_t first = nw; /* the first of the values that end the line */
+	for (; first > 1; first--) {
+		char *word = gir_xstrndup(t + at[first - 1], len[first - 1]);
+		bool value = !is_label(word) && *word;
+		free(word);
+		if (!value)
+			break;
+	}
+	if (first == nw)
+		return false;
+	char *label = gir_xstrndup(t, at[first - 1] + len[first - 1]);
+	if (!is_label(label) || !names_a_slot(tab, label)) {
+		free(label);
+		return false;
+	}
+	*out = *r;
+	out->cells = gir_xcalloc(nw - first + 1, sizeof *out->cells);
+	out->n = out->cap = 0;
+	out->cells[out->n++] = (imp_cell){label, r->cells[0].pos, -1};
+	for (size_t k = first; k < nw; k++) {
+		gir_pos pos = r->cells[0].pos;
+		pos.col += (int)gir_utf8_count(t, at[k]);
+		out->cells[out->n++] = (imp_cell){gir_xstrndup(t + at[k], len[k]), pos, -1};
+	}
+	out->text_line = false;
+	return true;
+}
+
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab)
 {
@@ -1032,7 +1097,8 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 		imp_row joined;
 		size_t took = 0;
 		if ((!rd.nvalues && rd.nlabels && i + 1 < n && wraps_into(tab, &rows[i], &rows[i + 1], &joined) &&
-		     (took = 2)) || (took = cell_lines(tab, rows, n, i, &joined)) > 0) {
+		     (took = 2)) || (took = cell_lines(tab, rows, n, i, &joined)) > 0 ||
+		    (spaced_row(tab, &rows[i], &joined) && (took = 1))) {
 			read_free(&rd);
 			read_row(&joined, &rd);
 			c.row = &joined;

@@ -330,6 +330,17 @@ t cells:not-applicable-warned 'grep -q "pt-cells.txt:[0-9]*:[0-9]*: warning: 二
 t cells:unit-converted 'grep -q "warning: 二、主动公开政府信息情况 · 行政事业性收费 · 本年收费金额（单位：万元）: \"242523110.82元\" read as 24252.311082" "$tmp/pt-cells.err" && grep -qxF "  fees: 24252.311082" "$tmp/pt-cells.yaml"'
 t cells:trailing-empty 'grep -q "（二）部分公开（区分处理的，只计这一情形，不计其他情形）: 5 empty cells read as 0" "$tmp/pt-cells.err" && grep -qxF "  partly_granted: [5, 0, 0, 0, 0, 0]" "$tmp/pt-cells.yaml"'
 
+# A row's label and values parted by single spaces, as a PDF-to-text copy
+# gives them (上海市科委 2024: `行政许可 97`): read as the row when the label
+# is the form's and every word after it a value; a line whose words after a
+# label of the form are not all values stays text.
+sed -e 's/^规章	0	0	0$/规章 0 0 0/' -e 's/^行政许可	2293$/行政许可　2293/' \
+	-e 's/^行政处罚	\([0-9]*\)$/行政处罚 办理 \1/' "$tmp/pt-tabs.txt" >"$tmp/pt-spaced.txt"
+"$BIN" import "$tmp/pt-spaced.txt" >"$tmp/pt-spaced.yaml" 2>"$tmp/pt-spaced.err"
+t cells:spaced-edited '[ $(diff "$tmp/pt-tabs.txt" "$tmp/pt-spaced.txt" | grep -c "^>") = 3 ]'
+t cells:spaced-row 'grep -qxF "  regulations: [0, 0, 0]" "$tmp/pt-spaced.yaml" && grep -qxF "  licensing: 2293" "$tmp/pt-spaced.yaml"'
+t cells:spaced-sentence-not-a-row 'grep -q "行政处罚 办理 [0-9]*" "$tmp/pt-spaced.yaml" && ! grep -q "^  penalties: [0-9]" "$tmp/pt-spaced.yaml"'
+
 # ---- labels as real tables give them (issue 13) ------------------------------
 
 # The 2023 page in the tab form, with its labels as copies and misprints give
