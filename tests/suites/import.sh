@@ -341,6 +341,11 @@ t cells:spaced-edited '[ $(diff "$tmp/pt-tabs.txt" "$tmp/pt-spaced.txt" | grep -
 t cells:spaced-row 'grep -qxF "  regulations: [0, 0, 0]" "$tmp/pt-spaced.yaml" && grep -qxF "  licensing: 2293" "$tmp/pt-spaced.yaml"'
 t cells:spaced-sentence-not-a-row 'grep -q "行政处罚 办理 [0-9]*" "$tmp/pt-spaced.yaml" && ! grep -q "^  penalties: [0-9]" "$tmp/pt-spaced.yaml"'
 
+# A title given as an archive's header gives it, "标题: …" (平潭 page.txt
+# copies): the agency is the title's, without the field's name.
+sed '1s/^/标题: /' "$tmp/pt-tabs.txt" >"$tmp/pt-field.txt"
+t title:field-name-left-out '"$BIN" import "$tmp/pt-field.txt" 2>/dev/null >"$tmp/pt-field.yaml"; head -1 "$tmp/pt-field.txt" | grep -q "^标题: " && grep -x "agency: .*" "$tmp/pt-tabs.yaml" | grep -qxf - "$tmp/pt-field.yaml" && ! grep -q "标题" "$tmp/pt-field.yaml"'
+
 # ---- labels as real tables give them (issue 13) ------------------------------
 
 # The 2023 page in the tab form, with its labels as copies and misprints give
