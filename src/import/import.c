@@ -1703,6 +1703,10 @@ int gir_import_with(const gir_registry *reg, const gir_import_options *o, const 
 		return -1;
 	}
 	choose_template(&im, o && o->year ? o->year : year_in_head(&im));
+	size_t lines = im.doc.nlines;
+	imp_split_runs(&im.doc, im.t);
+	if (im.doc.nlines != lines) /* the tables' labels are lines of their own now */
+		choose_template(&im, o && o->year ? o->year : year_in_head(&im));
 	if (!override_template(&im, o)) {
 		import_free(&im);
 		return -1;

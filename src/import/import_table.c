@@ -1039,7 +1039,8 @@ static size_t word_gap(const char *t)
  * spaces ("行政许可 97", "规章 0 0 0"), as text extracted from a PDF gives a
  * row whose cells were not kept apart: read as a row when every word after
  * the label is a value and the label names a row of the form, so that a
- * sentence is never read so.  Returns whether it was. */
+ * sentence is never read so; a line of two values or more and nothing else
+ * is a row without its label.  Returns whether it was. */
 static bool spaced_row(const imp_table *tab, const imp_row *r, imp_row *out)
 {
 	if (!r->text_line || r->n != 1)
@@ -1057,24 +1058,25 @@ static bool spaced_row(const imp_table *tab, const imp_row *r, imp_row *out)
 		i += word_gap(t + i);
 	}
 	size_t first = nw; /* the first of the values that end the line */
-	for (; first > 1; first--) {
+	for (; first > 0; first--) {
 		char *word = gir_xstrndup(t + at[first - 1], len[first - 1]);
 		bool value = !is_label(word) && *word;
 		free(word);
 		if (!value)
 			break;
 	}
-	if (first == nw)
+	if (first == nw || (first == 0 && nw < 2))
 		return false;
-	char *label = gir_xstrndup(t, at[first - 1] + len[first - 1]);
-	if (!is_label(label) || !names_a_slot(tab, label)) {
+	char *label = first ? gir_xstrndup(t, at[first - 1] + len[first - 1]) : NULL;
+	if (label && (!is_label(label) || !names_a_slot(tab, label))) {
 		free(label);
 		return false;
 	}
 	*out = *r;
 	out->cells = gir_xcalloc(nw - first + 1, sizeof *out->cells);
 	out->n = out->cap = 0;
-	out->cells[out->n++] = (imp_cell){label, r->cells[0].pos, -1};
+	if (label)
+		out->cells[out->n++] = (imp_cell){label, r->cells[0].pos, -1};
 	for (size_t k = first; k < nw; k++) {
 		gir_pos pos = r->cells[0].pos;
 		pos.col += (int)gir_utf8_count(t, at[k]);

@@ -346,6 +346,15 @@ t cells:spaced-sentence-not-a-row 'grep -q "行政处罚 办理 [0-9]*" "$tmp/pt
 sed '1s/^/标题: /' "$tmp/pt-tabs.txt" >"$tmp/pt-field.txt"
 t title:field-name-left-out '"$BIN" import "$tmp/pt-field.txt" 2>/dev/null >"$tmp/pt-field.yaml"; head -1 "$tmp/pt-field.txt" | grep -q "^标题: " && grep -x "agency: .*" "$tmp/pt-tabs.yaml" | grep -qxf - "$tmp/pt-field.yaml" && ! grep -q "标题" "$tmp/pt-field.yaml"'
 
+# A whole report on one line, cells between single spaces, as an archive's
+# text copy gives it (平潭 page.txt): the tab form of the 2021 page with its
+# title first and everything else joined by spaces reads as the same tables.
+{ head -1 "$tmp/pt-tabs.txt"; sed 1d "$tmp/pt-tabs.txt" | tr '\t' ' ' | grep . | tr '\n' ' '; echo; } >"$tmp/pt-run.txt"
+"$BIN" import "$tmp/pt-run.txt" >"$tmp/pt-run.yaml" 2>"$tmp/pt-run.err"
+echo $? >"$tmp/pt-run.rc"
+t run-together:one-line '[ $(wc -l <"$tmp/pt-run.txt") = 2 ] && [ $(sed -n 2p "$tmp/pt-run.txt" | wc -c) -gt 4000 ]'
+t run-together:same-tables '[ $(cat "$tmp/pt-run.rc") = 0 ] && tree "$tmp/pt-run.yaml" | sed "s/ (omitted)$//" | grep "^\(proactive\|requests\|appeals\)\." >"$tmp/pr.t" && grep "^\(proactive\|requests\|appeals\)\." "$tmp/pt.tree" | diff - "$tmp/pr.t"'
+
 # ---- labels as real tables give them (issue 13) ------------------------------
 
 # The 2023 page in the tab form, with its labels as copies and misprints give
