@@ -714,6 +714,60 @@ static size_t run_cuts(const gir_template *t, char *text, size_t **cuts)
 	return n;
 }
 
+/* The line with a space put before and after each section heading glued
+ * to the text around it ("…持平。二、主动公开政府信息情况2021年，…"), so that
+ * run_cuts cuts there too: malloc'd, or NULL when no heading is glued. */
+static char *unglued(const gir_template *t, const char *text)
+{
+	gir_buf b = {0};
+	bool glued = false;
+	size_t from = 0;
+	for (size_t i = 0; text[i]; i++) {
+		const gir_section *sec;
+		size_t h = (text[i] & 0xC0) != 0x80 ? heading_at(t, text + i, &sec) : 0;
+		if (!h)
+			continue;
+		bool before = i && text[i - 1] != ' ', after = text[i + h] && text[i + h] != ' ';
+		if (!before && !after)
+			continue;
+		glued = true;
+		gir_buf_put(&b, text + from, i - from);
+		if (before)
+			gir_buf_putc(&b, ' ');
+		gir_buf_put(&b, text + i, h);
+		if (after)
+			gir_buf_putc(&b, ' ');
+		from = i + h;
+		i += h - 1;
+	}
+	if (!glued) {
+		gir_buf_free(&b);
+		return NULL;
+	}
+	gir_buf_puts(&b, text + from);
+	return imp_detach(&b);
+}
+
+/* Puts s at the end of the doc's store, which the lines' text points
+ * into, and returns where it is now. */
+static char *to_store(imp_doc *doc, const char *s)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < doc->nlines; i++) {
+		size_t end = (size_t)(doc->lines[i].text - doc->store) + strlen(doc->lines[i].text) + 1;
+		used = end > used ? end : used;
+	}
+	size_t *at = gir_xcalloc(doc->nlines + 1, sizeof *at);
+	for (size_t i = 0; i < doc->nlines; i++)
+		at[i] = (size_t)(doc->lines[i].text - doc->store);
+	doc->store = gir_xrealloc(doc->store, used + strlen(s) + 1);
+	for (size_t i = 0; i < doc->nlines; i++)
+		doc->lines[i].text = doc->store + at[i];
+	free(at);
+	memcpy(doc->store + used, s, strlen(s) + 1);
+	return doc->store + used;
+}
+
 void imp_split_runs(imp_doc *doc, const gir_template *t)
 {
 	if (doc->structured || !t)
@@ -722,6 +776,11 @@ void imp_split_runs(imp_doc *doc, const gir_template *t)
 		imp_line *l = &doc->lines[i];
 		if (strlen(l->text) < RUN_MIN_BYTES)
 			continue;
+		char *spaced = unglued(t, l->text);
+		if (spaced) { /* the columns after a glued heading shift by a space or two */
+			l->text = to_store(doc, spaced);
+			free(spaced);
+		}
 		size_t *cuts, n = run_cuts(t, l->text, &cuts);
 		if (!n) {
 			free(cuts);

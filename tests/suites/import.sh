@@ -354,6 +354,12 @@ t title:field-name-left-out '"$BIN" import "$tmp/pt-field.txt" 2>/dev/null >"$tm
 echo $? >"$tmp/pt-run.rc"
 t run-together:one-line '[ $(wc -l <"$tmp/pt-run.txt") = 2 ] && [ $(sed -n 2p "$tmp/pt-run.txt" | wc -c) -gt 4000 ]'
 t run-together:same-tables '[ $(cat "$tmp/pt-run.rc") = 0 ] && tree "$tmp/pt-run.yaml" | sed "s/ (omitted)$//" | grep "^\(proactive\|requests\|appeals\)\." >"$tmp/pr.t" && grep "^\(proactive\|requests\|appeals\)\." "$tmp/pt.tree" | diff - "$tmp/pr.t"'
+# The same with headings glued to the text around them (平潭 经济发展局 2021:
+# `…持平。二、主动公开政府信息情况2021年，…`).
+sed -e 's/ \(二、主动公开政府信息情况\) /\1/' -e 's/ \(四、政府信息公开行政复议、行政诉讼情况\) /\1/' "$tmp/pt-run.txt" >"$tmp/pt-glued.txt"
+"$BIN" import "$tmp/pt-glued.txt" >"$tmp/pt-glued.yaml" 2>/dev/null
+echo $? >"$tmp/pt-glued.rc"
+t run-together:glued-headings 'grep -q "[^ ]二、主动公开政府信息情况[^ ]" "$tmp/pt-glued.txt" && grep -q "[^ ]四、政府信息公开行政复议、行政诉讼情况[^ ]" "$tmp/pt-glued.txt" && [ $(cat "$tmp/pt-glued.rc") = 0 ] && tree "$tmp/pt-glued.yaml" | sed "s/ (omitted)$//" | grep "^\(proactive\|requests\|appeals\)\." | diff "$tmp/pr.t" -'
 
 # ---- labels as real tables give them (issue 13) ------------------------------
 
