@@ -186,6 +186,57 @@ static void parse_axis_children(tctx *c, const cJSON *arr, gir_axis *a, gir_cell
 	}
 }
 
+static void add_axis_unit(gir_axis *a, const char *text, int64_t factor)
+{
+	a->units = gir_xrealloc(a->units, (a->nunits + 1) * sizeof *a->units);
+	a->units[a->nunits++] = (gir_axis_unit){gir_xstrdup(text), factor};
+}
+
+/* "unit": "万元", or {"万元": 1, "元": 10000} when a report may print the
+ * cell in another unit (元 in a 万元 column of gov-2019, 平潭 2019): the
+ * unit of factor 1 is the cells' own, the others are what import converts
+ * from.  The cells' unit comes first in a->units. */
+static void parse_axis_unit(tctx *c, const cJSON *j, gir_axis *a)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, "unit"), *u;
+	if (!v)
+		return;
+	if (cJSON_IsString(v)) {
+		a->unit = gir_xstrdup(v->valuestring);
+		add_axis_unit(a, v->valuestring, 1);
+		return;
+	}
+	if (!cJSON_IsObject(v)) {
+		terr(c, "template: \"%s\" must be a string or an object", "unit");
+		return;
+	}
+	cJSON_ArrayForEach(u, v)
+	{
+		if (!*u->string || !cJSON_IsNumber(u) || u->valuedouble < 1 || u->valuedouble > 1e9 ||
+		    u->valuedouble != (double)(int64_t)u->valuedouble) {
+			terr(c, "template: \"%s\" maps each unit to a whole factor from 1 to 10^9", "unit");
+			return;
+		}
+		if (u->valuedouble != 1)
+			continue;
+		if (a->unit) {
+			terr(c, "template: \"%s\" gives two units of factor 1", "unit");
+			return;
+		}
+		a->unit = gir_xstrdup(u->string);
+		add_axis_unit(a, u->string, 1);
+	}
+	if (!a->unit) {
+		terr(c, "template: \"%s\" gives no unit of factor 1 (the cells' own)", "unit");
+		return;
+	}
+	cJSON_ArrayForEach(u, v)
+	{
+		if (u->valuedouble != 1)
+			add_axis_unit(a, u->string, (int64_t)u->valuedouble);
+	}
+}
+
 static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis *a,
                             gir_cell_type inherited)
 {
@@ -200,7 +251,7 @@ static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis 
 	if (!a->label)
 		a->label = gir_xstrdup("");
 	a->bare_label = gir_xstrdup(gir_skip_numbering(a->label));
-	a->unit = json_string(c, j, "unit", false);
+	parse_axis_unit(c, j, a);
 	char *type = json_string(c, j, "type", false);
 	a->type = inherited;
 	if (type)
@@ -259,6 +310,9 @@ static void free_axis(gir_axis *a)
 	free(a->label);
 	free(a->bare_label);
 	free(a->unit);
+	for (size_t i = 0; i < a->nunits; i++)
+		free(a->units[i].text);
+	free(a->units);
 }
 
 bool gir_axis_is_sum(const gir_axis *a)

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gireport.h"
 
@@ -23,6 +24,13 @@ typedef enum gir_sum {
 /* A node of a row or column tree.  Leaves hold cells; groups give the merged
  * header cells.  A group without an id is transparent: its children are
  * addressed as if they stood at the group's level (三、本年度办理结果). */
+/* A unit a cell's number may be written with, and its factor: the number
+ * written = the cell × factor ("75394432.52元" in a 万元 column: 元, 10000). */
+typedef struct gir_axis_unit {
+	char *text;
+	int64_t factor;
+} gir_axis_unit;
+
 typedef struct gir_axis gir_axis;
 struct gir_axis {
 	char *id;
@@ -31,7 +39,9 @@ struct gir_axis {
 	char **aliases;
 	size_t naliases;
 	gir_cell_type type;
-	char *unit;
+	char *unit;          /* the cells' unit, as the header prints it (万元) */
+	gir_axis_unit *units; /* "unit": {"万元": 1, "元": 10000}: every unit, unit's first */
+	size_t nunits;
 	gir_sum sum;
 	gir_axis *parent;
 	gir_axis **children;

@@ -466,6 +466,32 @@ static char *title_piece(const imp *im, size_t j)
  * (正文, 来源：…, 发布日期：…, a breadcrumb). */
 #define HEAD_LINES 60
 
+/* The value of a "name: value" line, as an archive's header gives the title
+ * ("标题: 平潭综合实验区经济发展局2019年…报告"): s past the colon (ASCII or
+ * full-width) and the spaces after it when what comes before is a short
+ * name — one to four characters, no digit, no space — else s. */
+static const char *field_value(const char *s)
+{
+	size_t chars = 0;
+	for (const char *p = s; *p && chars <= 4;) {
+		size_t k = strncmp(p, "\xEF\xBC\x9A", 3) == 0 ? 3 : *p == ':' ? 1 : 0;
+		if (k) {
+			if (!chars)
+				return s;
+			for (p += k; *p == ' ' || strncmp(p, "\xE3\x80\x80", 3) == 0;)
+				p += *p == ' ' ? 1 : 3;
+			return p;
+		}
+		if (*p == ' ' || *p == '\t' || (*p >= '0' && *p <= '9'))
+			return s;
+		uint32_t cp;
+		size_t n = gir_utf8_decode(p, strlen(p), &cp);
+		p += n ? n : 1;
+		chars++;
+	}
+	return s;
+}
+
 /* Joins `take` non-blank lines from head[at] on and matches them as a title. */
 static bool title_at(imp *im, const size_t *head, size_t nhead, size_t at, size_t take)
 {
@@ -477,12 +503,13 @@ static bool title_at(imp *im, const size_t *head, size_t nhead, size_t at, size_
 		imp_join(&b, u);
 		free(u);
 	}
-	char *flat = without_spaces(b.ptr ? b.ptr : "");
+	const char *value = field_value(b.ptr ? b.ptr : "");
+	char *flat = without_spaces(value);
 	bool ok = match_title(im, flat, &im->agency, &im->year);
 	free(flat);
 	if (ok) {
 		free(im->title);
-		im->title = imp_detach(&b);
+		im->title = gir_xstrdup(value);
 		im->title_from = head[at];
 		im->title_to = head[at + take - 1] + 1;
 		im->title_pos = (gir_pos){im->doc.lines[head[at]].no, 1};
@@ -1694,6 +1721,10 @@ int gir_import_with(const gir_registry *reg, const gir_import_options *o, const 
 		return -1;
 	}
 	choose_template(&im, o && o->year ? o->year : year_in_head(&im));
+	size_t lines = im.doc.nlines;
+	imp_split_runs(&im.doc, im.t);
+	if (im.doc.nlines != lines) /* the tables' labels are lines of their own now */
+		choose_template(&im, o && o->year ? o->year : year_in_head(&im));
 	if (!override_template(&im, o)) {
 		import_free(&im);
 		return -1;

@@ -108,6 +108,11 @@ static inline char *imp_detach(gir_buf *b)
 /* Checks the text (UTF-8, not binary, not empty) and cuts it into
  * classified lines.  Returns 0, or -1 with an error added. */
 int imp_scan(imp_doc *doc, const char *text, size_t len);
+/* Cuts a line that holds a whole report (two section headings of t or
+ * more), as an archive's text copy gives it, where the report's lines were:
+ * around section headings, and in tables before captions, row labels and
+ * after runs of values. */
+void imp_split_runs(imp_doc *doc, const gir_template *t);
 void imp_doc_free(imp_doc *doc);
 /* The rows of table lines (and lines of text) in [from, to). */
 size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **rows);

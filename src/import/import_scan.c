@@ -599,6 +599,229 @@ int imp_scan(imp_doc *doc, const char *text, size_t len)
 	return 0;
 }
 
+/* ---- a report run into one line ------------------------------------------- */
+
+/* An archive's plain-text copy may hold a whole article on one line, the
+ * cells of its tables between single spaces (平潭 page.txt: "… 二、主动公开
+ * 政府信息情况 第二十条第（一）项 信息内容 … 规章 0 0 0 规范性文件 6 6 6 …").
+ * Such a line is cut where the report's own lines were: around each
+ * section heading of the template and, in a table section, before each
+ * block caption and row label of the form, after each run of values, and
+ * before values that follow words naming no row (table 四's header).  A
+ * line is taken for one only when it holds two section headings or more. */
+#define RUN_MIN_BYTES 2000
+
+/* The length of the section heading (or alias) of t that starts at p,
+ * and its section in *sec; 0 if none does. */
+static size_t heading_at(const gir_template *t, const char *p, const gir_section **sec)
+{
+	for (size_t k = 0; k < t->nsections; k++) {
+		const gir_section *s = t->sections[k];
+		size_t n = strlen(s->heading);
+		if (strncmp(p, s->heading, n) == 0)
+			return *sec = s, n;
+		for (size_t a = 0; a < s->naliases; a++)
+			if ((n = strlen(s->aliases[a])) && strncmp(p, s->aliases[a], n) == 0)
+				return *sec = s, n;
+	}
+	return 0;
+}
+
+static bool value_word(const char *w)
+{
+	char *v = imp_number(w);
+	bool r = v || imp_no_value(w);
+	free(v);
+	return r;
+}
+
+static bool names_row(const gir_axis *a, const char *w, const char *norm)
+{
+	if (a->parent && (gir_axis_matches(a, w) || gir_axis_matches(a, norm)))
+		return true;
+	for (size_t i = 0; i < a->nchildren; i++)
+		if (names_row(a->children[i], w, norm))
+			return true;
+	return false;
+}
+
+/* Whether the words w (one or several, between spaces) are a block caption
+ * or the label of a row of the table section; table 四's rows are its
+ * header's words, all on one line before its values. */
+static bool table_words(const gir_section *sec, const char *w)
+{
+	char *norm = imp_normalize(w);
+	bool r = false;
+	for (size_t b = 0; b < sec->nblocks && !r; b++)
+		r = (sec->blocks[b]->caption && gir_same_key(norm, sec->blocks[b]->caption)) ||
+		    (sec->blocks[b]->layout != GIR_LAYOUT_INLINE && names_row(&sec->blocks[b]->rows, w, norm));
+	free(norm);
+	return r;
+}
+
+/* The byte offsets, in text, where the report's lines start again (each
+ * after a space); how many. */
+static size_t run_cuts(const gir_template *t, char *text, size_t **cuts)
+{
+	size_t n = 0, headings = 0;
+	const gir_section *sec = NULL;
+	size_t seg = 0;      /* where the current piece starts */
+	bool prev_value = false;
+	*cuts = NULL;
+	for (size_t i = 0; text[i];) {
+		if (i && text[i - 1] != ' ') {
+			i++;
+			continue;
+		}
+		const gir_section *hs;
+		size_t h = heading_at(t, text + i, &hs);
+		size_t end = i;
+		while (text[end] && text[end] != ' ')
+			end++;
+		bool cut = false;
+		if (h && (text[i + h] == ' ' || !text[i + h])) {
+			headings++, sec = hs, cut = true;
+			end = i + h;
+		} else if (sec && sec->kind == GIR_TABLE) {
+			char save = text[end];
+			text[end] = '\0';
+			bool value = value_word(text + i);
+			if (!value && (prev_value || table_words(sec, text + i)))
+				cut = true;
+			else if (value && !prev_value && i > seg) {
+				/* values after words: cut unless the words are a row's label */
+				char keep = text[i - 1];
+				text[i - 1] = '\0';
+				cut = !table_words(sec, text + seg);
+				text[i - 1] = keep;
+			}
+			text[end] = save;
+			prev_value = value;
+		} else {
+			prev_value = false;
+		}
+		if (cut && i > seg) {
+			IMP_GROW(*cuts, n);
+			(*cuts)[n++] = i;
+			seg = i;
+		}
+		if (h && cut && text[end] == ' ' && text[end + 1]) {
+			/* the heading is a line of its own */
+			IMP_GROW(*cuts, n);
+			(*cuts)[n++] = end + 1;
+			seg = end + 1;
+			prev_value = false;
+		}
+		i = text[end] ? end + 1 : end;
+	}
+	if (headings < 2)
+		n = 0;
+	return n;
+}
+
+/* The line with a space put before and after each section heading glued
+ * to the text around it ("…持平。二、主动公开政府信息情况2021年，…"), so that
+ * run_cuts cuts there too: malloc'd, or NULL when no heading is glued. */
+static char *unglued(const gir_template *t, const char *text)
+{
+	gir_buf b = {0};
+	bool glued = false;
+	size_t from = 0;
+	for (size_t i = 0; text[i]; i++) {
+		const gir_section *sec;
+		size_t h = (text[i] & 0xC0) != 0x80 ? heading_at(t, text + i, &sec) : 0;
+		if (!h)
+			continue;
+		bool before = i && text[i - 1] != ' ', after = text[i + h] && text[i + h] != ' ';
+		if (!before && !after)
+			continue;
+		glued = true;
+		gir_buf_put(&b, text + from, i - from);
+		if (before)
+			gir_buf_putc(&b, ' ');
+		gir_buf_put(&b, text + i, h);
+		if (after)
+			gir_buf_putc(&b, ' ');
+		from = i + h;
+		i += h - 1;
+	}
+	if (!glued) {
+		gir_buf_free(&b);
+		return NULL;
+	}
+	gir_buf_puts(&b, text + from);
+	return imp_detach(&b);
+}
+
+/* Puts s at the end of the doc's store, which the lines' text points
+ * into, and returns where it is now. */
+static char *to_store(imp_doc *doc, const char *s)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < doc->nlines; i++) {
+		size_t end = (size_t)(doc->lines[i].text - doc->store) + strlen(doc->lines[i].text) + 1;
+		used = end > used ? end : used;
+	}
+	size_t *at = gir_xcalloc(doc->nlines + 1, sizeof *at);
+	for (size_t i = 0; i < doc->nlines; i++)
+		at[i] = (size_t)(doc->lines[i].text - doc->store);
+	doc->store = gir_xrealloc(doc->store, used + strlen(s) + 1);
+	for (size_t i = 0; i < doc->nlines; i++)
+		doc->lines[i].text = doc->store + at[i];
+	free(at);
+	memcpy(doc->store + used, s, strlen(s) + 1);
+	return doc->store + used;
+}
+
+void imp_split_runs(imp_doc *doc, const gir_template *t)
+{
+	if (doc->structured || !t)
+		return;
+	for (size_t i = 0; i < doc->nlines; i++) {
+		imp_line *l = &doc->lines[i];
+		if (strlen(l->text) < RUN_MIN_BYTES)
+			continue;
+		char *spaced = unglued(t, l->text);
+		if (spaced) { /* the columns after a glued heading shift by a space or two */
+			l->text = to_store(doc, spaced);
+			free(spaced);
+		}
+		size_t *cuts, n = run_cuts(t, l->text, &cuts);
+		if (!n) {
+			free(cuts);
+			continue;
+		}
+		doc->lines = gir_xrealloc(doc->lines, (doc->nlines + n) * sizeof *doc->lines);
+		memmove(&doc->lines[i + 1 + n], &doc->lines[i + 1], (doc->nlines - i - 1) * sizeof *doc->lines);
+		doc->nlines += n;
+		l = &doc->lines[i];
+		char *text = l->text;
+		for (size_t k = 0; k < n; k++) {
+			imp_line *m = &doc->lines[i + 1 + k];
+			*m = *l;
+			m->text = text + cuts[k];
+			text[cuts[k] - 1] = '\0';
+		}
+		for (size_t k = 0; k <= n; k++) {
+			imp_line *m = &doc->lines[i + k];
+			trim_right(m->text);
+			m->hard_break = false;
+			m->kind = classify(doc, m->text);
+			m->indent = indent_of(m->text, &m->wide_indent);
+			m->col = (int)gir_utf8_count(text, (size_t)(m->text - text)) + l->col;
+		}
+		free(cuts);
+		i += n;
+	}
+	int table = -1;
+	for (size_t i = 0; i < doc->nlines; i++) {
+		imp_line *l = &doc->lines[i];
+		if (starts_table_run(i ? &doc->lines[i - 1] : NULL, l))
+			table++;
+		l->table = table;
+	}
+}
+
 void imp_doc_free(imp_doc *doc)
 {
 	for (size_t i = 0; doc->structured && i < doc->nlines; i++) {

@@ -7,6 +7,7 @@
 
 #include "import.h"
 #include "prose.h"
+#include "utf8.h"
 #include "util.h"
 
 bool imp_label_matches(const gir_axis *a, const char *cell)
@@ -420,8 +421,9 @@ static char *value_path(const gir_section *sec, const gir_axis *row, const gir_a
 }
 
 /* The factor of a unit for a cell, from the template: a prose rule of
- * that cell giving it ({"万元": 1, "元": 10000}), else the column's own
- * "unit" (factor 1); 0 when the template knows no such unit there. */
+ * that cell giving it ({"万元": 1, "元": 10000}), else the column's
+ * "unit" ("万元", factor 1, or an object like the rule's); 0 when the
+ * template knows no such unit there. */
 static int64_t unit_factor(const gir_template *t, const char *path, const gir_axis *col,
                            const char *unit)
 {
@@ -433,7 +435,10 @@ static int64_t unit_factor(const gir_template *t, const char *path, const gir_ax
 			if (strcmp(r->units[u].text, unit) == 0)
 				return r->units[u].factor;
 	}
-	return col->unit && strcmp(col->unit, unit) == 0 ? 1 : 0;
+	for (size_t u = 0; u < col->nunits; u++)
+		if (strcmp(col->units[u].text, unit) == 0)
+			return col->units[u].factor;
+	return 0;
 }
 
 /* num / factor, for a factor that is a power of ten: the point moved. */
@@ -1048,6 +1053,72 @@ static size_t cell_lines(const imp_table *tab, const imp_row *rows, size_t n, si
 	return j - i;
 }
 
+/* Length of the space at t that parts the words of a line: ASCII spaces
+ * or U+3000; 0 if none. */
+static size_t word_gap(const char *t)
+{
+	size_t k = 0;
+	for (;;) {
+		if (t[k] == ' ')
+			k++;
+		else if (strncmp(t + k, "\u3000", 3) == 0)
+			k += 3;
+		else
+			return k;
+	}
+}
+
+/* A label of the form and its values on one line of text, parted by
+ * spaces ("行政许可 97", "规章 0 0 0"), as text extracted from a PDF gives a
+ * row whose cells were not kept apart: read as a row when every word after
+ * the label is a value and the label names a row of the form, so that a
+ * sentence is never read so; a line of two values or more and nothing else
+ * is a row without its label.  Returns whether it was. */
+static bool spaced_row(const imp_table *tab, const imp_row *r, imp_row *out)
+{
+	if (!r->text_line || r->n != 1)
+		return false;
+	const char *t = r->cells[0].text;
+	size_t nw = 0, at[GIR_MAX_KEYS], len[GIR_MAX_KEYS]; /* each word's start and length */
+	for (size_t i = 0; t[i];) {
+		if (nw == GIR_MAX_KEYS)
+			return false; /* a sentence, not a row */
+		at[nw] = i;
+		while (t[i] && !word_gap(t + i))
+			i++;
+		len[nw] = i - at[nw];
+		nw++;
+		i += word_gap(t + i);
+	}
+	size_t first = nw; /* the first of the values that end the line */
+	for (; first > 0; first--) {
+		char *word = gir_xstrndup(t + at[first - 1], len[first - 1]);
+		bool value = !is_label(word) && *word;
+		free(word);
+		if (!value)
+			break;
+	}
+	if (first == nw || (first == 0 && nw < 2))
+		return false;
+	char *label = first ? gir_xstrndup(t, at[first - 1] + len[first - 1]) : NULL;
+	if (label && (!is_label(label) || !names_a_slot(tab, label))) {
+		free(label);
+		return false;
+	}
+	*out = *r;
+	out->cells = gir_xcalloc(nw - first + 1, sizeof *out->cells);
+	out->n = out->cap = 0;
+	if (label)
+		out->cells[out->n++] = (imp_cell){label, r->cells[0].pos, -1};
+	for (size_t k = first; k < nw; k++) {
+		gir_pos pos = r->cells[0].pos;
+		pos.col += (int)gir_utf8_count(t, at[k]);
+		out->cells[out->n++] = (imp_cell){gir_xstrndup(t + at[k], len[k]), pos, -1};
+	}
+	out->text_line = false;
+	return true;
+}
+
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab)
 {
@@ -1061,7 +1132,8 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 		imp_row joined;
 		size_t took = 0;
 		if ((!rd.nvalues && rd.nlabels && i + 1 < n && wraps_into(tab, &rows[i], &rows[i + 1], &joined) &&
-		     (took = 2)) || (took = cell_lines(tab, rows, n, i, &joined)) > 0) {
+		     (took = 2)) || (took = cell_lines(tab, rows, n, i, &joined)) > 0 ||
+		    (spaced_row(tab, &rows[i], &joined) && (took = 1))) {
 			read_free(&rd);
 			read_row(&joined, &rd);
 			c.row = &joined;

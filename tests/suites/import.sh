@@ -330,6 +330,37 @@ t cells:not-applicable-warned 'grep -q "pt-cells.txt:[0-9]*:[0-9]*: warning: 二
 t cells:unit-converted 'grep -q "warning: 二、主动公开政府信息情况 · 行政事业性收费 · 本年收费金额（单位：万元）: \"242523110.82元\" read as 24252.311082" "$tmp/pt-cells.err" && grep -qxF "  fees: 24252.311082" "$tmp/pt-cells.yaml"'
 t cells:trailing-empty 'grep -q "（二）部分公开（区分处理的，只计这一情形，不计其他情形）: 5 empty cells read as 0" "$tmp/pt-cells.err" && grep -qxF "  partly_granted: [5, 0, 0, 0, 0, 0]" "$tmp/pt-cells.yaml"'
 
+# A row's label and values parted by single spaces, as a PDF-to-text copy
+# gives them (上海市科委 2024: `行政许可 97`): read as the row when the label
+# is the form's and every word after it a value; a line whose words after a
+# label of the form are not all values stays text.
+sed -e 's/^规章	0	0	0$/规章 0 0 0/' -e 's/^行政许可	2293$/行政许可　2293/' \
+	-e 's/^行政处罚	\([0-9]*\)$/行政处罚 办理 \1/' "$tmp/pt-tabs.txt" >"$tmp/pt-spaced.txt"
+"$BIN" import "$tmp/pt-spaced.txt" >"$tmp/pt-spaced.yaml" 2>"$tmp/pt-spaced.err"
+t cells:spaced-edited '[ $(diff "$tmp/pt-tabs.txt" "$tmp/pt-spaced.txt" | grep -c "^>") = 3 ]'
+t cells:spaced-row 'grep -qxF "  regulations: [0, 0, 0]" "$tmp/pt-spaced.yaml" && grep -qxF "  licensing: 2293" "$tmp/pt-spaced.yaml"'
+t cells:spaced-sentence-not-a-row 'grep -q "行政处罚 办理 [0-9]*" "$tmp/pt-spaced.yaml" && ! grep -q "^  penalties: [0-9]" "$tmp/pt-spaced.yaml"'
+
+# A title given as an archive's header gives it, "标题: …" (平潭 page.txt
+# copies): the agency is the title's, without the field's name.
+sed '1s/^/标题: /' "$tmp/pt-tabs.txt" >"$tmp/pt-field.txt"
+t title:field-name-left-out '"$BIN" import "$tmp/pt-field.txt" 2>/dev/null >"$tmp/pt-field.yaml"; head -1 "$tmp/pt-field.txt" | grep -q "^标题: " && grep -x "agency: .*" "$tmp/pt-tabs.yaml" | grep -qxf - "$tmp/pt-field.yaml" && ! grep -q "标题" "$tmp/pt-field.yaml"'
+
+# A whole report on one line, cells between single spaces, as an archive's
+# text copy gives it (平潭 page.txt): the tab form of the 2021 page with its
+# title first and everything else joined by spaces reads as the same tables.
+{ head -1 "$tmp/pt-tabs.txt"; sed 1d "$tmp/pt-tabs.txt" | tr '\t' ' ' | grep . | tr '\n' ' '; echo; } >"$tmp/pt-run.txt"
+"$BIN" import "$tmp/pt-run.txt" >"$tmp/pt-run.yaml" 2>"$tmp/pt-run.err"
+echo $? >"$tmp/pt-run.rc"
+t run-together:one-line '[ $(wc -l <"$tmp/pt-run.txt") = 2 ] && [ $(sed -n 2p "$tmp/pt-run.txt" | wc -c) -gt 4000 ]'
+t run-together:same-tables '[ $(cat "$tmp/pt-run.rc") = 0 ] && tree "$tmp/pt-run.yaml" | sed "s/ (omitted)$//" | grep "^\(proactive\|requests\|appeals\)\." >"$tmp/pr.t" && grep "^\(proactive\|requests\|appeals\)\." "$tmp/pt.tree" | diff - "$tmp/pr.t"'
+# The same with headings glued to the text around them (平潭 经济发展局 2021:
+# `…持平。二、主动公开政府信息情况2021年，…`).
+sed -e 's/ \(二、主动公开政府信息情况\) /\1/' -e 's/ \(四、政府信息公开行政复议、行政诉讼情况\) /\1/' "$tmp/pt-run.txt" >"$tmp/pt-glued.txt"
+"$BIN" import "$tmp/pt-glued.txt" >"$tmp/pt-glued.yaml" 2>/dev/null
+echo $? >"$tmp/pt-glued.rc"
+t run-together:glued-headings 'grep -q "[^ ]二、主动公开政府信息情况[^ ]" "$tmp/pt-glued.txt" && grep -q "[^ ]四、政府信息公开行政复议、行政诉讼情况[^ ]" "$tmp/pt-glued.txt" && [ $(cat "$tmp/pt-glued.rc") = 0 ] && tree "$tmp/pt-glued.yaml" | sed "s/ (omitted)$//" | grep "^\(proactive\|requests\|appeals\)\." | diff "$tmp/pr.t" -'
+
 # ---- labels as real tables give them (issue 13) ------------------------------
 
 # The 2023 page in the tab form, with its labels as copies and misprints give

@@ -468,6 +468,47 @@ static void remove_dir(char *dir, const char *const *names, size_t n)
 	free(dir);
 }
 
+/* A column's "unit" may be an object of units and factors (万元 1, 元 10000):
+ * the unit of factor 1 is the cells' own and comes first; a unit without
+ * factor 1, two of them, or a factor that is not a whole number from 1 to
+ * 10^9 is refused. */
+static void column_unit_factors(void **state)
+{
+	(void)state;
+	const char *from = "\"unit\": \"万元\"";
+	char *s = variant(from, "\"unit\": {\"元\": 10000, \"万元\": 1}");
+	gir_template *t = parse_ok(s);
+	const gir_axis *c = NULL;
+	for (size_t i = 0; i < t->nsections && !c; i++)
+		for (size_t b = 0; b < t->sections[i]->nblocks && !c; b++) {
+			const gir_block *bl = t->sections[i]->blocks[b];
+			for (size_t k = 0; k < bl->ncols && !c; k++)
+				if (bl->col_leaves[k]->unit)
+					c = bl->col_leaves[k];
+		}
+	assert_non_null(c);
+	assert_string_equal(c->unit, "万元");
+	assert_int_equal(c->nunits, 2);
+	assert_string_equal(c->units[0].text, "万元");
+	assert_int_equal(c->units[0].factor, 1);
+	assert_string_equal(c->units[1].text, "元");
+	assert_int_equal(c->units[1].factor, 10000);
+	gir_template_free(t);
+	free(s);
+	s = variant(from, "\"unit\": {\"元\": 10000}");
+	expect_template_error(s, "template: \"unit\" gives no unit of factor 1 (the cells' own)");
+	free(s);
+	s = variant(from, "\"unit\": {\"万元\": 1, \"元\": 1}");
+	expect_template_error(s, "template: \"unit\" gives two units of factor 1");
+	free(s);
+	s = variant(from, "\"unit\": {\"万元\": 1, \"元\": 0.5}");
+	expect_template_error(s, "template: \"unit\" maps each unit to a whole factor from 1 to 10^9");
+	free(s);
+	s = variant(from, "\"unit\": 3");
+	expect_template_error(s, "template: \"unit\" must be a string or an object");
+	free(s);
+}
+
 static void extends_and_append(void **state)
 {
 	(void)state;
@@ -638,6 +679,7 @@ int main(void)
 		cmocka_unit_test(bad_json),
 		cmocka_unit_test(years_open_with_null),
 		cmocka_unit_test(bad_references),
+		cmocka_unit_test(column_unit_factors),
 		cmocka_unit_test(extends_and_append),
 		cmocka_unit_test(append_errors),
 		cmocka_unit_test(directory_overrides_embedded),

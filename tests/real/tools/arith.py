@@ -8,7 +8,9 @@ the sum of the results above it, 一+二 = 三+四 in every column of 三, a 行
     cell<TAB>printed<TAB>computed<TAB>rule
 
 A cell printed as /, -, — or 无, or left blank, counts as 0, as the form counts
-it.  The output, checked by hand against the original, is NAME.errors: the
+it; but a 总计 cell left blank is not an error: gireport computes it (as the
+import leaves an empty 总计 to be computed), so it counts as the sum of its
+parts.  The output, checked by hand against the original, is NAME.errors: the
 diagnostics gireport must give when the report is imported as published.
 
     python3 arith.py NAME.truth.json
@@ -32,8 +34,27 @@ def num(s):
     return decimal.Decimal(t)
 
 
+def blank(s):
+    return re.sub(r"[\s,，]", "", s) == ""
+
+
+def computed_totals(cells):
+    """The cells with every blank 总计 of a row set to the sum of its parts."""
+    cells = dict(cells)
+    for k in list(cells):
+        if not k.endswith(".total") or not blank(cells[k]) or k.startswith("requests.results_total"):
+            continue
+        r = k[:-len(".total")]
+        cols = COLS3 if k.startswith("requests.") else COLS4
+        parts = [num(cells.get("%s.%s" % (r, c), "x")) for c in cols]
+        if None not in parts:
+            cells[k] = str(sum(parts))
+    return cells
+
+
 def check(truth):
-    cells = truth["cells"]
+    cells = computed_totals(truth["cells"])
+    printed = truth["cells"]
     out = []
 
     def v(k):
@@ -48,25 +69,25 @@ def check(truth):
             continue
         s = sum(parts)
         if s != tot:
-            out.append((r + ".total", cells[r + ".total"], s, "总计 = the row's six applicant columns"))
+            out.append((r + ".total", printed[r + ".total"], s, "总计 = the row's six applicant columns"))
     result_rows = [r for r in rows3 if r.split(".")[1] in
                    ("granted", "partly_granted", "withheld", "unavailable", "not_processed", "other")]
     for c in COLS3 + ["total"]:
         parts = [v("%s.%s" % (r, c)) for r in result_rows]
         tot = v("requests.results_total." + c)
         if tot is not None and all(p is not None for p in parts) and sum(parts) != tot:
-            out.append(("requests.results_total." + c, cells["requests.results_total." + c], sum(parts),
+            out.append(("requests.results_total." + c, printed["requests.results_total." + c], sum(parts),
                         "（七）总计 = the results （一） to （六）"))
         a = [v("requests.received." + c), v("requests.carried_over." + c)]
         b = [v("requests.results_total." + c), v("requests.carried_forward." + c)]
         if None not in a + b and sum(a) != sum(b):
-            out.append(("requests.carried_forward." + c, cells["requests.carried_forward." + c],
+            out.append(("requests.carried_forward." + c, printed["requests.carried_forward." + c],
                         sum(a) - b[0], "一+二 = 三+四: 四 would be %s" % (sum(a) - b[0])))
     for r in ("appeals.review", "appeals.litigation_direct", "appeals.litigation_after_review"):
         parts = [v("%s.%s" % (r, c)) for c in COLS4]
         tot = v(r + ".total")
         if tot is not None and None not in parts and sum(parts) != tot:
-            out.append((r + ".total", cells[r + ".total"], sum(parts), "总计 = the four results"))
+            out.append((r + ".total", printed[r + ".total"], sum(parts), "总计 = the four results"))
     return out
 
 
