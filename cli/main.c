@@ -18,6 +18,7 @@ static const char usage[] =
 	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
 	"       gireport summary [-f csv|md|json] [--bom] [DIR|FILE]...\n"
 	"       gireport diff [-f txt|md] A.yaml B.yaml\n"
+	"       gireport site [-o DIR] [DIR|FILE]...\n"
 	"       gireport new [--template T] [--year Y] [--agency NAME] [--schema URL]\n"
 	"       gireport schema [TEMPLATE]\n"
 	"       gireport import [-o FILE] [--agency NAME] [--year Y] [--template T]\n"
@@ -202,6 +203,8 @@ static int run(int argc, char **argv)
 		return gir_cmd_summary(&cli);
 	if (strcmp(cmd, "diff") == 0)
 		return gir_cmd_diff(&cli);
+	if (strcmp(cmd, "site") == 0)
+		return gir_cmd_site(&cli);
 	if (strcmp(cmd, "templates") == 0)
 		return gir_cmd_templates(&cli);
 	if (strcmp(cmd, "new") == 0)
