@@ -24,12 +24,12 @@
 enum {
 	W_TITLE, W_INDEX, W_SUMMARY, W_CHARTS, W_AGENCY, W_YEAR, W_YEAR_UNIT, W_TOTAL, W_OK,
 	W_WARNINGS, W_ERRORS, W_MISSING, W_MISSING_NOTE, W_PAGE, W_PDF, W_DOCX, W_OFD, W_FIGURES,
-	W_ITEM, W_DIFF, W_DATA, W_NOT_IN_TOTAL, W_READING_ORDER, W_SOURCES, W_HOME, W_COUNT
+	W_ITEM, W_DIFF, W_DATA, W_NOT_IN_TOTAL, W_READING_ORDER, W_SOURCES, W_HOME, W_CITY, W_COUNT
 };
 static const char *const word_keys[W_COUNT] = {
 	"title", "index", "summary", "charts", "agency", "year", "year_unit", "total", "ok",
 	"warnings", "errors", "missing", "missing_note", "page", "pdf", "docx", "ofd", "figures",
-	"item", "diff", "data", "not_in_total", "reading_order", "sources", "home",
+	"item", "diff", "data", "not_in_total", "reading_order", "sources", "home", "city",
 };
 
 typedef struct entry {
@@ -341,7 +341,7 @@ static void status_cell(const gir_site *s, gir_buf *out, const entry *e)
 
 static void write_index(const gir_site *s, gir_buf *out)
 {
-	char *title = gir_xasprintf("%s%s", s->w[W_TITLE], s->w[W_INDEX]);
+	char *title = gir_xasprintf("%s%s", "", s->w[W_INDEX]);
 	page_start(s, out, "", title);
 	gir_buf_puts(out, "<table class=\"index\">\n<thead><tr><th scope=\"col\">");
 	gir_site_esc(out, s->w[W_AGENCY]);
@@ -726,7 +726,7 @@ static int fill_chart(const gir_site *s, chart_data *cd, const char *kind, const
 	c->series_labels = gir_xcalloc(nse, sizeof(char *));
 	for (size_t i = 0; i < nse; i++)
 		c->series_labels[i] = se[i].label;
-	if (strcmp(kind, "stack") == 0) {
+	if (strcmp(kind, "stack") == 0) { /* the agencies, without the city (another scale) */
 		c->stacked = true;
 		c->total_label = s->w[W_TOTAL];
 		for (size_t a = 0; a < s->nag; a++) {
@@ -739,7 +739,12 @@ static int fill_chart(const gir_site *s, chart_data *cd, const char *kind, const
 				set(cd, i, h, v);
 			}
 		}
-		add_row(cd, s->w[W_TOTAL]);
+		return 0;
+	}
+	if (strcmp(kind, "city") == 0) { /* the same for the whole city, one bar */
+		c->stacked = true;
+		c->total_label = s->w[W_TOTAL];
+		add_row(cd, s->w[W_CITY]);
 		for (size_t i = 0; i < nse; i++) {
 			bool h = city_value(s, &se[i], year, &v);
 			set(cd, i, h, v);
@@ -759,6 +764,33 @@ static int fill_chart(const gir_site *s, chart_data *cd, const char *kind, const
 	return -1;
 }
 
+/* What a chart's template entry says. */
+typedef struct chart_part {
+	const char *id, *kind, *title, *desc, *rows, *axis;
+} chart_part;
+
+static int render_chart(const gir_site *s, const chart_part *p, const series *se, size_t nse,
+                        int year, int last, gir_buf *out)
+{
+	chart_data cd = {.c = {.id = p->id, .rows_label = p->rows, .axis = p->axis,
+	                       .data_word = s->w[W_DATA]}};
+	cd.c.title = fill(p->title, year, last);
+	cd.c.desc = fill(p->desc, year, last);
+	int rc = fill_chart(s, &cd, p->kind, se, nse, year, last);
+	if (rc == 0)
+		gir_chart_write(&cd.c, out);
+	free(cd.c.title);
+	free(cd.c.desc);
+	free(cd.c.series_labels);
+	free(cd.c.row_labels);
+	free(cd.c.v);
+	free(cd.c.have);
+	for (size_t i = 0; i < cd.nowned; i++)
+		free(cd.owned[i]);
+	free(cd.owned);
+	return rc;
+}
+
 static int write_chart(const gir_site *s, const cJSON *spec, int year, int last, gir_buf *out,
                        gir_diags *d)
 {
@@ -776,24 +808,19 @@ static int write_chart(const gir_site *s, const cJSON *spec, int year, int last,
 		free_series(se, nse);
 		return -1;
 	}
-	chart_data cd = {.c = {.id = id, .rows_label = rows, .axis = axis, .data_word = s->w[W_DATA]}};
-	cd.c.title = fill(title, year, last);
-	cd.c.desc = fill(desc, year, last);
-	int rc = fill_chart(s, &cd, kind, se, nse, year, last);
+	int rc = render_chart(s, &(chart_part){id, kind, title, desc, rows, axis}, se, nse, year, last,
+	                      out);
+	if (rc == 0 && strcmp(kind, "stack") == 0) {
+		char *city_id = gir_xasprintf("%s-city", id);
+		char *city_title = gir_xasprintf("%s（%s）", title, s->w[W_CITY]);
+		rc = render_chart(s, &(chart_part){city_id, "city", city_title, desc, rows, axis}, se, nse,
+		                  year, last, out);
+		free(city_id);
+		free(city_title);
+	}
 	if (rc != 0)
 		gir_diags_add(d, GIR_ERROR, NULL, "template: site chart \"%s\": unknown \"kind\" \"%s\" "
 		              "(compare, stack, trend)", id, kind);
-	else
-		gir_chart_write(&cd.c, out);
-	free(cd.c.title);
-	free(cd.c.desc);
-	free(cd.c.series_labels);
-	free(cd.c.row_labels);
-	free(cd.c.v);
-	free(cd.c.have);
-	for (size_t i = 0; i < cd.nowned; i++)
-		free(cd.owned[i]);
-	free(cd.owned);
 	free_series(se, nse);
 	return rc;
 }
@@ -837,7 +864,8 @@ static const char css[] =
 	"thead th { background: #f2f2f2; }\n"
 	"th[scope='row'] { text-align: left; font-weight: normal; }\n"
 	"td { text-align: right; font-variant-numeric: tabular-nums; }\n"
-	"table.index td { text-align: left; }\n"
+	"table.index td { text-align: left; min-width: 9em; }\n"
+	"table.index th[scope='row'], table.summary th[scope='row'] { white-space: nowrap; }\n"
 	".wide { overflow-x: auto; }\n"
 	"tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #555; }\n"
 	".status { font-weight: bold; }\n"

@@ -15,9 +15,9 @@
 
 /* The drawing, in SVG user units (CSS pixels at 100%). */
 enum {
-	CHART_W = 760,          /* whole width */
-	LABEL_W = 210,          /* row labels, right-aligned before the plot */
-	PLOT_W = 450,           /* the plot: 0 to the axis maximum */
+	CHART_W = 800,          /* whole width */
+	LABEL_W = 250,          /* row labels, right-aligned before the plot */
+	PLOT_W = 460,           /* the plot: 0 to the axis maximum */
 	TOP = 34,               /* below the title */
 	LEGEND_H = 26,
 	BAR_H = 14,             /* one bar of a group */
