@@ -265,7 +265,7 @@ static void el(gir_buf *out, const char *tag, const char *attrs, const char *tex
 	gir_buf_printf(out, "</%s>", tag);
 }
 
-static void link(gir_buf *out, const char *href, const char *text)
+static void anchor(gir_buf *out, const char *href, const char *text)
 {
 	gir_buf_printf(out, "<a href=\"%s\">", href);
 	gir_site_esc(out, text);
@@ -288,7 +288,7 @@ static void page_start(const gir_site *s, gir_buf *out, const char *up, const ch
 	for (size_t i = 0; i < GIR_ARRAY_LEN(nav); i++) {
 		char *href = gir_xasprintf("%s%s", up, nav[i].page);
 		gir_buf_puts(out, i ? " · " : "");
-		link(out, href, s->w[nav[i].w]);
+		anchor(out, href, s->w[nav[i].w]);
 		free(href);
 	}
 	gir_buf_puts(out, "</nav>\n<main>\n");
@@ -329,7 +329,7 @@ static void status_cell(const gir_site *s, gir_buf *out, const entry *e)
 				continue;
 			char *href = gir_xasprintf("reports/%s/%d.%s", e->key, e->year, files[i].ext);
 			gir_buf_puts(out, i ? " " : "");
-			link(out, href, s->w[files[i].w]);
+			anchor(out, href, s->w[files[i].w]);
 			free(href);
 		}
 		gir_buf_puts(out, "</span>");
@@ -355,7 +355,7 @@ static void write_index(const gir_site *s, gir_buf *out)
 	for (size_t a = 0; a < s->nag; a++) {
 		gir_buf_puts(out, "<tr><th scope=\"row\">");
 		char *href = gir_xasprintf("agencies/%s.html", s->ag[a].key);
-		link(out, href, s->ag[a].name);
+		anchor(out, href, s->ag[a].name);
 		free(href);
 		gir_buf_puts(out, "</th>");
 		for (size_t y = 0; y < s->nyears; y++) {
@@ -465,7 +465,7 @@ static void summary_year(const gir_site *s, gir_buf *out, int year)
 			continue;
 		gir_buf_puts(out, "<tr><th scope=\"row\">");
 		char *href = gir_xasprintf("agencies/%s.html", e->key);
-		link(out, href, s->ag[a].name);
+		anchor(out, href, s->ag[a].name);
 		free(href);
 		if (!e->rep)
 			gir_buf_printf(out, " <span class=\"status errors\">%s %zu</span>", s->w[W_ERRORS],
@@ -532,7 +532,7 @@ static void write_agency(const gir_site *s, const agency *ag, gir_buf *out)
 		gir_buf_puts(out, "<th scope=\"col\">");
 		if (es[y]->rep) {
 			char *href = gir_xasprintf("../reports/%s/%d.html", ag->key, s->years[y]);
-			link(out, href, yt);
+			anchor(out, href, yt);
 			free(href);
 		} else {
 			gir_site_esc(out, yt);
@@ -867,6 +867,7 @@ static const char css[] =
 	"table.index td { text-align: left; min-width: 9em; }\n"
 	"table.index th[scope='row'], table.summary th[scope='row'] { white-space: nowrap; }\n"
 	".wide { overflow-x: auto; }\n"
+	"table.summary thead th { min-width: 3.2em; font-size: .9em; }\n"
 	"tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #555; }\n"
 	".status { font-weight: bold; }\n"
 	"td.ok .status { color: #1b7f3b; }\n"

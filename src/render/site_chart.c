@@ -56,8 +56,10 @@ static const gir_value *cell(const gir_chart *c, size_t r, size_t s)
 static double row_sum(const gir_chart *c, size_t r)
 {
 	double t = 0;
-	for (size_t s = 0; s < c->nseries; s++)
-		t += cell(c, r, s) ? number(*cell(c, r, s)) : 0;
+	for (size_t s = 0; s < c->nseries; s++) {
+		const gir_value *v = cell(c, r, s);
+		t += v ? number(*v) : 0;
+	}
 	return t;
 }
 
@@ -66,7 +68,8 @@ static double largest(const gir_chart *c)
 	double max = 0;
 	for (size_t r = 0; r < c->nrows; r++)
 		for (size_t s = 0; s < c->nseries; s++) {
-			double v = c->stacked ? row_sum(c, r) : cell(c, r, s) ? number(*cell(c, r, s)) : 0;
+			const gir_value *one = cell(c, r, s);
+			double v = c->stacked ? row_sum(c, r) : one ? number(*one) : 0;
 			max = v > max ? v : max;
 		}
 	return max;
@@ -113,11 +116,11 @@ static void axis(const gir_chart *c, gir_buf *out, double max, double step, doub
 	text(out, LABEL_W - 8, y0 - 8, " class=\"axis-label\" text-anchor=\"end\"", c->rows_label);
 }
 
-static void bar(gir_buf *out, const gir_chart *c, size_t r, size_t s, double x, double y,
-                double w, double h)
+static void bar(gir_buf *out, const gir_chart *c, size_t r, size_t s, const gir_value *v,
+                double x, double y, double w, double h)
 {
 	char num[48];
-	gir_value_format(*cell(c, r, s), num, sizeof num);
+	gir_value_format(*v, num, sizeof num);
 	gir_buf_printf(out, "<rect class=\"bar s%zu\" x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\""
 	               " data-row=\"%zu\" data-series=\"%zu\"><title>",
 	               s, x, y, w, h, r, s);
@@ -143,21 +146,23 @@ static void rows(const gir_chart *c, gir_buf *out, double max, double y0)
 			double w = number(*v) / max * PLOT_W;
 			gir_value_format(*v, num, sizeof num);
 			if (c->stacked) {
-				bar(out, c, r, s, x, y, w, STACK_H);
+				bar(out, c, r, s, v, x, y, w, STACK_H);
 				if (w >= 8.0 * (double)strlen(num) + 4 && v->v != 0)
 					text(out, x + w / 2, y + 13, " class=\"in-bar\" text-anchor=\"middle\"", num);
 				x += w;
 			} else {
 				double yb = y + (double)(s * BAR_H);
-				bar(out, c, r, s, LABEL_W, yb, w, BAR_H - 2);
+				bar(out, c, r, s, v, LABEL_W, yb, w, BAR_H - 2);
 				text(out, LABEL_W + w + 4, yb + 10, " class=\"value\"", num);
 			}
 		}
 		if (c->stacked) {
 			gir_value sum = {0};
-			for (size_t s = 0; s < c->nseries; s++)
-				if (cell(c, r, s))
-					sum = gir_value_add(sum, *cell(c, r, s));
+			for (size_t s = 0; s < c->nseries; s++) {
+				const gir_value *v = cell(c, r, s);
+				if (v)
+					sum = gir_value_add(sum, *v);
+			}
 			gir_value_format(sum, num, sizeof num);
 			text(out, x + 4, y + 13, " class=\"value\"", num);
 		}
