@@ -69,17 +69,26 @@ static int put_file(void *ctx, const char *rel, const char *data, size_t len)
 	return rc;
 }
 
-/* The directory part of a path relative to the project root (or as given
- * outside a project); "" for a file at the top. */
+/* The agency of a source: its directory relative to the project root, or,
+ * outside a project, the last component of its directory; "" for a file
+ * at the top. */
 static char *agency_dir(const gir_session *s, const char *file)
 {
 	char *real = realpath(file, NULL);
 	const char *rel = file;
 	size_t root = s->ws.root ? strlen(s->ws.root) : 0;
-	if (real && root && strncmp(real, s->ws.root, root) == 0 && real[root] == '/')
+	bool inside = real && root && strncmp(real, s->ws.root, root) == 0 && real[root] == '/';
+	if (inside)
 		rel = real + root + 1;
 	const char *slash = strrchr(rel, '/');
-	char *dir = gir_xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
+	const char *from = rel;
+	if (!inside && slash)
+		for (const char *p = slash; p > rel; p--)
+			if (p[-1] == '/') {
+				from = p;
+				break;
+			}
+	char *dir = gir_xstrndup(from, slash ? (size_t)(slash - from) : 0);
 	free(real);
 	return dir;
 }
@@ -176,6 +185,11 @@ static int add_source(gir_session *s, gir_site *site, site_out *o, const char *f
 		fprintf(stderr, "gireport: %s: no report year (name the file YEAR.yaml); not on the site\n",
 		        file);
 		gir_report_free(rep);
+	} else if (gir_site_has(site, key, year)) {
+		fprintf(stderr, "gireport: %s: error: a second report of %s for %d; not on the site\n",
+		        file, key, year);
+		gir_report_free(rep);
+		status = GIR_EXIT_INVALID;
 	} else {
 		unsigned bits = rep ? copy_downloads(s, o, file, rep, key, year) : 0;
 		gir_site_add(site, key, file, year, rep, d, bits);

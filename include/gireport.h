@@ -365,6 +365,9 @@ void gir_site_free(gir_site *s);
  * the GIR_SITE_* files present at gir_site_report_path(key, year, ext). */
 void gir_site_add(gir_site *s, const char *key, const char *file, int year, gir_report *rep,
                   const gir_diags *d, unsigned downloads);
+/* Whether a source of this agency and year was added (a second one would
+ * hide the first: the caller reports it). */
+int gir_site_has(const gir_site *s, const char *key, int year);
 /* Where a report's file goes in the site: "reports/KEY/YEAR.EXT" (the key
  * made safe for a file name and a URL).  malloc'd. */
 char *gir_site_report_path(const char *key, int year, const char *ext);

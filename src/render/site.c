@@ -138,6 +138,16 @@ void gir_site_add(gir_site *s, const char *key, const char *file, int year, gir_
 	e->first = first_diag(d);
 }
 
+int gir_site_has(const gir_site *s, const char *key, int year)
+{
+	char *k = safe_key(key);
+	bool found = false;
+	for (size_t i = 0; i < s->n && !found; i++)
+		found = s->e[i].year == year && strcmp(s->e[i].key, k) == 0;
+	free(k);
+	return found;
+}
+
 char *gir_site_report_path(const char *key, int year, const char *ext)
 {
 	char *k = safe_key(key);

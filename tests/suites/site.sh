@@ -134,6 +134,42 @@ t words-from-template '"$BIN" site -q --templates "$tmp/tpl" -o "$tmp/site-words
 	grep -q ">主页</a>" "$tmp/site-words/index.html" && grep -q ">申请件数</text>" "$tmp/site-words/charts.html" &&
 	! grep -q ">首页</a>" "$tmp/site-words/index.html"'
 
+# ---- hostile names, a broken "site", no output directory -----------------------------------
+
+h=$tmp/hostile
+# A directory named with a space, <, &, " and ', and an agency name with markup.
+python3 - "$h" <<'PY'
+import os, re, sys
+d = os.path.join(sys.argv[1], 'a b<&"\'x')
+os.makedirs(d)
+src = open('examples/city/jiaoyu/2020.yaml', encoding='utf-8').read()
+name = '某局<script>alert(1)</script> & \\"引号\\" \'单\''
+src = re.sub(r'(?m)^agency: .*$', lambda m: 'agency: "' + name + '"', src)
+open(os.path.join(d, '2020.yaml'), 'w', encoding='utf-8').write(src)
+PY
+t hostile-names '"$BIN" site -q -o "$tmp/hs" "$h" 2>"$tmp/hs.err" && ls "$tmp/hs/agencies" | grep -qx "a~20b~3C~26~22~27x.html" &&
+	for p in $(find "$tmp/hs" -name "*.html"); do xmllint --nonet --noout "$p" || exit 1; done &&
+	! grep -rq "<script" "$tmp/hs" && grep -q "某局&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;引号&quot; &#39;单&#39;" "$tmp/hs/index.html"'
+# Outside a project an agency is its directory's last name: two of one name
+# and year are an error, and the second is left out rather than hiding the first.
+mkdir -p "$tmp/two/x/y" "$tmp/two/z/y"
+cp examples/city/jiaoyu/2020.yaml "$tmp/two/x/y/"
+cp examples/city/tongji/2020.yaml "$tmp/two/z/y/"
+t same-agency-twice '[ "$(status "$BIN" site -q -o "$tmp/tw" "$tmp/two")" = 1 ] &&
+	"$BIN" site -q -o "$tmp/tw" "$tmp/two" 2>&1 | grep -q "z/y/2020.yaml: error: a second report of y for 2020" &&
+	grep -q "青石市临江区教育局" "$tmp/tw/index.html" && ! grep -q "统计局" "$tmp/tw/index.html"'
+mkdir -p "$tmp/badtpl"
+python3 -c "
+import json, sys
+t = json.load(open('templates/gov-2021.json'))
+t['site']['charts'][1]['series'] = []
+json.dump(t, open(sys.argv[1], 'w'), ensure_ascii=False)" "$tmp/badtpl/gov-2021.json"
+t bad-site-template '[ "$(status "$BIN" site -q --templates "$tmp/badtpl" -o "$tmp/bs" "$city")" = 2 ] &&
+	"$BIN" site -q --templates "$tmp/badtpl" -o "$tmp/bs" "$city" 2>&1 | grep -q "a \"site\" chart needs \"series\""'
+mkdir -p "$tmp/noproj"
+cp examples/city/jiaoyu/2020.yaml "$tmp/noproj/2020.yaml"
+t needs-output '[ "$(status "$BIN" site "$tmp/noproj")" = 2 ] && "$BIN" site "$tmp/noproj" 2>&1 | grep -q "site needs -o DIR"'
+
 # ---- the same bytes, and only what depends on a changed source ---------------------------------
 
 t reproducible '"$BIN" site -q -o "$tmp/site2" "$city" 2>/dev/null; diff -r "$site" "$tmp/site2"'
