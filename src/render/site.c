@@ -24,12 +24,14 @@
 enum {
 	W_TITLE, W_INDEX, W_SUMMARY, W_CHARTS, W_AGENCY, W_YEAR, W_YEAR_UNIT, W_TOTAL, W_OK,
 	W_WARNINGS, W_ERRORS, W_MISSING, W_MISSING_NOTE, W_PAGE, W_PDF, W_DOCX, W_OFD, W_FIGURES,
-	W_ITEM, W_DIFF, W_DATA, W_NOT_IN_TOTAL, W_READING_ORDER, W_SOURCES, W_HOME, W_CITY, W_COUNT
+	W_ITEM, W_DIFF, W_DATA, W_NOT_IN_TOTAL, W_READING_ORDER, W_SOURCES, W_HOME, W_CITY,
+	W_ORDER, W_SORTED_BY, W_COUNT
 };
 static const char *const word_keys[W_COUNT] = {
 	"title", "index", "summary", "charts", "agency", "year", "year_unit", "total", "ok",
 	"warnings", "errors", "missing", "missing_note", "page", "pdf", "docx", "ofd", "figures",
 	"item", "diff", "data", "not_in_total", "reading_order", "sources", "home", "city",
+	"order", "sorted_by",
 };
 
 typedef struct entry {
@@ -439,9 +441,42 @@ static void number_cell(gir_buf *out, const gir_value *v)
 	gir_buf_printf(out, "<td>%s</td>", num);
 }
 
-/* One year's table: a row per agency in reading order, 合计 over the rows
+/* The agencies of a year in reading order, or by a figure from the largest
+ * down (ties and the agencies without it after, in reading order). */
+static size_t order_of(const gir_site *s, int year, const char *by, size_t *order)
+{
+	size_t n = 0;
+	for (size_t a = 0; a < s->nag; a++)
+		if (find(s, s->ag[a].key, year))
+			order[n++] = a;
+	if (!by)
+		return n;
+	double *key = gir_xcalloc(s->nag + 1, sizeof(double));
+	bool *has = gir_xcalloc(s->nag + 1, sizeof(bool));
+	for (size_t i = 0; i < n; i++) {
+		gir_value v;
+		has[order[i]] = figure_of(find(s, s->ag[order[i]].key, year)->rep, by, &v);
+		key[order[i]] = has[order[i]] ? (double)v.v / (double)gir_pow10(v.scale) : 0;
+	}
+	for (size_t i = 1; i < n; i++) { /* insertion: stable */
+		size_t a = order[i], j = i;
+		for (; j > 0; j--) {
+			size_t b = order[j - 1];
+			if (!(has[a] && (!has[b] || key[a] > key[b])))
+				break;
+			order[j] = b;
+		}
+		order[j] = a;
+	}
+	free(key);
+	free(has);
+	return n;
+}
+
+/* One year's table: a row per agency in `order`, 合计 over the rows
  * without errors for each figure every one of them has (exact decimals). */
-static void summary_year(const gir_site *s, gir_buf *out, int year)
+static void summary_year(const gir_site *s, gir_buf *out, int year, const char *by,
+                         const char *order_words)
 {
 	column *cols = NULL;
 	size_t ncols = 0;
@@ -457,7 +492,7 @@ static void summary_year(const gir_site *s, gir_buf *out, int year)
 	gir_site_esc(out, yt);
 	gir_site_esc(out, s->w[W_FIGURES]);
 	gir_buf_puts(out, "（");
-	gir_site_esc(out, s->w[W_READING_ORDER]);
+	gir_site_esc(out, order_words);
 	gir_buf_puts(out, "）</caption>\n<thead><tr><th scope=\"col\">");
 	gir_site_esc(out, s->w[W_AGENCY]);
 	gir_buf_puts(out, "</th>");
@@ -469,10 +504,11 @@ static void summary_year(const gir_site *s, gir_buf *out, int year)
 	for (size_t c = 0; c < ncols; c++)
 		total_ok[c] = true;
 	bool any = false;
-	for (size_t a = 0; a < s->nag; a++) {
+	size_t *order = gir_xcalloc(s->nag + 1, sizeof(size_t));
+	size_t n = order_of(s, year, by, order);
+	for (size_t i = 0; i < n; i++) {
+		size_t a = order[i];
 		const entry *e = find(s, s->ag[a].key, year);
-		if (!e)
-			continue;
 		gir_buf_puts(out, "<tr><th scope=\"row\">");
 		char *href = gir_xasprintf("agencies/%s.html", e->key);
 		anchor(out, href, s->ag[a].name);
@@ -501,20 +537,72 @@ static void summary_year(const gir_site *s, gir_buf *out, int year)
 	gir_buf_puts(out, "</tr></tfoot>\n</table></div>\n");
 	el(out, "p", " class=\"note\"", s->w[W_NOT_IN_TOTAL]);
 	gir_buf_puts(out, "\n</section>\n");
+	free(order);
 	free(totals);
 	free(total_ok);
 	free(cols);
 	free(yt);
 }
 
-static void write_summary(const gir_site *s, gir_buf *out)
+/* The label of a key figure in any report's template, or NULL. */
+static const char *figure_label(const gir_site *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const gir_figure *f = s->e[i].rep ? gir_template_figure(s->e[i].rep->tpl, id) : NULL;
+		if (f)
+			return f->label;
+	}
+	return NULL;
+}
+
+/* "按本年新收申请从多到少排列": sorted_by with {label} filled in. */
+static char *sorted_words(const gir_site *s, const char *label)
+{
+	const char *at = strstr(s->w[W_SORTED_BY], "{label}");
+	if (!at)
+		return gir_xstrdup(s->w[W_SORTED_BY]);
+	return gir_xasprintf("%.*s%s%s", (int)(at - s->w[W_SORTED_BY]), s->w[W_SORTED_BY], label,
+	                     at + 7);
+}
+
+/* summary.html in reading order, and summary-ID.html sorted by each figure
+ * of the template's "site" "sort" list: another order without a script. */
+static void write_summary(const gir_site *s, gir_buf *out, const char *by)
 {
 	char *title = gir_xasprintf("%s%s", s->w[W_TITLE], s->w[W_SUMMARY]);
 	page_start(s, out, "", title);
-	for (size_t y = s->nyears; y-- > 0;)
-		summary_year(s, out, s->years[y]);
-	page_end(out);
 	free(title);
+	const cJSON *sort = cJSON_GetObjectItemCaseSensitive(s->spec, "sort"), *j;
+	gir_buf_printf(out, "<p class=\"orders\">%s", s->w[W_ORDER]);
+	bool first = true;
+	cJSON_ArrayForEach(j, sort)
+	{
+		const char *label = cJSON_IsString(j) ? figure_label(s, j->valuestring) : NULL;
+		if (!label)
+			continue;
+		if (first) {
+			gir_buf_puts(out, "：");
+			if (by)
+				anchor(out, "summary.html", s->w[W_READING_ORDER]);
+			else
+				el(out, "strong", "", s->w[W_READING_ORDER]);
+			first = false;
+		}
+		char *words = sorted_words(s, label), *href = gir_xasprintf("summary-%s.html", j->valuestring);
+		gir_buf_puts(out, " · ");
+		if (by && strcmp(by, j->valuestring) == 0)
+			el(out, "strong", "", words);
+		else
+			anchor(out, href, words);
+		free(words);
+		free(href);
+	}
+	gir_buf_puts(out, "</p>\n");
+	char *order_words = by ? sorted_words(s, figure_label(s, by)) : gir_xstrdup(s->w[W_READING_ORDER]);
+	for (size_t y = s->nyears; y-- > 0;)
+		summary_year(s, out, s->years[y], by, order_words);
+	free(order_words);
+	page_end(out);
 }
 
 /* An agency: its key figures with the years side by side, links to each
@@ -931,8 +1019,19 @@ int gir_site_write(gir_site *s, const gir_options *opt, gir_site_write_fn fn, vo
 	rc |= emit(fn, ctx, "site.css", &b);
 	write_index(s, &b);
 	rc |= emit(fn, ctx, "index.html", &b);
-	write_summary(s, &b);
+	write_summary(s, &b, NULL);
 	rc |= emit(fn, ctx, "summary.html", &b);
+	const cJSON *sort = cJSON_GetObjectItemCaseSensitive(s->spec, "sort"), *j;
+	cJSON_ArrayForEach(j, sort)
+	{
+		if (!cJSON_IsString(j) || !figure_label(s, j->valuestring) ||
+		    strspn(j->valuestring, "abcdefghijklmnopqrstuvwxyz_") != strlen(j->valuestring))
+			continue; /* a figure no report has: no page */
+		write_summary(s, &b, j->valuestring);
+		char *path = gir_xasprintf("summary-%s.html", j->valuestring);
+		rc |= emit(fn, ctx, path, &b);
+		free(path);
+	}
 	if (write_charts(s, &b, d) != 0) {
 		gir_buf_free(&b);
 		return -1;
