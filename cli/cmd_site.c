@@ -10,14 +10,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "fileio.h"
 
 typedef struct site_out {
 	const char *dir;
-	size_t written, unchanged, failed;
+	size_t written, unchanged, failed, removed;
+	gir_ptrvec files;     /* char *: every file of this site, relative to dir */
 } site_out;
+
+/* The list of the site's files, in the site: what the next run removes
+ * when its own list lacks it (a report or an agency that left the tree),
+ * and nothing else — never a file of someone else's in the directory. */
+#define MANIFEST ".gireport-site"
 
 static int make_parents(const char *path)
 {
@@ -55,6 +62,7 @@ static int put_file(void *ctx, const char *rel, const char *data, size_t len)
 	site_out *o = ctx;
 	char *path = gir_xasprintf("%s/%s", o->dir, rel), *temp = NULL;
 	int rc = 0;
+	gir_ptrvec_push(&o->files, gir_xstrdup(rel));
 	if (same_bytes(path, data, len)) {
 		o->unchanged++;
 	} else if (make_parents(path) != 0 || gir_write_temp_unsynced(path, data, len, &temp) != 0 ||
@@ -124,8 +132,10 @@ static unsigned copy_downloads(const gir_session *s, site_out *o, const char *fi
 			              (b.st_mtim.tv_sec == a.st_mtim.tv_sec && b.st_mtim.tv_nsec >= a.st_mtim.tv_nsec));
 			char *data = NULL;
 			size_t len = 0;
-			if (fresh)
+			if (fresh) {
 				o->unchanged++;
+				gir_ptrvec_push(&o->files, gir_xstrdup(rel));
+			}
 			else if (gir_read_file(from, &data, &len) == GIR_READ_OK)
 				put_file(o, rel, data, len);
 			else
@@ -138,6 +148,67 @@ static unsigned copy_downloads(const gir_session *s, site_out *o, const char *fi
 	}
 	free(stem);
 	return bits;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool listed(const site_out *o, const char *rel)
+{
+	return bsearch(&rel, o->files.items, o->files.len, sizeof(char *), by_name) != NULL;
+}
+
+/* A manifest line names a file below the site: relative, no "." or ".."
+ * step, not the manifest; anything else is left alone. */
+static bool safe_entry(const char *rel)
+{
+	if (!*rel || rel[0] == '/' || strcmp(rel, MANIFEST) == 0)
+		return false;
+	for (const char *p = rel; *p; p = strchr(p, '/') ? strchr(p, '/') + 1 : p + strlen(p)) {
+		size_t n = strcspn(p, "/");
+		if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+	}
+	return true;
+}
+
+/* Removes the files of the last run's list that this run did not make (and
+ * their directories when that leaves them empty), then writes this run's. */
+static void prune(site_out *o)
+{
+	qsort(o->files.items, o->files.len, sizeof(char *), by_name);
+	char *mpath = gir_xasprintf("%s/" MANIFEST, o->dir), *text = NULL;
+	size_t len = 0;
+	if (gir_read_file(mpath, &text, &len) == GIR_READ_OK) {
+		for (char *save = NULL, *line = strtok_r(text, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
+			if (!safe_entry(line) || listed(o, line))
+				continue;
+			char *path = gir_xasprintf("%s/%s", o->dir, line);
+			struct stat st;
+			if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && unlink(path) == 0) {
+				o->removed++;
+				for (char *slash = strrchr(path, '/'); slash && slash > path + strlen(o->dir);
+				     slash = strrchr(path, '/')) {
+					*slash = '\0';
+					if (rmdir(path) != 0)
+						break;
+				}
+			}
+			free(path);
+		}
+	}
+	free(text);
+	gir_buf list = {0};
+	for (size_t i = 0; i < o->files.len; i++)
+		gir_buf_printf(&list, "%s\n", (const char *)o->files.items[i]);
+	size_t before = o->written, kept = o->unchanged;
+	put_file(o, MANIFEST, list.ptr ? list.ptr : "", list.len);
+	o->written = before, o->unchanged = kept; /* the list is not a page */
+	gir_buf_free(&list);
+	free(mpath);
 }
 
 static char *site_dir(const gir_session *s)
@@ -232,10 +303,18 @@ int gir_cmd_site(const gir_cli *cli)
 	if (gir_site_write(site, &s.opt, put_file, &o, d) != 0) {
 		gir_print_diags(cli, d, NULL, 0);
 		rc = GIR_EXIT_FAILURE;
+	} else if (!o.failed) {
+		prune(&o);
 	}
+	if (o.failed)
+		rc = GIR_EXIT_FAILURE;
 	if (!cli->quiet)
 		fprintf(stderr, "gireport: site %s: %zu sources, %zu with errors; %zu files written, "
-		        "%zu unchanged\n", dir, s.ws.sources.len, failed, o.written, o.unchanged);
+		        "%zu unchanged, %zu removed\n", dir, s.ws.sources.len, failed, o.written,
+		        o.unchanged, o.removed);
+	for (size_t i = 0; i < o.files.len; i++)
+		free(o.files.items[i]);
+	gir_ptrvec_free(&o.files);
 	gir_diags_free(d);
 	gir_site_free(site);
 	free(dir);

@@ -207,18 +207,30 @@ t reproducible '"$BIN" site -q -o "$tmp/site2" "$city" 2>/dev/null; diff -r "$si
 cp -r "$site" "$tmp/pristine"
 stamps() { (cd "$1" && find . -type f | sort | xargs stat -c "%n %i %Y.%y"); }
 stamps "$site" >"$tmp/before"
-files=$(find "$site" -type f | wc -l)
-t rebuild-nothing '"$BIN" site -o "$site" "$city" 2>&1 | grep -q "0 files written, $files unchanged" &&
+files=$(find "$site" -type f ! -name .gireport-site | wc -l)
+t rebuild-nothing '"$BIN" site -o "$site" "$city" 2>&1 | grep -q "0 files written, $files unchanged, 0 removed" &&
 	stamps "$site" | diff "$tmp/before" -'
 # 教育局 2021: 行政许可 本年处理决定数量 31 → 32 (a key figure the charts do not
 # draw): its report and agency pages change, and the summary in each order.
 sed -i 's/^  licensing: *31 /  licensing: 32 /' "$city/jiaoyu/2021.yaml"
 t rebuild-one-source 'grep -q "^  licensing: 32 " "$city/jiaoyu/2021.yaml" &&
-	"$BIN" site -o "$site" "$city" 2>&1 | grep -q "6 files written, $((files - 6)) unchanged" &&
+	"$BIN" site -o "$site" "$city" 2>&1 | grep -q "6 files written, $((files - 6)) unchanged, 0 removed" &&
 	stamps "$site" | diff "$tmp/before" - | sed -n "s/^> \.\/\([^ ]*\) .*/\1/p" >"$tmp/changed" &&
 	printf "%s\n" agencies/jiaoyu.html reports/jiaoyu/2021.html summary-granted.html summary-received.html \
 		summary-review.html summary.html | diff - "$tmp/changed"'
 t rebuild-same-as-fresh '"$BIN" site -q -o "$tmp/site3" "$city" 2>/dev/null; diff -r "$site" "$tmp/site3" >/dev/null'
+# An agency that left the tree leaves the site: its pages and copies go (by
+# the site's list of its own files, .gireport-site), a file of someone
+# else's in the directory stays.
+echo mine >"$site/notes.txt"
+rm "$city/wenlv/2020.yaml"
+t prune-removed-agency '"$BIN" site -o "$site" "$city" 2>&1 | grep -q " unchanged, 4 removed$" &&
+	! [ -e "$site/agencies/wenlv.html" ] && ! [ -e "$site/reports/wenlv" ] && [ -f "$site/notes.txt" ] &&
+	! grep -q wenlv "$site/index.html" && ! grep -q wenlv "$site/.gireport-site" &&
+	{ "$BIN" site -q -o "$tmp/site4" "$city" 2>/dev/null; diff -r -x notes.txt "$site" "$tmp/site4"; }'
+printf '../escape\n/etc/passwd\nagencies/../../x\n' >>"$site/.gireport-site"
+echo keep >"$tmp/escape"
+t prune-stays-inside '"$BIN" site -q -o "$site" "$city" 2>/dev/null; [ -f "$tmp/escape" ] && [ -f /etc/passwd ]'
 
 # ---- in the browser --------------------------------------------------------------------------
 
