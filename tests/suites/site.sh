@@ -232,6 +232,21 @@ printf '../escape\n/etc/passwd\nagencies/../../x\n' >>"$site/.gireport-site"
 echo keep >"$tmp/escape"
 t prune-stays-inside '"$BIN" site -q -o "$site" "$city" 2>/dev/null; [ -f "$tmp/escape" ] && [ -f /etc/passwd ]'
 
+# valgrind memcheck of a whole site (with VALGRIND set, not on the ASan build):
+# a fresh one, and one over it after a source was removed (the pruning).
+if [ -n "$VALGRIND" ] && [ "${BUILD:-build}" != "${ASAN_BUILD:-}" ] && command -v valgrind >/dev/null; then
+	vg() {
+		valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+			--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 "$@" \
+			>/dev/null 2>"$tmp/vg"
+		[ $? -ne 99 ]
+	}
+	t valgrind:site 'vg "$BIN" site -q -o "$tmp/vgsite" "$city" && rm "$city/tongji/2020.yaml" &&
+		vg "$BIN" site -q -o "$tmp/vgsite" "$city" && [ ! -e "$tmp/vgsite/reports/tongji/2020.html" ] || { cat "$tmp/vg"; false; }'
+else # the same lines in every run, for tests/counts
+	skip valgrind:site "VALGRIND=1 runs it, on the normal build"
+fi
+
 # ---- in the browser --------------------------------------------------------------------------
 
 if [ -n "$ASAN_OPTIONS" ]; then
