@@ -313,6 +313,16 @@ static void page_end(gir_buf *out)
 	gir_buf_puts(out, "</main>\n</body>\n</html>\n");
 }
 
+/* <span class="CLS">WORD N</span>, without N when it is 0. */
+static void status(gir_buf *out, const char *cls, const char *word, size_t n)
+{
+	gir_buf_printf(out, "<span class=\"%s\">", cls);
+	gir_site_esc(out, word);
+	if (n)
+		gir_buf_printf(out, " %zu", n);
+	gir_buf_puts(out, "</span>");
+}
+
 static char *year_text(const gir_site *s, int year)
 {
 	return gir_xasprintf("%d%s", year, s->w[W_YEAR_UNIT]);
@@ -322,15 +332,10 @@ static char *year_text(const gir_site *s, int year)
 
 static void status_cell(const gir_site *s, gir_buf *out, const entry *e)
 {
-	if (e->errors) {
-		gir_buf_printf(out, "<td class=\"errors\"><span class=\"status\">%s %zu</span>",
-		               s->w[W_ERRORS], e->errors);
-	} else if (e->warnings) {
-		gir_buf_printf(out, "<td class=\"warnings\"><span class=\"status\">%s %zu</span>",
-		               s->w[W_WARNINGS], e->warnings);
-	} else {
-		gir_buf_printf(out, "<td class=\"ok\"><span class=\"status\">%s</span>", s->w[W_OK]);
-	}
+	const char *cls = e->errors ? "errors" : e->warnings ? "warnings" : "ok";
+	gir_buf_printf(out, "<td class=\"%s\">", cls);
+	status(out, "status", s->w[e->errors ? W_ERRORS : e->warnings ? W_WARNINGS : W_OK],
+	       e->errors ? e->errors : e->warnings);
 	if (e->rep) {
 		static const struct { unsigned bit; const char *ext; int w; } files[] = {
 			{0, "html", W_PAGE}, {GIR_SITE_PDF, "pdf", W_PDF},
@@ -353,7 +358,7 @@ static void status_cell(const gir_site *s, gir_buf *out, const entry *e)
 
 static void write_index(const gir_site *s, gir_buf *out)
 {
-	char *title = gir_xasprintf("%s%s", "", s->w[W_INDEX]);
+	char *title = gir_xstrdup(s->w[W_INDEX]);
 	page_start(s, out, "", title);
 	gir_buf_puts(out, "<table class=\"index\">\n<thead><tr><th scope=\"col\">");
 	gir_site_esc(out, s->w[W_AGENCY]);
@@ -376,8 +381,9 @@ static void write_index(const gir_site *s, gir_buf *out)
 				status_cell(s, out, e);
 			else if (y > 0 && s->years[y - 1] == s->years[y] - 1 &&
 			         find(s, s->ag[a].key, s->years[y - 1])) {
-				gir_buf_printf(out, "<td class=\"missing\"><span class=\"status\">%s</span> ",
-				               s->w[W_MISSING]);
+				gir_buf_puts(out, "<td class=\"missing\">");
+				status(out, "status", s->w[W_MISSING], 0);
+				gir_buf_puts(out, " ");
 				el(out, "span", " class=\"note\"", s->w[W_MISSING_NOTE]);
 				gir_buf_puts(out, "</td>");
 			} else {
@@ -513,9 +519,10 @@ static void summary_year(const gir_site *s, gir_buf *out, int year, const char *
 		char *href = gir_xasprintf("agencies/%s.html", e->key);
 		anchor(out, href, s->ag[a].name);
 		free(href);
-		if (!e->rep)
-			gir_buf_printf(out, " <span class=\"status errors\">%s %zu</span>", s->w[W_ERRORS],
-			               e->errors);
+		if (!e->rep) {
+			gir_buf_puts(out, " ");
+			status(out, "status errors", s->w[W_ERRORS], e->errors);
+		}
 		gir_buf_puts(out, "</th>");
 		any = any || e->rep;
 		for (size_t c = 0; c < ncols; c++) {
@@ -573,7 +580,8 @@ static void write_summary(const gir_site *s, gir_buf *out, const char *by)
 	page_start(s, out, "", title);
 	free(title);
 	const cJSON *sort = cJSON_GetObjectItemCaseSensitive(s->spec, "sort"), *j;
-	gir_buf_printf(out, "<p class=\"orders\">%s", s->w[W_ORDER]);
+	gir_buf_puts(out, "<p class=\"orders\">");
+	gir_site_esc(out, s->w[W_ORDER]);
 	bool first = true;
 	cJSON_ArrayForEach(j, sort)
 	{
@@ -634,8 +642,8 @@ static void write_agency(const gir_site *s, const agency *ag, gir_buf *out)
 			free(href);
 		} else {
 			gir_site_esc(out, yt);
-			gir_buf_printf(out, " <span class=\"status errors\">%s %zu</span>", s->w[W_ERRORS],
-			               es[y]->errors);
+			gir_buf_puts(out, " ");
+			status(out, "status errors", s->w[W_ERRORS], es[y]->errors);
 		}
 		gir_buf_puts(out, "</th>");
 		free(yt);
@@ -655,9 +663,12 @@ static void write_agency(const gir_site *s, const agency *ag, gir_buf *out)
 	for (size_t y = 1; y < s->nyears; y++) {
 		if (!es[y - 1] || !es[y] || !es[y - 1]->rep || !es[y]->rep)
 			continue;
-		gir_buf_printf(out, "<section class=\"diff\">\n<h2>%d%s → %d%s %s</h2>\n<pre>",
-		               s->years[y - 1], s->w[W_YEAR_UNIT], s->years[y], s->w[W_YEAR_UNIT],
-		               s->w[W_DIFF]);
+		char *h = gir_xasprintf("%d%s → %d%s %s", s->years[y - 1], s->w[W_YEAR_UNIT],
+		                        s->years[y], s->w[W_YEAR_UNIT], s->w[W_DIFF]);
+		gir_buf_puts(out, "<section class=\"diff\">\n");
+		el(out, "h2", "", h);
+		gir_buf_puts(out, "\n<pre>");
+		free(h);
 		gir_buf d = {0};
 		gir_diff(es[y - 1]->rep, es[y - 1]->file, es[y]->rep, es[y]->file, GIR_DIFF_TEXT, &d);
 		esc_pre(out, d.ptr ? d.ptr : "");

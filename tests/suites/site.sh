@@ -160,10 +160,13 @@ t agency-years 'grep -q "<th scope=\"col\"><a href=\"../reports/minzheng/2020.ht
 # ---- words from the templates -------------------------------------------------------------
 
 mkdir -p "$tmp/tpl"
-sed 's/"home": "首页"/"home": "主页"/; s/"axis": "申请数量（件）"/"axis": "申请件数"/' templates/gov-2021.json >"$tmp/tpl/gov-2021.json"
+sed 's/"home": "首页"/"home": "主页"/; s/"axis": "申请数量（件）"/"axis": "申请件数"/; s/"errors": "错误"/"errors": "<错误> \&"/' \
+	templates/gov-2021.json >"$tmp/tpl/gov-2021.json"
 t words-from-template '"$BIN" site -q --templates "$tmp/tpl" -o "$tmp/site-words" "$city" 2>/dev/null;
 	grep -q ">主页</a>" "$tmp/site-words/index.html" && grep -q ">申请件数</text>" "$tmp/site-words/charts.html" &&
-	! grep -q ">首页</a>" "$tmp/site-words/index.html"'
+	! grep -q ">首页</a>" "$tmp/site-words/index.html" &&
+	grep -q "<span class=\"status\">&lt;错误&gt; &amp; 1</span>" "$tmp/site-words/index.html" &&
+	for p in $(find "$tmp/site-words" -name "*.html"); do xmllint --nonet --noout "$p" || exit 1; done'
 
 # ---- hostile names, a broken "site", no output directory -----------------------------------
 
