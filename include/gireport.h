@@ -338,9 +338,10 @@ void gir_summary_json(gir_summary *s, gir_buf *out);
 /* What changed between two reports (usually one agency's two years): every
  * number that differs, by id path, side by side; then the narrative
  * paragraphs removed and added. */
-typedef enum gir_diff_format { GIR_DIFF_TEXT, GIR_DIFF_MD } gir_diff_format;
+typedef enum gir_diff_format { GIR_DIFF_TEXT, GIR_DIFF_MD, GIR_DIFF_HTML } gir_diff_format;
 
-/* Appends the comparison of report a (file afile) with report b.  Tables
+/* Appends the comparison of report a (file afile) with report b (HTML: a
+ * fragment of polyglot markup, for `gireport site`'s agency pages).  Tables
  * follow b's template, then the cells only a's has; a path one edition
  * lacks shows "—".  Returns the number of differences found. */
 size_t gir_diff(const gir_report *a, const char *afile, const gir_report *b, const char *bfile,

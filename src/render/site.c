@@ -256,20 +256,6 @@ void gir_site_esc(gir_buf *out, const char *s)
 	}
 }
 
-/* Text of a <pre>: escaped line by line, the line breaks kept. */
-static void esc_pre(gir_buf *out, const char *text)
-{
-	for (const char *p = text; *p;) {
-		size_t n = strcspn(p, "\n");
-		char *line = gir_xstrndup(p, n);
-		gir_site_esc(out, line);
-		free(line);
-		p += n;
-		if (*p == '\n')
-			gir_buf_putc(out, '\n'), p++;
-	}
-}
-
 static void el(gir_buf *out, const char *tag, const char *attrs, const char *text)
 {
 	gir_buf_printf(out, "<%s%s>", tag, attrs);
@@ -667,13 +653,10 @@ static void write_agency(const gir_site *s, const agency *ag, gir_buf *out)
 		                        s->years[y], s->w[W_YEAR_UNIT], s->w[W_DIFF]);
 		gir_buf_puts(out, "<section class=\"diff\">\n");
 		el(out, "h2", "", h);
-		gir_buf_puts(out, "\n<pre>");
+		gir_buf_puts(out, "\n");
 		free(h);
-		gir_buf d = {0};
-		gir_diff(es[y - 1]->rep, es[y - 1]->file, es[y]->rep, es[y]->file, GIR_DIFF_TEXT, &d);
-		esc_pre(out, d.ptr ? d.ptr : "");
-		gir_buf_free(&d);
-		gir_buf_puts(out, "</pre>\n</section>\n");
+		gir_diff(es[y - 1]->rep, es[y - 1]->file, es[y]->rep, es[y]->file, GIR_DIFF_HTML, out);
+		gir_buf_puts(out, "</section>\n");
 	}
 	page_end(out);
 	free(cols);
@@ -985,7 +968,13 @@ static const char css[] =
 	"td.missing { background: #fdecea; }\n"
 	"p.diag { margin: .2em 0 0; font-size: .85em; color: #444; word-break: break-all; }\n"
 	"p.note { color: #444; font-size: .9em; }\n"
-	"pre { white-space: pre-wrap; font-size: .85em; background: #f7f7f7; padding: .8em; }\n"
+	"section.diff h3 { font-size: 1em; margin: 1em 0 .3em; }\n"
+	"table.changes td { min-width: 3em; }\n"
+	"ul.edits { padding-left: 1.2em; }\n"
+	"ul.edits li { margin: .2em 0; }\n"
+	"li.removed { color: #8b1a1a; text-decoration: line-through; text-decoration-thickness: 1px; }\n"
+	"li.added { color: #1b5e20; }\n"
+	"li .sign { font-weight: bold; text-decoration: none; display: inline-block; }\n"
 	"figure.chart { margin: 1.5em 0 2.5em; }\n"
 	"svg.chart { max-width: 100%; height: auto; font-size: 13px; }\n"
 	"svg .chart-title { font-size: 16px; font-weight: bold; }\n"

@@ -150,11 +150,48 @@ t summary-sorted 'python3 "$tmp/sorted.py" "$tmp/tables.py" summary.html summary
 	grep -q "<a href=\"summary-received.html\">按本年新收申请从多到少排列</a>" summary.html'
 t summary-failed-row 'sed -n "/<section id=\"y2021\">/,/<\/section>/p" summary.html |
 	grep -q "住房和城乡建设局</a> <span class=\"status errors\">错误 1</span></th><td></td>"'
+# The agency page's comparison is `gireport diff`'s: the same headings, the
+# same rows (item, A, B, change), the same paragraphs removed and added and the
+# same count, in order, read from the page's HTML and from `diff -f md`.
+cat >"$tmp/diff.py" <<'EOF'
+import sys, html.parser
+class P(html.parser.HTMLParser):
+    def __init__(s):
+        super().__init__(); s.on = False; s.out = []; s.cur = None; s.row = None
+    def handle_starttag(s, tag, a):
+        a = dict(a)
+        if tag == 'section' and a.get('class') == 'diff': s.on = True
+        if not s.on: return
+        if tag in ('h3', 'li', 'p'): s.cur = ''
+        elif tag == 'tr': s.row = []
+        elif tag in ('td', 'th') and s.row is not None: s.cur = ''
+    def handle_endtag(s, tag):
+        if not s.on: return
+        if tag == 'section': s.on = False
+        elif tag == 'h3': s.out.append('## ' + s.cur); s.cur = None
+        elif tag == 'li' and s.cur is not None: s.out.append('- ' + s.cur); s.cur = None
+        elif tag == 'p' and s.cur is not None: s.out.append(s.cur); s.cur = None
+        elif tag in ('td', 'th') and s.row is not None: s.row.append(s.cur); s.cur = None
+        elif tag == 'tr':
+            if s.row and s.row[1] != 'A': s.out.append('| ' + ' | '.join(s.row) + ' |')
+            s.row = None
+    def handle_data(s, d):
+        if s.cur is not None: s.cur += d
+p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read())
+md = []
+for line in open(sys.argv[2], encoding='utf-8').read().splitlines():
+    if not line or line.startswith('# ') or line.startswith('| ---') or ' | A | B | ' in line:
+        continue
+    md.append(line)
+if p.out != md:
+    import difflib
+    print('\n'.join(difflib.unified_diff(md, p.out, 'diff -f md', 'page', lineterm='')))
+    sys.exit(1)
+print(len(md), 'lines')
+EOF
 t agency-diff 'grep -q "<h2>2020年 → 2021年 与上年对比</h2>" agencies/minzheng.html &&
-	"$BIN" diff "$city/minzheng/2020.yaml" "$city/minzheng/2021.yaml" >"$tmp/diff.txt" 2>/dev/null;
-	sed -n "/<pre>/,/<\/pre>/p" agencies/minzheng.html | sed "/^<\/pre>$/d; s/^<pre>//" |
-	sed -e "s/&lt;/</g" -e "s/&gt;/>/g" -e "s/&quot;/\"/g" -e "s/&#39;/'"'"'/g" -e "s/&amp;/\&/g" |
-	diff - "$tmp/diff.txt"'
+	"$BIN" diff -f md "$city/minzheng/2020.yaml" "$city/minzheng/2021.yaml" >"$tmp/diff.md" 2>/dev/null &&
+	python3 "$tmp/diff.py" agencies/minzheng.html "$tmp/diff.md"'
 t agency-years 'grep -q "<th scope=\"col\"><a href=\"../reports/minzheng/2020.html\">2020年</a></th><th scope=\"col\"><a href=\"../reports/minzheng/2021.html\">2021年</a></th>" agencies/minzheng.html'
 
 # ---- words from the templates -------------------------------------------------------------
