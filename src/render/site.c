@@ -22,15 +22,15 @@
 
 /* The words of "site.words", in this order. */
 enum {
-	W_TITLE, W_INDEX, W_SUMMARY, W_CHARTS, W_AGENCY, W_YEAR, W_YEAR_UNIT, W_TOTAL, W_OK,
+	W_TITLE, W_INDEX, W_SUMMARY, W_CHARTS, W_AGENCY, W_YEAR_UNIT, W_TOTAL, W_OK,
 	W_WARNINGS, W_ERRORS, W_MISSING, W_MISSING_NOTE, W_PAGE, W_PDF, W_DOCX, W_OFD, W_FIGURES,
-	W_ITEM, W_DIFF, W_DATA, W_NOT_IN_TOTAL, W_READING_ORDER, W_SOURCES, W_HOME, W_CITY,
+	W_ITEM, W_DIFF, W_DATA, W_NOT_IN_TOTAL, W_READING_ORDER, W_HOME, W_CITY,
 	W_ORDER, W_SORTED_BY, W_COUNT
 };
 static const char *const word_keys[W_COUNT] = {
-	"title", "index", "summary", "charts", "agency", "year", "year_unit", "total", "ok",
+	"title", "index", "summary", "charts", "agency", "year_unit", "total", "ok",
 	"warnings", "errors", "missing", "missing_note", "page", "pdf", "docx", "ofd", "figures",
-	"item", "diff", "data", "not_in_total", "reading_order", "sources", "home", "city",
+	"item", "diff", "data", "not_in_total", "reading_order", "home", "city",
 	"order", "sorted_by",
 };
 
