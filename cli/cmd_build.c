@@ -194,6 +194,15 @@ static char *output_stem(const build *b, const char *file, const gir_report *rep
 	return out;
 }
 
+char *gir_build_output_stem(const gir_session *s, const char *file, const gir_report *rep)
+{
+	gir_cli cli = *s->cli;
+	cli.outdir = NULL;
+	build b = {.s = *s};
+	b.s.cli = &cli;
+	return output_stem(&b, file, rep);
+}
+
 /* What else decides the outputs besides files' contents: the options.  A
  * different --font or -f must rebuild even when no file is newer. */
 static char *configuration(const build *b, const gir_report *rep, const char *file,

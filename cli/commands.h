@@ -70,6 +70,11 @@ void gir_session_diags(const gir_session *s, const gir_diags *d, const char *src
 int gir_session_workers(const gir_session *s);
 
 int gir_cmd_build(const gir_cli *cli);
+/* Where `gireport build` (without -o) puts a source's outputs, without the
+ * extension: the project's output tree, else beside the source.  malloc'd;
+ * NULL for a source outside the project when it has an output tree. */
+char *gir_build_output_stem(const gir_session *s, const char *file, const gir_report *rep);
+int gir_cmd_site(const gir_cli *cli);      /* cmd_site.c */
 int gir_cmd_check(const gir_cli *cli);
 int gir_cmd_templates(const gir_cli *cli);
 int gir_cmd_new(const gir_cli *cli);       /* cmd_new.c */

@@ -22,6 +22,7 @@ static const char usage[] = N_(
 	"       gireport check [--strict] [-j N] [--diagnostics=text|json] [DIR|FILE]...\n"
 	"       gireport summary [-f csv|md|json] [--bom] [DIR|FILE]...\n"
 	"       gireport diff [-f txt|md] A.yaml B.yaml\n"
+	"       gireport site [-o DIR] [DIR|FILE]...\n"
 	"       gireport new [--template T] [--year Y] [--agency NAME] [--schema URL]\n"
 	"       gireport schema [TEMPLATE]\n"
 	"       gireport import [-o FILE] [--agency NAME] [--year Y] [--template T]\n"
@@ -249,6 +250,8 @@ static int run(int argc, char **argv)
 		return gir_cmd_summary(&cli);
 	if (strcmp(cmd, "diff") == 0)
 		return gir_cmd_diff(&cli);
+	if (strcmp(cmd, "site") == 0)
+		return gir_cmd_site(&cli);
 	if (strcmp(cmd, "templates") == 0)
 		return gir_cmd_templates(&cli);
 	if (strcmp(cmd, "new") == 0)

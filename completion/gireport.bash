@@ -108,6 +108,7 @@ _gireport()
 		check) opts='--strict -j --jobs --diagnostics= --templates -q --quiet' ;;
 		summary) opts='-f --format --bom --strict -j --jobs --diagnostics= --templates -q --quiet' ;;
 		diff) opts='-f --format --templates' ;;
+		site) opts='-o --output --strict --diagnostics= --templates -q --quiet' ;;
 		new) opts='--template --year --agency --schema --templates' ;;
 		schema) opts='--year --templates' ;;
 		import) opts='-o --output -j --jobs --force --agency --year --template --strict --diagnostics= --templates' ;;
@@ -121,8 +122,8 @@ _gireport()
 	fi
 
 	case $cmd in
-	'') COMPREPLY=($(compgen -W 'build check summary diff new schema import audit templates' -- "$cur")) ;;
-	build | check | summary | diff) _gireport_sources "$cur" ;;
+	'') COMPREPLY=($(compgen -W 'build check summary diff site new schema import audit templates' -- "$cur")) ;;
+	build | check | summary | diff | site) _gireport_sources "$cur" ;;
 	import | audit) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
 	schema) COMPREPLY=($(compgen -W "$(_gireport_template_ids)" -- "$cur")) ;;
 	esac

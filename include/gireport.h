@@ -351,13 +351,48 @@ void gir_summary_json(gir_summary *s, gir_buf *out);
 /* What changed between two reports (usually one agency's two years): every
  * number that differs, by id path, side by side; then the narrative
  * paragraphs removed and added. */
-typedef enum gir_diff_format { GIR_DIFF_TEXT, GIR_DIFF_MD } gir_diff_format;
+typedef enum gir_diff_format { GIR_DIFF_TEXT, GIR_DIFF_MD, GIR_DIFF_HTML } gir_diff_format;
 
-/* Appends the comparison of report a (file afile) with report b.  Tables
+/* Appends the comparison of report a (file afile) with report b (HTML: a
+ * fragment of polyglot markup, for `gireport site`'s agency pages).  Tables
  * follow b's template, then the cells only a's has; a path one edition
  * lacks shows "—".  Returns the number of differences found. */
 size_t gir_diff(const gir_report *a, const char *afile, const gir_report *b, const char *bfile,
                 gir_diff_format fmt, gir_buf *out);
+
+/* ---- a city's static site ----------------------------------------------------- */
+
+/* The pages of `gireport site` (docs/site.md): index.html (agencies × years,
+ * each report's status and files), summary.html (the key figures per year
+ * with totals), charts.html (inline SVG bar charts with their data tables),
+ * agencies/KEY.html (an agency's years side by side and the diff between
+ * them), reports/KEY/YEAR.html (each report's own page) and site.css.  The
+ * words and the charts are the templates' "site" object. */
+typedef struct gir_site gir_site;
+/* Files built beside a report's page, which the index links to. */
+enum { GIR_SITE_PDF = 1, GIR_SITE_DOCX = 2, GIR_SITE_OFD = 4 };
+gir_site *gir_site_new(const gir_registry *reg);
+void gir_site_free(gir_site *s);
+/* One source: `key` names its agency (the same in every year: its
+ * directory), `rep` is taken over (NULL when the source has errors), `d`
+ * holds its diagnostics (counted, and the first one shown), `downloads`
+ * the GIR_SITE_* files present at gir_site_report_path(key, year, ext). */
+void gir_site_add(gir_site *s, const char *key, const char *file, int year, gir_report *rep,
+                  const gir_diags *d, unsigned downloads);
+/* Whether a source of this agency and year was added (a second one would
+ * hide the first: the caller reports it). */
+int gir_site_has(const gir_site *s, const char *key, int year);
+/* Where a report's file goes in the site: "reports/KEY/YEAR.EXT" (the key
+ * made safe for a file name and a URL).  malloc'd. */
+char *gir_site_report_path(const char *key, int year, const char *ext);
+/* Receives each file of the site: a path relative to the site's root and
+ * its bytes.  Returns 0, or -1 to report a failure (the writing goes on). */
+typedef int (*gir_site_write_fn)(void *ctx, const char *path, const char *data, size_t len);
+/* Makes every file of the site, in a fixed order, and hands it to fn.
+ * Returns 0, or -1 when fn failed or the templates' "site" object is
+ * malformed (then with diagnostics in d). */
+int gir_site_write(gir_site *s, const gir_options *opt, gir_site_write_fn fn, void *ctx,
+                   gir_diags *d);
 
 /* ---- import ------------------------------------------------------------------ */
 

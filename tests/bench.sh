@@ -27,5 +27,7 @@ echo "import:"
 BUILD=$BUILD sh tests/bench-import.sh
 echo "trees of sources:"
 BUILD=$BUILD sh tests/bench-tree.sh
+echo "a city's site:"
+BUILD=$BUILD sh tests/bench-site.sh
 echo "anchors (Typst, pandoc → WeasyPrint; installed on first use):"
 BUILD=$BUILD sh tests/bench-anchors.sh

@@ -455,6 +455,95 @@ static void render_md(const dctx *c, const char *afile, const char *bfile, gir_b
 	}
 }
 
+/* Text as HTML and XML both read it (the site's polyglot pages): the five
+ * characters with a meaning as references, control characters left out. */
+static void html_esc(gir_buf *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '&': gir_buf_puts(out, "&amp;"); break;
+		case '<': gir_buf_puts(out, "&lt;"); break;
+		case '>': gir_buf_puts(out, "&gt;"); break;
+		case '"': gir_buf_puts(out, "&quot;"); break;
+		case '\'': gir_buf_puts(out, "&#39;"); break;
+		default:
+			if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+				p += 2;
+			else if (*p >= 0x20)
+				gir_buf_putc(out, (char)*p);
+			else
+				gir_buf_putc(out, ' ');
+		}
+	}
+}
+
+static void side_html(const dctx *c, gir_buf *out, char which, const char *file,
+                      const gir_report *r)
+{
+	gir_buf_printf(out, "<li>%c：", which);
+	html_esc(out, file);
+	gir_buf_puts(out, "（");
+	html_esc(out, r->agency);
+	gir_buf_printf(out, "，%d", r->year);
+	html_esc(out, word(c, GIR_DW_YEAR_UNIT));
+	gir_buf_puts(out, "，");
+	html_esc(out, r->tpl->id);
+	gir_buf_puts(out, "）</li>\n");
+}
+
+/* The comparison as an HTML fragment: per section an <h3>, a table of the
+ * figures (item, A, B, change) and a list of the paragraphs removed and
+ * added; the counting line follows in a <p>. */
+static void render_html(const dctx *c, const char *afile, const char *bfile, gir_buf *out)
+{
+	gir_buf_puts(out, "<ul class=\"sides\">\n");
+	side_html(c, out, 'A', afile, c->a);
+	side_html(c, out, 'B', bfile, c->b);
+	gir_buf_puts(out, "</ul>\n");
+	for (size_t i = 0; i < c->secs.len; i++) {
+		const dsec *s = c->secs.items[i];
+		if (!s->figs.len && !s->edits.len)
+			continue;
+		gir_buf_puts(out, "<h3>");
+		html_esc(out, s->heading);
+		gir_buf_puts(out, "</h3>\n");
+		if (s->figs.len) {
+			gir_buf_puts(out, "<table class=\"changes\">\n<thead><tr><th scope=\"col\">");
+			html_esc(out, word(c, GIR_DW_ITEM));
+			gir_buf_puts(out, "</th><th scope=\"col\">A</th><th scope=\"col\">B</th><th scope=\"col\">");
+			html_esc(out, word(c, GIR_DW_CHANGE));
+			gir_buf_puts(out, "</th></tr></thead>\n<tbody>\n");
+		}
+		for (size_t k = 0; k < s->figs.len; k++) {
+			const dfig *f = s->figs.items[k];
+			gir_buf_puts(out, "<tr><th scope=\"row\">");
+			html_esc(out, f->label);
+			gir_buf_puts(out, "</th><td>");
+			html_esc(out, f->a);
+			gir_buf_puts(out, "</td><td>");
+			html_esc(out, f->b);
+			gir_buf_puts(out, "</td><td>");
+			html_esc(out, f->change);
+			gir_buf_puts(out, "</td></tr>\n");
+		}
+		if (s->figs.len)
+			gir_buf_puts(out, "</tbody>\n</table>\n");
+		if (s->edits.len)
+			gir_buf_puts(out, "<ul class=\"edits\">\n");
+		for (size_t k = 0; k < s->edits.len; k++) {
+			const dedit *e = s->edits.items[k];
+			gir_buf_printf(out, "<li class=\"%s\"><span class=\"sign\">",
+			               e->sign == '-' ? "removed" : "added");
+			html_esc(out, word(c, e->sign == '-' ? GIR_DW_REMOVED : GIR_DW_ADDED));
+			gir_buf_puts(out, "：</span>");
+			html_esc(out, e->text);
+			gir_buf_puts(out, "</li>\n");
+		}
+		if (s->edits.len)
+			gir_buf_puts(out, "</ul>\n");
+	}
+}
+
 static void free_ctx(dctx *c)
 {
 	for (size_t i = 0; i < c->secs.len; i++) {
@@ -492,12 +581,23 @@ size_t gir_diff(const gir_report *a, const char *afile, const gir_report *b, con
 	gir_ptrvec_free(&seen);
 	if (fmt == GIR_DIFF_MD)
 		render_md(&c, afile, bfile, out);
+	else if (fmt == GIR_DIFF_HTML)
+		render_html(&c, afile, bfile, out);
 	else
 		render_text(&c, afile, bfile, out);
 	/* 3个数字不同，叙述删去1段、新增2段。 */
-	gir_buf_printf(out, "\n%zu%s，%s%zu%s、%s%zu%s。\n", c.nfigs, word(&c, GIR_DW_FIGURES_DIFFER),
-	               word(&c, GIR_DW_TEXT_REMOVED), c.nremoved, word(&c, GIR_DW_PARAGRAPHS_UNIT),
-	               word(&c, GIR_DW_ADDED), c.nadded, word(&c, GIR_DW_PARAGRAPHS_UNIT));
+	char *count = gir_xasprintf("%zu%s，%s%zu%s、%s%zu%s。", c.nfigs, word(&c, GIR_DW_FIGURES_DIFFER),
+	                            word(&c, GIR_DW_TEXT_REMOVED), c.nremoved,
+	                            word(&c, GIR_DW_PARAGRAPHS_UNIT), word(&c, GIR_DW_ADDED), c.nadded,
+	                            word(&c, GIR_DW_PARAGRAPHS_UNIT));
+	if (fmt == GIR_DIFF_HTML) {
+		gir_buf_puts(out, "<p class=\"count\">");
+		html_esc(out, count);
+		gir_buf_puts(out, "</p>\n");
+	} else {
+		gir_buf_printf(out, "\n%s\n", count);
+	}
+	free(count);
 	size_t n = c.nfigs + c.nremoved + c.nadded;
 	free_ctx(&c);
 	return n;
