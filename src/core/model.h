@@ -131,6 +131,9 @@ char *gir_report_date_text(const gir_report *rep);
 
 /* gir_cn_number (一, 十二, 九十九) is in cn.h. */
 
+/* Marks the profile's cells the source does not write as not applicable. */
+void gir_profile_apply(const gir_profile *p, gir_report *rep);
+
 /* Computes total rows and columns, reporting given totals that differ. */
 void gir_compute_totals(const gir_report *rep, gir_diags *d);
 /* Runs the template's checks on a bound report. */

@@ -19,6 +19,7 @@
 
 const char *const gir_field_ids[GIR_F_COUNT] = {
 	"year", "agency", "template", "title", "date", "signatories", "previous", "preface", "fonts",
+	"profile",
 };
 
 typedef struct tctx {
@@ -744,6 +745,8 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	else if (dw && gir_words_parse(dw, "diff_words", gir_diff_word_keys, GIR_DW_COUNT,
 	                               t->diff_words, c->file, c->diags))
 		c->failed = 1;
+	if (gir_profiles_parse(t, cJSON_GetObjectItemCaseSensitive(root, "profiles"), c->file, c->diags))
+		c->failed = 1;
 	if (gir_prose_parse(t, cJSON_GetObjectItemCaseSensitive(root, "prose"),
 	                    cJSON_GetObjectItemCaseSensitive(root, "prose_words"), c->file, c->diags))
 		c->failed = 1;
@@ -984,6 +987,7 @@ void gir_template_free(gir_template *t)
 		free_check(t->checks[i]);
 	free(t->checks);
 	gir_figures_free(t);
+	gir_profiles_free(t);
 	gir_prose_free(t);
 	for (int i = 0; i < GIR_F_COUNT; i++)
 		free(t->field_labels[i]);
