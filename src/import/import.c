@@ -5,6 +5,7 @@
  * reported at the lines of the input it came from. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -965,7 +966,10 @@ static void emit_values(imp *im, const imp_slot *s, int indent)
 	if (s->note)
 		emit_comment(im, indent, s->pos, s->note);
 	if (s->n == 1 && s->block->ncols == 1) {
-		write_lines(im, s->pos, "%*s%s: %s\n", indent, "", s->row->id, s->values[0]);
+		/* "-" alone after a key would start a YAML list: quoted there */
+		bool dash = strcmp(s->values[0], "-") == 0;
+		write_lines(im, s->pos, "%*s%s: %s%s%s\n", indent, "", s->row->id, dash ? "\"" : "",
+		            s->values[0], dash ? "\"" : "");
 		return;
 	}
 	gir_buf b = {0};
@@ -1222,15 +1226,18 @@ static imp_labels *all_labels(const imp_doc *doc)
 	return L;
 }
 
-/* The template whose labels the tables use most; on a tie the one meant for
- * the year, then one that extends no other. */
+/* The template whose labels the tables use most, less those the text
+ * lacks (so gov-2021-other-row, whose （六）其他处理 is one row, wins over
+ * gov-2021 for a report that prints no 1.-3. under it, while a report that
+ * prints them has three labels more for gov-2021); on a tie the one meant
+ * for the year, then one that extends no other. */
 static void choose_template(imp *im, int year)
 {
 	imp_labels *L = all_labels(&im->doc);
-	int best = -1;
+	int best = INT_MIN, found = 0;
 	for (size_t i = 0; i < gir_registry_count(im->reg); i++) {
 		const gir_template *t = gir_registry_at(im->reg, i);
-		int s = imp_labels_score(t, L);
+		int f = imp_labels_score(t, L), s = 2 * f - imp_labels_count(t);
 		bool better = s > best;
 		if (s == best && im->t) {
 			int a = gir_template_covers(t, year) * 2 + !t->is_extension;
@@ -1238,9 +1245,9 @@ static void choose_template(imp *im, int year)
 			better = a > b;
 		}
 		if (better)
-			im->t = t, best = s;
+			im->t = t, best = s, found = f;
 	}
-	im->score = best;
+	im->score = found;
 	im->chosen = im->t;
 	imp_labels_free(L);
 }

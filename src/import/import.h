@@ -236,6 +236,9 @@ void imp_labels_free(imp_labels *L);
 int imp_labels_score(const gir_template *t, const imp_labels *L);
 /* The same for rows at hand. */
 int imp_score(const gir_template *t, const imp_row *rows, size_t n);
+/* The labels of a template's tables (rows and columns, groups included):
+ * with the score, how many of them the text does not have. */
+int imp_labels_count(const gir_template *t);
 /* Whether a cell names the node (its label, bare label, alias or id,
  * ASCII punctuation read as full-width). */
 bool imp_label_matches(const gir_axis *a, const char *cell);

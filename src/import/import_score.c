@@ -257,6 +257,24 @@ int imp_labels_score(const gir_template *t, const imp_labels *L)
 	return score;
 }
 
+static int count_tree(const gir_axis *a)
+{
+	int n = a->label != NULL;
+	for (size_t i = 0; i < a->nchildren; i++)
+		n += count_tree(a->children[i]);
+	return n;
+}
+
+int imp_labels_count(const gir_template *t)
+{
+	int n = 0;
+	for (size_t i = 0; i < t->nsections; i++)
+		for (size_t b = 0; b < t->sections[i]->nblocks; b++)
+			n += count_tree(&t->sections[i]->blocks[b]->rows) +
+			     count_tree(&t->sections[i]->blocks[b]->cols);
+	return n;
+}
+
 int imp_score(const gir_template *t, const imp_row *rows, size_t n)
 {
 	imp_labels *L = imp_labels_new();
