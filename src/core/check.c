@@ -38,7 +38,7 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
                            gir_diags *d)
 {
 	char g[32], c[32];
-	gir_value_format(given, g, sizeof g);
+	gir_cell_format(given, g, sizeof g); /* "/" as written */
 	gir_value_format(sum, c, sizeof c);
 	total_error(rep, s, row, col, given.pos, d,
 	            "totals are computed; leave the total out, or correct it",

@@ -239,6 +239,10 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 	           strcasecmp(text, "inf") == 0) {
 		ok = fail(msg, hint, gir_xasprintf("\"%s\" is not a number", text),
 		          gir_xasprintf("write %s", type_word(t)));
+	} else if (strstr(text, "不适用") || strcasecmp(text, "N/A") == 0 || strcasecmp(text, "NA") == 0) {
+		ok = fail(msg, hint, gir_xasprintf("expected a number, found \"%s\"", text),
+		          gir_xstrdup("write / where the row does not apply (or 0 where there is nothing "
+		                      "to report)"));
 	} else {
 		ok = fail(msg, hint, gir_xasprintf("expected a number, found \"%s\"", text),
 		          gir_xasprintf("write %s", type_word(t)));

@@ -929,7 +929,15 @@ static void apply_insert(tctx *c, cJSON *merged, const cJSON *insert)
 			     cJSON_IsString(after) ? after->valuestring : "?");
 			continue;
 		}
-		cJSON_InsertItemInArray(secs, at, cJSON_Duplicate(sj, 1));
+		/* moved round, not cJSON_InsertItemInArray: Debian 12's cJSON
+		 * 1.7.15 refuses to insert before an item */
+		cJSON *tail = cJSON_CreateArray();
+		while (cJSON_GetArraySize(secs) > at)
+			cJSON_AddItemToArray(tail, cJSON_DetachItemFromArray(secs, at));
+		cJSON_AddItemToArray(secs, cJSON_Duplicate(sj, 1));
+		while (cJSON_GetArraySize(tail) > 0)
+			cJSON_AddItemToArray(secs, cJSON_DetachItemFromArray(tail, 0));
+		cJSON_Delete(tail);
 	}
 }
 
