@@ -292,15 +292,17 @@ int imp_labels_score(const gir_template *t, const imp_labels *L)
 		score += heading_found(t->sections[i], L);
 	for (size_t i = 0; i < t->nsections; i++)
 		for (size_t b = 0; b < t->sections[i]->nblocks; b++) {
-			score += score_tree(&t->sections[i]->blocks[b]->rows, L);
-			score += score_tree(&t->sections[i]->blocks[b]->cols, L);
+			const gir_block *k = t->sections[i]->blocks[b];
+			score += score_tree(&k->rows, L);
+			if (k->layout != GIR_LAYOUT_LINE) /* a sentence prints no column header */
+				score += score_tree(&k->cols, L);
 		}
 	return score;
 }
 
 static int count_tree(const gir_axis *a)
 {
-	int n = a->label != NULL;
+	int n = a->parent && a->label; /* the root is no label */
 	for (size_t i = 0; i < a->nchildren; i++)
 		n += count_tree(a->children[i]);
 	return n;
@@ -310,9 +312,12 @@ int imp_labels_count(const gir_template *t)
 {
 	int n = (int)t->nsections; /* the headings */
 	for (size_t i = 0; i < t->nsections; i++)
-		for (size_t b = 0; b < t->sections[i]->nblocks; b++)
-			n += count_tree(&t->sections[i]->blocks[b]->rows) +
-			     count_tree(&t->sections[i]->blocks[b]->cols);
+		for (size_t b = 0; b < t->sections[i]->nblocks; b++) {
+			const gir_block *k = t->sections[i]->blocks[b];
+			n += count_tree(&k->rows);
+			if (k->layout != GIR_LAYOUT_LINE)
+				n += count_tree(&k->cols);
+		}
 	return n;
 }
 

@@ -314,8 +314,7 @@ t pdf-pages:form-feed-and-page-number '"$BIN" import "$tmp/ff.txt" >"$tmp/ff.yam
 # ---- cells as real tables give them (issue 13) --------------------------------
 
 # The tab form of the 2021 page with the cells real reports print: "/", "—"
-# and "无" for not applicable (0, with a warning: a source cannot say it
-# yet), a thousands separator, an amount in 元 in the 万元 column (converted,
+# and "无" for not applicable (kept as such, as written), a thousands separator, an amount in 元 in the 万元 column (converted,
 # with a warning), and a row with trailing empty cells after its first
 # number, as a copy keeps them (its empty total is computed).  The tables
 # are the page's.
@@ -325,8 +324,9 @@ sed -e 's/^\(.*部分公开（区分处理的，只计这一情形，不计其�
 "$BIN" import "$tmp/pt-cells.txt" >"$tmp/pt-cells.yaml" 2>"$tmp/pt-cells.err"
 echo $? >"$tmp/pt-cells.rc"
 t cells:edited '[ $(diff "$tmp/pt-tabs.txt" "$tmp/pt-cells.txt" | grep -c "^>") = 4 ]'
-t cells:same-tables '[ $(cat "$tmp/pt-cells.rc") = 0 ] && tree "$tmp/pt-cells.yaml" | sed "s/ (omitted)$//" | grep "^\(proactive\|requests\|appeals\)\." >"$tmp/pc.t" && grep "^\(proactive\|requests\|appeals\)\." "$tmp/pt.tree" | diff - "$tmp/pc.t"'
-t cells:not-applicable-warned 'grep -q "pt-cells.txt:[0-9]*:[0-9]*: warning: 二、主动公开政府信息情况 · 规章: 3 cells marked not applicable (the first \"/\") read as 0" "$tmp/pt-cells.err"'
+t cells:same-tables '[ $(cat "$tmp/pt-cells.rc") = 0 ] && tree "$tmp/pt-cells.yaml" | sed "s/ (omitted)$//" | grep "^\(proactive\|requests\|appeals\)\." | grep -v "^proactive\.regulations\." >"$tmp/pc.t" && grep "^\(proactive\|requests\|appeals\)\." "$tmp/pt.tree" | grep -v "^proactive\.regulations\." | diff - "$tmp/pc.t"'
+t cells:not-applicable-kept 'grep -qxF "  regulations: [/, —, 无]" "$tmp/pt-cells.yaml" && ! grep -q "not applicable" "$tmp/pt-cells.err" &&
+	tree "$tmp/pt-cells.yaml" | grep -qxF "proactive.regulations.in_force = 无"'
 t cells:unit-converted 'grep -q "warning: 二、主动公开政府信息情况 · 行政事业性收费 · 本年收费金额（单位：万元）: \"242523110.82元\" read as 24252.311082" "$tmp/pt-cells.err" && grep -qxF "  fees: 24252.311082" "$tmp/pt-cells.yaml"'
 t cells:trailing-empty 'grep -q "（二）部分公开（区分处理的，只计这一情形，不计其他情形）: 5 empty cells read as 0" "$tmp/pt-cells.err" && grep -qxF "  partly_granted: [5, 0, 0, 0, 0, 0]" "$tmp/pt-cells.yaml"'
 
