@@ -5,7 +5,6 @@
  * reported at the lines of the input it came from. */
 #include <stdarg.h>
 #include <stdio.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1226,26 +1225,36 @@ static imp_labels *all_labels(const imp_doc *doc)
 	return L;
 }
 
-/* The template whose labels the tables use most, less those the text
- * lacks (so gov-2021-other-row, whose （六）其他处理 is one row, wins over
- * gov-2021 for a report that prints no 1.-3. under it, while a report that
- * prints them has three labels more for gov-2021); on a tie the one meant
- * for the year, then one that extends no other. */
+/* The national form a template is, or extends. */
+static const char *family(const gir_template *t)
+{
+	return t->base ? t->base : t->id;
+}
+
+/* The template whose labels the tables use most; on a tie the one meant for
+ * the year, then one that extends no other.  Between a national form and
+ * a local layout of it (gov-2021, gov-2021-other-row), the labels the text
+ * lacks count against: 2 × found − labels, so a report that prints
+ * （六）其他处理 as one row is gov-2021-other-row's (gov-2021's 1.–3. are
+ * not in it), one that prints them gov-2021's (three labels more). */
 static void choose_template(imp *im, int year)
 {
 	imp_labels *L = all_labels(&im->doc);
-	int best = INT_MIN, found = 0;
+	int found = -1;
 	for (size_t i = 0; i < gir_registry_count(im->reg); i++) {
 		const gir_template *t = gir_registry_at(im->reg, i);
-		int f = imp_labels_score(t, L), s = 2 * f - imp_labels_count(t);
-		bool better = s > best;
-		if (s == best && im->t) {
+		int f = imp_labels_score(t, L);
+		bool better = f > found;
+		if (im->t && strcmp(family(t), family(im->t)) == 0) {
+			int s = 2 * f - imp_labels_count(t), best = 2 * found - imp_labels_count(im->t);
+			better = s > best || (s == best && !t->is_extension && im->t->is_extension);
+		} else if (f == found && im->t) {
 			int a = gir_template_covers(t, year) * 2 + !t->is_extension;
 			int b = gir_template_covers(im->t, year) * 2 + !im->t->is_extension;
 			better = a > b;
 		}
 		if (better)
-			im->t = t, best = s, found = f;
+			im->t = t, found = f;
 	}
 	im->score = found;
 	im->chosen = im->t;
