@@ -52,6 +52,11 @@ static size_t path_cells(const gir_template *t, const char *path,
 	return n;
 }
 
+static void forbidden(void *arg, const gir_block *b, size_t row, size_t col)
+{
+	*(bool *)arg |= !gir_axis_na_allowed(b->row_leaves[row], b->col_leaves[col]);
+}
+
 static int parse_one(gir_template *t, gir_profile *p, const cJSON *j, const char *file,
                      gir_diags *d)
 {
@@ -78,6 +83,13 @@ static int parse_one(gir_template *t, gir_profile *p, const cJSON *j, const char
 			return profile_error(file, d,
 			                     gir_xasprintf("profile \"%s\": \"%s\" names no cell of the template",
 			                                   p->id, cJSON_IsString(c) ? c->valuestring : "?"));
+		bool no = false;
+		path_cells(t, c->valuestring, forbidden, &no, &s);
+		if (no)
+			return profile_error(file, d,
+			                     gir_xasprintf("profile \"%s\": \"%s\" names cells that must "
+			                                   "hold a number (\"not_applicable\": false)", p->id,
+			                                   c->valuestring));
 		p->paths[p->npaths++] = gir_xstrdup(c->valuestring);
 	}
 	return 0;

@@ -185,6 +185,17 @@ static void parse_axis_children(tctx *c, const cJSON *arr, gir_axis *a, gir_cell
 	}
 }
 
+bool gir_axis_na_allowed(const gir_axis *row, const gir_axis *col)
+{
+	for (const gir_axis *a = row; a; a = a->parent)
+		if (a->no_na)
+			return false;
+	for (const gir_axis *a = col; a; a = a->parent)
+		if (a->no_na)
+			return false;
+	return true;
+}
+
 static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis *a,
                             gir_cell_type inherited)
 {
@@ -213,6 +224,10 @@ static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis 
 	else if (sum)
 		terr(c, "template: unknown \"sum\": \"%s\" (all, siblings)", sum);
 	free(sum);
+	const cJSON *na = cJSON_GetObjectItemCaseSensitive(j, "not_applicable");
+	if (na && !cJSON_IsBool(na))
+		terr(c, "template: \"%s\" is true or false", "not_applicable");
+	a->no_na = cJSON_IsFalse(na);
 	const cJSON *al = cJSON_GetObjectItemCaseSensitive(j, "aliases");
 	if (cJSON_IsArray(al)) {
 		a->aliases = gir_xcalloc((size_t)cJSON_GetArraySize(al) + 1, sizeof(char *));

@@ -33,6 +33,7 @@ struct gir_axis {
 	gir_cell_type type;
 	char *unit;
 	gir_sum sum;
+	bool no_na;          /* "not_applicable": false: its cells need a number */
 	gir_axis *parent;
 	gir_axis **children;
 	size_t nchildren;
@@ -215,6 +216,9 @@ bool gir_block_split_path(const gir_block *b, const char *rest, const gir_axis *
 char *gir_axis_path(const gir_axis *a);
 /* Label chain "（三）不予公开 · 1.属于国家秘密". */
 char *gir_axis_label_chain(const gir_axis *a, int year);
+/* Whether a cell may be not applicable: no node above its row or column
+ * says "not_applicable": false. */
+bool gir_axis_na_allowed(const gir_axis *row, const gir_axis *col);
 /* True when the node is a leaf that is a computed total. */
 bool gir_axis_is_sum(const gir_axis *a);
 /* The block's columns a source writes: all but the computed ones. */

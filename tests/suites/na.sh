@@ -140,3 +140,9 @@ t tpl:cell-profile 'tpl x "{\"id\": \"x\", \"extends\": \"gov-2021\", \"profiles
 	"$BIN" --templates "$tmp/tpl" build --stdout -f tree "$tmp/p.yaml" 2>/dev/null >"$tmp/p.tree" &&
 	grep -q "^proactive.regulations.issued = — " "$tmp/p.tree" && grep -q "^proactive.regulations.repealed = 0 " "$tmp/p.tree" &&
 	grep -q "^requests.other.no_correction.natural = — " "$tmp/p.tree" && grep -q "^requests.results_total.natural = 0 " "$tmp/p.tree"'
+# "not_applicable": false on a row or column: / there is an error at the cell
+# (tests/bad/na-forbidden.yaml), and a profile may not name such cells.
+t tpl:forbidden-profile 'tpl x "{\"id\": \"x\", \"extends\": \"gov-2021\", \"change\": {\"requests.received\": {\"id\": \"received\", \"label\": \"一、本年新收政府信息公开申请数量\", \"not_applicable\": false}}, \"profiles\": [{\"id\": \"p\", \"label\": \"某\", \"not_applicable\": [\"requests.received.legal\"]}]}";
+	grep -q "profile \"p\": \"requests.received.legal\" names cells that must hold a number" "$tmp/tpl.err"'
+t tpl:forbidden-not-bool 'tpl x "{\"id\": \"x\", \"extends\": \"gov-2021\", \"change\": {\"requests.received\": {\"id\": \"received\", \"label\": \"一\", \"not_applicable\": \"no\"}}}";
+	grep -q "\"not_applicable\" is true or false" "$tmp/tpl.err"'
