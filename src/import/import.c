@@ -1226,9 +1226,15 @@ static imp_labels *all_labels(const imp_doc *doc)
 }
 
 /* The national form a template is, or extends. */
-static const char *family(const gir_template *t)
+static const char *family(const gir_registry *reg, const gir_template *t)
 {
-	return t->base ? t->base : t->id;
+	for (int depth = 0; t->base && depth < 16; depth++) { /* the registry has no cycle */
+		const gir_template *b = gir_registry_find(reg, t->base);
+		if (!b)
+			return t->base;
+		t = b;
+	}
+	return t->id;
 }
 
 /* The template whose labels the tables use most; on a tie the one meant for
@@ -1245,7 +1251,7 @@ static void choose_template(imp *im, int year)
 		const gir_template *t = gir_registry_at(im->reg, i);
 		int f = imp_labels_score(t, L);
 		bool better = f > found;
-		if (im->t && strcmp(family(t), family(im->t)) == 0) {
+		if (im->t && strcmp(family(im->reg, t), family(im->reg, im->t)) == 0) {
 			int s = 2 * f - imp_labels_count(t), best = 2 * found - imp_labels_count(im->t);
 			better = s > best || (s == best && !t->is_extension && im->t->is_extension);
 		} else if (f == found && im->t) {
