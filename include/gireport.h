@@ -211,6 +211,7 @@ const char *gir_project_output(const gir_project *p);
 const char *gir_project_name(const gir_project *p);
 const char *gir_project_formats(const gir_project *p);
 const char *gir_project_date_format(const gir_project *p);
+const char *gir_project_profile(const gir_project *p);
 size_t gir_project_exclude_count(const gir_project *p);
 const char *gir_project_exclude(const gir_project *p, size_t i);
 
@@ -226,6 +227,9 @@ typedef struct gir_options {
 	const char *default_template;
 	const char *project_fonts[GIR_FONT_ROLES];
 	const char *date_format;
+	/* The kind of agency (a profile of the template, docs/format.md "Not
+	 * applicable") for sources that name none, or NULL. */
+	const char *profile;
 	/* Where a renderer that fails says why (a font that cannot be used, …);
 	 * may be NULL.  Not owned. */
 	gir_diags *diags;

@@ -36,7 +36,7 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
                            gir_diags *d)
 {
 	char g[32], c[32];
-	gir_value_format(given, g, sizeof g);
+	gir_cell_format(given, g, sizeof g); /* "/" as written */
 	gir_value_format(sum, c, sizeof c);
 	const char *hint = _("totals are computed; leave the total out, or correct it");
 	if (rows)
@@ -47,6 +47,27 @@ static void total_mismatch(const gir_report *rep, const gir_section *s, const gi
 		total_error(rep, s, row, col, given.pos, d, hint,
 		            GIR_MSG(ERROR, total_mismatch_columns,
 		                    "the total is given as %s but the columns add up to %s"), g, c);
+}
+
+/* A total written "/" over cells that are not all N/A. */
+static void total_na_mismatch(const gir_report *rep, const gir_section *s, const gir_axis *row,
+                              const gir_axis *col, gir_value given, gir_value sum, bool rows,
+                              gir_diags *d)
+{
+	char c[32];
+	gir_value_format(sum, c, sizeof c);
+	const char *hint = _("a total is not applicable only where all its cells are; write the total, "
+	                     "or leave it out");
+	if (rows)
+		total_error(rep, s, row, col, given.pos, d, hint,
+		            GIR_MSG(ERROR, total_na_rows,
+		                    "the total is written %s (not applicable) but the rows above it add up to %s"),
+		            gir_na_spellings[given.na], c);
+	else
+		total_error(rep, s, row, col, given.pos, d, hint,
+		            GIR_MSG(ERROR, total_na_columns,
+		                    "the total is written %s (not applicable) but the columns add up to %s"),
+		            gir_na_spellings[given.na], c);
 }
 
 /* A total of a template's amounts past 2^63 (a local edition's total over
@@ -65,13 +86,23 @@ static void set_computed_cell(const gir_report *rep, const gir_section *s, const
                    gir_diags *d)
 {
 	bool mismatch = cell->given && !cell->bad && !sum.bad && gir_value_cmp(*cell, sum) != 0;
+	/* A total written "/" says its cells are all N/A: a figure among them
+	 * contradicts it, even a 0. */
+	bool na_mismatch = !mismatch && cell->given && cell->na && !cell->bad && !sum.bad && !sum.na;
 	if (d && mismatch)
 		total_mismatch(rep, s, row, col, *cell, sum, rows, d);
+	if (d && na_mismatch)
+		total_na_mismatch(rep, s, row, col, *cell, sum, rows, d);
+	mismatch |= na_mismatch;
 	if (d && sum.overflow && !cell->overflow) /* reported where it is made, not in later sums */
 		total_overflow(rep, s, row, col, sum, d);
 	bool given = cell->given, bad = cell->bad || mismatch; /* reported once, not again in a sum */
 	gir_pos pos = cell->pos;
+	unsigned char na = cell->na;
 	*cell = sum;
+	cell->empty = false;
+	if (given) /* a written total prints as written: 0 over N/A cells stays 0 */
+		cell->na = na;
 	cell->given = given;
 	cell->bad = bad || sum.bad;
 	cell->pos = given ? pos : sum.pos;
@@ -97,7 +128,7 @@ static void block_totals(const gir_report *rep, const gir_section *s, const gir_
 			continue;
 		const gir_axis *group = ca->sum == GIR_SUM_ALL ? &b->cols : ca->parent;
 		for (size_t r = 0; r < b->nrows; r++) {
-			gir_value sum = {0};
+			gir_value sum = GIR_SUM_EMPTY;
 			for (int k = group->first_leaf; k < group->first_leaf + group->nleaves; k++)
 				if (!gir_axis_is_sum(b->col_leaves[k]))
 					sum = gir_value_add(sum, *gir_cell(sd, b, r, (size_t)k));

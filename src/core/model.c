@@ -27,6 +27,10 @@ gir_value gir_value_add(gir_value a, gir_value b)
 	r.given = a.given || b.given;
 	r.bad = a.bad || b.bad || over;
 	r.overflow = a.overflow || b.overflow || over;
+	/* N/A stays N/A only while every term is N/A (GIR_SUM_EMPTY starts it). */
+	r.empty = a.empty && b.empty;
+	if ((a.na || a.empty) && (b.na || b.empty))
+		r.na = a.na ? a.na : b.na;
 	/* The first written operand, else the first with a position. */
 	r.pos = a.given ? a.pos : b.given ? b.pos : a.pos.line ? a.pos : b.pos;
 	return r;
@@ -48,6 +52,14 @@ void gir_value_format(gir_value v, char *out, size_t cap)
 	int64_t p = gir_pow10(v.scale), mag = v.v < 0 ? -v.v : v.v;
 	snprintf(out, cap, "%s%lld.%0*lld", v.v < 0 ? "-" : "", (long long)(mag / p), v.scale,
 	         (long long)(mag % p));
+}
+
+void gir_cell_format(gir_value v, char *out, size_t cap)
+{
+	if (v.na)
+		snprintf(out, cap, "%s", gir_na_spellings[v.na]);
+	else
+		gir_value_format(v, out, cap);
 }
 
 char *gir_report_date_text(const gir_report *rep)
@@ -76,7 +88,7 @@ gir_value gir_sum_rows(const gir_section_data *sd, const gir_block *b, const gir
 {
 	if (row->leaf >= 0)
 		return *gir_cell(sd, b, (size_t)row->leaf, col);
-	gir_value s = {0};
+	gir_value s = GIR_SUM_EMPTY;
 	for (int r = row->first_leaf; r < row->first_leaf + row->nleaves; r++)
 		if (!gir_axis_is_sum(b->row_leaves[r]))
 			s = gir_value_add(s, *gir_cell(sd, b, (size_t)r, col));
@@ -88,7 +100,7 @@ gir_value gir_sum_cols(const gir_section_data *sd, const gir_block *b, size_t ro
 {
 	if (col->leaf >= 0)
 		return *gir_cell(sd, b, row, (size_t)col->leaf);
-	gir_value s = {0};
+	gir_value s = GIR_SUM_EMPTY;
 	for (int c = col->first_leaf; c < col->first_leaf + col->nleaves; c++)
 		if (!gir_axis_is_sum(b->col_leaves[c]))
 			s = gir_value_add(s, *gir_cell(sd, b, row, (size_t)c));
@@ -102,7 +114,7 @@ static gir_value sum_block(const gir_section_data *sd, const gir_block *b, const
 {
 	if (col->leaf >= 0)
 		return gir_sum_rows(sd, b, row, (size_t)col->leaf);
-	gir_value s = {0};
+	gir_value s = GIR_SUM_EMPTY;
 	for (int c = col->first_leaf; c < col->first_leaf + col->nleaves; c++)
 		if (!gir_axis_is_sum(b->col_leaves[c]))
 			s = gir_value_add(s, gir_sum_rows(sd, b, row, (size_t)c));

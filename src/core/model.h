@@ -17,8 +17,22 @@ typedef struct gir_value {
 	bool given;     /* written in the source (computed totals: given and checked) */
 	bool bad;       /* written, but not a valid value: checks involving it are skipped */
 	bool overflow;  /* a sum past 2^63 (then bad too): an error where it is made */
+	/* Not applicable (docs/format.md, "Not applicable"): v is 0, counted as
+	 * 0 in every sum and check, and printed as written.  na is the
+	 * spelling's index in gir_na_spellings (1 for "/"), 0 for a number. */
+	unsigned char na;
+	bool empty;     /* a sum of no terms yet (GIR_SUM_EMPTY): a sum of N/A cells is N/A */
 	gir_pos pos;    /* of the value, or of the nearest enclosing node */
 } gir_value;
+
+/* How a source may write "not applicable", index 1 up; [0] is NULL.  The
+ * spellings real reports print (/ ／ - — ——, 无, …), kept as written. */
+extern const char *const gir_na_spellings[];
+/* The index of a text among them (surrounding spaces ignored), or 0. */
+int gir_na_spelling(const char *text);
+/* The start of a sum that keeps N/A: the sum of only N/A cells is N/A
+ * (printed like its first one), any number makes it a number. */
+#define GIR_SUM_EMPTY ((gir_value){.empty = true})
 
 /* One paragraph or subheading of a narrative section. */
 typedef struct gir_para {
@@ -105,14 +119,20 @@ char *gir_cell_ref_label(const gir_report *rep, const gir_cell_ref *r, bool with
 gir_value gir_value_add(gir_value a, gir_value b);
 /* Compares two exact values: -1, 0, 1. */
 int gir_value_cmp(gir_value a, gir_value b);
-/* Formats a value as written: 12, -3, 6.0248. */
+/* Formats a value as a number: 12, -3, 6.0248 (N/A as 0: messages, sums,
+ * placeholders in prose). */
 void gir_value_format(gir_value v, char *out, size_t cap);
+/* Formats a cell as the tables print it: the number, or the N/A spelling. */
+void gir_cell_format(gir_value v, char *out, size_t cap);
 
 /* The date as the signature block prints it (the template's date_format,
  * no zero padding: 2021年1月8日), or NULL when the source gives none. */
 char *gir_report_date_text(const gir_report *rep);
 
 /* gir_cn_number (一, 十二, 九十九) is in cn.h. */
+
+/* Marks the profile's cells the source does not write as not applicable. */
+void gir_profile_apply(const gir_profile *p, gir_report *rep);
 
 /* Computes total rows and columns, reporting given totals that differ. */
 void gir_compute_totals(const gir_report *rep, gir_diags *d);

@@ -14,6 +14,27 @@
 #define MAX_SCALE 6
 #define LIMIT_HINT _("a value in a report is at most 10^12; check for extra digits")
 
+/* Real reports print these where a row does not apply; "--", "－" and "–"
+ * are what conversions of them leave (docs/format.md, "Not applicable"). */
+const char *const gir_na_spellings[] = {
+	NULL, "/", "\xEF\xBC\x8F" /* ／ */, "-", "--", "\xEF\xBC\x8D" /* － */,
+	"\xE2\x80\x94" /* — */, "\xE2\x80\x94\xE2\x80\x94" /* —— */, "\xE2\x80\x93" /* – */,
+	"\xE6\x97\xA0" /* 无 */, NULL,
+};
+
+int gir_na_spelling(const char *text)
+{
+	while (*text == ' ')
+		text++;
+	size_t n = strlen(text);
+	while (n && text[n - 1] == ' ')
+		n--;
+	for (int i = 1; gir_na_spellings[i]; i++)
+		if (strlen(gir_na_spellings[i]) == n && strncmp(text, gir_na_spellings[i], n) == 0)
+			return i;
+	return 0;
+}
+
 bool gir_parse_decimal(const char *s, gir_value *out)
 {
 	const char *p = s;
@@ -211,16 +232,19 @@ static bool explain(const char *text, gir_cell_type t, char **msg, char **hint)
 	} else if (ends_with_point(text)) {
 		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" ends with a point"), text),
 		          gir_xasprintf(_("write %.*s"), (int)strlen(text) - 1, text));
-	} else if (!*text || strcmp(text, "~") == 0 || strcmp(text, "null") == 0 ||
-	           strcmp(text, "-") == 0 || strcmp(text, "/") == 0 || strcmp(text, "无") == 0 ||
-	           strcmp(text, "——") == 0) {
+	} else if (!*text || strcmp(text, "~") == 0 || strcmp(text, "null") == 0) {
 		ok = fail(msg, hint, gir_xasprintf(_("the value is empty (\"%s\")"), text),
-		          gir_xstrdup(_("write 0 where there is nothing to report")));
+		          gir_xstrdup(_("write 0 where there is nothing to report, / where the row does "
+		                        "not apply")));
 	} else if (strcasecmp(text, ".nan") == 0 || strcasecmp(text, ".inf") == 0 ||
 	           strcasecmp(text, "-.inf") == 0 || strcasecmp(text, "nan") == 0 ||
 	           strcasecmp(text, "inf") == 0) {
 		ok = fail(msg, hint, gir_xasprintf(_("\"%s\" is not a number"), text),
 		          gir_xasprintf(C_("kind", "write %s"), type_word(t)));
+	} else if (strstr(text, "不适用") || strcasecmp(text, "N/A") == 0 || strcasecmp(text, "NA") == 0) {
+		ok = fail(msg, hint, gir_xasprintf(_("expected a number, found \"%s\""), text),
+		          gir_xstrdup(_("write / where the row does not apply (or 0 where there is nothing "
+		                        "to report)")));
 	} else {
 		ok = fail(msg, hint, gir_xasprintf(_("expected a number, found \"%s\""), text),
 		          gir_xasprintf(C_("kind", "write %s"), type_word(t)));
@@ -244,6 +268,11 @@ bool gir_parse_value(const gir_node *n, gir_cell_type t, gir_value *out, char **
 		                          GIR_UNREAD),
 		            gir_xasprintf(_("write the number the original prints here in place of %s (%s)"),
 		                          GIR_UNREAD, type_word(t)));
+	if (n->kind == GIR_SCALAR && !n->tag && gir_na_spelling(n->text)) {
+		*out = (gir_value){.na = (unsigned char)gir_na_spelling(n->text), .given = true,
+		                   .pos = n->pos};
+		return true;
+	}
 	if (n->kind != GIR_SCALAR)
 		return fail(msg, hint,
 		            gir_xstrdup(n->kind == GIR_SEQ ? _("expected a number, found a list")

@@ -19,6 +19,7 @@ struct gir_project {
 	char *name;          /* output file name pattern: {stem} {agency} {year} */
 	char *formats;       /* "txt,md,pdf" */
 	char *date_format;   /* overrides the template's: {year} {month} {day} */
+	char *profile;       /* the kind of agency, for sources that name none */
 	char **exclude;      /* glob patterns relative to the root */
 	size_t nexclude;
 };
@@ -124,7 +125,7 @@ static void read_exclude(pctx *c, gir_project *p, const gir_node *v)
 }
 
 static const char *const keys[] = {"template", "fonts", "output", "name", "formats",
-                                   "date_format", "exclude"};
+                                   "date_format", "exclude", "profile"};
 
 /* output: and name: stay inside the output tree: relative, and without a
  * ".." step ("../../outside/{stem}" would write anywhere, stamps included). */
@@ -161,7 +162,8 @@ static void read_key(pctx *c, gir_project *p, int key, const gir_node *v)
 	case 3: p->name = inside_path(c, v, "name"); break;
 	case 4: p->formats = list_of(c, v, "formats"); break;
 	case 5: p->date_format = text_of(c, v, "date_format"); break;
-	default: read_exclude(c, p, v); break;
+	case 6: read_exclude(c, p, v); break;
+	default: p->profile = text_of(c, v, "profile"); break;
 	}
 }
 
@@ -224,6 +226,7 @@ void gir_project_free(gir_project *p)
 	free(p->name);
 	free(p->formats);
 	free(p->date_format);
+	free(p->profile);
 	for (size_t i = 0; i < p->nexclude; i++)
 		free(p->exclude[i]);
 	free(p->exclude);
@@ -236,5 +239,6 @@ const char *gir_project_output(const gir_project *p) { return p->output; }
 const char *gir_project_name(const gir_project *p) { return p->name; }
 const char *gir_project_formats(const gir_project *p) { return p->formats; }
 const char *gir_project_date_format(const gir_project *p) { return p->date_format; }
+const char *gir_project_profile(const gir_project *p) { return p->profile; }
 size_t gir_project_exclude_count(const gir_project *p) { return p->nexclude; }
 const char *gir_project_exclude(const gir_project *p, size_t i) { return p->exclude[i]; }

@@ -218,12 +218,28 @@ static void cell_bounds(cJSON *o, gir_cell_type t)
 	cJSON_AddNumberToObject(o, "maximum", (double)GIR_VALUE_MAX);
 }
 
+/* A cell may be "not applicable": a string of one of gir_na_spellings
+ * ("pattern" constrains strings only, so a number is unaffected). */
+static void add_na_pattern(cJSON *o)
+{
+	gir_buf p = {0};
+	gir_buf_puts(&p, "^ *(");
+	for (int i = 1; gir_na_spellings[i]; i++)
+		gir_buf_printf(&p, "%s%s", i > 1 ? "|" : "", gir_na_spellings[i]);
+	gir_buf_puts(&p, ") *$");
+	cJSON_AddStringToObject(o, "pattern", p.ptr);
+	gir_buf_free(&p);
+}
+
 static void add_cell_def(cJSON *defs, gir_cell_type t, const char *description)
 {
 	cJSON *o = cJSON_AddObjectToObject(defs, cell_def(t));
-	cJSON_AddStringToObject(o, "description", description);
-	cJSON_AddStringToObject(o, "type", t == GIR_AMOUNT ? "number" : "integer");
+	char *desc = gir_xasprintf("%s, or / where the row does not apply", description);
+	cJSON_AddStringToObject(o, "description", desc);
+	free(desc);
+	add_types(o, (const char *const[]){t == GIR_AMOUNT ? "number" : "integer", "string", NULL});
 	cell_bounds(o, t);
+	add_na_pattern(o);
 }
 
 static cJSON *cell(const gir_axis *col, const char *title)
@@ -338,10 +354,12 @@ static void fill_row_def(cJSON *d, const gir_block *b)
 	cJSON_AddStringToObject(d, "description", desc);
 	free(desc);
 	const char *number = only && only->type == GIR_AMOUNT ? "number" : "integer";
-	const char *types[] = {"array", "object", only ? number : NULL, NULL};
+	const char *types[] = {"array", "object", only ? number : NULL, only ? "string" : NULL, NULL};
 	add_types(d, types);
-	if (only)
+	if (only) {
 		cell_bounds(d, only->type);
+		add_na_pattern(d);
+	}
 	add_list_form(d, b, 1);
 	add_column_keys(d, b);
 	cJSON *zeros = only ? cJSON_CreateNumber(0) : cJSON_CreateArray();
@@ -633,6 +651,18 @@ static cJSON *field_schema(const gir_template *t, gir_field f)
 	case GIR_F_PREFACE: return ref(title, "narrative");
 	case GIR_F_FONTS: return or_null(fonts_schema(title));
 	case GIR_F_AGENCY: return ref(title, "text"); /* required: null is an error */
+	case GIR_F_PROFILE: /* a profile's id or label */
+		o = titled(title);
+		if (t->nprofiles) {
+			cJSON *e = cJSON_AddArrayToObject(o, "enum");
+			for (size_t i = 0; i < t->nprofiles; i++) {
+				cJSON_AddItemToArray(e, cJSON_CreateString(t->profiles[i].id));
+				cJSON_AddItemToArray(e, cJSON_CreateString(t->profiles[i].label));
+			}
+		} else {
+			cJSON_AddObjectToObject(o, "not"); /* the template has none: no value fits */
+		}
+		return or_null(o);
 	default: return or_null(ref(title, "text")); /* title, previous */
 	}
 }

@@ -19,6 +19,7 @@
 
 const char *const gir_field_ids[GIR_F_COUNT] = {
 	"year", "agency", "template", "title", "date", "signatories", "previous", "preface", "fonts",
+	"profile",
 };
 
 typedef struct tctx {
@@ -237,6 +238,17 @@ static void parse_axis_unit(tctx *c, const cJSON *j, gir_axis *a)
 	}
 }
 
+bool gir_axis_na_allowed(const gir_axis *row, const gir_axis *col)
+{
+	for (const gir_axis *a = row; a; a = a->parent)
+		if (a->no_na)
+			return false;
+	for (const gir_axis *a = col; a; a = a->parent)
+		if (a->no_na)
+			return false;
+	return true;
+}
+
 static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis *a,
                             gir_cell_type inherited)
 {
@@ -265,6 +277,10 @@ static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis 
 	else if (sum)
 		terr(c, "template: unknown \"sum\": \"%s\" (all, siblings)", sum);
 	free(sum);
+	const cJSON *na = cJSON_GetObjectItemCaseSensitive(j, "not_applicable");
+	if (na && !cJSON_IsBool(na))
+		terr(c, "template: \"%s\" is true or false", "not_applicable");
+	a->no_na = cJSON_IsFalse(na);
 	const cJSON *al = cJSON_GetObjectItemCaseSensitive(j, "aliases");
 	if (cJSON_IsArray(al)) {
 		a->aliases = gir_xcalloc((size_t)cJSON_GetArraySize(al) + 1, sizeof(char *));
@@ -800,6 +816,8 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	else if (dw && gir_words_parse(dw, "diff_words", gir_diff_word_keys, GIR_DW_COUNT,
 	                               t->diff_words, c->file, c->diags))
 		c->failed = 1;
+	if (gir_profiles_parse(t, cJSON_GetObjectItemCaseSensitive(root, "profiles"), c->file, c->diags))
+		c->failed = 1;
 	if (gir_prose_parse(t, cJSON_GetObjectItemCaseSensitive(root, "prose"),
 	                    cJSON_GetObjectItemCaseSensitive(root, "prose_words"), c->file, c->diags))
 		c->failed = 1;
@@ -875,6 +893,130 @@ static void apply_append(tctx *c, cJSON *merged, const cJSON *append)
 	}
 }
 
+static cJSON *section_json(cJSON *merged, const char *id)
+{
+	cJSON *s;
+	cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(merged, "sections"))
+	{
+		const cJSON *sid = cJSON_GetObjectItemCaseSensitive(s, "id");
+		if (cJSON_IsString(sid) && strcmp(sid->valuestring, id) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+/* The node of a row or column tree (a "rows" or "columns" array) at an id
+ * path ("other", "withheld.state_secret"), looking through groups without
+ * an id as the source does. */
+static cJSON *node_json(cJSON *arr, const char *path, cJSON **parent)
+{
+	size_t n = strcspn(path, ".");
+	cJSON *k;
+	cJSON_ArrayForEach(k, arr)
+	{
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(k, "id");
+		cJSON *kids = cJSON_GetObjectItemCaseSensitive(k, "children");
+		if (!cJSON_IsString(id)) {
+			cJSON *found = node_json(kids, path, parent);
+			if (found)
+				return found;
+			continue;
+		}
+		if (strlen(id->valuestring) != n || strncmp(id->valuestring, path, n) != 0)
+			continue;
+		if (path[n])
+			return node_json(kids, path + n + 1, parent);
+		*parent = arr;
+		return k;
+	}
+	return NULL;
+}
+
+/* "change": {"requests.other": {…}} puts the node given in place of the
+ * row or column at that id path; {"proactive": {"heading": …}} sets those
+ * keys of the section.  A local layout that differs from the national form
+ * in a few places (docs/templates.md). */
+static void apply_change(tctx *c, cJSON *merged, const cJSON *change)
+{
+	const cJSON *ch;
+	cJSON_ArrayForEach(ch, change)
+	{
+		const char *dot = strchr(ch->string, '.');
+		char *sid = gir_xstrndup(ch->string, dot ? (size_t)(dot - ch->string) : strlen(ch->string));
+		cJSON *sec = section_json(merged, sid), *node = NULL, *b;
+		free(sid);
+		if (!sec || !cJSON_IsObject(ch)) {
+			terr(c, "template: \"change\" names no section \"%s\" (or its value is not an object)",
+			     ch->string);
+			continue;
+		}
+		if (!dot) {
+			const cJSON *key;
+			cJSON_ArrayForEach(key, ch)
+			{
+				cJSON_DeleteItemFromObjectCaseSensitive(sec, key->string);
+				cJSON_AddItemToObject(sec, key->string, cJSON_Duplicate(key, 1));
+			}
+			continue;
+		}
+		cJSON *parent = NULL;
+		cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(sec, "blocks"))
+		{
+			if (!node)
+				node = node_json(cJSON_GetObjectItemCaseSensitive(b, "rows"), dot + 1, &parent);
+			if (!node)
+				node = node_json(cJSON_GetObjectItemCaseSensitive(b, "columns"), dot + 1, &parent);
+		}
+		if (!node) {
+			terr(c, "template: \"change\" names no row or column \"%s\"", ch->string);
+			continue;
+		}
+		cJSON *dup = cJSON_Duplicate(ch, 1);
+		cJSON_free(dup->string); /* the key "requests.other", not a member name in an array */
+		dup->string = NULL;
+		cJSON_ReplaceItemViaPointer(parent, node, dup);
+	}
+}
+
+/* "insert": [{"after": "overview", "section": {…}}] adds sections of the
+ * local layout's own outline after the one named ("after": null: first). */
+static void apply_insert(tctx *c, cJSON *merged, const cJSON *insert)
+{
+	const cJSON *in;
+	cJSON *secs = cJSON_GetObjectItemCaseSensitive(merged, "sections");
+	cJSON_ArrayForEach(in, insert)
+	{
+		const cJSON *after = cJSON_GetObjectItemCaseSensitive(in, "after");
+		const cJSON *sj = cJSON_GetObjectItemCaseSensitive(in, "section");
+		int at = 0, i = 0;
+		cJSON *s;
+		cJSON_ArrayForEach(s, secs)
+		{
+			i++;
+			const cJSON *sid = cJSON_GetObjectItemCaseSensitive(s, "id");
+			if (cJSON_IsString(after) && cJSON_IsString(sid) &&
+			    strcmp(sid->valuestring, after->valuestring) == 0)
+				at = i;
+		}
+		if (!cJSON_IsObject(sj) || !cJSON_IsArray(secs) ||
+		    (cJSON_IsString(after) ? at == 0 : !cJSON_IsNull(after))) {
+			terr(c, "template: \"insert\" is a list of {\"after\": a section id or null, "
+			        "\"section\": {…}} (after \"%s\")",
+			     cJSON_IsString(after) ? after->valuestring : "?");
+			continue;
+		}
+		/* moved round, not cJSON_InsertItemInArray: Debian 12's cJSON
+		 * 1.7.15 refuses to insert before an item */
+		cJSON *tail = cJSON_CreateArray();
+		while (cJSON_GetArraySize(secs) > at)
+			cJSON_AddItemToArray(tail, cJSON_DetachItemFromArray(secs, at));
+		cJSON_AddItemToArray(secs, cJSON_Duplicate(sj, 1));
+		while (cJSON_GetArraySize(tail) > 0)
+			cJSON_AddItemToArray(secs, cJSON_DetachItemFromArray(tail, 0));
+		cJSON_Delete(tail);
+	}
+}
+
 /* Resolves "extends": a copy of the base with this file's keys on top, and
  * its "append" blocks added to the sections they name. */
 static cJSON *merge_with_base(tctx *c, const cJSON *own, const gir_registry *base)
@@ -890,7 +1032,8 @@ static cJSON *merge_with_base(tctx *c, const cJSON *own, const gir_registry *bas
 	const cJSON *item;
 	cJSON_ArrayForEach(item, own)
 	{
-		if (strcmp(item->string, "extends") == 0 || strcmp(item->string, "append") == 0)
+		if (strcmp(item->string, "extends") == 0 || strcmp(item->string, "append") == 0 ||
+		    strcmp(item->string, "change") == 0 || strcmp(item->string, "insert") == 0)
 			continue;
 		cJSON *base_prose = cJSON_GetObjectItemCaseSensitive(m, "prose");
 		if (strcmp(item->string, "prose") == 0 && cJSON_IsArray(base_prose) && cJSON_IsArray(item)) {
@@ -905,6 +1048,8 @@ static cJSON *merge_with_base(tctx *c, const cJSON *own, const gir_registry *bas
 		cJSON_AddItemToObject(m, item->string, cJSON_Duplicate(item, 1));
 	}
 	apply_append(c, m, cJSON_GetObjectItemCaseSensitive(own, "append"));
+	apply_change(c, m, cJSON_GetObjectItemCaseSensitive(own, "change"));
+	apply_insert(c, m, cJSON_GetObjectItemCaseSensitive(own, "insert"));
 	return m;
 }
 
@@ -1047,6 +1192,7 @@ void gir_template_free(gir_template *t)
 		free_check(t->checks[i]);
 	free(t->checks);
 	gir_figures_free(t);
+	gir_profiles_free(t);
 	gir_prose_free(t);
 	for (int i = 0; i < GIR_F_COUNT; i++)
 		free(t->field_labels[i]);

@@ -43,6 +43,7 @@ struct gir_axis {
 	gir_axis_unit *units; /* "unit": {"万元": 1, "元": 10000}: every unit, unit's first */
 	size_t nunits;
 	gir_sum sum;
+	bool no_na;          /* "not_applicable": false: its cells need a number */
 	gir_axis *parent;
 	gir_axis **children;
 	size_t nchildren;
@@ -116,7 +117,7 @@ typedef struct gir_check {
 /* Meta fields every source has; their labels come from the template. */
 typedef enum gir_field {
 	GIR_F_YEAR, GIR_F_AGENCY, GIR_F_TEMPLATE, GIR_F_TITLE, GIR_F_DATE,
-	GIR_F_SIGNATORIES, GIR_F_PREVIOUS, GIR_F_PREFACE, GIR_F_FONTS, GIR_F_COUNT
+	GIR_F_SIGNATORIES, GIR_F_PREVIOUS, GIR_F_PREFACE, GIR_F_FONTS, GIR_F_PROFILE, GIR_F_COUNT
 } gir_field;
 
 extern const char *const gir_field_ids[GIR_F_COUNT];
@@ -147,6 +148,16 @@ enum {
 	GIR_SW_NOT_IN_TOTAL, GIR_SW_SOURCES_UNIT, GIR_SW_ERRORS_UNIT, GIR_SW_COUNT
 };
 
+/* A kind of agency (the template's "profiles"): the cells that are not
+ * applicable to it unless its source writes them (profile.c). */
+typedef struct gir_profile {
+	char *id;             /* "no_rules" */
+	char *label;          /* "无规章制定权的机关" */
+	char **paths;         /* "proactive.regulations", … (rows, or cells) */
+	size_t npaths;
+	unsigned char mark;   /* the spelling printed (gir_na_spellings), "/" unless "mark" */
+} gir_profile;
+
 struct gir_template {
 	char *id;
 	char *name;
@@ -168,6 +179,8 @@ struct gir_template {
 	char *diff_words[GIR_DW_COUNT];    /* "diff_words", or all NULL */
 	struct gir_prose_rule *prose; /* "prose": numbers narratives state (prose.h) */
 	struct gir_prose_words *prose_words; /* "prose_words", which the rules share */
+	gir_profile *profiles; /* "profiles": kinds of agency, cells N/A by default */
+	size_t nprofiles;
 	size_t nprose;
 	struct cJSON *json;   /* merged source, for templates that extend this one */
 	bool is_extension;    /* "extends" another: never chosen by year alone */
@@ -176,6 +189,9 @@ struct gir_template {
 	char *source;         /* its own JSON text and file name, to rebuild it */
 	char *source_name;    /* when a template it extends is replaced */
 };
+
+/* The profile a key names (its id or label), or NULL. */
+const gir_profile *gir_template_profile(const gir_template *t, const char *key);
 
 /* Whether the template's edition is meant for a report year. */
 bool gir_template_covers(const gir_template *t, int year);
@@ -210,6 +226,9 @@ bool gir_block_split_path(const gir_block *b, const char *rest, const gir_axis *
 char *gir_axis_path(const gir_axis *a);
 /* Label chain "（三）不予公开 · 1.属于国家秘密". */
 char *gir_axis_label_chain(const gir_axis *a, int year);
+/* Whether a cell may be not applicable: no node above its row or column
+ * says "not_applicable": false. */
+bool gir_axis_na_allowed(const gir_axis *row, const gir_axis *col);
 /* True when the node is a leaf that is a computed total. */
 bool gir_axis_is_sum(const gir_axis *a);
 /* The block's columns a source writes: all but the computed ones. */

@@ -31,4 +31,11 @@ int gir_prose_parse(gir_template *t, const struct cJSON *rules, const struct cJS
                     const char *file, gir_diags *d);
 void gir_prose_free(gir_template *t);
 
+/* Reads a template's "profiles" (profile.c): each {"id", "label",
+ * "not_applicable": [id paths of rows or cells], "mark"}.  Returns 0, or -1
+ * with diagnostics for a malformed profile or a path naming no cell. */
+int gir_profiles_parse(gir_template *t, const struct cJSON *profiles, const char *file,
+                       gir_diags *d);
+void gir_profiles_free(gir_template *t);
+
 #endif

@@ -39,6 +39,7 @@ typedef struct binder {
 	const gir_block *full_rows_in[16]; /* blocks with a row given in full */
 	size_t nfull;
 	gir_ptrvec texts;        /* narrative scalars, checked once the totals are known */
+	const gir_node *profile; /* the source's profile: value, when given */
 } binder;
 
 /* A scalar of narrative text and the section it belongs to. */
@@ -538,7 +539,11 @@ static void bind_cell(binder *B, const gir_section *s, const gir_block *b, size_
 	gir_value val;
 	char *msg, *hint;
 	gir_value *cell = gir_cell(&B->rep->sections[s->index], b, row, col);
-	if (gir_parse_value(v, ca->type, &val, &msg, &hint)) {
+	if (gir_parse_value(v, ca->type, &val, &msg, &hint) && val.na && !gir_axis_na_allowed(ra, ca)) {
+		msg = gir_xasprintf("\"%s\" (not applicable) is not allowed here: the template requires "
+		                    "a number in this cell", gir_na_spellings[val.na]);
+		hint = gir_xstrdup("write the number, 0 where there is nothing to report");
+	} else if (msg == NULL) {
 		*cell = val;
 		return;
 	}
@@ -1254,6 +1259,7 @@ static void bind_field(binder *B, int f, const gir_node *v)
 		break;
 	case GIR_F_PREFACE: bind_narrative(B, v, &r->preface, label, "preface"); break;
 	case GIR_F_FONTS: bind_fonts(B, v, label); break;
+	case GIR_F_PROFILE: B->profile = v; break;
 	default: break;
 	}
 }
@@ -1589,6 +1595,52 @@ static void meta_warnings(binder *B, const gir_node *root)
 	}
 }
 
+/* The kind of agency: the source's profile:, else the project's; its cells
+ * the source leaves out are not applicable (docs/format.md). */
+static void apply_profile(binder *B)
+{
+	const char *label = B->tpl->field_labels[GIR_F_PROFILE];
+	const char *key = NULL;
+	char *owned = NULL;
+	gir_pos pos = {0, 0};
+	if (B->profile) {
+		key = owned = string_value(B, B->profile, label, "profile");
+		pos = B->profile->pos;
+		if (!key)
+			return;
+	} else if (B->opt && B->opt->profile) {
+		key = B->opt->profile;
+	} else {
+		return;
+	}
+	const gir_profile *p = gir_template_profile(B->tpl, key);
+	if (p) {
+		gir_profile_apply(p, B->rep);
+		free(owned);
+		return;
+	}
+	gir_buf hint = {0};
+	for (size_t i = 0; i < B->tpl->nprofiles; i++)
+		gir_buf_printf(&hint, "%s%s (%s)", i ? ", " : _("write one of "), B->tpl->profiles[i].id,
+		               B->tpl->profiles[i].label);
+	if (!hint.len)
+		gir_buf_printf(&hint,
+		               B->profile ? _("template %s has no profiles; leave profile: out")
+		                          : _("template %s has no profiles; leave profile: out of gireport.yaml"),
+		               B->tpl->id);
+	if (B->profile)
+		err(B, pos, label, "profile", hint.ptr,
+		    GIR_MSG(ERROR, unknown_profile, "\"%s\" is not a profile of template %s"), key,
+		    B->tpl->id);
+	else
+		err(B, pos, label, "profile", hint.ptr,
+		    GIR_MSG(ERROR, unknown_project_profile,
+		        "gireport.yaml's profile \"%s\" is not a profile of template %s"),
+		    key, B->tpl->id);
+	gir_buf_free(&hint);
+	free(owned);
+}
+
 static void apply_defaults(binder *B)
 {
 	gir_report *r = B->rep;
@@ -1668,6 +1720,7 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 	alloc_sections(B.rep, B.tpl);
 	bind_top(&B, root);
 	require(&B, root, GIR_F_AGENCY, B.rep->agency != NULL);
+	apply_profile(&B);
 	/* Arithmetic and warnings are checked even after other errors, so that
 	 * one run shows every problem; cells that could not be read take no part. */
 	gir_compute_totals(B.rep, diags);

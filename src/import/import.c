@@ -996,7 +996,10 @@ static void emit_values(imp *im, const imp_slot *s, int indent)
 	if (s->note)
 		emit_comment(im, indent, s->pos, s->note);
 	if (s->n == 1 && s->block->ncols == 1) {
-		write_lines(im, s->pos, "%*s%s: %s\n", indent, "", s->row->id, s->values[0]);
+		/* "-" alone after a key would start a YAML list: quoted there */
+		bool dash = strcmp(s->values[0], "-") == 0;
+		write_lines(im, s->pos, "%*s%s: %s%s%s\n", indent, "", s->row->id, dash ? "\"" : "",
+		            s->values[0], dash ? "\"" : "");
 		return;
 	}
 	gir_buf b = {0};
@@ -1256,25 +1259,44 @@ static imp_labels *all_labels(const imp_doc *doc)
 	return L;
 }
 
+/* The national form a template is, or extends. */
+static const char *family(const gir_registry *reg, const gir_template *t)
+{
+	for (int depth = 0; t->base && depth < 16; depth++) { /* the registry has no cycle */
+		const gir_template *b = gir_registry_find(reg, t->base);
+		if (!b)
+			return t->base;
+		t = b;
+	}
+	return t->id;
+}
+
 /* The template whose labels the tables use most; on a tie the one meant for
- * the year, then one that extends no other. */
+ * the year, then one that extends no other.  Between a national form and
+ * a local layout of it (gov-2021, gov-2021-other-row), the labels the text
+ * lacks count against: 2 × found − labels, so a report that prints
+ * （六）其他处理 as one row is gov-2021-other-row's (gov-2021's 1.–3. are
+ * not in it), one that prints them gov-2021's (three labels more). */
 static void choose_template(imp *im, int year)
 {
 	imp_labels *L = all_labels(&im->doc);
-	int best = -1;
+	int found = -1;
 	for (size_t i = 0; i < gir_registry_count(im->reg); i++) {
 		const gir_template *t = gir_registry_at(im->reg, i);
-		int s = imp_labels_score(t, L);
-		bool better = s > best;
-		if (s == best && im->t) {
+		int f = imp_labels_score(t, L);
+		bool better = f > found;
+		if (im->t && strcmp(family(im->reg, t), family(im->reg, im->t)) == 0) {
+			int s = 2 * f - imp_labels_count(t), best = 2 * found - imp_labels_count(im->t);
+			better = s > best || (s == best && !t->is_extension && im->t->is_extension);
+		} else if (f == found && im->t) {
 			int a = gir_template_covers(t, year) * 2 + !t->is_extension;
 			int b = gir_template_covers(im->t, year) * 2 + !im->t->is_extension;
 			better = a > b;
 		}
 		if (better)
-			im->t = t, best = s;
+			im->t = t, found = f;
 	}
-	im->score = best;
+	im->score = found;
 	im->chosen = im->t;
 	imp_labels_free(L);
 }

@@ -237,10 +237,14 @@ typedef struct imp_labels imp_labels;
 imp_labels *imp_labels_new(void);
 void imp_labels_add(imp_labels *L, const imp_row *rows, size_t n);
 void imp_labels_free(imp_labels *L);
-/* How many of a template's row and column labels occur among them. */
+/* How many of a template's section headings (numbered as it numbers them)
+ * and row and column labels occur among them. */
 int imp_labels_score(const gir_template *t, const imp_labels *L);
 /* The same for rows at hand. */
 int imp_score(const gir_template *t, const imp_row *rows, size_t n);
+/* The section headings and the labels of a template's tables (rows and
+ * columns, groups included): with the score, how many the text lacks. */
+int imp_labels_count(const gir_template *t);
 /* Whether a cell names the node (its label, bare label, alias or id,
  * ASCII punctuation read as full-width). */
 bool imp_label_matches(const gir_axis *a, const char *cell);

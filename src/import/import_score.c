@@ -149,6 +149,19 @@ static void file_under(imp_labels *L, const char *text, size_t c)
 	}
 }
 
+/* A Markdown heading's text: "## 二、工作机制保障" without its "## ". */
+static const char *without_hashes(const char *s)
+{
+	const char *p = s;
+	while (*p == '#')
+		p++;
+	if (p == s || *p != ' ')
+		return s;
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
 /* A cell the labels may name, filed under the keys of the forms
  * gir_axis_matches compares: as written and normalised, each whole and
  * without its numbering. */
@@ -166,7 +179,7 @@ static void add_candidate(imp_labels *L, const char *text)
 	IMP_GROW(L->cands, L->ncands);
 	L->cands[L->ncands++] = (cand){raw, imp_normalize(text)};
 	const char *forms[] = {text, gir_skip_numbering(text), L->cands[c].norm,
-	                       gir_skip_numbering(L->cands[c].norm)};
+	                       gir_skip_numbering(L->cands[c].norm), without_hashes(text)};
 	for (size_t i = 0; i < GIR_ARRAY_LEN(forms); i++)
 		file_under(L, forms[i], c);
 }
@@ -246,15 +259,66 @@ static int score_tree(const gir_axis *a, const imp_labels *L)
 	return s;
 }
 
+/* Whether a cell is a section's heading as the template numbers it ("三、主动
+ * 公开政府信息情况" is not gov-2021's 二): the outline of a local layout
+ * (gov-2021-outline) counts, where the tables' labels are all alike. */
+static bool heading_by(const imp_labels *L, const char *heading)
+{
+	char *k = key_of(heading);
+	size_t b = tab_find(&L->keys, k);
+	free(k);
+	for (size_t i = 0; b != SIZE_MAX && i < L->buckets[b].n; i++) {
+		const cand *c = &L->cands[L->buckets[b].c[i]];
+		if (gir_same_key(without_hashes(c->raw), heading) || gir_same_key(c->norm, heading))
+			return true;
+	}
+	return false;
+}
+
+static bool heading_found(const gir_section *s, const imp_labels *L)
+{
+	if (heading_by(L, s->heading))
+		return true;
+	for (size_t i = 0; i < s->naliases; i++)
+		if (heading_by(L, s->aliases[i]))
+			return true;
+	return false;
+}
+
 int imp_labels_score(const gir_template *t, const imp_labels *L)
 {
 	int score = 0;
 	for (size_t i = 0; i < t->nsections; i++)
+		score += heading_found(t->sections[i], L);
+	for (size_t i = 0; i < t->nsections; i++)
 		for (size_t b = 0; b < t->sections[i]->nblocks; b++) {
-			score += score_tree(&t->sections[i]->blocks[b]->rows, L);
-			score += score_tree(&t->sections[i]->blocks[b]->cols, L);
+			const gir_block *k = t->sections[i]->blocks[b];
+			score += score_tree(&k->rows, L);
+			if (k->layout != GIR_LAYOUT_LINE) /* a sentence prints no column header */
+				score += score_tree(&k->cols, L);
 		}
 	return score;
+}
+
+static int count_tree(const gir_axis *a)
+{
+	int n = a->parent && a->label; /* the root is no label */
+	for (size_t i = 0; i < a->nchildren; i++)
+		n += count_tree(a->children[i]);
+	return n;
+}
+
+int imp_labels_count(const gir_template *t)
+{
+	int n = (int)t->nsections; /* the headings */
+	for (size_t i = 0; i < t->nsections; i++)
+		for (size_t b = 0; b < t->sections[i]->nblocks; b++) {
+			const gir_block *k = t->sections[i]->blocks[b];
+			n += count_tree(&k->rows);
+			if (k->layout != GIR_LAYOUT_LINE)
+				n += count_tree(&k->cols);
+		}
+	return n;
 }
 
 int imp_score(const gir_template *t, const imp_row *rows, size_t n)

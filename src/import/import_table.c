@@ -31,8 +31,7 @@ typedef struct imp_read {
 	gir_pos *vpos;       /* per value: its cell in the input */
 	size_t nvalues;
 	int blanks;          /* empty cells between numbers, read as 0 */
-	int na;              /* "/", "-", "—", "无": not applicable, read as 0 */
-	const char *na_text; /* the first of those, as written */
+	int na;              /* "/", "-", "—", "无": not applicable, kept as written */
 	int units;           /* numbers with a unit ("251000元"), converted at placing */
 	size_t trail;        /* empty cells at the end of the row, counted among the values */
 	gir_pos pos;         /* of the first value */
@@ -108,9 +107,9 @@ static void add_cell_value(imp_read *rd, const imp_cell *c)
 		v = gir_xstrdup(c->text), how = IMP_V_UNIT, rd->units++;
 	} else if (!v && !*c->text) {
 		v = gir_xstrdup("0"), how = IMP_V_BLANK, rd->blanks++;
-	} else if (!v) {
-		v = gir_xstrdup("0"), how = IMP_V_NA, rd->na++;
-		rd->na_text = rd->na_text ? rd->na_text : c->text;
+	} else if (!v) { /* imp_no_value: a not-applicable mark, as the source spells it */
+		int k = gir_na_spelling(c->text);
+		v = gir_xstrdup(k ? gir_na_spellings[k] : "/"), how = IMP_V_NA, rd->na++;
 	}
 	if (!rd->nvalues)
 		rd->pos = c->pos;
@@ -383,8 +382,8 @@ static void trim_trailing(imp_read *rd, size_t want)
 		drop_last_blank(rd);
 }
 
-/* Warns, for the row `what`, of empty cells and not-applicable cells that
- * were read as 0. */
+/* Warns, for the row `what`, of empty cells that were read as 0 (a
+ * not-applicable cell is kept as such: the source says "/" too). */
 static void blanks_warning(place_ctx *c, const imp_read *rd, const char *what)
 {
 	if (rd->blanks > 1)
@@ -397,18 +396,6 @@ static void blanks_warning(place_ctx *c, const imp_read *rd, const char *what)
 		            GIR_MSG(WARNING, import_empty_cells,
 		                "%s: %d empty cell read as 0"), what,
 		            rd->blanks);
-	const char *na_hint = _("a source cannot yet say \"not applicable\"; 0 is what such a cell "
-	                        "counts in every sum");
-	if (rd->na > 1)
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, na_hint,
-		            GIR_MSG(WARNING, import_not_applicable,
-		                    "%s: %d cells marked not applicable (the first \"%s\") read as 0"),
-		            what, rd->na, rd->na_text);
-	else if (rd->na)
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, na_hint,
-		            GIR_MSG(WARNING, import_not_applicable,
-		                    "%s: %d cell marked not applicable (the first \"%s\") read as 0"),
-		            what, rd->na, rd->na_text);
 }
 
 /* The cell's key path, "proactive.fees.amount". */

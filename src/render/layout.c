@@ -46,7 +46,7 @@ static char *label_of(const gir_report *rep, const gir_axis *a)
 static char *value_text(const gir_value *v)
 {
 	char buf[48];
-	gir_value_format(*v, buf, sizeof buf);
+	gir_cell_format(*v, buf, sizeof buf);
 	return gir_xstrdup(buf);
 }
 

@@ -29,9 +29,15 @@ static void add_label(cJSON *o, const gir_report *rep, const char *label)
 	free(l);
 }
 
+/* A number as written (exact), or null for a not-applicable cell, whose
+ * spelling the row's "not_applicable" gives. */
 static void add_value(cJSON *o, const char *key, gir_value v)
 {
 	char num[48];
+	if (v.na) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
 	gir_value_format(v, num, sizeof num);
 	cJSON_AddRawToObject(o, key, num);
 }
@@ -130,12 +136,18 @@ static cJSON *data_row(const gir_report *rep, const gir_section_data *sd, const 
 	add_label(o, rep, row->label);
 	cJSON *values = cJSON_AddObjectToObject(o, "values");
 	cJSON *computed = cJSON_AddArrayToObject(o, "computed");
+	cJSON *na = NULL;
 	for (size_t c = 0; c < b->ncols; c++) {
 		const gir_axis *col = b->col_leaves[c];
 		char *key = gir_axis_path(col);
 		gir_value v = row->leaf >= 0 ? *gir_cell(sd, b, (size_t)row->leaf, c)
 		                             : gir_sum_rows(sd, b, row, c);
 		add_value(values, key, v);
+		if (v.na) { /* only in a row that has one: version 1 files stay as they were */
+			if (!na)
+				na = cJSON_AddObjectToObject(o, "not_applicable");
+			cJSON_AddStringToObject(na, key, gir_na_spellings[v.na]);
+		}
 		if (row->leaf < 0 || gir_axis_is_sum(row) || gir_axis_is_sum(col))
 			cJSON_AddItemToArray(computed, cJSON_CreateString(key));
 		free(key);

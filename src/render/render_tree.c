@@ -33,7 +33,7 @@ static void cells(gir_buf *out, const gir_section *s, const gir_section_data *sd
 				const gir_value *v = gir_cell(sd, blk, r, c);
 				char *rp = gir_axis_path(blk->row_leaves[r]), *cp = gir_axis_path(blk->col_leaves[c]);
 				char num[48];
-				gir_value_format(*v, num, sizeof num);
+				gir_cell_format(*v, num, sizeof num);
 				gir_buf_printf(out, "%s.%s.%s = %s%s%s", s->id, rp, cp, num,
 				               gir_axis_is_sum(blk->col_leaves[c]) || gir_axis_is_sum(blk->row_leaves[r])
 				                   ? " (total)" : "",

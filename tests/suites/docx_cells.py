@@ -103,15 +103,16 @@ def json_values(path):
         for row in rows.values():
             if "rows" in row:
                 leaves(row["rows"])
-            else:
-                values.extend(str(v) for v in row["values"].values())
+            else:  # a not-applicable cell (null) as the row says it is printed
+                na = row.get("not_applicable", {})
+                values.extend(na[k] if v is None else str(v) for k, v in row["values"].items())
     for section in report["sections"]:
         if section["kind"] == "table":
             leaves(section["rows"])
     return values
 
 
-NUMBER = re.compile(r"(?:^|：)(-?[0-9]+(?:\.[0-9]+)?)$")
+NUMBER = re.compile(r"(?:^|：)(-?[0-9]+(?:\.[0-9]+)?|/|／|-|--|－|—|——|–|无)$")
 
 
 def main():

@@ -110,7 +110,7 @@ t completion-command 'is "build|" gireport bu && is "templates|" gireport te &&
 t completion-formats 'is "docx|html|json|md|pdf|tree|txt|" gireport build -f "" && is "txt,md|" gireport build -f txt,m &&
 	is "csv|json|md|" gireport summary --format "" && is "md|txt|" gireport diff -f ""'
 t completion-template-ids 'is "$(printf "%s|" $(printf "%s\n" $ids | sort))" gireport new --template "" &&
-	is "gov-2021|" gireport new --year 2021 --template gov-202 &&
+	is "gov-2021|gov-2021-other-row|gov-2021-outline|" gireport new --year 2021 --template gov-202 &&
 	is "gov-2019|gov-2019-lvyuan|" gireport schema gov-2019'
 t completion-diagnostics 'is "json|text|" gireport check --diagnostics = "" && is "json|" gireport check --diagnostics = j'
 t completion-options 'is "--strict|" gireport check --st && is "--agency|" gireport new --ag'

@@ -24,7 +24,7 @@ TYPE_AND_SHAPE="
 appeals-flat-16-cells bidi-in-agency bidi-isolate-u2066 bidi-override-u202e
 bom-error-on-first-line bool-value control-ansi-escape control-bell-escape
 control-escape-in-key control-escape-in-value control-nel-escape
-cr-only-line-endings crlf-columns crlf-error-late-line dash-value
+cr-only-line-endings crlf-columns crlf-error-late-line
 date-april-31 date-chinese-feb-30 date-chinese-month-13 date-day-00
 date-feb-29-2021 date-fullwidth-digits date-month-00 date-month-13
 date-slashes date-wrong-format decimal-count document-is-list
@@ -55,7 +55,7 @@ unknown-row-proactive unknown-row-procurement-2021 unknown-row-requests
 unknown-row-withheld unknown-section-heading-typo
 unknown-subrow-unavailable unknown-template-typo unknown-top-key-no-match
 unknown-top-key-typo value-20-digits value-limit-plus-one
-value-limit-total-over-10-12 value-too-large value-with-unit wu-value
+value-limit-total-over-10-12 value-too-large value-with-unit
 yaml-fullwidth-comma yaml-fullwidth-space-last-row zero-width-space-in-key
 zero-width-space-in-value
 "

@@ -112,6 +112,27 @@ static void expect_parsed(const char *text, gir_cell_type t, int64_t v, int scal
 	parsed_free(&p);
 }
 
+#define EMPTY_HINT "write 0 where there is nothing to report, / where the row does not apply"
+
+/* Accepted as not applicable, keeping its spelling; the value is 0. */
+static void expect_na(const char *text, gir_cell_type t, const char *spelling)
+{
+	parsed p = parse_yaml_value(text, t);
+	if (!p.ok)
+		fail_msg("\"%s\" rejected: %s", text, p.msg);
+	assert_int_not_equal(p.v.na, 0);
+	assert_string_equal(gir_na_spellings[p.v.na], spelling);
+	assert_int_equal(p.v.v, 0);
+	assert_true(p.v.given);
+	assert_false(p.v.bad);
+	char out[16];
+	gir_cell_format(p.v, out, sizeof out);
+	assert_string_equal(out, spelling);
+	gir_value_format(p.v, out, sizeof out);
+	assert_string_equal(out, "0");
+	parsed_free(&p);
+}
+
 /* Rejected with exactly this message and hint (NULL: no hint). */
 static void expect_rejected(const char *text, gir_cell_type t, const char *msg, const char *hint)
 {
@@ -155,10 +176,10 @@ static void value_quoted(void **state)
 	                "write 6.0248 without quotes");
 	/* Quoted text that is not a number is explained like plain text. */
 	expect_rejected("'abc'", GIR_COUNT, "expected a number, found \"abc\"", "write " WHOLE);
-	expect_rejected("''", GIR_COUNT, "the value is empty (\"\")",
-	                "write 0 where there is nothing to report");
-	expect_rejected("\"-\"", GIR_COUNT, "the value is empty (\"-\")",
-	                "write 0 where there is nothing to report");
+	expect_rejected("''", GIR_COUNT, "the value is empty (\"\")", EMPTY_HINT);
+	/* A quoted not-applicable mark is one: "-" must be quoted outside [ ]. */
+	expect_na("\"-\"", GIR_COUNT, "-");
+	expect_na("'无'", GIR_AMOUNT, "无");
 }
 
 static void value_notations(void **state)
@@ -258,13 +279,18 @@ static void value_leading_zero_decimal(void **state)
 static void value_empty_and_words(void **state)
 {
 	(void)state;
-	const char *zero = "write 0 where there is nothing to report";
+	const char *zero = EMPTY_HINT;
 	expect_rejected("~", GIR_COUNT, "the value is empty (\"~\")", zero);
 	expect_rejected("null", GIR_COUNT, "the value is empty (\"null\")", zero);
 	expect_rejected("", GIR_COUNT, "the value is empty (\"\")", zero);
-	expect_rejected("/", GIR_COUNT, "the value is empty (\"/\")", zero);
-	expect_rejected("无", GIR_COUNT, "the value is empty (\"无\")", zero);
-	expect_rejected("——", GIR_COUNT, "the value is empty (\"——\")", zero);
+	/* not applicable, in every spelling real reports print */
+	expect_na("/", GIR_COUNT, "/");
+	expect_na("／", GIR_DELTA, "／");
+	expect_na("无", GIR_COUNT, "无");
+	expect_na("——", GIR_AMOUNT, "——");
+	expect_na("—", GIR_COUNT, "—");
+	expect_rejected("//", GIR_COUNT, "expected a number, found \"//\"", "write " WHOLE);
+	expect_rejected("无无", GIR_COUNT, "expected a number, found \"无无\"", "write " WHOLE);
 	expect_rejected(".nan", GIR_COUNT, "\".nan\" is not a number", "write " WHOLE);
 	expect_rejected(".inf", GIR_AMOUNT, "\".inf\" is not a number",
 	                "write an amount such as 6.0248");
@@ -285,6 +311,27 @@ static void value_collections(void **state)
 	                "write an amount such as 6.0248");
 }
 
+/* A sum keeps N/A while every term is N/A, and counts it as 0 otherwise. */
+static void value_na_sums(void **state)
+{
+	(void)state;
+	gir_value na = {.na = 1, .given = true}, dash = {.na = 6, .given = true};
+	gir_value three = {.v = 3, .given = true}, zero = {.given = true};
+	gir_value s = gir_value_add(gir_value_add(GIR_SUM_EMPTY, na), dash);
+	assert_int_equal(s.na, 1); /* printed like its first term */
+	assert_int_equal(s.v, 0);
+	s = gir_value_add(s, three);
+	assert_int_equal(s.na, 0);
+	assert_int_equal(s.v, 3);
+	s = gir_value_add(gir_value_add(GIR_SUM_EMPTY, na), zero);
+	assert_int_equal(s.na, 0); /* a 0 is a figure */
+	s = gir_value_add((gir_value){0}, na); /* a plain 0 start (summary figures) */
+	assert_int_equal(s.na, 0);
+	assert_false(gir_value_add(GIR_SUM_EMPTY, GIR_SUM_EMPTY).na);
+	assert_int_equal(gir_na_spelling(" / "), 1);
+	assert_int_equal(gir_na_spelling("0"), 0);
+}
+
 /* A plain "-" cannot be written as a YAML mapping value; build the node. */
 static void value_hand_built_nodes(void **state)
 {
@@ -293,11 +340,9 @@ static void value_hand_built_nodes(void **state)
 	              .pos = {7, 9}};
 	gir_value v;
 	char *msg, *hint;
-	assert_false(gir_parse_value(&n, GIR_COUNT, &v, &msg, &hint));
-	assert_string_equal(msg, "the value is empty (\"-\")");
-	assert_string_equal(hint, "write 0 where there is nothing to report");
-	free(msg);
-	free(hint);
+	assert_true(gir_parse_value(&n, GIR_COUNT, &v, &msg, &hint));
+	assert_string_equal(gir_na_spellings[v.na], "-");
+	assert_int_equal(v.pos.line, 7);
 
 	n.text = "42";
 	n.len = 2;
@@ -340,6 +385,7 @@ int main(void)
 		cmocka_unit_test(value_empty_and_words),
 		cmocka_unit_test(value_collections),
 		cmocka_unit_test(value_hand_built_nodes),
+		cmocka_unit_test(value_na_sums),
 	};
 	return cmocka_run_group_tests_name("number", tests, NULL, NULL);
 }

@@ -77,7 +77,44 @@ def json_cells(doc):
 
 def template(tid):
     t = json.load(open(os.path.join(ROOT, "templates", tid + ".json"), encoding="utf-8"))
-    return t
+    if "extends" not in t:
+        return t
+    # A local layout (docs/templates.md): the base with the keys, blocks
+    # ("append"), changed rows and sections ("change") and sections
+    # ("insert") of its own, as src/core/template.c merges them.
+    m = template(t["extends"])
+    for k, v in t.items():
+        if k not in ("extends", "append", "change", "insert"):
+            m[k] = v
+    secs = {s["id"]: s for s in m["sections"]}
+    for sid, blocks in t.get("append", {}).items():
+        secs[sid]["blocks"].extend(blocks)
+
+    def replace(nodes, path, new):
+        head, _, rest = path.partition(".")
+        for i, n in enumerate(nodes):
+            if not n.get("id"):
+                if replace(n.get("children", []), path, new):
+                    return True
+            elif n["id"] == head:
+                if not rest:
+                    nodes[i] = new
+                    return True
+                return replace(n.get("children", []), rest, new)
+        return False
+    for key, v in t.get("change", {}).items():
+        sid, _, path = key.partition(".")
+        if not path:
+            secs[sid].update(v)
+            continue
+        for b in secs[sid]["blocks"]:
+            if replace(b["rows"], path, v) or replace(b["columns"], path, v):
+                break
+    for ins in t.get("insert", []):
+        ids = [s["id"] for s in m["sections"]]
+        at = ids.index(ins["after"]) + 1 if ins["after"] else 0
+        m["sections"].insert(at, ins["section"])
+    return m
 
 
 def block_columns(block):
@@ -114,6 +151,8 @@ def yaml_cells(path, tmpl):
                         cells[path + "." + cid] = x
                 elif isinstance(v, dict):
                     walk(r.get("children", []), v, path, cols)
+                elif v is not None and len(cols) == 1:  # "licensing: 550", one column
+                    cells[path + "." + cols[0]] = v
 
         for b in sec["blocks"]:
             walk(b["rows"], data, sec["id"], block_columns(b))
