@@ -13,7 +13,7 @@
 #include "gireport.h"
 
 static const char usage[] =
-	"usage: gireport build [-f txt,md,pdf,docx,html,json,tree] [-o DIR] [--stdout] [--strict]\n"
+	"usage: gireport build [-f txt,md,pdf,docx,ofd,html,json,tree] [-o DIR] [--stdout] [--strict]\n"
 	"                      [--font ROLE=PATH[:INDEX]]... FILE...\n"
 	"       gireport check [--strict] [--diagnostics=text|json] FILE...\n"
 	"       gireport summary [-f csv|md|json] [--bom] [DIR|FILE]...\n"
