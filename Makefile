@@ -183,6 +183,10 @@ $(BUILD)/replay-docx: fuzz/replay.c fuzz/fuzz_docx.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags libxml-2.0) fuzz/replay.c fuzz/fuzz_docx.c \
 		$(BUILD)/libgireport.a $(LDLIBS_ALL) $(shell pkg-config --libs libxml-2.0) -o $@
 
+# The OFD fuzz entry reads its output back with libxml2 too.
+$(BUILD)/replay-ofd: fuzz/replay.c fuzz/fuzz_ofd.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_ofd.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
 $(BUILD)/replay-import-html: fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
@@ -197,7 +201,7 @@ ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 # Everything the test suites run: the tool, the unit tests, the replayer.
 testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import $(BUILD)/replay-template \
           $(BUILD)/replay-project \
-          $(BUILD)/replay-docx $(BUILD)/replay-import-html \
+          $(BUILD)/replay-docx $(BUILD)/replay-ofd $(BUILD)/replay-import-html \
           $(BUILD)/replay-import-docx $(BUILD)/replay-import-pdf
 
 # The whole suite on the normal build, again under AddressSanitizer + UBSan,
