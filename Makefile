@@ -139,6 +139,8 @@ $(BUILD)/datadir: FORCE | $(BUILD)
 FORCE:
 
 # Installs what building and testing need (Debian 12; run as root or via sudo).
+# npm (it fetches the ofd.js reader for tests/suites/ofd.sh) only when there is
+# none: Debian's npm conflicts with a nodejs of another origin, which has its own.
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -146,6 +148,8 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
 
 demo: deps
 	$(MAKE) all

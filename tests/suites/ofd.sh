@@ -141,3 +141,122 @@ t "hostile-noncharacter-as-geta" 'unzip -p "$tmp/tab-noncharacter.ofd" "Doc_0/Pa
 hostile long-paragraph long_para
 hostile paragraphs-2000 many_paras
 t "hostile-2000-all-there" '[ "$(ofd_text "$tmp/paragraphs-2000.ofd" | grep -o "依法做好政府信息公开工作。" | wc -l)" -ge 2000 ]'
+
+# ---- drawn by a reader -------------------------------------------------------------------
+
+# ofd.js (npm, Apache-2.0; DLTech21/ofd.js), the JavaScript OFD reader many
+# e-government web sites embed, draws each page of the examples in headless
+# Chromium (tests/suites/ofd_render.js), and pdftoppm draws the same page of
+# gireport's PDF, both 840 x 1188 pixels (4 a millimetre).  ofd_pixels.py
+# averages both over millimetre squares and gives their mean difference in
+# grey levels.  Version 0.2.6 is the last whose build is plain JavaScript
+# with its dependencies inside (1.x needs a licensed parser core); its
+# tarball is fetched once with npm pack into $BUILD/ofdjs and checked
+# against the SHA-256 below.  Without a network (npm cannot resolve the
+# registry) these tests are skipped, each saying so; npm missing is a FAIL.
+#
+# The thresholds, from the examples' 22 pages: a page as ofd.js draws it
+# differs from the PDF's by 0.3 to 6.6 grey levels on average, with at most
+# 0.6 % of the millimetre squares off by more than 64 levels (tables differ
+# most: ofd.js anti-aliases the 0.7-pixel rules over two pixels where
+# pdftoppm blackens one, and Chromium hints the 五号 text otherwise; the
+# title lacks the stroke that makes it bold).  The page drawn against the
+# PDF's next page differs by 7.2 to 15.7 on average and has 4.2 to 8.1 % of
+# its squares off.  A page passes under both THRESHOLD (mean) and
+# THRESHOLD_OFF (share of squares off): the mean alone cannot tell a nearly
+# empty last page from another nearly empty page, the share can.
+OFDJS_VERSION=0.2.6
+OFDJS_SHA256=ec96a0966f66f8d1740e18eb231c6683de63020c6dde15be6aeb19778d912685
+THRESHOLD=8
+THRESHOLD_OFF=0.015
+PIXELS=tests/suites/ofd_pixels.py
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
+ofdjs_dir=$(cd "$BUILD" && pwd)/ofdjs
+ofdjs=$ofdjs_dir/package/lib/ofd.umd.min.js
+why_skip=
+if [ -n "$ASAN_OPTIONS" ]; then
+	why_skip="the reader's pictures are compared on the normal build only"
+elif [ ! -f "$ofdjs" ] && command -v npm >/dev/null; then
+	rm -rf "$ofdjs_dir" && mkdir -p "$ofdjs_dir"
+	if (cd "$ofdjs_dir" && timeout 300 npm pack --silent "ofd.js@$OFDJS_VERSION" >npm.log 2>&1); then
+		if [ "$(sha256sum "$ofdjs_dir/ofd.js-$OFDJS_VERSION.tgz" | cut -d' ' -f1)" = "$OFDJS_SHA256" ]; then
+			tar -xzf "$ofdjs_dir/ofd.js-$OFDJS_VERSION.tgz" -C "$ofdjs_dir" package/lib/ofd.umd.min.js package/LICENSE
+		else
+			echo "ofd.js-$OFDJS_VERSION.tgz is not the tarball this suite was written against" >"$ofdjs_dir/npm.log"
+		fi
+		rm -f "$ofdjs_dir/ofd.js-$OFDJS_VERSION.tgz"
+	elif grep -q -E 'ENOTFOUND|EAI_AGAIN|ENETUNREACH|ECONNREFUSED|ETIMEDOUT|ECONNRESET' "$ofdjs_dir/npm.log"; then
+		why_skip="no network to fetch ofd.js with npm: $(grep -m1 -o -E 'E[A-Z]+ [^ ]*' "$ofdjs_dir/npm.log")"
+	fi
+fi
+t "ofdjs-installed" '[ -n "$why_skip" ] || [ -f "$ofdjs" ] || { command -v npm || echo "npm is not installed (apt-get install npm)"; cat "$ofdjs_dir/npm.log"; exit 1; }'
+[ -n "$CHROMIUM" ] || why_skip=${why_skip:-chromium is missing}
+t "chromium" '[ -n "$CHROMIUM" ] || { echo "chromium is not installed (apt-get install chromium)"; exit 1; }'
+
+# The reader's fonts: ofd.js names each face by its family and maps "…Kai…"
+# to 楷体, which contrib/fontconfig/65-gireport.conf gives AR PL UKai CN.
+cat >"$tmp/fonts.conf" <<CONF
+<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<include>$(pwd)/contrib/fontconfig/65-gireport.conf</include></fontconfig>
+CONF
+
+render_page() { # ofd page out.png: the page as ofd.js draws it; out.dom has the page count
+	html=${3%.png}.html
+	{
+		printf '<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;'
+		printf 'background:#fff;overflow:hidden}</style></head><body><div id="page"></div>'
+		printf '<pre id="result" hidden></pre>\n<script src="file://%s"></script>\n' "$ofdjs"
+		printf '<script>var PAGE = %d, OFD_B64 = "' "$2"
+		base64 -w0 "$1"
+		printf '";</script>\n<script src="file://%s/tests/suites/ofd_render.js"></script></body></html>\n' "$(pwd)"
+	} >"$html"
+	for what in --screenshot="$3" --dump-dom; do
+		FONTCONFIG_FILE=$tmp/fonts.conf timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+			--no-first-run --user-data-dir="${3%.png}.profile" --hide-scrollbars --window-size=840,1188 \
+			--virtual-time-budget=10000 $what "file://$html" >"${3%.png}.dom" 2>"${3%.png}.err" || return 1
+	done
+	rm -rf "${3%.png}.profile"
+}
+
+pdf_page() { # pdf page out.pgm
+	pdftoppm -gray -f $(($2 + 1)) -l $(($2 + 1)) -scale-to-x 840 -scale-to-y 1188 -singlefile "$1" "${3%.pgm}"
+}
+
+# "MEAN SHARE" for two pictures; success when both are under the thresholds.
+pixels() { "$PY" "$PIXELS" "$1" "$2"; }
+under() { set -- $1; awk -v d="$1" -v s="$2" -v t=$THRESHOLD -v o=$THRESHOLD_OFF 'BEGIN { exit !(d < t && s < o) }'; }
+
+mkdir -p "$tmp/draw"
+for f in "$tmp"/ex/*.ofd; do
+	name=$(basename "$f" .ofd)
+	pages=$(pdfinfo "${f%.ofd}.pdf" | sed -n 's/^Pages: *//p')
+	p=0
+	while [ "$p" -lt "$pages" ]; do
+		if [ -n "$why_skip" ]; then
+			skip "$name:page-$((p + 1)):drawn-as-pdf" "$why_skip"
+			p=$((p + 1))
+			continue
+		fi
+		png=$tmp/draw/$name-$p.png pgm=$tmp/draw/$name-$p.pgm
+		t "$name:page-$((p + 1)):drawn-as-pdf" 'render_page "$f" $p "$png" && grep -q "<pre id=\"result\" hidden=\"\">pages $pages<" "${png%.png}.dom" &&
+			pdf_page "${f%.ofd}.pdf" $p "$pgm" && d=$(pixels "$png" "$pgm") && echo "mean difference, share off: $d" &&
+			under "$d"'
+		p=$((p + 1))
+	done
+done
+# What the comparison catches: the next page's picture, an empty page, and
+# the last page of a report (little text) against the page before it, whose
+# mean difference alone would pass.
+ex_png=$tmp/draw/erqi-tongji-2020-0.png
+if [ -n "$why_skip" ]; then
+	skip "pixels-catch-another-page" "$why_skip"
+	skip "pixels-catch-an-empty-page" "$why_skip"
+	skip "pixels-catch-the-page-before-a-sparse-one" "$why_skip"
+else
+	t "pixels-catch-another-page" 'd=$(pixels "$ex_png" "$tmp/draw/erqi-tongji-2020-1.pgm") && echo "$d" && ! under "$d"'
+	t "pixels-catch-an-empty-page" 'printf "P5\n840 1188\n255\n" >"$tmp/white.pgm" && head -c 997920 /dev/zero | tr "\0" "\377" >>"$tmp/white.pgm" &&
+		d=$(pixels "$ex_png" "$tmp/white.pgm") && echo "$d" && ! under "$d"'
+	t "pixels-catch-the-page-before-a-sparse-one" 'd=$(pixels "$tmp/draw/lvyuan-tongji-2020-4.png" "$tmp/draw/lvyuan-tongji-2020-3.pgm") &&
+		echo "$d" && ! under "$d"'
+fi
