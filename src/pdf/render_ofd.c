@@ -36,7 +36,7 @@ typedef struct ofd_part {
 } ofd_part;
 
 typedef struct ofd {
-	const pdf_doc *d;
+	pdf_doc *d;                       /* the faces' used characters grow by 〓 */
 	ofd_part *parts;
 	size_t nparts;
 	unsigned next_id;                 /* ID of the next unit (GB/T 33190 7.5: ST_ID) */
@@ -272,7 +272,7 @@ static size_t used_code_points(const pdf_face *f, uint32_t *cps)
  * HarfBuzz cannot make is an error, as in the PDF. */
 static int fonts(ofd *o, gir_buf *res, gir_diags *diags)
 {
-	pdf_fonts *fs = (pdf_fonts *)&o->d->fonts;
+	pdf_fonts *fs = &o->d->fonts;
 	uint32_t *cps = gir_xcalloc(0x10000, sizeof *cps);
 	int rc = 0;
 	/* The characters XML cannot hold are written as 〓: the subsets need it. */
@@ -417,7 +417,7 @@ static int pack(const ofd *o, gir_buf *out)
 	return rc == ZIP_OK ? 0 : -1;
 }
 
-static int write_package(const pdf_doc *d, gir_buf *out, gir_diags *diags)
+static int write_package(pdf_doc *d, gir_buf *out, gir_diags *diags)
 {
 	ofd o = {.d = d, .next_id = 1};
 	int pages = d->page + 1;
