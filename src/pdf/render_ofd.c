@@ -369,7 +369,7 @@ static void outlines(const ofd *o, gir_buf *b)
 		               "<ofd:Dest Type=\"XYZ\" PageID=\"%u\" Left=\"0\" Top=\"",
 		               o->page_id[op->page]);
 		pt(b, PDF_TOP + op->y - op->size);
-		gir_buf_puts(b, "\" Zoom=\"0\"/></ofd:Goto></ofd:Action></ofd:Actions></ofd:OutlineElem>");
+		gir_buf_puts(b, "\" Zoom=\"1\"/></ofd:Goto></ofd:Action></ofd:Actions></ofd:OutlineElem>");
 	}
 	if (any)
 		gir_buf_puts(b, "</ofd:Outlines>");
