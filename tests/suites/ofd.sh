@@ -8,8 +8,9 @@
 # in page order, are the text pdftotext reads from gireport's PDF of the same
 # source, page by page, apart from white space.  The same bytes again, also
 # in another time zone.  Hostile text gives a valid package or a clear error.
-# Then tests/suites/ofd_render.sh draws pages with the ofd.js reader in
-# headless Chromium and compares them with pdftoppm's pictures of the PDF.
+# Then the ofd.js reader draws every page of the examples in headless
+# Chromium (tests/suites/ofd_render.js), compared with pdftoppm's pictures of
+# the PDF by tests/suites/ofd_pixels.py.
 SUITE=ofd
 . tests/lib.sh
 BIN=$(cd "$BUILD" && pwd)/gireport
