@@ -23,7 +23,7 @@ LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) -lm $(LDLIBS)
 BUILD    ?= build
 LIB_SRC  := buf util utf8 cn zipmem diag load template number narrative placeholder prose suggest validate model check previous \
             layout wrap textgrid render_text render_md render_html render_docx render_tree render_json project skeleton \
-            pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf figures profile summary diff schema site site_chart \
+            pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf render_ofd figures profile summary diff schema site site_chart \
             import_scan import_table import_score import import_bridge import_detect import_html import_docx import_pdf import_pdftext audit
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import \
             cmd_audit cmd_site
@@ -183,6 +183,8 @@ $(BUILD)/datadir: FORCE | $(BUILD)
 FORCE:
 
 # Installs what building and testing need (Debian 12; run as root or via sudo).
+# npm (it fetches the ofd.js reader for tests/suites/ofd.sh) only when there is
+# none: Debian's npm conflicts with a nodejs of another origin, which has its own.
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -196,6 +198,8 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  echo "generating the $$l.UTF-8 locale"; $$SUDO localedef -i $$l -f UTF-8 $$l.UTF-8 || exit 1; \
 	done
+	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
 
 demo: deps
 	$(MAKE) all
@@ -233,6 +237,10 @@ $(BUILD)/replay-docx: fuzz/replay.c fuzz/fuzz_docx.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags libxml-2.0) fuzz/replay.c fuzz/fuzz_docx.c \
 		$(BUILD)/libgireport.a $(LDLIBS_ALL) $(shell pkg-config --libs libxml-2.0) -o $@
 
+# The OFD fuzz entry reads its output back with libxml2 too.
+$(BUILD)/replay-ofd: fuzz/replay.c fuzz/fuzz_ofd.c $(BUILD)/libgireport.a
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_ofd.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+
 $(BUILD)/replay-import-html: fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
 
@@ -247,7 +255,7 @@ ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 # Everything the test suites run: the tool, the unit tests, the replayer.
 testbins: all $(UNIT_TESTS) $(BUILD)/replay $(BUILD)/replay-import $(BUILD)/replay-template \
           $(BUILD)/replay-project \
-          $(BUILD)/replay-docx $(BUILD)/replay-import-html \
+          $(BUILD)/replay-docx $(BUILD)/replay-ofd $(BUILD)/replay-import-html \
           $(BUILD)/replay-import-docx $(BUILD)/replay-import-pdf
 
 # The whole suite on the normal build, again under AddressSanitizer + UBSan,

@@ -26,6 +26,7 @@ static const struct format {
 	{"html", ".html", gir_render_html},
 	{"pdf", ".pdf", gir_render_pdf},
 	{"docx", ".docx", gir_render_docx},
+	{"ofd", ".ofd", gir_render_ofd},
 };
 
 static const struct format *find_format(const char *name, size_t n)
@@ -44,7 +45,7 @@ static int parse_formats(const char *spec, const struct format **out, size_t *n)
 		size_t k = strcspn(p, ",");
 		const struct format *f = find_format(p, k);
 		if (!f) {
-			fprintf(stderr, _("gireport: unknown format \"%.*s\" (txt, md, pdf, docx, html, json, tree)\n"), (int)k, p);
+			fprintf(stderr, _("gireport: unknown format \"%.*s\" (txt, md, pdf, docx, ofd, html, json, tree)\n"), (int)k, p);
 			return -1;
 		}
 		if (!f->render) {
@@ -270,8 +271,9 @@ static bool up_to_date(const build *b, const char *file, const gir_report *rep, 
 	struct timespec deps = b->tool_time;
 	take_newest(&deps, file);
 	for (size_t i = 0; i < b->nf; i++) {
-		if (strcmp(b->fmts[i]->name, "pdf") != 0 && strcmp(b->fmts[i]->name, "docx") != 0)
-			continue; /* DOCX tables are measured with the PDF's fonts */
+		if (strcmp(b->fmts[i]->name, "pdf") != 0 && strcmp(b->fmts[i]->name, "docx") != 0 &&
+		    strcmp(b->fmts[i]->name, "ofd") != 0)
+			continue; /* DOCX tables are measured with the PDF's fonts, OFD embeds them */
 		for (int r = 0; r < GIR_FONT_ROLES; r++) {
 			char *font = gir_font_file(rep, &b->s.opt, (gir_font_role)r);
 			char *colon = strrchr(font, ':');

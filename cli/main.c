@@ -17,7 +17,7 @@
 
 /* TRANSLATORS: keep the command and option names as they are */
 static const char usage[] = N_(
-	"usage: gireport build [-f txt,md,pdf,docx,html,json,tree] [-o DIR] [--stdout] [--strict]\n"
+	"usage: gireport build [-f txt,md,pdf,docx,ofd,html,json,tree] [-o DIR] [--stdout] [--strict]\n"
 	"                      [-j N] [--force] [--font ROLE=PATH[:INDEX]]... [DIR|FILE]...\n"
 	"       gireport check [--strict] [-j N] [--diagnostics=text|json] [DIR|FILE]...\n"
 	"       gireport summary [-f csv|md|json] [--bom] [DIR|FILE]...\n"

@@ -64,7 +64,7 @@ _gireport()
 		case $cmd in
 		summary) formats='csv md json' ;;
 		diff) formats='txt md' ;;
-		*) formats='txt md pdf docx json tree html' ;;
+		*) formats='txt md pdf docx ofd json tree html' ;;
 		esac
 		# A comma-separated list: complete its last item.
 		local done_part=''

@@ -17,19 +17,21 @@
 # crashes go to fuzz/crashers-import-html/ and fuzz/crashers-import-docx/.
 # fuzz_import_pdf (a PDF through poppler and the PDF reader, or made-up pages
 # through the reader's layout) from fuzz/seeds-import-pdf/ and two examples
-# rendered as PDF, into fuzz/crashers-import-pdf/.
+# rendered as PDF, into fuzz/crashers-import-pdf/.  fuzz_ofd (sources through
+# the OFD writer, its package read back with minizip and libxml2) from the
+# sources' corpus into fuzz/crashers-ofd/.
 set -e
 cd "$(dirname "$0")/.."
 out=build-fuzz
 libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0 poppler-glib cairo) -lhpdf -lm"
 mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import \
-	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project fuzz/crashers-docx \
+	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project fuzz/crashers-docx fuzz/crashers-ofd \
 	fuzz/corpus-import-html fuzz/crashers-import-html fuzz/corpus-import-docx fuzz/crashers-import-docx \
 	fuzz/corpus-import-pdf fuzz/crashers-import-pdf
 make -s BUILD="$out" CC=clang \
 	EXTRA_CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
 	"$out/libgireport.a" "$out/gireport"
-for target in report import template project docx import_html import_docx import_pdf; do
+for target in report import template project docx ofd import_html import_docx import_pdf; do
 	clang -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc/core -Isrc/import $(pkg-config --cflags libxml-2.0) "fuzz/fuzz_$target.c" \
 		"$out/libgireport.a" $libs -o "$out/fuzz_$target"
 done
@@ -65,12 +67,13 @@ run() { # target corpus crashers-dir
 		-artifact_prefix="$3/" -print_final_stats=1 "$2" 2>&1 |
 		tee "$out/fuzz_$1.log" | grep -E "^#|stat::|ERROR|SUMMARY" | tail -20
 }
-targets=${FUZZ_TARGETS:-report import template project docx import_html import_docx import_pdf}
+targets=${FUZZ_TARGETS:-report import template project docx ofd import_html import_docx import_pdf}
 for target in $targets; do
 	echo "== fuzz_$target"
 	case $target in
 	report) run report fuzz/corpus-work fuzz/crashers ;;
 	docx) run docx fuzz/corpus-work fuzz/crashers-docx ;;
+	ofd) run ofd fuzz/corpus-work fuzz/crashers-ofd ;;
 	import_html) run import_html fuzz/corpus-import-html fuzz/crashers-import-html ;;
 	import_docx) MAX_LEN=262144 run import_docx fuzz/corpus-import-docx fuzz/crashers-import-docx ;;
 	import_pdf) LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan-poppler.supp run import_pdf \

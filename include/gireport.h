@@ -316,6 +316,11 @@ int gir_render_html(const gir_report *rep, const gir_options *opt, gir_buf *out)
  * fonts: returns -1 with the reason in opt->diags as gir_render_pdf does,
  * or when the template names no DOCX styles and fonts. */
 int gir_render_docx(const gir_report *rep, const gir_options *opt, gir_buf *out);
+/* OFD, GB/T 33190-2016 (docs/ofd.md): the PDF's pages, line breaks and table
+ * rules from the PDF's own layout, text with each glyph's advance, the fonts
+ * as subsets, an outline of the sections; the same bytes for the same source.
+ * Returns 0, or -1 with the reason in opt->diags as gir_render_pdf does. */
+int gir_render_ofd(const gir_report *rep, const gir_options *opt, gir_buf *out);
 
 /* ---- many reports: summary and year-to-year diff ------------------------------ */
 

@@ -23,6 +23,7 @@ if [ -f tests/bench-pdf.sh ]; then
 	BUILD=$BUILD sh tests/bench-pdf.sh
 fi
 BUILD=$BUILD sh tests/bench-docx.sh
+BUILD=$BUILD sh tests/bench-ofd.sh
 echo "import:"
 BUILD=$BUILD sh tests/bench-import.sh
 echo "trees of sources:"

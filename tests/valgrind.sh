@@ -20,6 +20,13 @@ for src in examples/*.yaml tests/golden/*.yaml; do
 		echo "FAIL valgrind:build:$src"; head -30 "$tmp/vg"
 	fi
 done
+# OFD: the examples in one process (the PDF's layout and font subsets, the
+# package; a valgrind start per source would double the suite's time).
+if vg "$BIN" build -q -j 1 -f ofd -o "$tmp" examples/*.yaml; then
+	echo "PASS valgrind:build-ofd:examples"
+else
+	echo "FAIL valgrind:build-ofd:examples"; head -30 "$tmp/vg"
+fi
 # The broken sources in one process per diagnostics format (a valgrind start
 # costs a second; 200 of them would dominate the suite); on a failure, each
 # source again on its own to name the culprit.

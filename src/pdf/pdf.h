@@ -112,6 +112,7 @@ typedef struct pdf_doc {
 	int page;            /* current page, from 0 */
 	double y;            /* cursor below the text block's top */
 	pdf_line_mark last[2]; /* the last two lines of text, oldest first */
+	size_t *heads;       /* per template section: the op its heading starts at */
 } pdf_doc;
 
 /* A pen: what gir_wrap's measure callback needs. */
@@ -135,6 +136,12 @@ void pdf_new_page(pdf_doc *d);
 /* Where a line of `size` text sits in a slot `pitch` high starting at top:
  * the em box centred in the slot. */
 double pdf_baseline(double top, double pitch, double size);
+
+/* Lays the whole report out into d's display list (d->fonts open): the
+ * pages the PDF and the OFD writer (render_ofd.c) both draw. */
+void pdf_lay_out(pdf_doc *d);
+/* Frees the display list and closes the fonts. */
+void pdf_doc_free(pdf_doc *d);
 
 /* ---- tables -------------------------------------------------------------------- */
 

@@ -20,6 +20,7 @@ struct gir_ttf {
 	hb_font_t *font;
 	unsigned upem, nglyphs;
 	char name[40];
+	char family[64];      /* the family name in English, for the OFD's FamilyName */
 	/* Glyph and advance of each BMP character once looked up: layout
 	 * measures every character many times (balanced wrapping tries several
 	 * widths), and a font cache keeps this table for every report of a
@@ -130,6 +131,18 @@ static void read_name(gir_ttf *f)
 		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-')
 			f->name[k++] = s[i];
 	strcpy(f->name + k, k ? "" : "Font");
+	/* The family as readers look it up on their system ("AR PL UMing CN"):
+	 * printable ASCII only, since it goes into XML and CSS unescaped. */
+	n = sizeof s;
+	hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_FONT_FAMILY, HB_LANGUAGE_INVALID,
+	                    &n, s);
+	k = 0;
+	for (unsigned i = 0; i < n && k + 1 < sizeof f->family; i++)
+		if (s[i] >= ' ' && s[i] <= '~' && !strchr("&<>\"'", s[i]))
+			f->family[k++] = s[i];
+	f->family[k] = 0;
+	if (!k)
+		strcpy(f->family, f->name);
 }
 
 gir_ttf *gir_ttf_open(const char *path, unsigned index, gir_buf *why)
@@ -226,6 +239,11 @@ int gir_ttf_descent(const gir_ttf *f)
 const char *gir_ttf_name(const gir_ttf *f)
 {
 	return f->name;
+}
+
+const char *gir_ttf_family(const gir_ttf *f)
+{
+	return f->family;
 }
 
 /* ---- subsetting ------------------------------------------------------------- */

@@ -34,6 +34,9 @@ int gir_ttf_ascent(const gir_ttf *f);
 int gir_ttf_descent(const gir_ttf *f);
 /* PostScript name, reduced to [A-Za-z0-9-]. */
 const char *gir_ttf_name(const gir_ttf *f);
+/* Family name in English (name id 1), printable ASCII without & < > " ' \\,
+ * the PostScript name when it has none. */
+const char *gir_ttf_family(const gir_ttf *f);
 
 /* Writes a TrueType font with the glyphs of the given BMP code points (and
  * the components of composite glyphs), named `name`, holding the tables

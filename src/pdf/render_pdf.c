@@ -301,11 +301,12 @@ static void page_numbers(pdf_doc *d)
 
 /* ---- the document ------------------------------------------------------------------- */
 
-static void table_section(pdf_doc *d, const gir_section *s)
+static void table_section(pdf_doc *d, size_t i, const gir_section *s)
 {
 	gir_table *tab = gir_layout_table(d->rep, s);
 	pdf_table *pt = pdf_table_new(d, tab);
 	keep_together(d, PDF_LINE + pdf_table_lead(pt));
+	d->heads[i] = d->nops;
 	paragraph(d, GIR_FONT_HEADING, s->heading);
 	pdf_table_draw(d, pt);
 	d->y += PDF_LINE / 3; /* room between the table and the next heading */
@@ -313,18 +314,20 @@ static void table_section(pdf_doc *d, const gir_section *s)
 	gir_table_free(tab);
 }
 
-static void lay_out(pdf_doc *d)
+void pdf_lay_out(pdf_doc *d)
 {
 	const gir_report *rep = d->rep;
+	d->heads = gir_xcalloc(rep->tpl->nsections ? rep->tpl->nsections : 1, sizeof *d->heads);
 	title(d);
 	narrative(d, &rep->preface);
 	for (size_t i = 0; i < rep->tpl->nsections; i++) {
 		const gir_section *s = rep->tpl->sections[i];
 		if (s->kind == GIR_TABLE) {
-			table_section(d, s);
+			table_section(d, i, s);
 			continue;
 		}
 		keep_together(d, 2 * PDF_LINE);
+		d->heads[i] = d->nops;
 		paragraph(d, GIR_FONT_HEADING, s->heading);
 		narrative(d, &rep->sections[i].text);
 	}
@@ -500,12 +503,18 @@ int gir_render_pdf(const gir_report *rep, const gir_options *opt, gir_buf *out)
 	pdf_doc d = {.rep = rep};
 	int rc = pdf_fonts_open(&d.fonts, rep, opt, diags);
 	if (rc == 0) {
-		lay_out(&d);
+		pdf_lay_out(&d);
 		rc = write_document(&d, out, diags);
 	}
-	for (size_t i = 0; i < d.nops; i++)
-		free(d.ops[i].text);
-	free(d.ops);
-	pdf_fonts_close(&d.fonts);
+	pdf_doc_free(&d);
 	return rc;
+}
+
+void pdf_doc_free(pdf_doc *d)
+{
+	for (size_t i = 0; i < d->nops; i++)
+		free(d->ops[i].text);
+	free(d->ops);
+	free(d->heads);
+	pdf_fonts_close(&d->fonts);
 }

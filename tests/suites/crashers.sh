@@ -2,7 +2,7 @@
 # Every input that once crashed a fuzz target (fuzz/crashers/ for sources,
 # fuzz/crashers-import/ for gireport import, fuzz/crashers-template/ for
 # templates, fuzz/crashers-project/ for gireport.yaml, fuzz/crashers-docx/ for the DOCX writer,
-# fuzz/crashers-import-html/, -docx/ and -pdf/ for the import readers) and every
+# fuzz/crashers-ofd/ for the OFD writer, fuzz/crashers-import-html/, -docx/ and -pdf/ for the import readers) and every
 # example, seed and real page goes through it again without a crash.
 # Each result is named after the replayer and the file ("PASS replay-import:
 # fuzz/crashers-import/…"), so SUITE is the replayer while it runs.
@@ -28,6 +28,7 @@ replay replay-import fuzz/crashers-import/* tests/seeds/*.txt
 replay replay-template fuzz/crashers-template/* templates/*.json fuzz/seeds-template/*
 replay replay-project fuzz/crashers-project/* fuzz/seeds-project/* examples/city/gireport.yaml
 replay replay-docx fuzz/crashers-docx/* examples/*.yaml tests/golden/*.yaml
+replay replay-ofd fuzz/crashers-ofd/* examples/*.yaml tests/golden/*.yaml
 replay replay-import-html fuzz/crashers-import-html/* tests/real/*.html
 replay replay-import-docx fuzz/crashers-import-docx/* tests/real/*.docx
 # poppler's fontconfig lookups for fonts a PDF does not embed are not ours

@@ -107,7 +107,7 @@ is() { # expected, then the words
 t completion-loads 'bash --norc --noprofile -c ". \"$comp\" && complete -p gireport" | grep -q "_gireport"'
 t completion-command 'is "build|" gireport bu && is "templates|" gireport te &&
 	is "$("$BIN" --help | sed -n "s/^ *\(usage:\)\{0,1\} *gireport \([a-z][a-z]*\).*/\2/p" | sort -u | tr "\n" "|")" gireport ""'
-t completion-formats 'is "docx|html|json|md|pdf|tree|txt|" gireport build -f "" && is "txt,md|" gireport build -f txt,m &&
+t completion-formats 'is "docx|html|json|md|ofd|pdf|tree|txt|" gireport build -f "" && is "txt,md|" gireport build -f txt,m &&
 	is "csv|json|md|" gireport summary --format "" && is "md|txt|" gireport diff -f ""'
 t completion-template-ids 'is "$(printf "%s|" $(printf "%s\n" $ids | sort))" gireport new --template "" &&
 	is "gov-2021|gov-2021-other-row|gov-2021-outline|" gireport new --year 2021 --template gov-202 &&
