@@ -540,9 +540,9 @@ static void bind_cell(binder *B, const gir_section *s, const gir_block *b, size_
 	char *msg, *hint;
 	gir_value *cell = gir_cell(&B->rep->sections[s->index], b, row, col);
 	if (gir_parse_value(v, ca->type, &val, &msg, &hint) && val.na && !gir_axis_na_allowed(ra, ca)) {
-		msg = gir_xasprintf("\"%s\" (not applicable) is not allowed here: the template requires "
-		                    "a number in this cell", gir_na_spellings[val.na]);
-		hint = gir_xstrdup("write the number, 0 where there is nothing to report");
+		msg = gir_xasprintf(_("\"%s\" (not applicable) is not allowed here: the template requires "
+		                      "a number in this cell"), gir_na_spellings[val.na]);
+		hint = gir_xstrdup(_("write the number, 0 where there is nothing to report"));
 	} else if (msg == NULL) {
 		*cell = val;
 		return;
