@@ -218,6 +218,8 @@ static char *configuration(const build *b, const gir_report *rep, const char *fi
 	const gir_project *p = b->s.ws.project;
 	gir_buf_printf(&c, "\ndate %s\nname %s\n", b->s.opt.date_format ? b->s.opt.date_format : "",
 	               p && gir_project_name(p) ? gir_project_name(p) : "");
+	if (b->s.opt.subheadings)
+		gir_buf_printf(&c, "subheadings %s\n", b->s.opt.subheadings);
 	return gir_buf_detach(&c);
 }
 

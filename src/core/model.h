@@ -20,6 +20,13 @@ typedef struct gir_value {
 	gir_pos pos;    /* of the value, or of the nearest enclosing node */
 } gir_value;
 
+/* How subheadings are printed (`subheadings:` in a source or gireport.yaml):
+ * unset, on a line of their own, or run in at the start of their paragraph. */
+typedef enum gir_sub_style { GIR_SUB_UNSET, GIR_SUB_SEPARATE, GIR_SUB_RUN_IN } gir_sub_style;
+
+/* "run-in" or "separate"; GIR_SUB_UNSET for anything else or NULL. */
+gir_sub_style gir_sub_style_parse(const char *s);
+
 /* One paragraph or subheading of a narrative section. */
 typedef struct gir_para {
 	bool heading;   /* a subheading; renderers number them （一）（二）… */
@@ -32,12 +39,14 @@ typedef struct gir_narrative {
 	gir_para *paras;
 	size_t n, cap;
 	int headings;   /* subheadings so far, for numbering the next */
+	bool run_in;    /* subheadings open their paragraph: "（一）主动公开情况。2024年…" */
 } gir_narrative;
 
 typedef struct gir_section_data {
 	bool given;             /* the key was present */
 	gir_pos pos;            /* of the key, when given */
 	gir_narrative text;     /* narrative sections */
+	gir_sub_style style;    /* subheadings: as written for this section */
 	gir_value *cells;       /* table sections: template ncells, block by block */
 	bool incomplete;        /* a key could not be placed: skip the arithmetic */
 } gir_section_data;
@@ -60,6 +69,8 @@ struct gir_report {
 	char *date_format;      /* the project's, or NULL for the template's */
 	char *fonts[GIR_FONT_ROLES];
 	gir_narrative preface;
+	gir_sub_style preface_style; /* subheadings: the preface's own */
+	gir_sub_style style;    /* subheadings: the source's, for every narrative */
 	gir_section_data *sections;  /* parallel to tpl->sections */
 };
 

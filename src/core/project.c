@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gireport.h"
+#include "model.h"
 #include "node.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -18,6 +19,7 @@ struct gir_project {
 	char *name;          /* output file name pattern: {stem} {agency} {year} */
 	char *formats;       /* "txt,md,pdf" */
 	char *date_format;   /* overrides the template's: {year} {month} {day} */
+	char *subheadings;   /* "run-in" or "separate", for sources that say neither */
 	char **exclude;      /* glob patterns relative to the root */
 	size_t nexclude;
 };
@@ -113,8 +115,21 @@ static void read_exclude(pctx *c, gir_project *p, const gir_node *v)
 	}
 }
 
+/* subheadings: run-in | separate, the style of sources that name none. */
+static void read_style(pctx *c, gir_project *p, const gir_node *v)
+{
+	char *s = text_of(c, v, "subheadings");
+	if (s && gir_sub_style_parse(s) == GIR_SUB_UNSET) {
+		perr(c, v->pos, "subheadings", "write run-in or separate", "unknown subheading style");
+		free(s);
+		return;
+	}
+	free(p->subheadings);
+	p->subheadings = s;
+}
+
 static const char *const keys[] = {"template", "fonts", "output", "name", "formats",
-                                   "date_format", "exclude"};
+                                   "date_format", "exclude", "subheadings"};
 
 /* output: and name: stay inside the output tree: relative, and without a
  * ".." step ("../../outside/{stem}" would write anywhere, stamps included). */
@@ -147,7 +162,8 @@ static void read_key(pctx *c, gir_project *p, int key, const gir_node *v)
 	case 3: p->name = inside_path(c, v, "name"); break;
 	case 4: p->formats = list_of(c, v, "formats"); break;
 	case 5: p->date_format = text_of(c, v, "date_format"); break;
-	default: read_exclude(c, p, v); break;
+	case 6: read_exclude(c, p, v); break;
+	default: read_style(c, p, v); break;
 	}
 }
 
@@ -207,6 +223,7 @@ void gir_project_free(gir_project *p)
 	free(p->name);
 	free(p->formats);
 	free(p->date_format);
+	free(p->subheadings);
 	for (size_t i = 0; i < p->nexclude; i++)
 		free(p->exclude[i]);
 	free(p->exclude);
@@ -219,5 +236,6 @@ const char *gir_project_output(const gir_project *p) { return p->output; }
 const char *gir_project_name(const gir_project *p) { return p->name; }
 const char *gir_project_formats(const gir_project *p) { return p->formats; }
 const char *gir_project_date_format(const gir_project *p) { return p->date_format; }
+const char *gir_project_subheadings(const gir_project *p) { return p->subheadings; }
 size_t gir_project_exclude_count(const gir_project *p) { return p->nexclude; }
 const char *gir_project_exclude(const gir_project *p, size_t i) { return p->exclude[i]; }

@@ -19,6 +19,7 @@
 
 const char *const gir_field_ids[GIR_F_COUNT] = {
 	"year", "agency", "template", "title", "date", "signatories", "previous", "preface", "fonts",
+	"subheadings",
 };
 
 typedef struct tctx {

@@ -106,7 +106,7 @@ typedef struct gir_check {
 /* Meta fields every source has; their labels come from the template. */
 typedef enum gir_field {
 	GIR_F_YEAR, GIR_F_AGENCY, GIR_F_TEMPLATE, GIR_F_TITLE, GIR_F_DATE,
-	GIR_F_SIGNATORIES, GIR_F_PREVIOUS, GIR_F_PREFACE, GIR_F_FONTS, GIR_F_COUNT
+	GIR_F_SIGNATORIES, GIR_F_PREVIOUS, GIR_F_PREFACE, GIR_F_FONTS, GIR_F_SUBHEADINGS, GIR_F_COUNT
 } gir_field;
 
 extern const char *const gir_field_ids[GIR_F_COUNT];

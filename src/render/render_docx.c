@@ -144,6 +144,29 @@ static void para(gir_buf *b, int role, const char *ppr, const char *text)
 	gir_buf_puts(b, "</w:p>");
 }
 
+static void run_fonts(gir_buf *b, const docx_role *r);
+
+/* A body paragraph opening with its subheading in the subheading's font:
+ * "（一）主动公开情况。" then the text (run-in style). */
+static void run_in_para(docx *x, const gir_para *h, const char *text, const char *ppr)
+{
+	const char *stop;
+	char *run_text = gir_subheading_run_in(h, &stop);
+	char *head = gir_xasprintf("%s%s", run_text, stop);
+	gir_buf *b = &x->doc;
+	gir_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr><w:r><w:rPr>",
+	               style_ids[GIR_FONT_BODY], ppr);
+	run_fonts(b, &x->roles[GIR_FONT_SUBHEADING]);
+	gir_buf_puts(b, "</w:rPr><w:t xml:space=\"preserve\">");
+	esc(b, head);
+	gir_buf_puts(b, "</w:t></w:r>");
+	if (text && *text)
+		run(b, text);
+	gir_buf_puts(b, "</w:p>");
+	free(head);
+	free(run_text);
+}
+
 /* A narrative's paragraphs; with `keep_last`, its last paragraph stays on
  * the page with what follows (the signature block). */
 static void narrative(docx *x, const gir_narrative *nar, int keep_last)
@@ -153,6 +176,11 @@ static void narrative(docx *x, const gir_narrative *nar, int keep_last)
 		if (!p->heading) {
 			para(&x->doc, GIR_FONT_BODY, keep_last && i + 1 == nar->n ? "<w:keepNext/>" : "",
 			     p->text);
+			continue;
+		}
+		if (nar->run_in) {
+			const char *text = gir_para_runs_in(nar, i) ? nar->paras[++i].text : NULL;
+			run_in_para(x, p, text, keep_last && i + 1 == nar->n ? "<w:keepNext/>" : "");
 			continue;
 		}
 		char *h = gir_subheading_text(p);

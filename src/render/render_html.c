@@ -30,7 +30,7 @@ static const char css[] =
 	" 'Songti SC', 'AR PL UMing CN', serif; text-align: center; text-wrap: balance; }\n"
 	"h2, h3 { margin: 0; font-size: 1em; font-weight: normal; text-indent: 2em; }\n"
 	"h2 { font-family: 'SimHei', 'Heiti SC', 'WenQuanYi Zen Hei', sans-serif; }\n"
-	"h3 { font-family: 'KaiTi_GB2312', 'KaiTi', 'STKaiti', 'AR PL UKai CN', serif; }\n"
+	"h3, .run-in { font-family: 'KaiTi_GB2312', 'KaiTi', 'STKaiti', 'AR PL UKai CN', serif; }\n"
 	"p { margin: 0; text-indent: 2em; text-align: justify; }\n"
 	"table { width: 100%; margin: .3em 0 .6em; border-collapse: collapse;"
 	" font-size: .8em; line-height: 1.4; }\n"
@@ -121,6 +121,18 @@ static void narrative(gir_buf *out, const gir_narrative *nar)
 		const gir_para *p = &nar->paras[i];
 		if (!p->heading) {
 			element(out, "p", "", p->text);
+			continue;
+		}
+		if (nar->run_in) { /* <p><span class="run-in">（一）主动公开情况。</span>正文…</p> */
+			const char *stop;
+			char *run = gir_subheading_run_in(p, &stop);
+			gir_buf_puts(out, "<p><span class=\"run-in\">");
+			esc(out, run);
+			gir_buf_printf(out, "%s</span>", stop);
+			if (gir_para_runs_in(nar, i))
+				esc(out, nar->paras[++i].text);
+			gir_buf_puts(out, "</p>\n");
+			free(run);
 			continue;
 		}
 		char *h = gir_subheading_text(p);
