@@ -705,6 +705,7 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	t->date_format = json_string(c, root, "date_format", false);
 	t->placeholder = json_string(c, root, "placeholder", false);
 	t->title_aliases = json_strings(c, root, "title_aliases", &t->ntitle_aliases);
+	t->label_breaks = json_strings(c, root, "label_breaks", &t->nlabel_breaks);
 	if (!t->date_format)
 		t->date_format = gir_xstrdup("{year}-{month}-{day}");
 	if (!t->id)
@@ -993,6 +994,7 @@ void gir_template_free(gir_template *t)
 	free(t->title);
 	free(t->date_format);
 	free_strings(t->title_aliases, t->ntitle_aliases);
+	free_strings(t->label_breaks, t->nlabel_breaks);
 	free(t->placeholder);
 	cJSON_Delete(t->json);
 	free(t->base);

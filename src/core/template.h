@@ -145,6 +145,9 @@ struct gir_template {
 	char **title_aliases; /* other titles real reports have ("title_aliases",
 	                         "{year}年{agency}政府信息公开…"), for the import */
 	size_t ntitle_aliases;
+	char **label_breaks;  /* "label_breaks": where a table's labels may break
+	                         between words, "本年度|办理结果" (docs/format.md) */
+	size_t nlabel_breaks;
 	char *placeholder;    /* narrative text in a new skeleton, warned about if left */
 	int first_year, last_year;
 	char *field_labels[GIR_F_COUNT];

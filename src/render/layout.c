@@ -202,6 +202,8 @@ static int block_width(const gir_block *b)
 gir_table *gir_layout_table(const gir_report *rep, const gir_section *s)
 {
 	gir_table *t = gir_xcalloc(1, sizeof *t);
+	t->breaks = (const char *const *)rep->tpl->label_breaks;
+	t->nbreaks = rep->tpl->nlabel_breaks;
 	int ncols = 1;
 	for (size_t i = 0; i < s->nblocks; i++)
 		if (block_width(s->blocks[i]) > ncols)

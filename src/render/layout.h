@@ -32,6 +32,8 @@ typedef struct gir_grid {
 typedef struct gir_table {
 	gir_grid **parts;    /* one per block; all with the same ncols */
 	size_t nparts;
+	const char *const *breaks; /* the template's label_breaks, for gir_wrap_label */
+	size_t nbreaks;
 } gir_table;
 
 gir_table *gir_layout_table(const gir_report *rep, const gir_section *s);

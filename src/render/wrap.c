@@ -53,8 +53,7 @@ static int can_break_before(const cp_info *c, size_t i)
 	return 1;
 }
 
-size_t gir_wrap(const char *text, double first, double rest, gir_measure_fn measure, void *ctx,
-                gir_span **lines)
+static size_t decode(const char *text, gir_measure_fn measure, void *ctx, cp_info **out)
 {
 	size_t len = strlen(text), n = 0;
 	cp_info *c = gir_xcalloc(len + 1, sizeof *c);
@@ -64,8 +63,19 @@ size_t gir_wrap(const char *text, double first, double rest, gir_measure_fn meas
 		c[n].off = i, c[n].len = k, c[n].w = measure(ctx, c[n].cp);
 		i += k, n++;
 	}
+	*out = c;
+	return n;
+}
+
+/* Greedy lines of c[0..n): a break before i where cls[i] >= min (every
+ * break 禁则 allows when cls is NULL).  *forced is set when a line had no
+ * such break and was cut where it overflows. */
+static size_t wrap_cps(const cp_info *c, size_t n, double first, double rest,
+                       const unsigned char *cls, int min, gir_span **lines, int *forced)
+{
 	gir_ptrvec out = {0};
 	size_t start = 0;
+	*forced = 0;
 	while (start < n) {
 		double limit = out.len == 0 ? first : rest, w = 0;
 		size_t end = start;
@@ -75,12 +85,15 @@ size_t gir_wrap(const char *text, double first, double rest, gir_measure_fn meas
 			/* Back up to the last allowed break; if there is none on the line,
 			 * break where it overflows rather than overrun the cell. */
 			size_t b = end;
-			while (b > start && !can_break_before(c, b))
+			while (b > start && !(cls ? cls[b] >= min : can_break_before(c, b)))
 				b--;
-			if (b > start)
+			if (b > start) {
 				end = b;
-			else if (end == start)
-				end = start + 1;
+			} else {
+				*forced = 1;
+				if (end == start)
+					end = start + 1;
+			}
 		}
 		/* A space at a break belongs to neither line. */
 		size_t vis_end = end;
@@ -101,6 +114,16 @@ size_t gir_wrap(const char *text, double first, double rest, gir_measure_fn meas
 	}
 	size_t count = out.len;
 	gir_ptrvec_free(&out);
+	return count;
+}
+
+size_t gir_wrap(const char *text, double first, double rest, gir_measure_fn measure, void *ctx,
+                gir_span **lines)
+{
+	cp_info *c;
+	size_t n = decode(text, measure, ctx, &c);
+	int forced;
+	size_t count = wrap_cps(c, n, first, rest, NULL, 0, lines, &forced);
 	free(c);
 	return count;
 }
@@ -125,4 +148,131 @@ size_t gir_wrap_balanced(const char *text, double width, double step, gir_measur
 	}
 	free(*lines);
 	return gir_wrap(text, (double)hi * step, (double)hi * step, measure, ctx, lines);
+}
+
+/* ---- labels and headers: breaks between words ---------------------------------- */
+
+enum { BRK_NEVER, BRK_INSIDE, BRK_WORD, BRK_AFTER_MARK };
+
+static int is_han(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* Break classes before each character of a label: after 、，；：）, a space
+ * or a numbering ("1.") the best; where a rule of the template's
+ * label_breaks ("本年度|办理结果") marks one, between words; inside a run
+ * of 汉字 leaving two of them on each side only when nothing else fits; and
+ * never where 禁则 forbids or inside a number. */
+static unsigned char *label_classes(const char *text, const cp_info *c, size_t n,
+                                    const char *const *marks, size_t nmarks)
+{
+	unsigned char *cls = gir_xcalloc(n + 1, 1);
+	for (size_t i = 1; i < n; i++) {
+		if (!can_break_before(c, i))
+			continue;
+		uint32_t a = c[i - 1].cp, b = c[i].cp;
+		if (in_set(a, "、，；：）") || a == ' ' || (a == '.' && i >= 2 && c[i - 2].cp >= '0' && c[i - 2].cp <= '9')) {
+			cls[i] = BRK_AFTER_MARK;
+		} else if (is_han(a) && is_han(b)) {
+			size_t l = 0, r = 0;
+			while (l < i && is_han(c[i - 1 - l].cp))
+				l++;
+			while (i + r < n && is_han(c[i + r].cp))
+				r++;
+			cls[i] = l >= 2 && r >= 2 ? BRK_INSIDE : BRK_NEVER;
+		} else {
+			cls[i] = BRK_WORD;
+		}
+	}
+	/* The template's word boundaries: "商业|企业" anywhere in the label. */
+	for (size_t m = 0; m < nmarks; m++) {
+		const char *bar = strchr(marks[m], '|');
+		if (!bar)
+			continue;
+		gir_buf plain = {0};
+		for (const char *p = marks[m]; *p; p++)
+			if (*p != '|')
+				gir_buf_putc(&plain, *p);
+		for (const char *hit = plain.len ? strstr(text, plain.ptr) : NULL; hit;
+		     hit = strstr(hit + 1, plain.ptr)) {
+			size_t base = (size_t)(hit - text), skipped = 0;
+			for (const char *p = marks[m]; *p; p++) {
+				if (*p != '|')
+					continue;
+				size_t at = base + (size_t)(p - marks[m]) - skipped++;
+				for (size_t i = 1; i < n; i++)
+					if (c[i].off == at && cls[i] < BRK_WORD && can_break_before(c, i))
+						cls[i] = BRK_WORD;
+			}
+		}
+		gir_buf_free(&plain);
+	}
+	return cls;
+}
+
+/* Lines at width w with breaks of class >= min; balanced: the narrowest
+ * width in steps that takes no more lines. */
+static size_t wrap_at(const cp_info *c, size_t n, double width, double step,
+                      const unsigned char *cls, int min, gir_span **lines, int *forced)
+{
+	size_t k = wrap_cps(c, n, width, width, cls, min, lines, forced);
+	if (k < 2 || *forced)
+		return k;
+	long lo = 1, hi = (long)(width / step);
+	while (lo < hi) {
+		long mid = (lo + hi) / 2;
+		gir_span *probe;
+		int f;
+		size_t m = wrap_cps(c, n, (double)mid * step, (double)mid * step, cls, min, &probe, &f);
+		free(probe);
+		if (m <= k && !f)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	free(*lines);
+	return wrap_cps(c, n, (double)hi * step, (double)hi * step, cls, min, lines, forced);
+}
+
+size_t gir_wrap_label(const char *text, double width, double step, gir_measure_fn measure,
+                      void *ctx, const char *const *marks, size_t nmarks, gir_span **lines)
+{
+	cp_info *c;
+	size_t n = decode(text, measure, ctx, &c);
+	unsigned char *cls = label_classes(text, c, n, marks, nmarks);
+	size_t k = 0;
+	int forced = 1;
+	for (int min = BRK_WORD; forced && min >= BRK_INSIDE; min--) {
+		if (min < BRK_WORD)
+			free(*lines);
+		k = wrap_at(c, n, width, step, cls, min, lines, &forced);
+	}
+	if (forced) { /* no word fits: as any text, cut where it must */
+		free(*lines);
+		k = wrap_at(c, n, width, step, NULL, 0, lines, &forced);
+	}
+	free(cls);
+	free(c);
+	return k;
+}
+
+double gir_label_min_width(const char *text, gir_measure_fn measure, void *ctx,
+                           const char *const *marks, size_t nmarks)
+{
+	cp_info *c;
+	size_t n = decode(text, measure, ctx, &c);
+	unsigned char *cls = label_classes(text, c, n, marks, nmarks);
+	double widest = 0, w = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || cls[i] >= BRK_INSIDE) {
+			widest = w > widest ? w : widest;
+			w = 0;
+		}
+		if (i < n)
+			w += c[i].w;
+	}
+	free(cls);
+	free(c);
+	return widest;
 }
