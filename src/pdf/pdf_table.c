@@ -27,6 +27,8 @@ struct pdf_table {
 	int nparts;
 	int *first;         /* first row of each block; first[nparts] = nrows */
 	int *heads;         /* header rows of each block */
+	const char *const *breaks; /* the template's label_breaks */
+	size_t nbreaks;
 };
 
 static double text_width(const pdf_table *pt, const char *s)
@@ -71,6 +73,10 @@ static void column_needs(const pdf_table *pt, const gir_table *t, col_need *need
 		if (c->kind == GIR_GC_VALUE) {
 			*vmin = max_d(*vmin, w + 2 * PAD_X);
 		} else if (c->kind == GIR_GC_HEAD) {
+			/* Never narrower than a word of the header (自然人, 总计). */
+			pdf_pen pen = pt->pen;
+			double word = gir_label_min_width(c->text, pdf_measure, &pen, pt->breaks, pt->nbreaks);
+			*vmin = max_d(*vmin, word + 2 * PAD_X + 0.5);
 			*vpref = max_d(*vpref, w + 2 * PAD_X);
 		} else if (c->rowspan > 1) {
 			n->min = max_d(n->min, clamp(w, 0, 4 * EM) + 2 * PAD_X);
@@ -129,7 +135,7 @@ static size_t wrap_cell(const pdf_table *pt, const gir_gcell *c, gir_span **line
 	pdf_pen pen = pt->pen;
 	if (c->kind == GIR_GC_VALUE)
 		return gir_wrap(c->text, room, room, pdf_measure, &pen, lines);
-	size_t n = gir_wrap_balanced(c->text, room, 0.5, pdf_measure, &pen, lines);
+	size_t n = gir_wrap_label(c->text, room, 0.5, pdf_measure, &pen, pt->breaks, pt->nbreaks, lines);
 	/* "（三）" / "不予公开": a label's number on a line of its own rather
 	 * than "（三）不予" / "公开", when the rest then fits on one line. */
 	const char *rest = gir_skip_numbering(c->text);
@@ -163,6 +169,8 @@ pdf_table *pdf_table_new(const pdf_doc *d, const gir_table *t)
 	pt->g = gir_table_merge(t);
 	pt->pen = (pdf_pen){d, GIR_FONT_TABLE, PDF_TABLE_SIZE, 0};
 	pt->nparts = (int)t->nparts;
+	pt->breaks = t->breaks;
+	pt->nbreaks = t->nbreaks;
 	pt->first = gir_xcalloc(t->nparts + 1, sizeof(int));
 	pt->heads = gir_xcalloc(t->nparts + 1, sizeof(int));
 	for (size_t i = 0; i < t->nparts; i++) {

@@ -24,6 +24,8 @@ typedef struct gir_gcell {
 typedef struct gir_grid {
 	int nrows, ncols;
 	int header_rows;     /* leading rows repeated after a page break */
+	const char *const *breaks; /* the template's label_breaks (gir_wrap_label) */
+	size_t nbreaks;
 	gir_gcell *cells;
 	size_t ncells;
 	int *owner;          /* nrows × ncols: index of the cell covering it */

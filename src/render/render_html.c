@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "model.h"
 #include "narrative.h"
+#include "wrap.h"
 #include "util.h"
 
 /* Screen first, then print.  Font stacks name the GB/T 9704 faces (仿宋,
@@ -36,7 +37,8 @@ static const char css[] =
 	" font-size: .8em; line-height: 1.4; }\n"
 	"caption { padding: .3em; border: 1px solid; border-bottom: 0; }\n"
 	"th, td { padding: .25em .4em; border: 1px solid; vertical-align: middle; }\n"
-	"th { font-weight: normal; text-align: center; }\n"
+	"th { font-weight: normal; text-align: center; word-break: keep-all;"
+	" overflow-wrap: break-word; min-width: 2em; }\n"
 	"th[scope='row'], th[scope='rowgroup'] { text-align: left; }\n"
 	"td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
 	"table.part { table-layout: fixed; margin-bottom: 0; }\n"
@@ -163,6 +165,24 @@ static const char *scope_of(const gir_grid *g, const gir_gcell *c, int top)
 	}
 }
 
+/* A label or header with <wbr /> where it may break between words; the
+ * CSS (word-break: keep-all) lets the browser break nowhere else, so it
+ * never leaves one character of a word alone on a line (自然/人). */
+static void label_text(gir_buf *out, const char *text, const char *const *marks, size_t nmarks)
+{
+	size_t *offs, n = gir_label_word_breaks(text, marks, nmarks, &offs), from = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t to = i < n ? offs[i] : strlen(text);
+		char *piece = gir_xstrndup(text + from, to - from);
+		esc(out, piece);
+		free(piece);
+		if (i < n)
+			gir_buf_puts(out, "<wbr />");
+		from = to;
+	}
+	free(offs);
+}
+
 static void cell(gir_buf *out, const gir_grid *g, const gir_gcell *c, int top)
 {
 	const char *scope = scope_of(g, c, top);
@@ -176,7 +196,10 @@ static void cell(gir_buf *out, const gir_grid *g, const gir_gcell *c, int top)
 	if (c->colspan > 1)
 		gir_buf_printf(out, " colspan=\"%d\"", c->colspan);
 	gir_buf_putc(out, '>');
-	esc(out, c->text);
+	if (th && (c->kind == GIR_GC_HEAD || c->kind == GIR_GC_STUB || c->kind == GIR_GC_CORNER))
+		label_text(out, c->text, g->breaks, g->nbreaks);
+	else
+		esc(out, c->text);
 	gir_buf_printf(out, "</%s>\n", tag);
 }
 

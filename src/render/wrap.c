@@ -276,3 +276,18 @@ double gir_label_min_width(const char *text, gir_measure_fn measure, void *ctx,
 	free(c);
 	return widest;
 }
+
+size_t gir_label_word_breaks(const char *text, const char *const *marks, size_t nmarks,
+                             size_t **offs)
+{
+	cp_info *c;
+	size_t n = decode(text, gir_measure_cells, NULL, &c), k = 0;
+	unsigned char *cls = label_classes(text, c, n, marks, nmarks);
+	*offs = gir_xcalloc(n + 1, sizeof(size_t));
+	for (size_t i = 1; i < n; i++)
+		if (cls[i] >= BRK_WORD)
+			(*offs)[k++] = c[i].off;
+	free(cls);
+	free(c);
+	return k;
+}

@@ -35,6 +35,10 @@ size_t gir_wrap_label(const char *text, double width, double step, gir_measure_f
  * forced: a header column narrower than this breaks a word. */
 double gir_label_min_width(const char *text, gir_measure_fn measure, void *ctx,
                            const char *const *marks, size_t nmarks);
+/* The byte offsets where gir_wrap_label may break between words (for
+ * <wbr> in HTML, where the browser breaks nowhere else).  Returns how many. */
+size_t gir_label_word_breaks(const char *text, const char *const *marks, size_t nmarks,
+                             size_t **offs);
 /* Measure in terminal cells. */
 double gir_measure_cells(void *ctx, uint32_t cp);
 int gir_no_line_start(uint32_t cp);
