@@ -79,7 +79,10 @@ static void column_needs(const pdf_table *pt, const gir_table *t, col_need *need
 			*vmin = max_d(*vmin, word + 2 * PAD_X + 0.5);
 			*vpref = max_d(*vpref, w + 2 * PAD_X);
 		} else if (c->rowspan > 1) {
-			n->min = max_d(n->min, clamp(w, 0, 4 * EM) + 2 * PAD_X);
+			/* and never narrower than a word of the label (办理结果) */
+			pdf_pen pen = pt->pen;
+			double word = gir_label_min_width(c->text, pdf_measure, &pen, pt->breaks, pt->nbreaks);
+			n->min = max_d(n->min, clamp(max_d(w, word), 0, max_d(4 * EM, word)) + 2 * PAD_X);
 			n->pref = max_d(n->pref, clamp(w / 2, 4 * EM, w) + 2 * PAD_X);
 		} else {
 			n->min = max_d(n->min, clamp(w, 0, 6 * EM) + 2 * PAD_X);
