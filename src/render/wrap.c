@@ -263,14 +263,22 @@ double gir_label_min_width(const char *text, gir_measure_fn measure, void *ctx,
 	cp_info *c;
 	size_t n = decode(text, measure, ctx, &c);
 	unsigned char *cls = label_classes(text, c, n, marks, nmarks);
-	double widest = 0, w = 0;
+	/* Words between word breaks; one of more than four characters (a
+	 * phrase the template has not marked) counts by its pieces of two. */
+	double widest = 0, w = 0, pw = 0, piece = 0;
+	size_t chars = 0;
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || cls[i] >= BRK_INSIDE) {
-			widest = w > widest ? w : widest;
-			w = 0;
+			piece = pw > piece ? pw : piece;
+			pw = 0;
+		}
+		if (i == n || cls[i] >= BRK_WORD) {
+			double word = chars > 4 ? piece : w;
+			widest = word > widest ? word : widest;
+			w = piece = 0, chars = 0;
 		}
 		if (i < n)
-			w += c[i].w;
+			w += c[i].w, pw += c[i].w, chars++;
 	}
 	free(cls);
 	free(c);
