@@ -223,6 +223,11 @@ const double *pdf_table_edges(const pdf_table *pt)
 	return pt->X;
 }
 
+size_t pdf_table_cell_lines(const pdf_table *pt, const gir_gcell *c, gir_span **lines)
+{
+	return wrap_cell(pt, c, lines);
+}
+
 double pdf_table_lead(const pdf_table *pt)
 {
 	return block_lead(pt, 0);
