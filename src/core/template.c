@@ -68,6 +68,11 @@ static char **json_strings(tctx *c, const cJSON *obj, const char *key, size_t *n
 	return r;
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void free_strings(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -706,6 +711,8 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	t->placeholder = json_string(c, root, "placeholder", false);
 	t->title_aliases = json_strings(c, root, "title_aliases", &t->ntitle_aliases);
 	t->label_breaks = json_strings(c, root, "label_breaks", &t->nlabel_breaks);
+	if (t->nlabel_breaks) /* sorted, so a label finds the phrases that start at a character */
+		qsort(t->label_breaks, t->nlabel_breaks, sizeof(char *), compare_strings);
 	if (!t->date_format)
 		t->date_format = gir_xstrdup("{year}-{month}-{day}");
 	if (!t->id)

@@ -29,7 +29,14 @@ struct pdf_table {
 	int *heads;         /* header rows of each block */
 	const char *const *breaks; /* the template's label_breaks */
 	size_t nbreaks;
+	unsigned char **memo;      /* of each cell of g: its label's breaks */
 };
+
+/* The memo of a cell of pt->g, or NULL for a cell of another grid. */
+static unsigned char **memo_of(const pdf_table *pt, const gir_gcell *c)
+{
+	return c >= pt->g->cells && c < pt->g->cells + pt->g->ncells ? &pt->memo[c - pt->g->cells] : NULL;
+}
 
 static double text_width(const pdf_table *pt, const char *s)
 {
@@ -75,13 +82,15 @@ static void column_needs(const pdf_table *pt, const gir_table *t, col_need *need
 		} else if (c->kind == GIR_GC_HEAD) {
 			/* Never narrower than a word of the header (自然人, 总计). */
 			pdf_pen pen = pt->pen;
-			double word = gir_label_min_width(c->text, pdf_measure, &pen, pt->breaks, pt->nbreaks);
+			double word = gir_label_min_width(c->text, pdf_measure, &pen, pt->breaks, pt->nbreaks,
+			                                  memo_of(pt, c));
 			*vmin = max_d(*vmin, word + 2 * PAD_X + 0.5);
 			*vpref = max_d(*vpref, w + 2 * PAD_X);
 		} else if (c->rowspan > 1) {
 			/* and never narrower than a word of the label (办理结果) */
 			pdf_pen pen = pt->pen;
-			double word = gir_label_min_width(c->text, pdf_measure, &pen, pt->breaks, pt->nbreaks);
+			double word = gir_label_min_width(c->text, pdf_measure, &pen, pt->breaks, pt->nbreaks,
+			                                  memo_of(pt, c));
 			n->min = max_d(n->min, clamp(max_d(w, word), 0, max_d(4 * EM, word)) + 2 * PAD_X);
 			n->pref = max_d(n->pref, clamp(w / 2, 4 * EM, w) + 2 * PAD_X);
 		} else {
@@ -138,7 +147,8 @@ static size_t wrap_cell(const pdf_table *pt, const gir_gcell *c, gir_span **line
 	pdf_pen pen = pt->pen;
 	if (c->kind == GIR_GC_VALUE)
 		return gir_wrap(c->text, room, room, pdf_measure, &pen, lines);
-	size_t n = gir_wrap_label(c->text, room, 0.5, pdf_measure, &pen, pt->breaks, pt->nbreaks, lines);
+	size_t n = gir_wrap_label(c->text, room, 0.5, pdf_measure, &pen, pt->breaks, pt->nbreaks,
+	                          memo_of(pt, c), lines);
 	/* "（三）" / "不予公开": a label's number on a line of its own rather
 	 * than "（三）不予" / "公开", when the rest then fits on one line. */
 	const char *rest = gir_skip_numbering(c->text);
@@ -174,6 +184,7 @@ pdf_table *pdf_table_new(const pdf_doc *d, const gir_table *t)
 	pt->nparts = (int)t->nparts;
 	pt->breaks = t->breaks;
 	pt->nbreaks = t->nbreaks;
+	pt->memo = gir_xcalloc(pt->g->ncells + 1, sizeof(unsigned char *));
 	pt->first = gir_xcalloc(t->nparts + 1, sizeof(int));
 	pt->heads = gir_xcalloc(t->nparts + 1, sizeof(int));
 	for (size_t i = 0; i < t->nparts; i++) {
@@ -189,6 +200,9 @@ void pdf_table_free(pdf_table *pt)
 {
 	if (!pt)
 		return;
+	for (size_t i = 0; i < pt->g->ncells; i++)
+		free(pt->memo[i]);
+	free(pt->memo);
 	gir_grid_free(pt->g);
 	free(pt->X);
 	free(pt->H);
@@ -223,9 +237,9 @@ const double *pdf_table_edges(const pdf_table *pt)
 	return pt->X;
 }
 
-size_t pdf_table_cell_lines(const pdf_table *pt, const gir_gcell *c, gir_span **lines)
+size_t pdf_table_cell_lines(const pdf_table *pt, size_t i, gir_span **lines)
 {
-	return wrap_cell(pt, c, lines);
+	return wrap_cell(pt, &pt->g->cells[i], lines);
 }
 
 double pdf_table_lead(const pdf_table *pt)

@@ -204,10 +204,11 @@ static int *column_edges(const pdf_table *pt, int n)
 
 /* A label's paragraph with the PDF's line breaks (w:br): Word and
  * LibreOffice would otherwise break it inside a word (自然/人). */
-static void label_para(gir_buf *b, const char *ppr, const gir_gcell *c, const pdf_table *pt)
+static void label_para(gir_buf *b, const char *ppr, const gir_gcell *c, size_t index,
+                       const pdf_table *pt)
 {
 	gir_span *lines;
-	size_t n = pdf_table_cell_lines(pt, c, &lines);
+	size_t n = pdf_table_cell_lines(pt, index, &lines);
 	gir_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr><w:r>",
 	               style_ids[GIR_FONT_TABLE], ppr);
 	for (size_t i = 0; i < n; i++) {
@@ -228,8 +229,8 @@ static int centred(gir_gcell_kind k)
 
 /* One w:tc: the cell that starts here, or the continuation of one merged
  * from above (w:vMerge without "restart", no text of its own). */
-static void table_cell(gir_buf *b, const gir_gcell *c, int row, const int *e, int keep,
-                       const pdf_table *pt)
+static void table_cell(gir_buf *b, const gir_grid *g, const gir_gcell *c, int row, const int *e,
+                       int keep, const pdf_table *pt)
 {
 	gir_buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>",
 	               e[c->col + c->colspan] - e[c->col]);
@@ -243,7 +244,7 @@ static void table_cell(gir_buf *b, const gir_gcell *c, int row, const int *e, in
 	         centred(c->kind) ? "<w:jc w:val=\"center\"/>" : "");
 	if (c->row == row && *c->text && (c->kind == GIR_GC_HEAD || c->kind == GIR_GC_STUB ||
 	                                  c->kind == GIR_GC_CORNER))
-		label_para(b, ppr, c, pt);
+		label_para(b, ppr, c, (size_t)(c - g->cells), pt);
 	else
 		para(b, GIR_FONT_TABLE, ppr, c->row == row ? c->text : NULL);
 	gir_buf_puts(b, "</w:tc>");
@@ -308,7 +309,7 @@ static void table_section(docx *x, const gir_section *s)
 		               r < repeat ? "<w:tblHeader/>" : "");
 		for (int c = 0; c < g->ncols;) {
 			const gir_gcell *cell = &g->cells[gir_grid_owner(g, r, c)];
-			table_cell(b, cell, r, e, keep[r], pt);
+			table_cell(b, g, cell, r, e, keep[r], pt);
 			c = cell->col + cell->colspan;
 		}
 		gir_buf_puts(b, "</w:tr>");

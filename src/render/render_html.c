@@ -70,9 +70,10 @@ static const char css[] =
  * characters with a meaning in HTML and XML as references; line breaks as
  * spaces; control characters and U+FFFE/U+FFFF, which XML does not allow,
  * left out. */
-static void esc(gir_buf *out, const char *s)
+static void esc_n(gir_buf *out, const char *s, size_t n)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *end = (const unsigned char *)s + n;
+	for (const unsigned char *p = (const unsigned char *)s; p < end && *p; p++) {
 		switch (*p) {
 		case '&': gir_buf_puts(out, "&amp;"); break;
 		case '<': gir_buf_puts(out, "&lt;"); break;
@@ -87,6 +88,11 @@ static void esc(gir_buf *out, const char *s)
 				gir_buf_putc(out, (char)*p);
 		}
 	}
+}
+
+static void esc(gir_buf *out, const char *s)
+{
+	esc_n(out, s, strlen(s));
 }
 
 /* <tag attrs>text</tag> on a line of its own; attrs start with a space. */
@@ -173,9 +179,7 @@ static void label_text(gir_buf *out, const char *text, const char *const *marks,
 	size_t *offs, n = gir_label_word_breaks(text, marks, nmarks, &offs), from = 0;
 	for (size_t i = 0; i <= n; i++) {
 		size_t to = i < n ? offs[i] : strlen(text);
-		char *piece = gir_xstrndup(text + from, to - from);
-		esc(out, piece);
-		free(piece);
+		esc_n(out, text + from, to - from);
 		if (i < n)
 			gir_buf_puts(out, "<wbr />");
 		from = to;

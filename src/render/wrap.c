@@ -13,14 +13,22 @@ static int in_set(uint32_t cp, const char *set)
 	return strstr(set, buf) != NULL;
 }
 
+/* Every character of both sets is punctuation: 汉字, letters and digits,
+ * the bulk of any text, are answered without a look at the sets. */
+static int maybe_punct(uint32_t cp)
+{
+	return cp < 0x80 ? !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
+	                 : !(cp >= 0x3400 && cp <= 0x9FFF);
+}
+
 int gir_no_line_start(uint32_t cp)
 {
-	return in_set(cp, "，。、；：？！）」』”’》〉】〕…—％‰·,.;:?!)]}%") ;
+	return maybe_punct(cp) && in_set(cp, "，。、；：？！）」』”’》〉】〕…—％‰·,.;:?!)]}%") ;
 }
 
 int gir_no_line_end(uint32_t cp)
 {
-	return in_set(cp, "（「『“‘《〈【〔([{");
+	return maybe_punct(cp) && in_set(cp, "（「『“‘《〈【〔([{");
 }
 
 static int is_word_char(uint32_t cp)
@@ -159,6 +167,38 @@ static int is_han(uint32_t cp)
 	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
+/* strncmp of one character, inline: it runs for every 汉字 of every label. */
+static int prefix_cmp(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+	return 0;
+}
+
+/* When the phrase (with '|' at its word boundaries) starts at character i,
+ * each boundary becomes a break between words. */
+static void mark_words(const char *text, const cp_info *c, size_t n, size_t i, const char *phrase,
+                       unsigned char *cls)
+{
+	size_t at = c[i].off, k = i;
+	size_t bars[16], nbars = 0;
+	for (const char *p = phrase; *p; p++) {
+		if (*p == '|') {
+			while (k < n && c[k].off < at)
+				k++;
+			if (nbars < 16)
+				bars[nbars++] = k;
+		} else if (text[at++] != *p) {
+			return;
+		}
+	}
+	for (size_t b = 0; b < nbars; b++)
+		if (bars[b] > 0 && bars[b] < n && c[bars[b]].off < at && cls[bars[b]] < BRK_WORD &&
+		    can_break_before(c, bars[b]))
+			cls[bars[b]] = BRK_WORD;
+}
+
 /* Break classes before each character of a label: after 、，；：）, a space
  * or a numbering ("1.") the best; where a rule of the template's
  * label_breaks ("本年度|办理结果") marks one, between words; inside a run
@@ -168,45 +208,37 @@ static unsigned char *label_classes(const char *text, const cp_info *c, size_t n
                                     const char *const *marks, size_t nmarks)
 {
 	unsigned char *cls = gir_xcalloc(n + 1, 1);
+	size_t run = 0; /* 汉字 in a row up to and including character i - 1 */
 	for (size_t i = 1; i < n; i++) {
+		run = is_han(c[i - 1].cp) ? run + 1 : 0;
 		if (!can_break_before(c, i))
 			continue;
 		uint32_t a = c[i - 1].cp, b = c[i].cp;
-		if (in_set(a, "、，；：）") || a == ' ' || (a == '.' && i >= 2 && c[i - 2].cp >= '0' && c[i - 2].cp <= '9')) {
+		if ((maybe_punct(a) && in_set(a, "、，；：）")) || a == ' ' || (a == '.' && i >= 2 && c[i - 2].cp >= '0' && c[i - 2].cp <= '9')) {
 			cls[i] = BRK_AFTER_MARK;
-		} else if (is_han(a) && is_han(b)) {
-			size_t l = 0, r = 0;
-			while (l < i && is_han(c[i - 1 - l].cp))
-				l++;
-			while (i + r < n && is_han(c[i + r].cp))
-				r++;
-			cls[i] = l >= 2 && r >= 2 ? BRK_INSIDE : BRK_NEVER;
+		} else if (run && is_han(b)) {
+			cls[i] = run >= 2 && i + 1 < n && is_han(c[i + 1].cp) ? BRK_INSIDE : BRK_NEVER;
 		} else {
 			cls[i] = BRK_WORD;
 		}
 	}
-	/* The template's word boundaries: "商业|企业" anywhere in the label. */
-	for (size_t m = 0; m < nmarks; m++) {
-		const char *bar = strchr(marks[m], '|');
-		if (!bar)
+	/* The template's word boundaries: "商业|企业" anywhere in the label,
+	 * matched in place (a label is short, the list a few dozen phrases). */
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (!is_han(c[i].cp))
 			continue;
-		gir_buf plain = {0};
-		for (const char *p = marks[m]; *p; p++)
-			if (*p != '|')
-				gir_buf_putc(&plain, *p);
-		for (const char *hit = plain.len ? strstr(text, plain.ptr) : NULL; hit;
-		     hit = strstr(hit + 1, plain.ptr)) {
-			size_t base = (size_t)(hit - text), skipped = 0;
-			for (const char *p = marks[m]; *p; p++) {
-				if (*p != '|')
-					continue;
-				size_t at = base + (size_t)(p - marks[m]) - skipped++;
-				for (size_t i = 1; i < n; i++)
-					if (c[i].off == at && cls[i] < BRK_WORD && can_break_before(c, i))
-						cls[i] = BRK_WORD;
-			}
+		/* marks are sorted (template.c): those starting with this character */
+		const char *ch = text + c[i].off;
+		size_t lo = 0, hi = nmarks;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (prefix_cmp(marks[mid], ch, c[i].len) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
-		gir_buf_free(&plain);
+		for (size_t m = lo; m < nmarks && prefix_cmp(marks[m], ch, c[i].len) == 0; m++)
+			mark_words(text, c, n, i, marks[m], cls);
 	}
 	return cls;
 }
@@ -235,12 +267,25 @@ static size_t wrap_at(const cp_info *c, size_t n, double width, double step,
 	return wrap_cps(c, n, (double)hi * step, (double)hi * step, cls, min, lines, forced);
 }
 
+/* The classes of a label, from *memo when it holds them (then kept there). */
+static unsigned char *classes_of(const char *text, const cp_info *c, size_t n,
+                                 const char *const *marks, size_t nmarks, unsigned char **memo)
+{
+	if (memo && *memo)
+		return *memo;
+	unsigned char *cls = label_classes(text, c, n, marks, nmarks);
+	if (memo)
+		*memo = cls;
+	return cls;
+}
+
 size_t gir_wrap_label(const char *text, double width, double step, gir_measure_fn measure,
-                      void *ctx, const char *const *marks, size_t nmarks, gir_span **lines)
+                      void *ctx, const char *const *marks, size_t nmarks, unsigned char **memo,
+                      gir_span **lines)
 {
 	cp_info *c;
 	size_t n = decode(text, measure, ctx, &c);
-	unsigned char *cls = label_classes(text, c, n, marks, nmarks);
+	unsigned char *cls = classes_of(text, c, n, marks, nmarks, memo);
 	size_t k = 0;
 	int forced = 1;
 	for (int min = BRK_WORD; forced && min >= BRK_INSIDE; min--) {
@@ -252,17 +297,18 @@ size_t gir_wrap_label(const char *text, double width, double step, gir_measure_f
 		free(*lines);
 		k = wrap_at(c, n, width, step, NULL, 0, lines, &forced);
 	}
-	free(cls);
+	if (!memo)
+		free(cls);
 	free(c);
 	return k;
 }
 
 double gir_label_min_width(const char *text, gir_measure_fn measure, void *ctx,
-                           const char *const *marks, size_t nmarks)
+                           const char *const *marks, size_t nmarks, unsigned char **memo)
 {
 	cp_info *c;
 	size_t n = decode(text, measure, ctx, &c);
-	unsigned char *cls = label_classes(text, c, n, marks, nmarks);
+	unsigned char *cls = classes_of(text, c, n, marks, nmarks, memo);
 	/* Words between word breaks; one of more than four characters (a
 	 * phrase the template has not marked) counts by its pieces of two. */
 	double widest = 0, w = 0, pw = 0, piece = 0;
@@ -280,7 +326,8 @@ double gir_label_min_width(const char *text, gir_measure_fn measure, void *ctx,
 		if (i < n)
 			w += c[i].w, pw += c[i].w, chars++;
 	}
-	free(cls);
+	if (!memo)
+		free(cls);
 	free(c);
 	return widest;
 }
