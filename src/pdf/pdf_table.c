@@ -30,7 +30,20 @@ struct pdf_table {
 	const char *const *breaks; /* the template's label_breaks */
 	size_t nbreaks;
 	unsigned char **memo;      /* of each cell of g: its label's breaks */
+	struct cell_lines *wrapped; /* of each cell of g: its lines, once the widths are set */
 };
+
+typedef struct cell_lines {
+	gir_span *lines;
+	size_t n;
+} cell_lines;
+
+static gir_span *copy_spans(const gir_span *s, size_t n)
+{
+	gir_span *c = gir_xcalloc(n + 1, sizeof *c);
+	memcpy(c, s, n * sizeof *c);
+	return c;
+}
 
 /* The memo of a cell of pt->g, or NULL for a cell of another grid. */
 static unsigned char **memo_of(const pdf_table *pt, const gir_gcell *c)
@@ -141,7 +154,25 @@ static double cell_width(const pdf_table *pt, const gir_gcell *c)
 }
 
 /* Wraps a cell's text: numbers on one line, labels into even lines. */
+static size_t wrap_lines(const pdf_table *pt, const gir_gcell *c, gir_span **lines);
+
+/* A cell's lines, wrapped once: heights, drawing and the DOCX ask again. */
 static size_t wrap_cell(const pdf_table *pt, const gir_gcell *c, gir_span **lines)
+{
+	cell_lines *w = pt->wrapped && memo_of(pt, c) ? &pt->wrapped[c - pt->g->cells] : NULL;
+	if (w && w->lines) {
+		*lines = copy_spans(w->lines, w->n);
+		return w->n;
+	}
+	size_t n = wrap_lines(pt, c, lines);
+	if (w) {
+		w->lines = copy_spans(*lines, n);
+		w->n = n;
+	}
+	return n;
+}
+
+static size_t wrap_lines(const pdf_table *pt, const gir_gcell *c, gir_span **lines)
 {
 	double room = cell_width(pt, c) - 2 * PAD_X;
 	pdf_pen pen = pt->pen;
@@ -192,6 +223,7 @@ pdf_table *pdf_table_new(const pdf_doc *d, const gir_table *t)
 		pt->heads[i] = t->parts[i]->header_rows;
 	}
 	fit_columns(pt, t);
+	pt->wrapped = gir_xcalloc(pt->g->ncells + 1, sizeof(cell_lines));
 	row_heights(pt);
 	return pt;
 }
@@ -200,8 +232,11 @@ void pdf_table_free(pdf_table *pt)
 {
 	if (!pt)
 		return;
-	for (size_t i = 0; i < pt->g->ncells; i++)
+	for (size_t i = 0; i < pt->g->ncells; i++) {
 		free(pt->memo[i]);
+		free(pt->wrapped[i].lines);
+	}
+	free(pt->wrapped);
 	free(pt->memo);
 	gir_grid_free(pt->g);
 	free(pt->X);
