@@ -271,11 +271,12 @@ static size_t wrap_at(const cp_info *c, size_t n, double width, double step,
 static unsigned char *classes_of(const char *text, const cp_info *c, size_t n,
                                  const char *const *marks, size_t nmarks, unsigned char **memo)
 {
-	if (memo && *memo)
-		return *memo;
-	unsigned char *cls = label_classes(text, c, n, marks, nmarks);
-	if (memo)
-		*memo = cls;
+	unsigned char *cls = memo ? *memo : NULL;
+	if (!cls) {
+		cls = label_classes(text, c, n, marks, nmarks);
+		if (memo)
+			*memo = cls;
+	}
 	return cls;
 }
 
