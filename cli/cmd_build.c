@@ -230,6 +230,8 @@ static char *configuration(const build *b, const gir_report *rep, const char *fi
 	               p && gir_project_name(p) ? gir_project_name(p) : "");
 	if (b->s.opt.profile)
 		gir_buf_printf(&c, "profile %s\n", b->s.opt.profile);
+	if (b->s.opt.subheadings)
+		gir_buf_printf(&c, "subheadings %s\n", b->s.opt.subheadings);
 	return gir_buf_detach(&c);
 }
 

@@ -82,6 +82,7 @@ int gir_session_open(gir_session *s, const gir_cli *cli, int *status)
 		s->opt.default_template = gir_project_template(p);
 		s->opt.date_format = gir_project_date_format(p);
 		s->opt.profile = gir_project_profile(p);
+		s->opt.subheadings = gir_project_subheadings(p);
 		for (int r = 0; r < GIR_FONT_ROLES; r++)
 			s->opt.project_fonts[r] = s->project_fonts[r] =
 			    gir_workspace_path(&s->ws, gir_project_font(p, (gir_font_role)r));

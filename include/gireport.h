@@ -200,7 +200,7 @@ extern const char *const gir_font_roles[GIR_FONT_ROLES]; /* "title", "heading", 
  * both).  Keys: template, fonts {role: file}, output (directory, relative to
  * the root), name (output file name pattern: {stem} {agency} {year}),
  * formats [txt, md, pdf], date_format ({year} {month} {day}), exclude
- * [glob, …].  NULL with diagnostics when the file is invalid. */
+ * [glob, …], subheadings (run-in or separate).  NULL with diagnostics when the file is invalid. */
 typedef struct gir_project gir_project;
 gir_project *gir_project_load(const char *file, const char *text, size_t len, gir_diags *d);
 void gir_project_free(gir_project *p);
@@ -212,6 +212,7 @@ const char *gir_project_name(const gir_project *p);
 const char *gir_project_formats(const gir_project *p);
 const char *gir_project_date_format(const gir_project *p);
 const char *gir_project_profile(const gir_project *p);
+const char *gir_project_subheadings(const gir_project *p);
 size_t gir_project_exclude_count(const gir_project *p);
 const char *gir_project_exclude(const gir_project *p, size_t i);
 
@@ -230,6 +231,8 @@ typedef struct gir_options {
 	/* The kind of agency (a profile of the template, docs/format.md "Not
 	 * applicable") for sources that name none, or NULL. */
 	const char *profile;
+	/* How subheadings print unless a source says: "run-in" or "separate". */
+	const char *subheadings;
 	/* Where a renderer that fails says why (a font that cannot be used, …);
 	 * may be NULL.  Not owned. */
 	gir_diags *diags;

@@ -33,6 +33,12 @@ int gir_na_spelling(const char *text);
 /* The start of a sum that keeps N/A: the sum of only N/A cells is N/A
  * (printed like its first one), any number makes it a number. */
 #define GIR_SUM_EMPTY ((gir_value){.empty = true})
+/* How subheadings are printed (`subheadings:` in a source or gireport.yaml):
+ * unset, on a line of their own, or run in at the start of their paragraph. */
+typedef enum gir_sub_style { GIR_SUB_UNSET, GIR_SUB_SEPARATE, GIR_SUB_RUN_IN } gir_sub_style;
+
+/* "run-in" or "separate"; GIR_SUB_UNSET for anything else or NULL. */
+gir_sub_style gir_sub_style_parse(const char *s);
 
 /* One paragraph or subheading of a narrative section. */
 typedef struct gir_para {
@@ -46,12 +52,14 @@ typedef struct gir_narrative {
 	gir_para *paras;
 	size_t n, cap;
 	int headings;   /* subheadings so far, for numbering the next */
+	bool run_in;    /* subheadings open their paragraph: "（一）主动公开情况。2024年…" */
 } gir_narrative;
 
 typedef struct gir_section_data {
 	bool given;             /* the key was present */
 	gir_pos pos;            /* of the key, when given */
 	gir_narrative text;     /* narrative sections */
+	gir_sub_style style;    /* subheadings: as written for this section */
 	gir_value *cells;       /* table sections: template ncells, block by block */
 	bool incomplete;        /* a key could not be placed: skip the arithmetic */
 } gir_section_data;
@@ -74,6 +82,8 @@ struct gir_report {
 	char *date_format;      /* the project's, or NULL for the template's */
 	char *fonts[GIR_FONT_ROLES];
 	gir_narrative preface;
+	gir_sub_style preface_style; /* subheadings: the preface's own */
+	gir_sub_style style;    /* subheadings: the source's, for every narrative */
 	gir_section_data *sections;  /* parallel to tpl->sections */
 };
 

@@ -151,6 +151,25 @@ char *gir_subheading_text(const gir_para *p)
 	return gir_xasprintf("（%s）%s", num, p->text);
 }
 
+char *gir_subheading_run_in(const gir_para *p, const char **stop)
+{
+	static const char *const stops[] = {"。", "？", "！", "；"};
+	char *h = gir_subheading_text(p);
+	size_t n = strlen(h);
+	*stop = stops[0];
+	for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
+		if (n > 3 && strcmp(h + n - 3, stops[i]) == 0) {
+			h[n - 3] = '\0';
+			*stop = stops[i];
+		}
+	return h;
+}
+
+bool gir_para_runs_in(const gir_narrative *nar, size_t i)
+{
+	return nar->run_in && nar->paras[i].heading && i + 1 < nar->n && !nar->paras[i + 1].heading;
+}
+
 void gir_narrative_expand(const gir_report *rep, gir_narrative *nar)
 {
 	for (size_t i = 0; i < nar->n; i++)

@@ -18,6 +18,12 @@ void gir_subheading_append(gir_narrative *nar, const char *text, gir_pos pos);
 void gir_narrative_free(gir_narrative *nar);
 /* A subheading as printed, numbered by the renderer: "（一）健全工作机制". */
 char *gir_subheading_text(const gir_para *p);
+/* A run-in subheading as printed at the start of its paragraph, without
+ * the full stop: "（一）主动公开情况"; *stop is the stop that follows it, the
+ * heading's own ？ or ！ or else 。. */
+char *gir_subheading_run_in(const gir_para *p, const char **stop);
+/* True when paragraph i is a subheading run into paragraph i + 1. */
+bool gir_para_runs_in(const gir_narrative *nar, size_t i);
 /* Tidies one paragraph: trims, and drops a space between two CJK characters
  * (left by YAML line folding, never intended in Chinese text). */
 char *gir_tidy_paragraph(const char *s, size_t n);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gireport.h"
+#include "model.h"
 #include "node.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -20,6 +21,7 @@ struct gir_project {
 	char *formats;       /* "txt,md,pdf" */
 	char *date_format;   /* overrides the template's: {year} {month} {day} */
 	char *profile;       /* the kind of agency, for sources that name none */
+	char *subheadings;   /* "run-in" or "separate", for sources that say neither */
 	char **exclude;      /* glob patterns relative to the root */
 	size_t nexclude;
 };
@@ -124,8 +126,23 @@ static void read_exclude(pctx *c, gir_project *p, const gir_node *v)
 	}
 }
 
+/* subheadings: run-in | separate, the style of sources that name none. */
+static void read_style(pctx *c, gir_project *p, const gir_node *v)
+{
+	char *s = text_of(c, v, "subheadings");
+	if (s && gir_sub_style_parse(s) == GIR_SUB_UNSET) {
+		perr(c, v->pos, "subheadings", _("write run-in or separate"),
+		     GIR_MSG(ERROR, project_subheadings, "unknown subheading style"));
+		free(s);
+		return;
+	}
+	free(p->subheadings);
+	p->subheadings = s;
+}
+
 static const char *const keys[] = {"template", "fonts", "output", "name", "formats",
-                                   "date_format", "exclude", "profile"};
+                                   "date_format", "exclude", "profile",
+                                   "subheadings"};
 
 /* output: and name: stay inside the output tree: relative, and without a
  * ".." step ("../../outside/{stem}" would write anywhere, stamps included). */
@@ -163,7 +180,8 @@ static void read_key(pctx *c, gir_project *p, int key, const gir_node *v)
 	case 4: p->formats = list_of(c, v, "formats"); break;
 	case 5: p->date_format = text_of(c, v, "date_format"); break;
 	case 6: read_exclude(c, p, v); break;
-	default: p->profile = text_of(c, v, "profile"); break;
+	case 7: p->profile = text_of(c, v, "profile"); break;
+	default: read_style(c, p, v); break;
 	}
 }
 
@@ -227,6 +245,7 @@ void gir_project_free(gir_project *p)
 	free(p->formats);
 	free(p->date_format);
 	free(p->profile);
+	free(p->subheadings);
 	for (size_t i = 0; i < p->nexclude; i++)
 		free(p->exclude[i]);
 	free(p->exclude);
@@ -240,5 +259,6 @@ const char *gir_project_name(const gir_project *p) { return p->name; }
 const char *gir_project_formats(const gir_project *p) { return p->formats; }
 const char *gir_project_date_format(const gir_project *p) { return p->date_format; }
 const char *gir_project_profile(const gir_project *p) { return p->profile; }
+const char *gir_project_subheadings(const gir_project *p) { return p->subheadings; }
 size_t gir_project_exclude_count(const gir_project *p) { return p->nexclude; }
 const char *gir_project_exclude(const gir_project *p, size_t i) { return p->exclude[i]; }

@@ -609,6 +609,26 @@ static cJSON *fonts_schema(const char *title)
 	return o;
 }
 
+/* subheadings: run-in, or {narrative id: style}. */
+static cJSON *styles_schema(const char *title)
+{
+	cJSON *style = cJSON_CreateObject();
+	cJSON *e = cJSON_AddArrayToObject(style, "enum");
+	cJSON_AddItemToArray(e, cJSON_CreateString("run-in"));
+	cJSON_AddItemToArray(e, cJSON_CreateString("separate"));
+	cJSON *o = titled(title);
+	cJSON_AddStringToObject(o, "description",
+	                        "how subheadings print: run-in (at the start of their paragraph) or "
+	                        "separate; one style, or one per narrative");
+	cJSON *any = cJSON_AddArrayToObject(o, "anyOf");
+	cJSON_AddItemToArray(any, style);
+	cJSON *per = cJSON_CreateObject();
+	cJSON_AddStringToObject(per, "type", "object");
+	cJSON_AddItemToObject(per, "additionalProperties", cJSON_Duplicate(style, 1));
+	cJSON_AddItemToArray(any, per);
+	return o;
+}
+
 /* `title: ~` is the field left out (with a warning): o, or null.  The title
  * moves to the outside, where editors look for it. */
 static cJSON *or_null(cJSON *o)
@@ -650,6 +670,7 @@ static cJSON *field_schema(const gir_template *t, gir_field f)
 	case GIR_F_DATE: return or_null(ref(title, "date"));
 	case GIR_F_PREFACE: return ref(title, "narrative");
 	case GIR_F_FONTS: return or_null(fonts_schema(title));
+	case GIR_F_SUBHEADINGS: return or_null(styles_schema(title));
 	case GIR_F_AGENCY: return ref(title, "text"); /* required: null is an error */
 	case GIR_F_PROFILE: /* a profile's id or label */
 		o = titled(title);

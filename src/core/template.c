@@ -20,6 +20,7 @@
 const char *const gir_field_ids[GIR_F_COUNT] = {
 	"year", "agency", "template", "title", "date", "signatories", "previous", "preface", "fonts",
 	"profile",
+	"subheadings",
 };
 
 typedef struct tctx {
@@ -68,6 +69,11 @@ static char **json_strings(tctx *c, const cJSON *obj, const char *key, size_t *n
 			terr(c, "template: \"%s\" must be an array of strings", key);
 	}
 	return r;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static void free_strings(char **v, size_t n)
@@ -776,6 +782,9 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	t->date_format = json_string(c, root, "date_format", false);
 	t->placeholder = json_string(c, root, "placeholder", false);
 	t->title_aliases = json_strings(c, root, "title_aliases", &t->ntitle_aliases);
+	t->label_breaks = json_strings(c, root, "label_breaks", &t->nlabel_breaks);
+	if (t->nlabel_breaks) /* sorted, so a label finds the phrases that start at a character */
+		qsort(t->label_breaks, t->nlabel_breaks, sizeof(char *), compare_strings);
 	if (!t->date_format)
 		t->date_format = gir_xstrdup("{year}-{month}-{day}");
 	if (!t->id)
@@ -1201,6 +1210,7 @@ void gir_template_free(gir_template *t)
 	free(t->title);
 	free(t->date_format);
 	free_strings(t->title_aliases, t->ntitle_aliases);
+	free_strings(t->label_breaks, t->nlabel_breaks);
 	free(t->placeholder);
 	cJSON_Delete(t->json);
 	free(t->base);

@@ -117,7 +117,7 @@ typedef struct gir_check {
 /* Meta fields every source has; their labels come from the template. */
 typedef enum gir_field {
 	GIR_F_YEAR, GIR_F_AGENCY, GIR_F_TEMPLATE, GIR_F_TITLE, GIR_F_DATE,
-	GIR_F_SIGNATORIES, GIR_F_PREVIOUS, GIR_F_PREFACE, GIR_F_FONTS, GIR_F_PROFILE, GIR_F_COUNT
+	GIR_F_SIGNATORIES, GIR_F_PREVIOUS, GIR_F_PREFACE, GIR_F_FONTS, GIR_F_PROFILE, GIR_F_SUBHEADINGS, GIR_F_COUNT
 } gir_field;
 
 extern const char *const gir_field_ids[GIR_F_COUNT];
@@ -166,6 +166,9 @@ struct gir_template {
 	char **title_aliases; /* other titles real reports have ("title_aliases",
 	                         "{year}年{agency}政府信息公开…"), for the import */
 	size_t ntitle_aliases;
+	char **label_breaks;  /* "label_breaks": where a table's labels may break
+	                         between words, "本年度|办理结果" (docs/format.md) */
+	size_t nlabel_breaks;
 	char *placeholder;    /* narrative text in a new skeleton, warned about if left */
 	int first_year, last_year;
 	char *field_labels[GIR_F_COUNT];

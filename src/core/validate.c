@@ -479,6 +479,57 @@ static void bind_subsection(binder *B, const gir_node *m, gir_narrative *nar, co
 	}
 }
 
+/* Where a list item `（一）主动公开情况：正文` has its full-width colon: the
+ * text before it is short and has no sentence punctuation, so it reads as
+ * a subheading.  Returns the byte offset of the colon, or 0. */
+static size_t fullwidth_colon(const char *s)
+{
+	const char *c = strstr(s, "：");
+	if (!c || c == s)
+		return 0;
+	size_t n = (size_t)(c - s);
+	if (gir_utf8_count(s, n) > 24)
+		return 0;
+	static const char *const stops[] = {"，", "。", "；", "！", "？", ",", ";", "“", "《"};
+	for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+		const char *f = strstr(s, stops[i]);
+		if (f && f < c)
+			return 0;
+	}
+	return n;
+}
+
+/* A plain list item written `- 主动公开情况：正文`: with a typed number in
+ * front it is a subheading and its paragraph, as `- 主动公开情况: 正文` would
+ * be; without one it stays a paragraph, with a warning (quote it to say so). */
+static bool colon_subheading(binder *B, const gir_node *item, gir_narrative *nar,
+                             const char *label, const char *path)
+{
+	size_t at = item->style == GIR_PLAIN ? fullwidth_colon(item->text) : 0;
+	if (!at)
+		return false;
+	if (gir_skip_numbering(item->text) == item->text) {
+		warn(B, item->pos, label, path,
+		     _("for a subheading write \"- 小标题: 正文\" (an ASCII colon and a space); "
+		       "to keep it a paragraph, put it in quotes"),
+		     GIR_MSG(WARNING, fullwidth_colon_subheading,
+		         "this paragraph starts like a subheading written with a full-width colon (：)"));
+		return false;
+	}
+	if (!text_is_clean(B, item, label, path))
+		return true;
+	remember_text(B, item, label, path);
+	char *head = gir_xstrndup(item->text, at);
+	gir_subheading_append(nar, head, item->pos);
+	free(head);
+	const char *rest = item->text + at + strlen("：");
+	if (*rest && gir_paragraphs_append(nar, rest, false, item->pos) == (size_t)-1)
+		err(B, item->pos, label, path, _("a report section has tens of paragraphs, not thousands"),
+		    GIR_MSG(ERROR, too_many_paragraphs,
+		        "more than %d paragraphs in one section"), GIR_MAX_PARAGRAPHS);
+	return true;
+}
+
 static void bind_narrative(binder *B, const gir_node *v, gir_narrative *nar, const char *label,
                            const char *path)
 {
@@ -497,12 +548,87 @@ static void bind_narrative(binder *B, const gir_node *v, gir_narrative *nar, con
 		const gir_node *item = v->kids[i];
 		if (item->kind == GIR_MAP)
 			bind_subsection(B, item, nar, label, path);
-		else if (item->kind == GIR_SCALAR)
-			bind_paragraph_text(B, item, nar, label, path);
+		else if (item->kind == GIR_SCALAR) {
+			if (!colon_subheading(B, item, nar, label, path))
+				bind_paragraph_text(B, item, nar, label, path);
+		}
 		else
 			err(B, item->pos, label, path, NULL,
 			    GIR_MSG(ERROR, narrative_nested_list,
 			        "a narrative item is a paragraph or \"小标题: 正文\", not a list"));
+	}
+}
+
+/* ---- subheading styles --------------------------------------------------------- */
+
+static bool section_matches(const gir_section *s, const char *key);
+
+gir_sub_style gir_sub_style_parse(const char *s)
+{
+	if (s && strcmp(s, "run-in") == 0)
+		return GIR_SUB_RUN_IN;
+	if (s && strcmp(s, "separate") == 0)
+		return GIR_SUB_SEPARATE;
+	return GIR_SUB_UNSET;
+}
+
+static gir_sub_style style_value(binder *B, const gir_node *v, const char *label, const char *path)
+{
+	gir_sub_style st = v->kind == GIR_SCALAR ? gir_sub_style_parse(v->text) : GIR_SUB_UNSET;
+	const char *hint = _("write run-in (\"（一）主动公开情况。正文…\") or separate (the subheading on a "
+	                     "line of its own)");
+	if (st == GIR_SUB_UNSET && v->kind == GIR_SCALAR)
+		err(B, v->pos, label, path, hint,
+		    GIR_MSG(ERROR, unknown_subheading_style, "unknown subheading style \"%s\""), v->text);
+	else if (st == GIR_SUB_UNSET)
+		err(B, v->pos, label, path, hint,
+		    GIR_MSG(ERROR, subheading_style_kind, "expected a style, found %s"), kind_name(v));
+	return st;
+}
+
+/* subheadings: run-in, or one style per narrative:
+ * subheadings: {overview: run-in, problems: separate, preface: separate} */
+static void bind_subheadings(binder *B, const gir_node *v, const char *label)
+{
+	if (v->kind != GIR_MAP) {
+		B->rep->style = style_value(B, v, label, "subheadings");
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const gir_node *k = gir_map_key(v, i), *sv = gir_map_value(v, i);
+		const char *key = key_text(B, k);
+		if (!key)
+			continue;
+		char *path = gir_xasprintf("subheadings.%s", key);
+		const gir_section *s = NULL;
+		for (size_t j = 0; j < B->tpl->nsections && !s; j++)
+			if (B->tpl->sections[j]->kind == GIR_NARRATIVE && section_matches(B->tpl->sections[j], key))
+				s = B->tpl->sections[j];
+		if (s)
+			B->rep->sections[s->index].style = style_value(B, sv, label, path);
+		else if (strcmp(key, gir_field_ids[GIR_F_PREFACE]) == 0 ||
+		         strcmp(key, B->tpl->field_labels[GIR_F_PREFACE]) == 0)
+			B->rep->preface_style = style_value(B, sv, label, path);
+		else
+			err(B, k->pos, label, path, _("name a narrative: preface, or a narrative section's id"),
+			    GIR_MSG(ERROR, subheadings_not_narrative,
+			        "\"%s\" is not a narrative of the report"), key);
+		free(path);
+	}
+}
+
+/* The style of each narrative: its own, else the source's, else the
+ * project's, else separate lines. */
+static void resolve_styles(binder *B)
+{
+	gir_report *r = B->rep;
+	gir_sub_style dflt = r->style;
+	if (dflt == GIR_SUB_UNSET && B->opt)
+		dflt = gir_sub_style_parse(B->opt->subheadings);
+	r->preface.run_in = (r->preface_style ? r->preface_style : dflt) == GIR_SUB_RUN_IN;
+	for (size_t i = 0; i < B->tpl->nsections; i++) {
+		gir_section_data *sd = &r->sections[i];
+		sd->text.run_in = (sd->style ? sd->style : dflt) == GIR_SUB_RUN_IN;
 	}
 }
 
@@ -1260,6 +1386,7 @@ static void bind_field(binder *B, int f, const gir_node *v)
 	case GIR_F_PREFACE: bind_narrative(B, v, &r->preface, label, "preface"); break;
 	case GIR_F_FONTS: bind_fonts(B, v, label); break;
 	case GIR_F_PROFILE: B->profile = v; break;
+	case GIR_F_SUBHEADINGS: bind_subheadings(B, v, label); break;
 	default: break;
 	}
 }
@@ -1648,6 +1775,7 @@ static void apply_defaults(binder *B)
 		r->title = gir_expand_label(B->tpl->title, r->year, r->agency);
 	if (B->opt && B->opt->date_format)
 		r->date_format = gir_xstrdup(B->opt->date_format);
+	resolve_styles(B);
 	if (!r->nsignatories && r->agency) {
 		free(r->signatories); /* a list whose names were all invalid */
 		r->signatories = gir_xcalloc(1, sizeof(char *));

@@ -31,6 +31,7 @@ typedef struct imp_para {
 typedef struct imp_narr {
 	imp_para *p;
 	size_t n;
+	bool run_in;   /* its subheadings open their paragraphs (（一）主动公开情况。正文) */
 } imp_narr;
 
 typedef struct imp {
@@ -51,6 +52,8 @@ typedef struct imp {
 	size_t nsig;
 	size_t body_end;         /* where the signature block starts */
 	bool wrapped;            /* hard-wrapped paragraphs (see paragraph_starts) */
+	gir_buf run_in;          /* ids of the narratives with run-in subheadings, ", " between */
+	size_t nrun_in, nseparate; /* narratives with subheadings of each style */
 	int wrap_width;
 	/* the source being written, and for each of its lines the input place */
 	gir_buf *out;
@@ -816,16 +819,82 @@ static bool subheading(const imp *im, const char *text, int expect)
 	return imp_width(rest) <= SUBHEADING_MAX && !ends_sentence(rest);
 }
 
+/* A run-in subheading at the start of a paragraph: the section's next
+ * number, a short head with no comma, its stop, then the text
+ * ("（一）主动公开情况。2024年，…").  Returns the length of the number and
+ * head with a ？ or ！ of its own (not a 。), or 0; *text_at is where the text starts. */
+static size_t run_in_head(const char *text, int expect, bool alone, size_t *text_at)
+{
+	static const char *const stops[] = {"。", "？", "！"};
+	const char *rest = gir_skip_numbering(text);
+	if (rest == text || heading_number(text) != expect)
+		return 0;
+	const char *stop = NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < GIR_ARRAY_LEN(stops); i++) {
+		const char *f = strstr(rest, stops[i]);
+		if (f && (!stop || f < stop))
+			stop = f, k = i;
+	}
+	if (!stop || stop == rest || !stop[3] != alone)
+		return 0;
+	char *head = gir_xstrndup(rest, (size_t)(stop - rest));
+	bool ok = imp_width(head) <= SUBHEADING_MAX && !strstr(head, "，") && !strstr(head, "；") &&
+	          !strstr(head, "：") && !strstr(head, ",");
+	free(head);
+	if (!ok)
+		return 0;
+	*text_at = (size_t)(stop - text) + 3;
+	return k ? *text_at : (size_t)(stop - text);
+}
+
+/* Splits the run-in subheadings of nar off their paragraphs; true when
+ * there was one. */
+static bool split_run_in(const imp *im, imp_narr *nar)
+{
+	imp_narr out = {0};
+	int expect = 1;
+	bool any = false;
+	for (size_t i = 0; i < nar->n; i++) {
+		imp_para p = nar->p[i];
+		size_t at = 0, head = p.heading ? 0 : run_in_head(p.text, expect, false, &at);
+		if (!head) {
+			expect += p.heading || subheading(im, p.text, expect);
+			add_para(&out, p.text, p.heading, p.pos);
+			continue;
+		}
+		any = true;
+		expect++;
+		add_para(&out, gir_xstrndup(p.text, head), false, p.pos);
+		add_para(&out, gir_xstrdup(p.text + at), false, p.pos);
+		out.p[out.n - 2].heading = true; /* numbered: mark_subheadings strips it */
+		free(p.text);
+	}
+	free(nar->p);
+	*nar = out;
+	nar->run_in = any;
+	return any;
+}
+
 /* Marks the paragraphs of nar that are subheadings (（一）（二）… in order,
  * or "### " in Markdown) and strips their numbers; a number with no text
- * after it is not one. */
+ * after it is not one.  Run-in subheadings ("（一）主动公开情况。正文")
+ * are split off their paragraph first, and mark the narrative run_in. */
 static void mark_subheadings(const imp *im, imp_narr *nar)
 {
 	int expect = 1;
+	split_run_in(im, nar);
 	for (size_t i = 0; i < nar->n; i++) {
 		imp_para *p = &nar->p[i];
-		if (!p->heading && !subheading(im, p->text, expect))
+		size_t at;
+		bool alone = nar->run_in && !p->heading && run_in_head(p->text, expect, true, &at);
+		if (!p->heading && !alone && !subheading(im, p->text, expect))
 			continue;
+		if (nar->run_in) { /* "（四）平台建设。" alone: the renderer adds the stop */
+			size_t n = strlen(p->text);
+			if (n > 3 && strcmp(p->text + n - 3, "。") == 0)
+				p->text[n - 3] = '\0';
+		}
 		const char *rest = gir_skip_numbering(p->text);
 		if (!*rest) {
 			p->heading = false;
@@ -867,6 +936,16 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 			s += heading ? 4 : 0;
 		}
 		char *u = im->doc.markdown ? imp_md_unescape(s) : gir_xstrdup(s);
+		if (im->doc.markdown && !b.len && strncmp(s, "**", 2) == 0 && strstr(s + 2, "**")) {
+			/* **（一）主动公开情况**。正文: a run-in subheading, in bold */
+			free(u);
+			gir_buf plain = {0};
+			const char *e = strstr(s + 2, "**");
+			gir_buf_put(&plain, s + 2, (size_t)(e - s - 2));
+			gir_buf_puts(&plain, e + 2);
+			u = imp_md_unescape(plain.ptr);
+			gir_buf_free(&plain);
+		}
 		imp_join(&b, u);
 		free(u);
 		prev = i;
@@ -917,6 +996,15 @@ static void emit_para(imp *im, int indent, const imp_para *p)
  * with the paragraphs up to the next one under it. */
 static void emit_narrative(imp *im, const char *key, const char *comment, const imp_narr *nar)
 {
+	bool headings = false;
+	for (size_t i = 0; i < nar->n; i++)
+		headings |= nar->p[i].heading;
+	if (nar->run_in) {
+		gir_buf_printf(&im->run_in, "%s%s: run-in", im->nrun_in ? ", " : "", key);
+		im->nrun_in++;
+	} else if (headings) {
+		im->nseparate++;
+	}
 	if (comment)
 		write_lines(im, nar->p[0].pos, "%s:  # %s\n", key, comment);
 	else
@@ -1701,6 +1789,20 @@ static void import_free(imp *im)
 		free(im->signatories[i]);
 	free(im->map);
 	free(im->vplaces);
+	gir_buf_free(&im->run_in);
+}
+
+/* The subheading style the original has, after the narratives: one for the
+ * whole report, or the narratives that run theirs in when others do not. */
+static void emit_styles(imp *im)
+{
+	if (!im->nrun_in)
+		return;
+	write_lines(im, (gir_pos){0, 0}, "\n");
+	if (!im->nseparate)
+		write_lines(im, (gir_pos){0, 0}, "subheadings: run-in\n");
+	else
+		write_lines(im, (gir_pos){0, 0}, "subheadings: {%s}\n", im->run_in.ptr);
 }
 
 /* --agency, --year and --template over what was detected (the edition
@@ -1762,6 +1864,7 @@ int gir_import_with(const gir_registry *reg, const gir_import_options *o, const 
 	emit_preface(&im);
 	for (size_t k = 0; k < im.t->nsections; k++)
 		import_section(&im, k);
+	emit_styles(&im);
 	if (!too_large(&im)) {
 		gir_report *rep = check_result(&im, file);
 		gir_buf rewritten = {0};

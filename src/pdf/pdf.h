@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "layout.h"
+#include "wrap.h"
 #include "model.h"
 #include "pdf_ttf.h"
 
@@ -151,6 +152,9 @@ pdf_table *pdf_table_new(const pdf_doc *d, const gir_table *t);
 /* The ncols + 1 column edges, in points from the page's left edge (the DOCX
  * renderer gives its tables the same widths). */
 const double *pdf_table_edges(const pdf_table *pt);
+/* The lines the text of cell i (of gir_table_merge of the same table)
+ * takes in the PDF, labels broken between words.  *lines is malloc'd. */
+size_t pdf_table_cell_lines(const pdf_table *pt, size_t i, gir_span **lines);
 /* Height the table needs on the page where it starts (so that a heading is
  * not left alone above it). */
 double pdf_table_lead(const pdf_table *pt);

@@ -27,7 +27,29 @@ struct pdf_table {
 	int nparts;
 	int *first;         /* first row of each block; first[nparts] = nrows */
 	int *heads;         /* header rows of each block */
+	const char *const *breaks; /* the template's label_breaks */
+	size_t nbreaks;
+	unsigned char **memo;      /* of each cell of g: its label's breaks */
+	struct cell_lines *wrapped; /* of each cell of g: its lines, once the widths are set */
 };
+
+typedef struct cell_lines {
+	gir_span *lines;
+	size_t n;
+} cell_lines;
+
+static gir_span *copy_spans(const gir_span *s, size_t n)
+{
+	gir_span *c = gir_xcalloc(n + 1, sizeof *c);
+	memcpy(c, s, n * sizeof *c);
+	return c;
+}
+
+/* The memo of a cell of pt->g, or NULL for a cell of another grid. */
+static unsigned char **memo_of(const pdf_table *pt, const gir_gcell *c)
+{
+	return c >= pt->g->cells && c < pt->g->cells + pt->g->ncells ? &pt->memo[c - pt->g->cells] : NULL;
+}
 
 static double text_width(const pdf_table *pt, const char *s)
 {
@@ -71,9 +93,18 @@ static void column_needs(const pdf_table *pt, const gir_table *t, col_need *need
 		if (c->kind == GIR_GC_VALUE) {
 			*vmin = max_d(*vmin, w + 2 * PAD_X);
 		} else if (c->kind == GIR_GC_HEAD) {
+			/* Never narrower than a word of the header (自然人, 总计). */
+			pdf_pen pen = pt->pen;
+			double word = gir_label_min_width(c->text, pdf_measure, &pen, pt->breaks, pt->nbreaks,
+			                                  memo_of(pt, c));
+			*vmin = max_d(*vmin, word + 2 * PAD_X + 0.5);
 			*vpref = max_d(*vpref, w + 2 * PAD_X);
 		} else if (c->rowspan > 1) {
-			n->min = max_d(n->min, clamp(w, 0, 4 * EM) + 2 * PAD_X);
+			/* and never narrower than a word of the label (办理结果) */
+			pdf_pen pen = pt->pen;
+			double word = gir_label_min_width(c->text, pdf_measure, &pen, pt->breaks, pt->nbreaks,
+			                                  memo_of(pt, c));
+			n->min = max_d(n->min, clamp(max_d(w, word), 0, max_d(4 * EM, word)) + 2 * PAD_X);
 			n->pref = max_d(n->pref, clamp(w / 2, 4 * EM, w) + 2 * PAD_X);
 		} else {
 			n->min = max_d(n->min, clamp(w, 0, 6 * EM) + 2 * PAD_X);
@@ -123,13 +154,32 @@ static double cell_width(const pdf_table *pt, const gir_gcell *c)
 }
 
 /* Wraps a cell's text: numbers on one line, labels into even lines. */
+static size_t wrap_lines(const pdf_table *pt, const gir_gcell *c, gir_span **lines);
+
+/* A cell's lines, wrapped once: heights, drawing and the DOCX ask again. */
 static size_t wrap_cell(const pdf_table *pt, const gir_gcell *c, gir_span **lines)
+{
+	cell_lines *w = pt->wrapped && memo_of(pt, c) ? &pt->wrapped[c - pt->g->cells] : NULL;
+	if (w && w->lines) {
+		*lines = copy_spans(w->lines, w->n);
+		return w->n;
+	}
+	size_t n = wrap_lines(pt, c, lines);
+	if (w) {
+		w->lines = copy_spans(*lines, n);
+		w->n = n;
+	}
+	return n;
+}
+
+static size_t wrap_lines(const pdf_table *pt, const gir_gcell *c, gir_span **lines)
 {
 	double room = cell_width(pt, c) - 2 * PAD_X;
 	pdf_pen pen = pt->pen;
 	if (c->kind == GIR_GC_VALUE)
 		return gir_wrap(c->text, room, room, pdf_measure, &pen, lines);
-	size_t n = gir_wrap_balanced(c->text, room, 0.5, pdf_measure, &pen, lines);
+	size_t n = gir_wrap_label(c->text, room, 0.5, pdf_measure, &pen, pt->breaks, pt->nbreaks,
+	                          memo_of(pt, c), lines);
 	/* "（三）" / "不予公开": a label's number on a line of its own rather
 	 * than "（三）不予" / "公开", when the rest then fits on one line. */
 	const char *rest = gir_skip_numbering(c->text);
@@ -163,6 +213,9 @@ pdf_table *pdf_table_new(const pdf_doc *d, const gir_table *t)
 	pt->g = gir_table_merge(t);
 	pt->pen = (pdf_pen){d, GIR_FONT_TABLE, PDF_TABLE_SIZE, 0};
 	pt->nparts = (int)t->nparts;
+	pt->breaks = t->breaks;
+	pt->nbreaks = t->nbreaks;
+	pt->memo = gir_xcalloc(pt->g->ncells + 1, sizeof(unsigned char *));
 	pt->first = gir_xcalloc(t->nparts + 1, sizeof(int));
 	pt->heads = gir_xcalloc(t->nparts + 1, sizeof(int));
 	for (size_t i = 0; i < t->nparts; i++) {
@@ -170,6 +223,7 @@ pdf_table *pdf_table_new(const pdf_doc *d, const gir_table *t)
 		pt->heads[i] = t->parts[i]->header_rows;
 	}
 	fit_columns(pt, t);
+	pt->wrapped = gir_xcalloc(pt->g->ncells + 1, sizeof(cell_lines));
 	row_heights(pt);
 	return pt;
 }
@@ -178,6 +232,12 @@ void pdf_table_free(pdf_table *pt)
 {
 	if (!pt)
 		return;
+	for (size_t i = 0; i < pt->g->ncells; i++) {
+		free(pt->memo[i]);
+		free(pt->wrapped[i].lines);
+	}
+	free(pt->wrapped);
+	free(pt->memo);
 	gir_grid_free(pt->g);
 	free(pt->X);
 	free(pt->H);
@@ -210,6 +270,11 @@ static double block_lead(const pdf_table *pt, int p)
 const double *pdf_table_edges(const pdf_table *pt)
 {
 	return pt->X;
+}
+
+size_t pdf_table_cell_lines(const pdf_table *pt, size_t i, gir_span **lines)
+{
+	return wrap_cell(pt, &pt->g->cells[i], lines);
 }
 
 double pdf_table_lead(const pdf_table *pt)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cn.h"
+#include "narrative.h"
 #include "pdf.h"
 #include "utf8.h"
 #include "util.h"
@@ -174,12 +175,57 @@ static void paragraph(pdf_doc *d, int role, const char *text)
 	free(lines);
 }
 
+/* A paragraph whose first `head` bytes are a run-in subheading, drawn in
+ * the subheading's face (楷体 by default) and the rest in the body's.  Both
+ * are 三号, so lines are broken as body text; each line is justified on the
+ * widths of its two faces. */
+static void run_in_paragraph(pdf_doc *d, const char *text, size_t head)
+{
+	pdf_pen body = text_pen(d, GIR_FONT_BODY), sub = text_pen(d, GIR_FONT_SUBHEADING);
+	double indent = 2 * PDF_CHAR;
+	gir_span *lines;
+	size_t n = gir_wrap(text, PDF_BLOCK_W - indent + 0.01, PDF_BLOCK_W + 0.01, pdf_measure, &body,
+	                    &lines);
+	for (size_t i = 0; i < n; i++) {
+		size_t a = lines[i].start, e = lines[i].end, m = head < a ? a : head > e ? e : head;
+		double in = i == 0 ? indent : 0, top = grid_line(d);
+		double y = pdf_baseline(top, PDF_LINE, body.size);
+		pdf_pen hp = sub, bp = body, bare_h = sub, bare_b = body;
+		bare_h.tc = bare_b.tc = 0;
+		size_t chars = gir_utf8_count(text + a, e - a);
+		double w = pdf_text_width(&bare_h, text + a, m - a) + pdf_text_width(&bare_b, text + m, e - m);
+		double tc = chars < 2 || i + 1 == n ? body.tc : (PDF_BLOCK_W - in - w) / (double)(chars - 1);
+		if (tc - body.tc > body.size / 2)
+			tc = body.tc;
+		hp.tc = bp.tc = tc;
+		double x = PDF_LEFT + in;
+		if (m > a) {
+			pdf_text(d, &hp, x, y, text + a, m - a, 0);
+			x += pdf_text_width(&hp, text + a, m - a) + tc;
+		}
+		if (e > m)
+			pdf_text(d, &bp, x, y, text + m, e - m, 0);
+	}
+	free(lines);
+}
+
 static void narrative(pdf_doc *d, const gir_narrative *nar)
 {
 	for (size_t i = 0; i < nar->n; i++) {
 		const gir_para *p = &nar->paras[i];
 		if (!p->heading) {
 			paragraph(d, GIR_FONT_BODY, p->text);
+			continue;
+		}
+		if (nar->run_in) {
+			const char *stop;
+			char *run = gir_subheading_run_in(p, &stop);
+			size_t head = strlen(run) + strlen(stop);
+			bool into = gir_para_runs_in(nar, i);
+			char *t = gir_xasprintf("%s%s%s", run, stop, into ? nar->paras[++i].text : "");
+			run_in_paragraph(d, t, head);
+			free(t);
+			free(run);
 			continue;
 		}
 		char num[32];

@@ -202,13 +202,18 @@ static int block_width(const gir_block *b)
 gir_table *gir_layout_table(const gir_report *rep, const gir_section *s)
 {
 	gir_table *t = gir_xcalloc(1, sizeof *t);
+	t->breaks = (const char *const *)rep->tpl->label_breaks;
+	t->nbreaks = rep->tpl->nlabel_breaks;
 	int ncols = 1;
 	for (size_t i = 0; i < s->nblocks; i++)
 		if (block_width(s->blocks[i]) > ncols)
 			ncols = block_width(s->blocks[i]);
 	t->parts = gir_xcalloc(s->nblocks, sizeof(gir_grid *));
-	for (size_t i = 0; i < s->nblocks; i++)
-		t->parts[t->nparts++] = layout_block(rep, s, s->blocks[i], ncols);
+	for (size_t i = 0; i < s->nblocks; i++) {
+		gir_grid *g = layout_block(rep, s, s->blocks[i], ncols);
+		g->breaks = t->breaks, g->nbreaks = t->nbreaks;
+		t->parts[t->nparts++] = g;
+	}
 	return t;
 }
 
@@ -256,6 +261,7 @@ gir_grid *gir_table_merge(const gir_table *t)
 		m->ncells += t->parts[i]->ncells;
 	}
 	m->header_rows = t->nparts == 1 ? t->parts[0]->header_rows : 0;
+	m->breaks = t->breaks, m->nbreaks = t->nbreaks;
 	m->cells = gir_xcalloc(m->ncells, sizeof(gir_gcell));
 	m->owner = gir_xcalloc((size_t)m->nrows * (size_t)m->ncols, sizeof(int));
 	int row0 = 0;

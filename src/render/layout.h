@@ -24,6 +24,8 @@ typedef struct gir_gcell {
 typedef struct gir_grid {
 	int nrows, ncols;
 	int header_rows;     /* leading rows repeated after a page break */
+	const char *const *breaks; /* the template's label_breaks (gir_wrap_label) */
+	size_t nbreaks;
 	gir_gcell *cells;
 	size_t ncells;
 	int *owner;          /* nrows × ncols: index of the cell covering it */
@@ -32,6 +34,8 @@ typedef struct gir_grid {
 typedef struct gir_table {
 	gir_grid **parts;    /* one per block; all with the same ncols */
 	size_t nparts;
+	const char *const *breaks; /* the template's label_breaks, for gir_wrap_label */
+	size_t nbreaks;
 } gir_table;
 
 gir_table *gir_layout_table(const gir_report *rep, const gir_section *s);

@@ -144,6 +144,29 @@ static void para(gir_buf *b, int role, const char *ppr, const char *text)
 	gir_buf_puts(b, "</w:p>");
 }
 
+static void run_fonts(gir_buf *b, const docx_role *r);
+
+/* A body paragraph opening with its subheading in the subheading's font:
+ * "（一）主动公开情况。" then the text (run-in style). */
+static void run_in_para(docx *x, const gir_para *h, const char *text, const char *ppr)
+{
+	const char *stop;
+	char *run_text = gir_subheading_run_in(h, &stop);
+	char *head = gir_xasprintf("%s%s", run_text, stop);
+	gir_buf *b = &x->doc;
+	gir_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr><w:r><w:rPr>",
+	               style_ids[GIR_FONT_BODY], ppr);
+	run_fonts(b, &x->roles[GIR_FONT_SUBHEADING]);
+	gir_buf_puts(b, "</w:rPr><w:t xml:space=\"preserve\">");
+	esc(b, head);
+	gir_buf_puts(b, "</w:t></w:r>");
+	if (text && *text)
+		run(b, text);
+	gir_buf_puts(b, "</w:p>");
+	free(head);
+	free(run_text);
+}
+
 /* A narrative's paragraphs; with `keep_last`, its last paragraph stays on
  * the page with what follows (the signature block). */
 static void narrative(docx *x, const gir_narrative *nar, int keep_last)
@@ -153,6 +176,11 @@ static void narrative(docx *x, const gir_narrative *nar, int keep_last)
 		if (!p->heading) {
 			para(&x->doc, GIR_FONT_BODY, keep_last && i + 1 == nar->n ? "<w:keepNext/>" : "",
 			     p->text);
+			continue;
+		}
+		if (nar->run_in) {
+			const char *text = gir_para_runs_in(nar, i) ? nar->paras[++i].text : NULL;
+			run_in_para(x, p, text, keep_last && i + 1 == nar->n ? "<w:keepNext/>" : "");
 			continue;
 		}
 		char *h = gir_subheading_text(p);
@@ -165,16 +193,33 @@ static void narrative(docx *x, const gir_narrative *nar, int keep_last)
 
 /* The PDF's column edges in twips from the table's left edge, rounded so
  * that the widths add up to the text block exactly. */
-static int *column_edges(docx *x, const gir_table *tab)
+static int *column_edges(const pdf_table *pt, int n)
 {
-	pdf_table *pt = pdf_table_new(&x->pdf, tab);
 	const double *X = pdf_table_edges(pt);
-	int n = tab->parts[0]->ncols;
 	int *e = gir_xcalloc((size_t)n + 1, sizeof *e);
 	for (int c = 0; c <= n; c++)
 		e[c] = TW(X[c] - X[0]);
-	pdf_table_free(pt);
 	return e;
+}
+
+/* A label's paragraph with the PDF's line breaks (w:br): Word and
+ * LibreOffice would otherwise break it inside a word (自然/人). */
+static void label_para(gir_buf *b, const char *ppr, const gir_gcell *c, size_t index,
+                       const pdf_table *pt)
+{
+	gir_span *lines;
+	size_t n = pdf_table_cell_lines(pt, index, &lines);
+	gir_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr><w:r>",
+	               style_ids[GIR_FONT_TABLE], ppr);
+	for (size_t i = 0; i < n; i++) {
+		char *line = gir_xstrndup(c->text + lines[i].start, lines[i].end - lines[i].start);
+		gir_buf_puts(b, i ? "<w:br/><w:t xml:space=\"preserve\">" : "<w:t xml:space=\"preserve\">");
+		esc(b, line);
+		gir_buf_puts(b, "</w:t>");
+		free(line);
+	}
+	gir_buf_puts(b, "</w:r></w:p>");
+	free(lines);
 }
 
 static int centred(gir_gcell_kind k)
@@ -184,7 +229,8 @@ static int centred(gir_gcell_kind k)
 
 /* One w:tc: the cell that starts here, or the continuation of one merged
  * from above (w:vMerge without "restart", no text of its own). */
-static void table_cell(gir_buf *b, const gir_gcell *c, int row, const int *e, int keep)
+static void table_cell(gir_buf *b, const gir_grid *g, const gir_gcell *c, int row, const int *e,
+                       int keep, const pdf_table *pt)
 {
 	gir_buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>",
 	               e[c->col + c->colspan] - e[c->col]);
@@ -196,7 +242,11 @@ static void table_cell(gir_buf *b, const gir_gcell *c, int row, const int *e, in
 	char ppr[96];
 	snprintf(ppr, sizeof ppr, "%s%s", keep ? "<w:keepNext/>" : "",
 	         centred(c->kind) ? "<w:jc w:val=\"center\"/>" : "");
-	para(b, GIR_FONT_TABLE, ppr, c->row == row ? c->text : NULL);
+	if (c->row == row && *c->text && (c->kind == GIR_GC_HEAD || c->kind == GIR_GC_STUB ||
+	                                  c->kind == GIR_GC_CORNER))
+		label_para(b, ppr, c, (size_t)(c - g->cells), pt);
+	else
+		para(b, GIR_FONT_TABLE, ppr, c->row == row ? c->text : NULL);
 	gir_buf_puts(b, "</w:tc>");
 }
 
@@ -241,7 +291,8 @@ static void table_section(docx *x, const gir_section *s)
 	para(b, GIR_FONT_HEADING, "", s->heading);
 	gir_table *tab = gir_layout_table(x->rep, s);
 	gir_grid *g = gir_table_merge(tab);
-	int *e = column_edges(x, tab);
+	pdf_table *pt = pdf_table_new(&x->pdf, tab);
+	int *e = column_edges(pt, g->ncols);
 	char *keep = keep_with_next(tab, g);
 	gir_buf_printf(b, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
 	                  "<w:jc w:val=\"center\"/>%s<w:tblLayout w:type=\"fixed\"/>"
@@ -258,7 +309,7 @@ static void table_section(docx *x, const gir_section *s)
 		               r < repeat ? "<w:tblHeader/>" : "");
 		for (int c = 0; c < g->ncols;) {
 			const gir_gcell *cell = &g->cells[gir_grid_owner(g, r, c)];
-			table_cell(b, cell, r, e, keep[r]);
+			table_cell(b, g, cell, r, e, keep[r], pt);
 			c = cell->col + cell->colspan;
 		}
 		gir_buf_puts(b, "</w:tr>");
@@ -270,6 +321,7 @@ static void table_section(docx *x, const gir_section *s)
 	               LINE_PITCH / 3);
 	free(keep);
 	free(e);
+	pdf_table_free(pt);
 	gir_grid_free(g);
 	gir_table_free(tab);
 }

@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "model.h"
 #include "narrative.h"
+#include "wrap.h"
 #include "util.h"
 
 /* Screen first, then print.  Font stacks name the GB/T 9704 faces (仿宋,
@@ -30,13 +31,14 @@ static const char css[] =
 	" 'Songti SC', 'AR PL UMing CN', serif; text-align: center; text-wrap: balance; }\n"
 	"h2, h3 { margin: 0; font-size: 1em; font-weight: normal; text-indent: 2em; }\n"
 	"h2 { font-family: 'SimHei', 'Heiti SC', 'WenQuanYi Zen Hei', sans-serif; }\n"
-	"h3 { font-family: 'KaiTi_GB2312', 'KaiTi', 'STKaiti', 'AR PL UKai CN', serif; }\n"
+	"h3, .run-in { font-family: 'KaiTi_GB2312', 'KaiTi', 'STKaiti', 'AR PL UKai CN', serif; }\n"
 	"p { margin: 0; text-indent: 2em; text-align: justify; }\n"
 	"table { width: 100%; margin: .3em 0 .6em; border-collapse: collapse;"
 	" font-size: .8em; line-height: 1.4; }\n"
 	"caption { padding: .3em; border: 1px solid; border-bottom: 0; }\n"
 	"th, td { padding: .25em .4em; border: 1px solid; vertical-align: middle; }\n"
-	"th { font-weight: normal; text-align: center; }\n"
+	"th { font-weight: normal; text-align: center; word-break: keep-all;"
+	" overflow-wrap: break-word; min-width: 2em; }\n"
 	"th[scope='row'], th[scope='rowgroup'] { text-align: left; }\n"
 	"td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
 	"table.part { table-layout: fixed; margin-bottom: 0; }\n"
@@ -68,9 +70,10 @@ static const char css[] =
  * characters with a meaning in HTML and XML as references; line breaks as
  * spaces; control characters and U+FFFE/U+FFFF, which XML does not allow,
  * left out. */
-static void esc(gir_buf *out, const char *s)
+static void esc_n(gir_buf *out, const char *s, size_t n)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *end = (const unsigned char *)s + n;
+	for (const unsigned char *p = (const unsigned char *)s; p < end && *p; p++) {
 		switch (*p) {
 		case '&': gir_buf_puts(out, "&amp;"); break;
 		case '<': gir_buf_puts(out, "&lt;"); break;
@@ -85,6 +88,11 @@ static void esc(gir_buf *out, const char *s)
 				gir_buf_putc(out, (char)*p);
 		}
 	}
+}
+
+static void esc(gir_buf *out, const char *s)
+{
+	esc_n(out, s, strlen(s));
 }
 
 /* <tag attrs>text</tag> on a line of its own; attrs start with a space. */
@@ -123,6 +131,18 @@ static void narrative(gir_buf *out, const gir_narrative *nar)
 			element(out, "p", "", p->text);
 			continue;
 		}
+		if (nar->run_in) { /* <p><span class="run-in">（一）主动公开情况。</span>正文…</p> */
+			const char *stop;
+			char *run = gir_subheading_run_in(p, &stop);
+			gir_buf_puts(out, "<p><span class=\"run-in\">");
+			esc(out, run);
+			gir_buf_printf(out, "%s</span>", stop);
+			if (gir_para_runs_in(nar, i))
+				esc(out, nar->paras[++i].text);
+			gir_buf_puts(out, "</p>\n");
+			free(run);
+			continue;
+		}
 		char *h = gir_subheading_text(p);
 		element(out, "h3", "", h);
 		free(h);
@@ -151,6 +171,22 @@ static const char *scope_of(const gir_grid *g, const gir_gcell *c, int top)
 	}
 }
 
+/* A label or header with <wbr /> where it may break between words; the
+ * CSS (word-break: keep-all) lets the browser break nowhere else, so it
+ * never leaves one character of a word alone on a line (自然/人). */
+static void label_text(gir_buf *out, const char *text, const char *const *marks, size_t nmarks)
+{
+	size_t *offs, n = gir_label_word_breaks(text, marks, nmarks, &offs), from = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t to = i < n ? offs[i] : strlen(text);
+		esc_n(out, text + from, to - from);
+		if (i < n)
+			gir_buf_puts(out, "<wbr />");
+		from = to;
+	}
+	free(offs);
+}
+
 static void cell(gir_buf *out, const gir_grid *g, const gir_gcell *c, int top)
 {
 	const char *scope = scope_of(g, c, top);
@@ -164,7 +200,10 @@ static void cell(gir_buf *out, const gir_grid *g, const gir_gcell *c, int top)
 	if (c->colspan > 1)
 		gir_buf_printf(out, " colspan=\"%d\"", c->colspan);
 	gir_buf_putc(out, '>');
-	esc(out, c->text);
+	if (th && (c->kind == GIR_GC_HEAD || c->kind == GIR_GC_STUB || c->kind == GIR_GC_CORNER))
+		label_text(out, c->text, g->breaks, g->nbreaks);
+	else
+		esc(out, c->text);
 	gir_buf_printf(out, "</%s>\n", tag);
 }
 

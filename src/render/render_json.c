@@ -54,6 +54,8 @@ static cJSON *paragraphs(const gir_narrative *nar)
 			cJSON_AddNumberToObject(o, "number", p->number);
 			cJSON_AddStringToObject(o, "text", p->text);
 			cJSON_AddStringToObject(o, "numbered", numbered);
+			if (nar->run_in) /* printed at the start of the paragraph that follows */
+				cJSON_AddTrueToObject(o, "run_in");
 			free(numbered);
 		} else {
 			cJSON_AddStringToObject(o, "kind", "paragraph");

@@ -52,7 +52,18 @@ static void narrative(gir_buf *out, const gir_narrative *nar)
 {
 	for (size_t i = 0; i < nar->n; i++) {
 		const gir_para *p = &nar->paras[i];
-		if (p->heading) {
+		if (p->heading && nar->run_in) {
+			/* The stop stays outside the emphasis: CommonMark does not close
+			 * "**" between a punctuation mark and a letter. */
+			const char *stop;
+			char *h = gir_subheading_run_in(p, &stop);
+			gir_buf_puts(out, "**");
+			gir_md_escape(out, h, 1);
+			gir_buf_printf(out, "**%s", stop);
+			free(h);
+			if (gir_para_runs_in(nar, i))
+				gir_md_escape(out, nar->paras[++i].text, 0);
+		} else if (p->heading) {
 			char *h = gir_subheading_text(p);
 			gir_buf_puts(out, "### ");
 			gir_md_escape(out, h, 0);

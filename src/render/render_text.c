@@ -55,7 +55,16 @@ static void narrative(gir_buf *out, const gir_narrative *nar)
 {
 	for (size_t i = 0; i < nar->n; i++) {
 		const gir_para *p = &nar->paras[i];
-		char *h = p->heading ? gir_subheading_text(p) : NULL;
+		char *h = NULL;
+		if (p->heading && nar->run_in) {
+			const char *stop;
+			char *run = gir_subheading_run_in(p, &stop);
+			bool into = gir_para_runs_in(nar, i);
+			h = gir_xasprintf("%s%s%s", run, stop, into ? nar->paras[++i].text : "");
+			free(run);
+		} else if (p->heading) {
+			h = gir_subheading_text(p);
+		}
 		paragraph(out, h ? h : p->text);
 		free(h);
 	}

@@ -17,7 +17,8 @@ static void narrative(gir_buf *out, const char *id, const gir_narrative *nar)
 	for (size_t i = 0; i < nar->n; i++) {
 		const gir_para *p = &nar->paras[i];
 		if (p->heading)
-			gir_buf_printf(out, "%s heading %d \"%s\"", id, p->number, p->text);
+			gir_buf_printf(out, "%s heading %d%s \"%s\"", id, p->number,
+			               nar->run_in ? " run-in" : "", p->text);
 		else
 			gir_buf_printf(out, "%s para \"%s\"", id, p->text);
 		pos(out, p->pos);

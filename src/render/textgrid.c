@@ -15,6 +15,10 @@
 typedef struct fit {
 	int ncols;
 	int *inner;      /* space between the rules of each column */
+	const char *const *breaks; /* the template's label_breaks */
+	size_t nbreaks;
+	const gir_grid *g;         /* the grid drawn, and a memo for each of its cells */
+	unsigned char **memo;
 } fit;
 
 static int text_width(const char *s)
@@ -44,6 +48,12 @@ static void column_prefs(const gir_table *t, int *pref, int *value_min, int *val
 			int w = text_width(c->text);
 			if (c->colspan != 1)
 				continue;
+			/* A value column is never narrower than a word of its header (自然人). */
+			int word = c->kind == GIR_GC_HEAD
+			               ? (int)gir_label_min_width(c->text, gir_measure_cells, NULL, t->breaks, t->nbreaks, NULL)
+			               : 0;
+			if (word > *value_min)
+				*value_min = word;
 			if (c->kind == GIR_GC_VALUE && w > *value_min)
 				*value_min = w;
 			else if (c->kind == GIR_GC_HEAD && w > *value_pref)
@@ -82,7 +92,7 @@ static void trim_to_limit(fit *f, const int *is_label, int limit)
 static fit fit_columns(const gir_table *t, int limit)
 {
 	int n = t->parts[0]->ncols;
-	fit f = {n, gir_xcalloc((size_t)n, sizeof(int))};
+	fit f = {n, gir_xcalloc((size_t)n, sizeof(int)), t->breaks, t->nbreaks, NULL, NULL};
 	int *pref = gir_xcalloc((size_t)n, sizeof(int));
 	int *is_label = gir_xcalloc((size_t)n, sizeof(int));
 	int vmin, vpref, nlabel = 0, sum_pref = 0, sum_min = 0;
@@ -220,9 +230,15 @@ static int centred(gir_gcell_kind k)
 static size_t wrap_cell(const gir_gcell *c, const fit *f, gir_span **lines)
 {
 	double room = text_room(cell_inner(c, f));
+	unsigned char **memo = &f->memo[c - f->g->cells];
+	/* A header's word takes the padding too rather than break (自然人). */
+	if (c->kind == GIR_GC_HEAD && room < cell_inner(c, f) &&
+	    gir_label_min_width(c->text, gir_measure_cells, NULL, f->breaks, f->nbreaks, memo) > room)
+		room = cell_inner(c, f);
 	if (c->kind == GIR_GC_VALUE)
 		return gir_wrap(c->text, room, room, gir_measure_cells, NULL, lines);
-	return gir_wrap_balanced(c->text, room, 1, gir_measure_cells, NULL, lines);
+	return gir_wrap_label(c->text, room, 1, gir_measure_cells, NULL, f->breaks, f->nbreaks, memo,
+	                      lines);
 }
 
 static double lines_needed(const gir_gcell *c, void *ctx)
@@ -282,6 +298,8 @@ void gir_text_table(const gir_table *t, int limit, gir_buf *out)
 {
 	fit f = fit_columns(t, limit);
 	gir_grid *g = gir_table_merge(t);
+	f.g = g;
+	f.memo = gir_xcalloc(g->ncells + 1, sizeof(unsigned char *));
 	int *h = row_heights(g, &f);
 	int *X = gir_xcalloc((size_t)g->ncols + 1, sizeof(int));
 	int *Y = gir_xcalloc((size_t)g->nrows + 1, sizeof(int));
@@ -302,5 +320,8 @@ void gir_text_table(const gir_table *t, int limit, gir_buf *out)
 	free(Y);
 	free(h);
 	free(f.inner);
+	for (size_t i = 0; i < g->ncells; i++)
+		free(f.memo[i]);
+	free(f.memo);
 	gir_grid_free(g);
 }

@@ -14,10 +14,11 @@ mkdir "$tmp/r"
 "$BIN" build --stdout -f txt examples/city/jiaotong/2021.yaml >"$tmp/r/jt2021.txt" 2>/dev/null
 # 2020: 四、结转下年度继续办理 1 (自然人) where it gave 0, its total 1.
 # 2021: 一's total printed 17 where the row adds up to less; 二、上年结转 0.
-sed -i 's/^\(│ 四、结转下年度继续办理  *\)│ 0  │ 0  │ 0  │ 0  │ 0  │ 0  │ 0  │$/\1│ 1  │ 0  │ 0  │ 0  │ 0  │ 0  │ 1  │/' "$tmp/r/jt2020.txt"
-received=$(sed -n 's/^│ 一、本年新收政府信息公开申请数量 *│.*│ \([0-9]*\) *│$/\1/p' "$tmp/r/jt2021.txt")
-sed -i "s/^\(│ 一、本年新收政府信息公开申请数量 *│.*│\) $received\( *\)│\$/\1 $((received + 5))\2│/" "$tmp/r/jt2021.txt"
-t edited 'grep -q "^│ 四、结转下年度继续办理  *│ 1  │" "$tmp/r/jt2020.txt" && grep -q "^│ 一、本年新收政府信息公开申请数量 .*│ $((received + 5)) *│$" "$tmp/r/jt2021.txt"'
+# (Whatever the width of the value columns: the first and the last cell of the row.)
+sed -i '/^│ 四、结转下年度继续办理 .*│\( *0 *│\)\{7\}$/{s/^\(│ 四、结转下年度继续办理  *│ *\)0/\11/;s/0\( *│\)$/1\1/}' "$tmp/r/jt2020.txt"
+received=$(sed -n 's/^│ 一、本年新收政府信息公开申请数量 *│.*│ *\([0-9][0-9]*\) *│$/\1/p' "$tmp/r/jt2021.txt")
+sed -i "s/^\(│ 一、本年新收政府信息公开申请数量 *│.*│ *\)$received\( *\)│\$/\1$((received + 5))\2│/" "$tmp/r/jt2021.txt"
+t edited 'grep -q "^│ 四、结转下年度继续办理  *│ *1 *│ *0 *│.*│ *1 *│$" "$tmp/r/jt2020.txt" && grep -q "^│ 一、本年新收政府信息公开申请数量 .*│ *$((received + 5)) *│$" "$tmp/r/jt2021.txt"'
 
 "$BIN" audit "$tmp/r" >"$tmp/a.csv" 2>"$tmp/a.err"
 echo $? >"$tmp/a.rc"

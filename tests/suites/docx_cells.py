@@ -147,15 +147,14 @@ def main():
     styles = {name for name, _ in paras}
     for name in ("标题", "一级标题", "二级标题", "正文"):
         if name not in styles and not (name == "二级标题" and not any(
-                q.get("kind") == "subheading" for s in report["sections"]
+                q.get("kind") == "subheading" and not q.get("run_in") for s in report["sections"]
                 for q in s.get("paragraphs", []))):
             errors.append(f"no paragraph has the style {name}")
     texts = {t for _, t in paras}
     for s in report["sections"]:
         if ("一级标题", s["heading"]) not in paras:
             errors.append(f"heading {s['heading']} is not a 一级标题 paragraph")
-        for p in s.get("paragraphs", []):
-            want_text = p.get("numbered", p["text"])
+        for want_text in expected_paragraphs(s.get("paragraphs", [])):
             if want_text.strip() not in {t.strip() for t in texts}:
                 errors.append(f"paragraph missing: {want_text[:30]}")
     title = "".join(t for n, t in paras if n == "标题").replace("\n", "")  # the w:br
@@ -164,6 +163,26 @@ def main():
     for e in errors:
         print(e)
     return 1 if errors else 0
+
+
+def expected_paragraphs(paras):
+    """The paragraphs of a narrative as printed: a run-in subheading opens the
+    paragraph after it, with its stop (（一）主动公开情况。正文)."""
+    out, i = [], 0
+    while i < len(paras):
+        p = paras[i]
+        if p.get("kind") != "subheading":
+            out.append(p["text"])
+        elif not p.get("run_in"):
+            out.append(p["numbered"])
+        else:
+            head = p["numbered"] if p["numbered"][-1:] in "。？！；" else p["numbered"] + "。"
+            if i + 1 < len(paras) and paras[i + 1].get("kind") != "subheading":
+                i += 1
+                head += paras[i]["text"]
+            out.append(head)
+        i += 1
+    return out
 
 
 if __name__ == "__main__":

@@ -57,9 +57,21 @@
 		return r;
 	}
 	function expectedProse(paras) {
-		return paras.map(function (p) {
-			return p.kind === 'subheading' ? ['H3', p.numbered] : ['P', p.text.replace(/\s+/g, ' ').trim()];
-		});
+		var r = [];
+		for (var i = 0; i < paras.length; i++) {
+			var p = paras[i];
+			if (p.kind !== 'subheading') {
+				r.push(['P', p.text.replace(/\s+/g, ' ').trim()]);
+			} else if (!p.run_in) {
+				r.push(['H3', p.numbered]);
+			} else { /* （一）主动公开情况。 at the start of the paragraph after it */
+				var head = /[。？！；]$/.test(p.numbered) ? p.numbered : p.numbered + '\u3002';
+				if (i + 1 < paras.length && paras[i + 1].kind !== 'subheading')
+					head += paras[++i].text.replace(/\s+/g, ' ').trim();
+				r.push(['P', head]);
+			}
+		}
+		return r;
 	}
 
 	function narratives() {
@@ -271,7 +283,66 @@
 		});
 	}
 
-	var steps = [page, narratives, tables, signature];
+	/* ---- labels read as words ----------------------------------------------------- */
+
+	/* Words of the form's labels that no line break may split (issue 15). */
+	var WORDS = ['自然人', '总计', '其他', '维持', '纠正', '商业', '企业', '科研', '机构', '社会',
+		'公益', '组织', '法律', '服务', '结果', '审结', '尚未', '本年度', '办理结果', '复议',
+		'诉讼', '起诉'];
+
+	/* The lines of an element as the browser lays them out: each character's
+	 * box from a Range, a new line where the top moves down. */
+	function laidOutLines(el) {
+		var lines = [], cur = '', top = null, walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+			for (var i = 0; i < node.data.length; i++) {
+				var range = document.createRange();
+				range.setStart(node, i);
+				range.setEnd(node, i + 1);
+				var rects = range.getClientRects();
+				if (!rects.length || /\s/.test(node.data[i]))
+					continue;
+				if (top !== null && rects[0].top > top + 2) {
+					lines.push(cur);
+					cur = '';
+				}
+				top = rects[0].top;
+				cur += node.data[i];
+			}
+		}
+		if (cur)
+			lines.push(cur);
+		return lines;
+	}
+
+	function splitWords(lines) {
+		var found = [];
+		for (var i = 0; i + 1 < lines.length; i++)
+			WORDS.forEach(function (w) {
+				for (var k = 1; k < w.length; k++)
+					if (lines[i].endsWith(w.slice(0, k)) && lines[i + 1].startsWith(w.slice(k)) &&
+						!lines[i].endsWith(w))
+						found.push(w.slice(0, k) + '/' + w.slice(k));
+			});
+		return found;
+	}
+
+	/* At a window 1200 and 800 px wide (the root given that width), no
+	 * header or label of a table splits a word. */
+	function labelWords() {
+		var root = document.documentElement, before = root.style.width;
+		[1200, 800].forEach(function (w) {
+			root.style.width = w + 'px';
+			var bad = [];
+			each(document.querySelectorAll('th'), function (th) {
+				splitWords(laidOutLines(th)).forEach(function (s) { bad.push(s + ' in ' + text(th)); });
+			});
+			check('labels-as-words:' + w + 'px', bad.length === 0, bad.slice(0, 5).join('; '));
+		});
+		root.style.width = before;
+	}
+
+	var steps = [page, narratives, tables, signature, labelWords];
 	steps.forEach(function (step) {
 		try {
 			step();

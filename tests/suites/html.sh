@@ -153,7 +153,7 @@ all_printed() { # every line of standard input, without white space, is in $tmp/
 # kinds of escaping and several signatories.
 pages="$(ls "$tmp"/ex/*.html) $tmp/gd/gov2021-full.html $tmp/gd/features-amounts.html
 	$tmp/gd/features-markup-escaping.html $tmp/gd/features-html-escaping.html
-	$tmp/gd/features-multiple-signatories.html"
+	$tmp/gd/features-multiple-signatories.html $tmp/gd/features-subheading-styles.html"
 start=$(date +%s)
 mkdir -p "$tmp/t"
 set --
@@ -190,5 +190,6 @@ for page in $pages; do
 	t "$name:print-a4" 'pdfinfo "$pdf" | grep -E "^Page size: +59[45]\.[0-9]+ x 84[12]\.[0-9]+ pts"'
 	t "$name:print-text" 'pdftotext "$pdf" - | flat >"$tmp/printed" && printed_text "$page" | all_printed'
 	t "$name:print-headers-repeat" 'headers_repeat "$page" "$pdf"'
+	t "$name:print-labels-as-words" 'pdftotext -bbox-layout "$pdf" "$tmp/bbox.html" && python3 tests/suites/label_split.py "$tmp/bbox.html"'
 done
 echo "html: $(echo $pages | wc -w) pages in Chromium in $(($(date +%s) - start)) s" >&2

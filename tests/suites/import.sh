@@ -208,9 +208,9 @@ cp "$seed1" "$esc_name"
 t comment:file-name '"$BIN" import "$esc_name" 2>/dev/null | head -1 | grep -q "^# gireport import of .*a<U+001B>b.txt: edition"'
 
 # A placeholder stands only for the whole number: "0.350万元" is not 0.35.
-sed '150s/本年度我局/本年度我局收取行政事业性收费0.350万元，/' "$tmp/g21.txt" >"$tmp/fee.txt"
+sed '/^　　本年度我局依据/s/本年度我局/本年度我局收取行政事业性收费0.350万元，/' "$tmp/g21.txt" >"$tmp/fee.txt"
 t placeholders:whole-number '"$BIN" import "$tmp/fee.txt" >"$tmp/fee.yaml" 2>/dev/null && grep -q "收取行政事业性收费0.350万元" "$tmp/fee.yaml" && ! grep -q "}}0万元" "$tmp/fee.yaml" && "$BIN" check "$tmp/fee.yaml" 2>/dev/null'
-sed '150s/本年度我局/本年度我局收取行政事业性收费0.35万元，/' "$tmp/g21.txt" >"$tmp/fee2.txt"
+sed '/^　　本年度我局依据/s/本年度我局/本年度我局收取行政事业性收费0.35万元，/' "$tmp/g21.txt" >"$tmp/fee2.txt"
 t placeholders:same-number '"$BIN" import "$tmp/fee2.txt" 2>/dev/null | grep -q "收取行政事业性收费{{proactive.fees.amount}}万元"'
 
 # Columns are characters, as libyaml counts: U+3000 is one.

@@ -208,6 +208,58 @@ static void custom_measure(void **state)
 	free(lines);
 }
 
+/* ---- labels ------------------------------------------------------------------- */
+
+/* Sorted, as the template's are once loaded. */
+static const char *const marks[] = {"商业|企业", "本年度|办理结果", "结果|维持"};
+
+static void expect_label(const char *text, double width, const char *want)
+{
+	gir_span *lines = NULL;
+	size_t n = gir_wrap_label(text, width, 1, gir_measure_cells, NULL, marks, 3, NULL, &lines);
+	char out[512] = "";
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(out, "|");
+		strncat(out, text + lines[i].start, lines[i].end - lines[i].start);
+	}
+	free(lines);
+	if (strcmp(out, want) != 0) {
+		print_message("label(\"%s\", %g)\n  got:  %s\n  want: %s\n", text, width, out, want);
+		fail();
+	}
+}
+
+/* Labels break at the template's word marks and after numbering; a word
+ * of two or three 汉字 never breaks while it fits; only a column narrower
+ * than every word breaks inside one, leaving two characters a side. */
+static void labels_break_between_words(void **state)
+{
+	(void)state;
+	expect_label("三、本年度办理结果", 10, "三、本年度|办理结果");
+	expect_label("商业企业", 4, "商业|企业");
+	expect_label("结果维持", 6, "结果|维持");
+	expect_label("自然人", 6, "自然人");
+	expect_label("总计", 4, "总计");
+	expect_label("（三）不予公开", 8, "（三）|不予公开");
+	expect_label("1.属于国家秘密", 12, "1.|属于国家秘密");
+	expect_label("社会公益组织", 8, "社会公|益组织"); /* no mark: even, two or more a side */
+	expect_label("办理结果好", 6, "办理结|果好");
+	expect_label("自然人", 4, "自然|人"); /* no column so narrow is made: forced */
+}
+
+static void label_min_width(void **state)
+{
+	(void)state;
+	assert_int_equal((int)gir_label_min_width("自然人", gir_measure_cells, NULL, marks, 3, NULL), 6);
+	assert_int_equal((int)gir_label_min_width("商业企业", gir_measure_cells, NULL, marks, 3, NULL), 4);
+	assert_int_equal((int)gir_label_min_width("三、本年度办理结果", gir_measure_cells, NULL, marks, 3, NULL), 8);
+	size_t *offs, n = gir_label_word_breaks("商业企业", marks, 3, &offs);
+	assert_int_equal(n, 1);
+	assert_int_equal(offs[0], 6);
+	free(offs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +273,8 @@ int main(void)
 		cmocka_unit_test(long_word_is_broken),
 		cmocka_unit_test(paragraph_invariants),
 		cmocka_unit_test(custom_measure),
+		cmocka_unit_test(labels_break_between_words),
+		cmocka_unit_test(label_min_width),
 	};
 	return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
 }
