@@ -82,9 +82,9 @@ fi
 mkdir "$tmp/r"
 "$BIN" build --stdout -f txt examples/city/jiaotong/2020.yaml >"$tmp/r/jt2020.txt" 2>/dev/null
 "$BIN" build --stdout -f txt examples/city/jiaotong/2021.yaml >"$tmp/r/jt2021.txt" 2>/dev/null
-sed -i 's/^\(│ 四、结转下年度继续办理  *\)│ 0  │ 0  │ 0  │ 0  │ 0  │ 0  │ 0  │$/\1│ 1  │ 0  │ 0  │ 0  │ 0  │ 0  │ 1  │/' "$tmp/r/jt2020.txt"
-received=$(sed -n 's/^│ 一、本年新收政府信息公开申请数量 *│.*│ \([0-9]*\) *│$/\1/p' "$tmp/r/jt2021.txt")
-sed -i "s/^\(│ 一、本年新收政府信息公开申请数量 *│.*│\) $received\( *\)│\$/\1 $((received + 5))\2│/" "$tmp/r/jt2021.txt"
+sed -i '/^│ 四、结转下年度继续办理 .*│\( *0 *│\)\{7\}$/{s/^\(│ 四、结转下年度继续办理  *│ *\)0/\11/;s/0\( *│\)$/1\1/}' "$tmp/r/jt2020.txt"
+received=$(sed -n 's/^│ 一、本年新收政府信息公开申请数量 *│.*│ *\([0-9][0-9]*\) *│$/\1/p' "$tmp/r/jt2021.txt")
+sed -i "s/^\(│ 一、本年新收政府信息公开申请数量 *│.*│ *\)$received\( *\)│\$/\1$((received + 5))\2│/" "$tmp/r/jt2021.txt"
 figures() { # the audit's findings without the rule's words
 	env LC_ALL="$1" "$BIN" audit "$tmp/r" 2>/dev/null | cut -d, -f1-8
 }
