@@ -133,23 +133,6 @@ static char *expand_name(const char *pattern, const char *stem, const gir_report
 	return gir_buf_detach(&b);
 }
 
-static int make_dirs(const char *path)
-{
-	char *p = gir_xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
 /* The path of `abs` below `root`, or NULL when it is not below it. */
 static const char *under_root(const char *root, const char *abs)
 {
@@ -257,7 +240,7 @@ static bool stamp_matches(const char *stem, const char *config)
 static void write_stamp(const char *stem, const char *config)
 {
 	char *path = stamp_path(stem), *temp = NULL;
-	if (make_dirs(path) == 0 && gir_write_temp_unsynced(path, config, strlen(config), &temp) == 0)
+	if (gir_make_parents(path) == 0 && gir_write_temp_unsynced(path, config, strlen(config), &temp) == 0)
 		gir_commit_temp(temp, path); /* best effort: without it, the next build rebuilds */
 	free(path);
 }
@@ -309,7 +292,7 @@ static int write_outputs(const build *b, const char *file, const char *stem, con
 {
 	char **temps = gir_xcalloc(b->nf, sizeof(char *));
 	char **paths = gir_xcalloc(b->nf, sizeof(char *));
-	int rc = make_dirs(stem) == 0 ? GIR_EXIT_OK : GIR_EXIT_FAILURE;
+	int rc = gir_make_parents(stem) == 0 ? GIR_EXIT_OK : GIR_EXIT_FAILURE;
 	if (rc != GIR_EXIT_OK)
 		gir_buf_printf(&r->err, _("%s: error: cannot create the directory of %s: %s\n"), file, stem,
 		               gir_strerror(errno));

@@ -26,23 +26,6 @@ typedef struct site_out {
  * and nothing else — never a file of someone else's in the directory. */
 #define MANIFEST ".gireport-site"
 
-static int make_parents(const char *path)
-{
-	char *p = gir_xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
 static bool same_bytes(const char *path, const char *data, size_t len)
 {
 	struct stat st;
@@ -65,7 +48,7 @@ static int put_file(void *ctx, const char *rel, const char *data, size_t len)
 	gir_ptrvec_push(&o->files, gir_xstrdup(rel));
 	if (same_bytes(path, data, len)) {
 		o->unchanged++;
-	} else if (make_parents(path) != 0 || gir_write_temp_unsynced(path, data, len, &temp) != 0 ||
+	} else if (gir_make_parents(path) != 0 || gir_write_temp_unsynced(path, data, len, &temp) != 0 ||
 	           gir_commit_temp(temp, path) != 0) {
 		fprintf(stderr, _("gireport: error: cannot write %s: %s\n"), path, strerror(errno));
 		o->failed++;

@@ -269,3 +269,20 @@ int gir_same_file(const char *a, const char *b)
 		return 0;
 	return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
+
+int gir_make_parents(const char *path)
+{
+	char *p = gir_xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 0;
+}

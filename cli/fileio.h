@@ -26,5 +26,8 @@ void gir_discard_temp(char *temp);
 void gir_write_abort(void);
 /* True when both paths name the same existing file. */
 int gir_same_file(const char *a, const char *b);
+/* Makes the directories a path needs before its last "/" (an existing one
+ * is fine).  Returns 0, or -1 with errno. */
+int gir_make_parents(const char *path);
 
 #endif

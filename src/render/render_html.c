@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "markup.h"
 #include "model.h"
 #include "narrative.h"
 #include "wrap.h"
@@ -70,7 +71,7 @@ static const char css[] =
  * characters with a meaning in HTML and XML as references; line breaks as
  * spaces; control characters and U+FFFE/U+FFFF, which XML does not allow,
  * left out. */
-static void esc_n(gir_buf *out, const char *s, size_t n)
+void gir_markup_esc(gir_buf *out, const char *s, size_t n)
 {
 	const unsigned char *end = (const unsigned char *)s + n;
 	for (const unsigned char *p = (const unsigned char *)s; p < end && *p; p++) {
@@ -92,7 +93,7 @@ static void esc_n(gir_buf *out, const char *s, size_t n)
 
 static void esc(gir_buf *out, const char *s)
 {
-	esc_n(out, s, strlen(s));
+	gir_markup_esc(out, s, strlen(s));
 }
 
 /* <tag attrs>text</tag> on a line of its own; attrs start with a space. */
@@ -179,7 +180,7 @@ static void label_text(gir_buf *out, const char *text, const char *const *marks,
 	size_t *offs, n = gir_label_word_breaks(text, marks, nmarks, &offs), from = 0;
 	for (size_t i = 0; i <= n; i++) {
 		size_t to = i < n ? offs[i] : strlen(text);
-		esc_n(out, text + from, to - from);
+		gir_markup_esc(out, text + from, to - from);
 		if (i < n)
 			gir_buf_puts(out, "<wbr />");
 		from = to;

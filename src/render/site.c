@@ -17,6 +17,7 @@
 #include <cJSON.h>
 
 #include "figures.h"
+#include "markup.h"
 #include "site.h"
 #include "util.h"
 
@@ -240,21 +241,7 @@ static int choose_spec(gir_site *s, gir_diags *d)
 
 void gir_site_esc(gir_buf *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '&': gir_buf_puts(out, "&amp;"); break;
-		case '<': gir_buf_puts(out, "&lt;"); break;
-		case '>': gir_buf_puts(out, "&gt;"); break;
-		case '"': gir_buf_puts(out, "&quot;"); break;
-		case '\'': gir_buf_puts(out, "&#39;"); break;
-		case '\t': case '\n': case '\r': gir_buf_putc(out, ' '); break;
-		default:
-			if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
-				p += 2;
-			else if (*p >= 0x20)
-				gir_buf_putc(out, (char)*p);
-		}
-	}
+	gir_markup_esc(out, s, strlen(s));
 }
 
 static void el(gir_buf *out, const char *tag, const char *attrs, const char *text)
