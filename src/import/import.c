@@ -1312,7 +1312,7 @@ static int family_score(const imp *im, const gir_template *t, int found, const i
 /* The template whose labels the tables use most; on a tie the one meant for
  * the year, then one that extends no other.  Between a national form and
  * a local layout of it (gov-2021, gov-2021-other-row), the labels the text
- * lacks count against: 2 × found − labels, so a report that prints
+ * lacks count against (family_score): 2 × found − labels, so a report that prints
  * （六）其他处理 as one row is gov-2021-other-row's (gov-2021's 1.–3. are
  * not in it), one that prints them gov-2021's (three labels more). */
 static void choose_template(imp *im, int year)
