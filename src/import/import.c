@@ -1359,10 +1359,48 @@ static const char *family(const gir_registry *reg, const gir_template *t)
 	return t->id;
 }
 
+/* The chosen edition first, then every other template of its family (the
+ * national form and its local layouts): the lines a one-line report is cut
+ * into must not depend on which layout was chosen before there were lines
+ * to choose by.  malloc'd; *n how many. */
+static const gir_template **family_of_chosen(const imp *im, size_t *n)
+{
+	size_t count = gir_registry_count(im->reg);
+	const gir_template **ts = gir_xcalloc(count + 1, sizeof *ts);
+	*n = 0;
+	if (!im->t)
+		return ts;
+	ts[(*n)++] = im->t;
+	const char *fam = family(im->reg, im->t);
+	for (size_t i = 0; i < count; i++) {
+		const gir_template *t = gir_registry_at(im->reg, i);
+		if (t != im->t && strcmp(family(im->reg, t), fam) == 0)
+			ts[(*n)++] = t;
+	}
+	return ts;
+}
+
+/* The score of a template against another of its family: its labels found
+ * less those the text lacks (2 × found − labels), where the heading of a
+ * section the national form does not have (gov-2021-outline's 二、工作机制保障)
+ * is left out.  Such a section is one a report may add of its own to any
+ * outline (上海市科委 2024 has it among five narrative sections of its own,
+ * and its tables under 一 to 三): what tells the layout is where it puts
+ * the form's own sections, which its other headings say. */
+static int family_score(const imp *im, const gir_template *t, int found, const imp_labels *L)
+{
+	int s = 2 * found - imp_labels_count(t);
+	const gir_template *nat = gir_registry_find(im->reg, family(im->reg, t));
+	for (size_t i = 0; nat && i < t->nsections; i++)
+		if (!gir_template_section(nat, t->sections[i]->id))
+			s -= 2 * imp_heading_found(t->sections[i], L) - 1;
+	return s;
+}
+
 /* The template whose labels the tables use most; on a tie the one meant for
  * the year, then one that extends no other.  Between a national form and
  * a local layout of it (gov-2021, gov-2021-other-row), the labels the text
- * lacks count against: 2 × found − labels, so a report that prints
+ * lacks count against (family_score): 2 × found − labels, so a report that prints
  * （六）其他处理 as one row is gov-2021-other-row's (gov-2021's 1.–3. are
  * not in it), one that prints them gov-2021's (three labels more). */
 static void choose_template(imp *im, int year)
@@ -1374,7 +1412,7 @@ static void choose_template(imp *im, int year)
 		int f = imp_labels_score(t, L);
 		bool better = f > found;
 		if (im->t && strcmp(family(im->reg, t), family(im->reg, im->t)) == 0) {
-			int s = 2 * f - imp_labels_count(t), best = 2 * found - imp_labels_count(im->t);
+			int s = family_score(im, t, f, L), best = family_score(im, im->t, found, L);
 			better = s > best || (s == best && !t->is_extension && im->t->is_extension);
 		} else if (f == found && im->t) {
 			int a = gir_template_covers(t, year) * 2 + !t->is_extension;
@@ -1845,8 +1883,10 @@ int gir_import_with(const gir_registry *reg, const gir_import_options *o, const 
 		return -1;
 	}
 	choose_template(&im, o && o->year ? o->year : year_in_head(&im));
-	size_t lines = im.doc.nlines;
-	imp_split_runs(&im.doc, im.t);
+	size_t lines = im.doc.nlines, nfam;
+	const gir_template **fam = family_of_chosen(&im, &nfam);
+	imp_split_runs(&im.doc, fam, nfam);
+	free(fam);
 	if (im.doc.nlines != lines) /* the tables' labels are lines of their own now */
 		choose_template(&im, o && o->year ? o->year : year_in_head(&im));
 	if (!override_template(&im, o)) {

@@ -108,11 +108,13 @@ static inline char *imp_detach(gir_buf *b)
 /* Checks the text (UTF-8, not binary, not empty) and cuts it into
  * classified lines.  Returns 0, or -1 with an error added. */
 int imp_scan(imp_doc *doc, const char *text, size_t len);
-/* Cuts a line that holds a whole report (two section headings of t or
- * more), as an archive's text copy gives it, where the report's lines were:
+/* Cuts a line that holds a whole report (two section headings or more),
+ * as an archive's text copy gives it, where the report's lines were:
  * around section headings, and in tables before captions, row labels and
- * after runs of values. */
-void imp_split_runs(imp_doc *doc, const gir_template *t);
+ * after runs of values.  The headings and labels are those of the nt
+ * templates ts: the edition chosen and the other layouts of its national
+ * form, which the cut lines tell apart afterwards. */
+void imp_split_runs(imp_doc *doc, const gir_template *const *ts, size_t nt);
 void imp_doc_free(imp_doc *doc);
 /* The rows of table lines (and lines of text) in [from, to). */
 size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **rows);
@@ -227,6 +229,9 @@ typedef struct imp_table {
 
 /* A cell that is neither empty, a dash nor a number. */
 bool imp_could_be_label(const char *text);
+/* Whether a word is a cell's value: a number, with a unit or not, or a
+ * not-applicable mark. */
+bool imp_is_value(const char *word);
 /* A one-cell row "label：123"'s label, malloc'd, or NULL. */
 char *imp_line_label(const imp_row *r);
 
@@ -245,6 +250,9 @@ int imp_score(const gir_template *t, const imp_row *rows, size_t n);
 /* The section headings and the labels of a template's tables (rows and
  * columns, groups included): with the score, how many the text lacks. */
 int imp_labels_count(const gir_template *t);
+/* Whether the section's heading (or an alias), numbered as its template
+ * numbers it, occurs among the labels. */
+bool imp_heading_found(const gir_section *s, const imp_labels *L);
 /* Whether a cell names the node (its label, bare label, alias or id,
  * ASCII punctuation read as full-width). */
 bool imp_label_matches(const gir_axis *a, const char *cell);

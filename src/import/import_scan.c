@@ -611,19 +611,27 @@ int imp_scan(imp_doc *doc, const char *text, size_t len)
  * line is taken for one only when it holds two section headings or more. */
 #define RUN_MIN_BYTES 2000
 
-/* The length of the section heading (or alias) of t that starts at p,
- * and its section in *sec; 0 if none does. */
-static size_t heading_at(const gir_template *t, const char *p, const gir_section **sec)
+/* The templates a run is cut with: the edition chosen and the local
+ * layouts of its national form (imp_family). */
+typedef struct {
+	const gir_template *const *t;
+	size_t n;
+} family;
+
+/* The length of the section heading (or alias) of one of the family's
+ * templates that starts at p, and its section in *sec; 0 if none does. */
+static size_t heading_at(family f, const char *p, const gir_section **sec)
 {
-	for (size_t k = 0; k < t->nsections; k++) {
-		const gir_section *s = t->sections[k];
-		size_t n = strlen(s->heading);
-		if (strncmp(p, s->heading, n) == 0)
-			return *sec = s, n;
-		for (size_t a = 0; a < s->naliases; a++)
-			if ((n = strlen(s->aliases[a])) && strncmp(p, s->aliases[a], n) == 0)
+	for (size_t i = 0; i < f.n; i++)
+		for (size_t k = 0; k < f.t[i]->nsections; k++) {
+			const gir_section *s = f.t[i]->sections[k];
+			size_t n = strlen(s->heading);
+			if (strncmp(p, s->heading, n) == 0)
 				return *sec = s, n;
-	}
+			for (size_t a = 0; a < s->naliases; a++)
+				if ((n = strlen(s->aliases[a])) && strncmp(p, s->aliases[a], n) == 0)
+					return *sec = s, n;
+		}
 	return 0;
 }
 
@@ -645,23 +653,34 @@ static bool names_row(const gir_axis *a, const char *w, const char *norm)
 	return false;
 }
 
+static bool section_words(const gir_section *sec, const char *w, const char *norm)
+{
+	for (size_t b = 0; sec && b < sec->nblocks; b++)
+		if ((sec->blocks[b]->caption && gir_same_key(norm, sec->blocks[b]->caption)) ||
+		    (sec->blocks[b]->layout != GIR_LAYOUT_INLINE && names_row(&sec->blocks[b]->rows, w, norm)))
+			return true;
+	return false;
+}
+
 /* Whether the words w (one or several, between spaces) are a block caption
- * or the label of a row of the table section; table 四's rows are its
- * header's words, all on one line before its values. */
-static bool table_words(const gir_section *sec, const char *w)
+ * or the label of a row of the table section, in any template of the
+ * family: the layouts differ in their rows (gov-2021-other-row prints
+ * （六）其他处理 as one row), and which one the report is is told only
+ * from the lines cut here.  Table 四's rows are its header's words, all on
+ * one line before its values. */
+static bool table_words(family f, const gir_section *sec, const char *w)
 {
 	char *norm = imp_normalize(w);
 	bool r = false;
-	for (size_t b = 0; b < sec->nblocks && !r; b++)
-		r = (sec->blocks[b]->caption && gir_same_key(norm, sec->blocks[b]->caption)) ||
-		    (sec->blocks[b]->layout != GIR_LAYOUT_INLINE && names_row(&sec->blocks[b]->rows, w, norm));
+	for (size_t i = 0; i < f.n && !r; i++)
+		r = section_words(gir_template_section(f.t[i], sec->id), w, norm);
 	free(norm);
 	return r;
 }
 
 /* The byte offsets, in text, where the report's lines start again (each
  * after a space); how many. */
-static size_t run_cuts(const gir_template *t, char *text, size_t **cuts)
+static size_t run_cuts(family f, char *text, size_t **cuts)
 {
 	size_t n = 0, headings = 0;
 	const gir_section *sec = NULL;
@@ -674,7 +693,7 @@ static size_t run_cuts(const gir_template *t, char *text, size_t **cuts)
 			continue;
 		}
 		const gir_section *hs;
-		size_t h = heading_at(t, text + i, &hs);
+		size_t h = heading_at(f, text + i, &hs);
 		size_t end = i;
 		while (text[end] && text[end] != ' ')
 			end++;
@@ -686,13 +705,13 @@ static size_t run_cuts(const gir_template *t, char *text, size_t **cuts)
 			char save = text[end];
 			text[end] = '\0';
 			bool value = value_word(text + i);
-			if (!value && (prev_value || table_words(sec, text + i)))
+			if (!value && (prev_value || table_words(f, sec, text + i)))
 				cut = true;
 			else if (value && !prev_value && i > seg) {
 				/* values after words: cut unless the words are a row's label */
 				char keep = text[i - 1];
 				text[i - 1] = '\0';
-				cut = !table_words(sec, text + seg);
+				cut = !table_words(f, sec, text + seg);
 				text[i - 1] = keep;
 			}
 			text[end] = save;
@@ -722,14 +741,14 @@ static size_t run_cuts(const gir_template *t, char *text, size_t **cuts)
 /* The line with a space put before and after each section heading glued
  * to the text around it ("…持平。二、主动公开政府信息情况2021年，…"), so that
  * run_cuts cuts there too: malloc'd, or NULL when no heading is glued. */
-static char *unglued(const gir_template *t, const char *text)
+static char *unglued(family f, const char *text)
 {
 	gir_buf b = {0};
 	bool glued = false;
 	size_t from = 0;
 	for (size_t i = 0; text[i]; i++) {
 		const gir_section *sec;
-		size_t h = (text[i] & 0xC0) != 0x80 ? heading_at(t, text + i, &sec) : 0;
+		size_t h = (text[i] & 0xC0) != 0x80 ? heading_at(f, text + i, &sec) : 0;
 		if (!h)
 			continue;
 		bool before = i && text[i - 1] != ' ', after = text[i + h] && text[i + h] != ' ';
@@ -773,20 +792,21 @@ static char *to_store(imp_doc *doc, const char *s)
 	return doc->store + used;
 }
 
-void imp_split_runs(imp_doc *doc, const gir_template *t)
+void imp_split_runs(imp_doc *doc, const gir_template *const *ts, size_t nt)
 {
-	if (doc->structured || !t)
+	if (doc->structured || !nt)
 		return;
+	family f = {ts, nt};
 	for (size_t i = 0; i < doc->nlines; i++) {
 		imp_line *l = &doc->lines[i];
 		if (strlen(l->text) < RUN_MIN_BYTES)
 			continue;
-		char *spaced = unglued(t, l->text);
+		char *spaced = unglued(f, l->text);
 		if (spaced) { /* the columns after a glued heading shift by a space or two */
 			l->text = to_store(doc, spaced);
 			free(spaced);
 		}
-		size_t *cuts, n = run_cuts(t, l->text, &cuts);
+		size_t *cuts, n = run_cuts(f, l->text, &cuts);
 		if (!n) {
 			free(cuts);
 			continue;

@@ -189,9 +189,78 @@ imp_labels *imp_labels_new(void)
 	return gir_xcalloc(1, sizeof(imp_labels));
 }
 
+/* Length of the space at t that parts the words of a line: ASCII spaces
+ * or U+3000; 0 if none. */
+static size_t word_gap(const char *t)
+{
+	size_t k = 0;
+	for (;;) {
+		if (t[k] == ' ')
+			k++;
+		else if (strncmp(t + k, "\u3000", 3) == 0)
+			k += 3;
+		else
+			return k;
+	}
+}
+
+/* The words before the values that end a line of text, parted by spaces
+ * ("行政许可 97", "1.申请人逾期… 0 0 0 0 0 0 0"): a row whose cells a PDF's
+ * or an archive's text did not keep apart, whose label the table reader
+ * takes so (spaced_row in import_table.c).  malloc'd, or NULL. */
+static char *spaced_label(const char *t)
+{
+	size_t i = 0, label_end = 0;
+	bool values = false;
+	while (t[i]) {
+		size_t at = i;
+		while (t[i] && !word_gap(t + i))
+			i++;
+		char *w = gir_xstrndup(t + at, i - at);
+		if (imp_is_value(w))
+			values = true;
+		else
+			label_end = i, values = false;
+		free(w);
+		i += word_gap(t + i);
+	}
+	return values && label_end ? gir_xstrndup(t, label_end) : NULL;
+}
+
+/* A label a PDF's text breaks over lines of their own ("1.申请人无正当理由逾",
+ * "期不补正、行政机关不", …; 上海市科委 2024): the lines from i on joined,
+ * two to LABEL_LINES of them, each a candidate.  The table reader joins
+ * them so where they name a row; the score must see them too, or the
+ * labels a local layout leaves out look missing from a report that has
+ * them (gov-2021-other-row's 1.–3. of （六）其他处理). */
+#define LABEL_LINES 4
+#define JOINED_MAX 256 /* bytes: the longest label of a form is about 120 */
+static void add_broken(imp_labels *L, const imp_row *rows, size_t n, size_t i)
+{
+	gir_buf b = {0};
+	gir_buf_puts(&b, rows[i].cells[0].text);
+	for (size_t k = i + 1; k < n && k < i + LABEL_LINES && rows[k].n == 1; k++) {
+		gir_buf_puts(&b, rows[k].cells[0].text);
+		if (b.len > JOINED_MAX)
+			break;
+		char *t = gir_xstrndup(b.ptr, b.len);
+		if (tab_find(&L->seen, t) == SIZE_MAX && imp_could_be_label(t))
+			add_candidate(L, t);
+		free(t);
+	}
+	gir_buf_free(&b);
+}
+
 void imp_labels_add(imp_labels *L, const imp_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		if (rows[i].n == 1 && strlen(rows[i].cells[0].text) < LABEL_MAX) {
+			char *l = spaced_label(rows[i].cells[0].text);
+			if (l && tab_find(&L->seen, l) == SIZE_MAX && imp_could_be_label(l))
+				add_candidate(L, l);
+			free(l);
+			add_broken(L, rows, n, i);
+		}
 		for (size_t k = 0; k < rows[i].n; k++) {
 			const char *t = rows[i].cells[k].text;
 			if (tab_find(&L->seen, t) == SIZE_MAX && imp_could_be_label(t))
@@ -275,7 +344,7 @@ static bool heading_by(const imp_labels *L, const char *heading)
 	return false;
 }
 
-static bool heading_found(const gir_section *s, const imp_labels *L)
+bool imp_heading_found(const gir_section *s, const imp_labels *L)
 {
 	if (heading_by(L, s->heading))
 		return true;
@@ -289,7 +358,7 @@ int imp_labels_score(const gir_template *t, const imp_labels *L)
 {
 	int score = 0;
 	for (size_t i = 0; i < t->nsections; i++)
-		score += heading_found(t->sections[i], L);
+		score += imp_heading_found(t->sections[i], L);
 	for (size_t i = 0; i < t->nsections; i++)
 		for (size_t b = 0; b < t->sections[i]->nblocks; b++) {
 			const gir_block *k = t->sections[i]->blocks[b];

@@ -195,6 +195,11 @@ bool imp_could_be_label(const char *text)
 	return is_label(text);
 }
 
+bool imp_is_value(const char *word)
+{
+	return *word && !is_label(word);
+}
+
 char *imp_line_label(const imp_row *r)
 {
 	imp_read rd;
