@@ -2,12 +2,18 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0 poppler-glib cairo
+# Linked libraries; poppler-glib and cairo are only compiled against: the PDF
+# reader opens poppler-glib with dlopen on the first PDF (src/import/import_pdf.c),
+# by the soname found here, so that no other run pays for loading it.
+LINK_PKGS := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0
+PKGS     := $(LINK_PKGS) poppler-glib cairo
+POPPLER_GLIB_SO := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" \
+                     2>/dev/null | sed -n 's/^ *SONAME *//p')
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null)
 # libharu (libhpdf-dev) ships no pkg-config file on Debian 12; use it when present.
 HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
 HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
@@ -15,7 +21,7 @@ HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 # line is cli/.  Object files all go into one flat $(BUILD)/.
 SRC_DIRS := src/core src/render src/pdf src/import
 INCLUDES := -Iinclude $(SRC_DIRS:%=-I%)
-ALL_CFLAGS  = $(WARNINGS) $(DEFINES) $(INCLUDES) $(PKG_CFLAGS) $(HPDF_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+ALL_CFLAGS  = $(WARNINGS) $(DEFINES) $(EXTRA_DEFINES) $(INCLUDES) $(PKG_CFLAGS) $(HPDF_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 # The command line sees the library as any program would: gireport.h only.
 CLI_CFLAGS  = $(WARNINGS) $(DEFINES) -Iinclude -Icli $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) $(HPDF_LIBS) -lm $(LDLIBS)
@@ -56,6 +62,8 @@ HEADERS := include/gireport.h $(wildcard $(SRC_DIRS:%=%/*.h) cli/*.h)
 
 $(BUILD)/%.o: %.c $(HEADERS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/import_pdf.o: EXTRA_DEFINES = $(if $(POPPLER_GLIB_SO),-DGIR_POPPLER_GLIB='"$(POPPLER_GLIB_SO)"')
 
 $(CLI_OBJ): $(BUILD)/%.o: cli/%.c include/gireport.h $(wildcard cli/*.h) | $(BUILD)
 	$(CC) $(CLI_CFLAGS) -c $< -o $@

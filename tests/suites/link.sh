@@ -32,11 +32,16 @@ cli=
 for c in $(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' Makefile | sed -n 's/^CLI_SRC *:= *//p'); do
 	cli="$cli $BUILD/$c.o"
 done
-# Every other library as the Makefile's PKGS names it, without zlib's -lz.
-pkgs=$(sed -n 's/^PKGS *:= *//p' Makefile | sed 's/\<zlib\>//')
+# Every other library the Makefile links (LINK_PKGS), without zlib's -lz.
+pkgs=$(sed -n 's/^LINK_PKGS *:= *//p' Makefile | sed 's/\<zlib\>//')
 libs="$(pkg-config --libs $pkgs | sed 's/ -lz\>//g') -lhpdf -lm"
 # The sanitizer build links with its runtime, as the Makefile links it.
 nm "$LIB" 2>/dev/null | grep -q " U __asan_" && libs="-fsanitize=address,undefined $libs"
+# poppler-glib (with cairo and gio) is opened by the PDF reader on the first
+# PDF, not linked: loading it cost every run 7 ms (docs/import.md, "PDF").
+t poppler-not-linked '! ldd "$BUILD/gireport" | grep -E "libpoppler|libcairo|libgio"'
+t pdf-reader-opens-poppler '"$BUILD/gireport" import tests/real/js-huaian-2024.pdf 2>/dev/null | grep -q "^agency: 淮安市人民政府"'
+
 t static-zlib-link '[ -n "$cli" ] && ${CC:-cc} $cli "$LIB" $libs "$libdir/libz.a" -o "$tmp/gireport-static-z"'
 t static-zlib-defines-deflate 'nm "$tmp/gireport-static-z" | grep -q " T deflateInit_$"'
 t static-zlib-builds-pdf '"$tmp/gireport-static-z" build -f pdf -o "$tmp" examples/lvyuan-tongji-2020.yaml &&
