@@ -103,7 +103,10 @@ char *gir_placeholder_text(const gir_report *rep, const char *arg, size_t len, s
 		sum = gir_value_add(sum, v);
 		i = end + 1;
 	}
-	if (sum.bad) { /* past 2^63: an error, never the wrapped 0 */
+	/* Past 2^63: an error, never the wrapped 0.  A sum that is bad only
+	 * because a cell is (written "abc") is that cell's error, reported
+	 * there; the report does not render, so the text is never printed. */
+	if (sum.overflow) {
 		*bad = (size_t)-1;
 		*badlen = 0;
 		return NULL;
