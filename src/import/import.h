@@ -232,6 +232,9 @@ bool imp_could_be_label(const char *text);
 /* Whether a word is a cell's value: a number, with a unit or not, or a
  * not-applicable mark. */
 bool imp_is_value(const char *word);
+/* Length of the space at t that parts the words of a line (ASCII spaces or
+ * U+3000); 0 if none. */
+size_t imp_word_gap(const char *t);
 /* A one-cell row "label：123"'s label, malloc'd, or NULL. */
 char *imp_line_label(const imp_row *r);
 

@@ -189,21 +189,6 @@ imp_labels *imp_labels_new(void)
 	return gir_xcalloc(1, sizeof(imp_labels));
 }
 
-/* Length of the space at t that parts the words of a line: ASCII spaces
- * or U+3000; 0 if none. */
-static size_t word_gap(const char *t)
-{
-	size_t k = 0;
-	for (;;) {
-		if (t[k] == ' ')
-			k++;
-		else if (strncmp(t + k, "\u3000", 3) == 0)
-			k += 3;
-		else
-			return k;
-	}
-}
-
 /* The words before the values that end a line of text, parted by spaces
  * ("行政许可 97", "1.申请人逾期… 0 0 0 0 0 0 0"): a row whose cells a PDF's
  * or an archive's text did not keep apart, whose label the table reader
@@ -214,7 +199,7 @@ static char *spaced_label(const char *t)
 	bool values = false;
 	while (t[i]) {
 		size_t at = i;
-		while (t[i] && !word_gap(t + i))
+		while (t[i] && !imp_word_gap(t + i))
 			i++;
 		char *w = gir_xstrndup(t + at, i - at);
 		if (imp_is_value(w))
@@ -222,7 +207,7 @@ static char *spaced_label(const char *t)
 		else
 			label_end = i, values = false;
 		free(w);
-		i += word_gap(t + i);
+		i += imp_word_gap(t + i);
 	}
 	return values && label_end ? gir_xstrndup(t, label_end) : NULL;
 }

@@ -1046,8 +1046,8 @@ static size_t cell_lines(const imp_table *tab, const imp_row *rows, size_t n, si
 }
 
 /* Length of the space at t that parts the words of a line: ASCII spaces
- * or U+3000; 0 if none. */
-static size_t word_gap(const char *t)
+ * or U+3000; 0 if none.  (import_score.c reads rows this way too.) */
+size_t imp_word_gap(const char *t)
 {
 	size_t k = 0;
 	for (;;) {
@@ -1076,11 +1076,11 @@ static bool spaced_row(const imp_table *tab, const imp_row *r, imp_row *out)
 		if (nw == GIR_MAX_KEYS)
 			return false; /* a sentence, not a row */
 		at[nw] = i;
-		while (t[i] && !word_gap(t + i))
+		while (t[i] && !imp_word_gap(t + i))
 			i++;
 		len[nw] = i - at[nw];
 		nw++;
-		i += word_gap(t + i);
+		i += imp_word_gap(t + i);
 	}
 	size_t first = nw; /* the first of the values that end the line */
 	for (; first > 0; first--) {
