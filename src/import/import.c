@@ -1156,6 +1156,19 @@ static const imp_cell *likest_cell(const imp_cell **cells, size_t n, const gir_a
 	return best;
 }
 
+/* Whether the row's cells ran together and were not cut (import_runs.c),
+ * which is reported already. */
+static bool refused_row(const imp_doc *doc, const gir_section *sec, const gir_axis *row)
+{
+	char *p = gir_axis_path(row), *full = gir_xasprintf("%s.%s", sec->id, p);
+	bool r = false;
+	for (size_t i = 0; i < doc->refused_rows.len && !r; i++)
+		r = strcmp(doc->refused_rows.items[i], full) == 0;
+	free(p);
+	free(full);
+	return r;
+}
+
 /* A row of the form not found in the input is an error, never a silent 0:
  * the source has 待填 for it, which `check` refuses until a person writes
  * the row from the original; the message says where the input has
@@ -1170,6 +1183,8 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		if (s->filled || gir_axis_is_sum(s->row) || tab->flat)
 			continue;
 		s->missing = true;
+		if (refused_row(&im->doc, tab->sec, s->row))
+			continue; /* its cells ran together: said so, import_runs.c */
 		char *what = gir_axis_label_chain(s->row, im->year);
 		if (ncells == (size_t)-1)
 			ncells = label_cells(rows, n, &cells);
