@@ -1077,8 +1077,9 @@ static gir_pos input_place(const imp *im, int line, int col)
 static void emit_values(imp *im, const imp_slot *s, int indent)
 {
 	if (s->missing) {
-		write_lines(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: not found in the input\n", indent, "",
-		     s->row->id);
+		write_lines(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: %s\n", indent, "", s->row->id,
+		            s->run_together ? "its cells run together and could not be cut for certain"
+		                            : "not found in the input");
 		return;
 	}
 	if (s->note)
@@ -1183,8 +1184,11 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		if (s->filled || gir_axis_is_sum(s->row) || tab->flat)
 			continue;
 		s->missing = true;
-		if (refused_row(&im->doc, tab->sec, s->row))
-			continue; /* its cells ran together: said so, import_runs.c */
+		s->run_together = refused_row(&im->doc, tab->sec, s->row);
+		if (s->run_together) {
+			s->pos = head;
+			continue; /* said so already, import_runs.c */
+		}
 		char *what = gir_axis_label_chain(s->row, im->year);
 		if (ncells == (size_t)-1)
 			ncells = label_cells(rows, n, &cells);

@@ -251,6 +251,7 @@ typedef struct imp_slot {
 	gir_pos pos;
 	bool filled;
 	bool missing;       /* not in the input: written 待填 (GIR_UNREAD) */
+	bool run_together;  /* missing as its cells ran together (import_runs.c) */
 	char *note;         /* what was wrong, for a comment in the source */
 } imp_slot;
 
