@@ -38,6 +38,7 @@
 #define RUN_MAX_BYTES 400    /* a run of cells longer than this is not cut */
 #define RUN_MAX_DIGITS 15    /* digits of one cell's integer or decimal part */
 #define RUN_MAX_CELL 64      /* bytes of one cell: sign, digits, point, unit */
+#define RUN_MAX_CELLS 64     /* cells of one run (四's 15 in the national forms) */
 #define RUN_MAX_SUMS 4096    /* distinct partial sums followed per rule */
 #define RUN_SHOWN 3          /* cuts named in a message */
 
@@ -67,17 +68,11 @@ static bool cell_ok(const gir_axis *col, const char *s, size_t len, int64_t *v, 
 		frac = true;
 	}
 	bool unit = false;
-	if (p < end) {
-		for (size_t u = 0; u < col->nunits && !unit; u++)
-			unit = strlen(col->units[u].text) == (size_t)(end - p) &&
-			       memcmp(p, col->units[u].text, (size_t)(end - p)) == 0 &&
-			       col->units[u].factor != 1;
-		for (size_t u = 0; u < col->nunits && !unit; u++)
-			unit = strlen(col->units[u].text) == (size_t)(end - p) &&
-			       memcmp(p, col->units[u].text, (size_t)(end - p)) == 0;
-		if (!unit)
-			return false;
-	}
+	for (size_t u = 0; p < end && u < col->nunits && !unit; u++)
+		unit = strlen(col->units[u].text) == (size_t)(end - p) &&
+		       memcmp(p, col->units[u].text, (size_t)(end - p)) == 0;
+	if (p < end && !unit)
+		return false;
 	int64_t x = 0;
 	for (const char *q = d; q < d + nd; q++)
 		x = 10 * x + (*q - '0');
@@ -155,9 +150,11 @@ int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp
 {
 	memset(sp, 0, sizeof *sp);
 	sp->n = n;
-	if (len > RUN_MAX_BYTES || n == 0)
+	if (len > RUN_MAX_BYTES || n == 0 || n > RUN_MAX_CELLS)
 		return -1;
 	sp->digits = packed(run, len);
+	if (n > strlen(sp->digits))
+		return 0; /* a cell is a character at least: no cut */
 	enum_ctx c = {sp, b, strlen(sp->digits), NULL, NULL};
 	/* Counted first, from the end (a cut's cells depend only on where it
 	 * starts): len × n × RUN_MAX_CELL tests, however many cuts there are. */
@@ -535,11 +532,13 @@ typedef struct word {
 	const gir_block *b;
 	const gir_axis *row;  /* a leaf row of a table of rows: its cells follow */
 	bool inline_col;      /* a column of an inline table: its run may follow */
+	size_t order;         /* in the template */
 } word;
 
 typedef struct words {
 	word *w;
 	size_t n;
+	size_t from[257];     /* the words starting with byte c: w[from[c], from[c + 1]) */
 } words;
 
 static void add_word(words *ws, const char *s, const gir_block *b, const gir_axis *row, bool inl)
@@ -547,7 +546,8 @@ static void add_word(words *ws, const char *s, const gir_block *b, const gir_axi
 	if (!s || !*s)
 		return;
 	IMP_GROW(ws->w, ws->n);
-	ws->w[ws->n++] = (word){s, strlen(s), b, row, inl};
+	ws->w[ws->n] = (word){s, strlen(s), b, row, inl, ws->n};
+	ws->n++;
 }
 
 static void axis_words(words *ws, const gir_block *b, const gir_axis *a, bool rows)
@@ -563,6 +563,15 @@ static void axis_words(words *ws, const gir_block *b, const gir_axis *a, bool ro
 		axis_words(ws, b, a->children[i], rows);
 }
 
+static int by_first_byte(const void *a, const void *b)
+{
+	const word *x = a, *y = b;
+	int cx = (unsigned char)x->s[0], cy = (unsigned char)y->s[0];
+	if (cx != cy)
+		return cx - cy;
+	return (x->order > y->order) - (x->order < y->order); /* the template's order */
+}
+
 /* The words of the section's tables: captions, corners, row and column
  * labels and their aliases, each with what it is. */
 static words section_words(const gir_section *sec)
@@ -574,6 +583,15 @@ static words section_words(const gir_section *sec)
 		add_word(&ws, bl->corner, bl, NULL, false);
 		axis_words(&ws, bl, &bl->rows, true);
 		axis_words(&ws, bl, &bl->cols, false);
+	}
+	/* by first byte, so that each place of a long line is tried against a
+	 * few words only */
+	if (ws.n)
+		qsort(ws.w, ws.n, sizeof *ws.w, by_first_byte);
+	for (size_t c = 0, k = 0; c <= 256; c++) {
+		while (k < ws.n && (unsigned char)ws.w[k].s[0] < c)
+			k++;
+		ws.from[c] = k;
 	}
 	return ws;
 }
@@ -591,7 +609,8 @@ static size_t find_marks(const words *ws, const char *text, size_t from, size_t 
 	*out = NULL;
 	for (size_t i = from; i < to;) {
 		const word *best = NULL;
-		for (size_t k = 0; k < ws->n; k++) {
+		unsigned char c = (unsigned char)text[i];
+		for (size_t k = ws->from[c]; k < ws->from[c + 1]; k++) {
 			const word *w = &ws->w[k];
 			if (w->s[0] == text[i] && i + w->len <= to && (!best || w->len > best->len) &&
 			    memcmp(text + i, w->s, w->len) == 0)
@@ -765,6 +784,18 @@ static void note_refused(imp_doc *doc, const gir_section *sec, const run_row *r)
 	}
 }
 
+/* The run as a message shows it: at most 40 characters, then "…". */
+static char *shown_digits(const char *d)
+{
+	size_t n = strlen(d);
+	if (n <= 40)
+		return gir_xstrdup(d);
+	size_t cut = 40;
+	while (cut && ((unsigned char)d[cut] & 0xC0) == 0x80)
+		cut--;
+	return gir_xasprintf("%.*s…", (int)cut, d);
+}
+
 /* The first cuts still possible, "77、77、166 或 7、777、166 …". */
 static char *shown_cuts(const imp_splits *sp)
 {
@@ -792,6 +823,7 @@ static void refuse(imp_doc *doc, const imp_line *l, const gir_section *sec, cons
 	char *what = row_name(sec, r, doc->year);
 	const imp_splits *sp = &r->sp;
 	size_t n = r->row ? r->b->ncols : r->b->ncols * r->b->nrows;
+	char *digits = sp->digits ? shown_digits(sp->digits) : NULL;
 	const char *hint = _("write the row's cells from the original (docs/import.md, \"Cells run "
 	                     "together\")");
 	if (sp->count == (size_t)-1)
@@ -806,23 +838,24 @@ static void refuse(imp_doc *doc, const imp_line *l, const gir_section *sec, cons
 		            GIR_MSG(ERROR, import_run_no_cut,
 		                    "%s: \"%s\" cannot be cut into the row's %zu cells (a cell may be "
 		                    "blank in the original); the source has %s for the row"),
-		            what, sp->digits, n, GIR_UNREAD);
+		            what, digits, n, GIR_UNREAD);
 	else if (sp->count > IMP_RUN_MAX_SPLITS)
 		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
 		            GIR_MSG(ERROR, import_run_too_many_cuts,
 		                    "%s: \"%s\" can be cut into the row's %zu cells in more than %d ways; "
 		                    "the source has %s for the row"),
-		            what, sp->digits, n, IMP_RUN_MAX_SPLITS, GIR_UNREAD);
+		            what, digits, n, IMP_RUN_MAX_SPLITS, GIR_UNREAD);
 	else {
 		char *cuts = shown_cuts(sp);
 		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
 		            GIR_MSG(ERROR, import_run_ambiguous,
 		                    "%s: \"%s\" runs the row's %zu cells together and the form's sums "
 		                    "leave %zu ways to cut it: %s; the source has %s for the row"),
-		            what, sp->digits, n, sp->nalive, cuts, GIR_UNREAD);
+		            what, digits, n, sp->nalive, cuts, GIR_UNREAD);
 		free(cuts);
 	}
 	free(what);
+	free(digits);
 	note_refused(doc, sec, r);
 }
 

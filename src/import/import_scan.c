@@ -623,11 +623,13 @@ size_t imp_heading_at(const gir_template *const *ts, size_t nt, const char *p, c
 	for (size_t i = 0; i < nt; i++)
 		for (size_t k = 0; k < ts[i]->nsections; k++) {
 			const gir_section *s = ts[i]->sections[k];
-			size_t n = strlen(s->heading);
-			if (strncmp(p, s->heading, n) == 0)
+			size_t n;
+			/* the first byte first: this runs at every character of a line */
+			if (s->heading[0] == *p && strncmp(p, s->heading, n = strlen(s->heading)) == 0)
 				return *sec = s, n;
 			for (size_t a = 0; a < s->naliases; a++)
-				if ((n = strlen(s->aliases[a])) && strncmp(p, s->aliases[a], n) == 0)
+				if (s->aliases[a][0] == *p && (n = strlen(s->aliases[a])) &&
+				    strncmp(p, s->aliases[a], n) == 0)
 					return *sec = s, n;
 		}
 	return 0;
