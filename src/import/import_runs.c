@@ -849,8 +849,8 @@ static void refuse(imp_doc *doc, const imp_line *l, const gir_section *sec, cons
 		char *cuts = shown_cuts(sp);
 		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
 		            GIR_MSG(ERROR, import_run_ambiguous,
-		                    "%s: \"%s\" runs the row's %zu cells together and the form's sums "
-		                    "leave %zu ways to cut it: %s; the source has %s for the row"),
+		                    "%s: \"%s\" runs the row's %zu cells together, and %zu ways to cut "
+		                    "it fit the digits and the form's sums: %s; the source has %s for the row"),
 		            what, digits, n, sp->nalive, cuts, GIR_UNREAD);
 		free(cuts);
 	}
