@@ -1170,6 +1170,20 @@ static bool refused_row(const imp_doc *doc, const gir_section *sec, const gir_ax
 	return r;
 }
 
+/* Whether every row of the section is one whose cells ran together and
+ * were not cut. */
+static bool all_refused(const imp_doc *doc, const gir_section *sec)
+{
+	bool any = false;
+	for (size_t b = 0; b < sec->nblocks; b++)
+		for (size_t r = 0; r < sec->blocks[b]->nrows; r++) {
+			if (!refused_row(doc, sec, sec->blocks[b]->row_leaves[r]))
+				return false;
+			any = true;
+		}
+	return any;
+}
+
 /* A row of the form not found in the input is an error, never a silent 0:
  * the source has 待填 for it, which `check` refuses until a person writes
  * the row from the original; the message says where the input has
@@ -1325,6 +1339,11 @@ static void import_section(imp *im, size_t k)
 	if (tab.found) {
 		missing_rows(im, &tab, rows, n);
 		emit_table(im, sec, &tab);
+	} else if (all_refused(&im->doc, sec)) {
+		/* every row's cells ran together and were not cut: said so row by
+		 * row (import_runs.c) */
+		write_lines(im, at, "%s: " GIR_UNREAD "  # %s: its cells run together and could not be "
+		            "cut for certain\n", sec->id, sec->heading);
 	} else {
 		no_table(im, sec, at, from, to, "no table found in the input");
 	}

@@ -426,6 +426,19 @@ t run-together:wrong-sums-decide-nothing 'grep -q "二、上年结转政府信�
 	grep -qxF "  carried_over: 待填  # import: its cells run together and could not be cut for certain" "$tmp/pt-wrong.yaml" &&
 	grep -qxF "  granted: 待填  # import: its cells run together and could not be cut for certain" "$tmp/pt-wrong.yaml" &&
 	grep -qxF "  carried_forward: [1, 0, 0, 0, 0, 0, 1]" "$tmp/pt-wrong.yaml"'
+# Hostile runs are bounded, never tried at length: 四's fifteen cells as 200
+# digits have more than 2,000 cuts (counted, not listed), and a run of 401
+# digits is not tried at all; each is 待填 with its own error.
+ones() { yes 1 | head -n "$1" | tr -d '\n'; }
+sed -e "2s/总计10203120001200000 /总计$(ones 200) /" -e "2s/规章000 /规章$(ones 401) /" "$tmp/pt-digits.txt" >"$tmp/pt-long.txt"
+"$BIN" import "$tmp/pt-long.txt" >"$tmp/pt-long.yaml" 2>"$tmp/pt-long.err"
+echo $? >"$tmp/pt-long.rc"
+t run-together:bounded '[ $(cat "$tmp/pt-long.rc") = 1 ] && grep -q "error: 四、政府信息公开行政复议、行政诉讼情况: \"1111111111111111111111111111111111111111…\" can be cut into the row'"'"'s 15 cells in more than 2000 ways; the source has 待填 for the row" "$tmp/pt-long.err" &&
+	grep -q "error: 二、主动公开政府信息情况 · 规章: 401 characters of cells run together, more than 400: not cut; the source has 待填 for the row" "$tmp/pt-long.err" &&
+	grep -qxF "  regulations: 待填  # import: its cells run together and could not be cut for certain" "$tmp/pt-long.yaml" &&
+	grep -qxF "appeals: 待填  # 四、政府信息公开行政复议、行政诉讼情况: its cells run together and could not be cut for certain" "$tmp/pt-long.yaml" &&
+	! grep -q "四、政府信息公开行政复议、行政诉讼情况: no table found" "$tmp/pt-long.err" &&
+	grep -qxF "  granted: [27, 0, 0, 2, 0, 1, 30]" "$tmp/pt-long.yaml"'
 # The local layouts of gov-2021 on one line, made as above from their golden
 # sources: the line is cut with the headings and rows of every layout of the
 # form (before the cut no label can be told, and the layout with the fewest
