@@ -30,7 +30,7 @@ BUILD    ?= build
 LIB_SRC  := buf util utf8 cn zipmem diag load template number narrative placeholder prose suggest validate model check previous \
             layout wrap textgrid render_text render_md render_html render_docx render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf render_ofd figures profile summary diff schema site site_chart \
-            import_scan import_table import_score import import_bridge import_detect import_html import_docx import_pdf import_pdftext audit
+            import_scan import_runs import_table import_score import import_bridge import_detect import_html import_docx import_pdf import_pdftext audit
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import \
             cmd_audit cmd_site
 TEMPLATES := $(sort $(wildcard templates/*.json))

@@ -297,6 +297,19 @@ static void parse_axis_node(tctx *c, const cJSON *j, gir_axis *parent, gir_axis 
 				a->aliases[a->naliases++] = gir_xstrdup(s->valuestring);
 		}
 	}
+	/* "count_words": ["笔", "个", "项"]: words a report may print after a
+	 * count of this column ("2笔" for 采购项目数量), which import reads as
+	 * the number alone; unlike "unit", never printed in the header. */
+	size_t nw;
+	char **words = json_strings(c, j, "count_words", &nw);
+	if (nw && a->type != GIR_COUNT)
+		terr(c, "template: \"%s\" is for a count column", "count_words");
+	for (size_t i = 0; i < nw; i++) {
+		if (*words[i])
+			add_axis_unit(a, words[i], 1);
+		free(words[i]);
+	}
+	free(words);
 	const cJSON *kids = cJSON_GetObjectItemCaseSensitive(j, "children");
 	if (kids)
 		parse_axis_children(c, kids, a, a->type);

@@ -1077,8 +1077,9 @@ static gir_pos input_place(const imp *im, int line, int col)
 static void emit_values(imp *im, const imp_slot *s, int indent)
 {
 	if (s->missing) {
-		write_lines(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: not found in the input\n", indent, "",
-		     s->row->id);
+		write_lines(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: %s\n", indent, "", s->row->id,
+		            s->run_together ? "its cells run together and could not be cut for certain"
+		                            : "not found in the input");
 		return;
 	}
 	if (s->note)
@@ -1156,6 +1157,33 @@ static const imp_cell *likest_cell(const imp_cell **cells, size_t n, const gir_a
 	return best;
 }
 
+/* Whether the row's cells ran together and were not cut (import_runs.c),
+ * which is reported already. */
+static bool refused_row(const imp_doc *doc, const gir_section *sec, const gir_axis *row)
+{
+	char *p = gir_axis_path(row), *full = gir_xasprintf("%s.%s", sec->id, p);
+	bool r = false;
+	for (size_t i = 0; i < doc->refused_rows.len && !r; i++)
+		r = strcmp(doc->refused_rows.items[i], full) == 0;
+	free(p);
+	free(full);
+	return r;
+}
+
+/* Whether every row of the section is one whose cells ran together and
+ * were not cut. */
+static bool all_refused(const imp_doc *doc, const gir_section *sec)
+{
+	bool any = false;
+	for (size_t b = 0; b < sec->nblocks; b++)
+		for (size_t r = 0; r < sec->blocks[b]->nrows; r++) {
+			if (!refused_row(doc, sec, sec->blocks[b]->row_leaves[r]))
+				return false;
+			any = true;
+		}
+	return any;
+}
+
 /* A row of the form not found in the input is an error, never a silent 0:
  * the source has 待填 for it, which `check` refuses until a person writes
  * the row from the original; the message says where the input has
@@ -1170,6 +1198,11 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		if (s->filled || gir_axis_is_sum(s->row) || tab->flat)
 			continue;
 		s->missing = true;
+		s->run_together = refused_row(&im->doc, tab->sec, s->row);
+		if (s->run_together) {
+			s->pos = head;
+			continue; /* said so already, import_runs.c */
+		}
 		char *what = gir_axis_label_chain(s->row, im->year);
 		if (ncells == (size_t)-1)
 			ncells = label_cells(rows, n, &cells);
@@ -1306,6 +1339,11 @@ static void import_section(imp *im, size_t k)
 	if (tab.found) {
 		missing_rows(im, &tab, rows, n);
 		emit_table(im, sec, &tab);
+	} else if (all_refused(&im->doc, sec)) {
+		/* every row's cells ran together and were not cut: said so row by
+		 * row (import_runs.c) */
+		write_lines(im, at, "%s: " GIR_UNREAD "  # %s: its cells run together and could not be "
+		            "cut for certain\n", sec->id, sec->heading);
 	} else {
 		no_table(im, sec, at, from, to, "no table found in the input");
 	}

@@ -83,6 +83,10 @@ typedef struct imp_doc {
 	 * ContentSource and PubDate metas), used when the text does not say:
 	 * malloc'd or NULL. */
 	char *meta_title, *meta_agency, *meta_date;
+	/* Rows whose cells ran together and could not be cut for certain
+	 * ("requests.received", import_runs.c): already reported, and 待填
+	 * in the source.  malloc'd strings. */
+	gir_ptrvec refused_rows;
 } imp_doc;
 
 /* Makes room for element n of an array grown one element at a time: the
@@ -115,6 +119,41 @@ int imp_scan(imp_doc *doc, const char *text, size_t len);
  * templates ts: the edition chosen and the other layouts of its national
  * form, which the cut lines tell apart afterwards. */
 void imp_split_runs(imp_doc *doc, const gir_template *const *ts, size_t nt);
+/* The length of the section heading (or alias) of one of the nt templates
+ * ts that starts at p, and its section in *sec; 0 if none does. */
+size_t imp_heading_at(const gir_template *const *ts, size_t nt, const char *p,
+                      const gir_section **sec);
+
+/* ---- import_runs.c: cells run together ------------------------------------
+ *
+ * "规范性文件7777166": a row's cells printed with nothing between them.
+ * The ways to cut such a run into the row's cells, each a well-formed
+ * number for its column, are counted (saturated at IMP_RUN_MAX_SPLITS + 1)
+ * and, when no more, listed; the table's arithmetic then rules some out. */
+#define IMP_RUN_MAX_SPLITS 2000
+typedef struct imp_splits {
+	size_t n;           /* cells of each cut */
+	char *digits;       /* the run without its spaces */
+	size_t count;       /* cuts, saturated at IMP_RUN_MAX_SPLITS + 1 */
+	size_t nsplits;     /* cuts listed: count when not above the limit, else 0 */
+	size_t *cuts;       /* [nsplits][n + 1]: where each cell starts in digits, and the end */
+	int64_t *vals;      /* [nsplits][n]: each cell's value, when whole */
+	bool *whole;        /* [nsplits][n]: a whole number in the column's own unit */
+	bool *alive;        /* [nsplits]: not ruled out */
+	size_t nalive;
+} imp_splits;
+/* The cuts of run[0, len) into n cells, cell k a number for column
+ * k % ncols of block b (an inline block's run holds all its rows).
+ * Returns 0, or -1 (nothing listed) when the run is too long to try. */
+int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp_splits *sp);
+/* Cut s's cells joined by sep, malloc'd. */
+char *imp_split_cells(const imp_splits *sp, size_t s, const char *sep);
+void imp_splits_free(imp_splits *sp);
+/* A line holding a whole report with table cells run together, rewritten
+ * with each row the form's arithmetic lets be cut one way only as "label
+ * cell cell …" (for imp_split_runs), and each other such row taken out
+ * with an error (doc->refused_rows); NULL when no row ran together. */
+char *imp_unglue_cells(imp_doc *doc, const gir_template *const *ts, size_t nt, const imp_line *l);
 void imp_doc_free(imp_doc *doc);
 /* The rows of table lines (and lines of text) in [from, to). */
 size_t imp_rows(const imp_doc *doc, size_t from, size_t to, imp_row **rows);
@@ -212,6 +251,7 @@ typedef struct imp_slot {
 	gir_pos pos;
 	bool filled;
 	bool missing;       /* not in the input: written 待填 (GIR_UNREAD) */
+	bool run_together;  /* missing as its cells ran together (import_runs.c) */
 	char *note;         /* what was wrong, for a comment in the source */
 } imp_slot;
 

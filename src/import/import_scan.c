@@ -618,21 +618,26 @@ typedef struct {
 	size_t n;
 } family;
 
-/* The length of the section heading (or alias) of one of the family's
- * templates that starts at p, and its section in *sec; 0 if none does. */
-static size_t heading_at(family f, const char *p, const gir_section **sec)
+size_t imp_heading_at(const gir_template *const *ts, size_t nt, const char *p, const gir_section **sec)
 {
-	for (size_t i = 0; i < f.n; i++)
-		for (size_t k = 0; k < f.t[i]->nsections; k++) {
-			const gir_section *s = f.t[i]->sections[k];
-			size_t n = strlen(s->heading);
-			if (strncmp(p, s->heading, n) == 0)
+	for (size_t i = 0; i < nt; i++)
+		for (size_t k = 0; k < ts[i]->nsections; k++) {
+			const gir_section *s = ts[i]->sections[k];
+			size_t n;
+			/* the first byte first: this runs at every character of a line */
+			if (s->heading[0] == *p && strncmp(p, s->heading, n = strlen(s->heading)) == 0)
 				return *sec = s, n;
 			for (size_t a = 0; a < s->naliases; a++)
-				if ((n = strlen(s->aliases[a])) && strncmp(p, s->aliases[a], n) == 0)
+				if (s->aliases[a][0] == *p && (n = strlen(s->aliases[a])) &&
+				    strncmp(p, s->aliases[a], n) == 0)
 					return *sec = s, n;
 		}
 	return 0;
+}
+
+static size_t heading_at(family f, const char *p, const gir_section **sec)
+{
+	return imp_heading_at(f.t, f.n, p, sec);
 }
 
 static bool value_word(const char *w)
@@ -801,6 +806,11 @@ void imp_split_runs(imp_doc *doc, const gir_template *const *ts, size_t nt)
 		imp_line *l = &doc->lines[i];
 		if (strlen(l->text) < RUN_MIN_BYTES)
 			continue;
+		char *cut = imp_unglue_cells(doc, ts, nt, l);
+		if (cut) { /* cells run together, now between spaces */
+			l->text = to_store(doc, cut);
+			free(cut);
+		}
 		char *spaced = unglued(f, l->text);
 		if (spaced) { /* the columns after a glued heading shift by a space or two */
 			l->text = to_store(doc, spaced);
@@ -851,6 +861,9 @@ void imp_doc_free(imp_doc *doc)
 			free(l->cells[k].text);
 		free(l->cells);
 	}
+	for (size_t i = 0; i < doc->refused_rows.len; i++)
+		free(doc->refused_rows.items[i]);
+	gir_ptrvec_free(&doc->refused_rows);
 	free(doc->meta_title);
 	free(doc->meta_agency);
 	free(doc->meta_date);

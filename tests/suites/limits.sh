@@ -317,9 +317,15 @@ wide_box() { # one box-drawn row of 8,000 K cells
 cr_cr_lf() { # 10,000 K lines ending in CR CR LF
 	yes '做好公开工作。' | head -n $((10000 * $1)) | sed 's/$/\r\r/'
 }
+run_line() { # a report on one line, 2,000 K rows of 三 with their cells run together
+	printf '三、收到和处理政府信息公开申请情况 '
+	yes '（一）予以公开270020130' | head -n $((2000 * $1)) | tr -d '\n'
+	printf ' 四、政府信息公开行政复议、行政诉讼情况 结果维持总计315090000000000 五、存在的主要问题及改进情况 无。\n'
+}
 linear_import wide-pipe-row wide_pipe
 linear_import wide-box-row wide_box
 linear_import cr-cr-lf-lines cr_cr_lf
+linear_import cells-run-together run_line
 
 [ -n "$LIMITS_ALL" ] || exit 0
 

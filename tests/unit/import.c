@@ -169,6 +169,93 @@ static void labels_and_scores(void **state)
 	gir_diags_free(d);
 }
 
+/* The cuts of a run of cells for block b of a section, as strings "a b c"
+ * in the order found, joined by " | "; the count in *count. */
+static char *cuts_of(const gir_template *t, const char *sec, size_t b, const char *run, size_t n,
+                     size_t *count)
+{
+	const gir_block *bl = gir_template_section(t, sec)->blocks[b];
+	imp_splits sp;
+	assert_int_equal(imp_split_run(run, strlen(run), bl, n, &sp), 0);
+	*count = sp.count;
+	gir_buf out = {0};
+	for (size_t s = 0; s < sp.nsplits; s++) {
+		char *c = imp_split_cells(&sp, s, " ");
+		gir_buf_printf(&out, "%s%s", s ? " | " : "", c);
+		free(c);
+	}
+	imp_splits_free(&sp);
+	return gir_buf_detach(&out);
+}
+
+static void expect_cuts(const gir_template *t, const char *sec, size_t b, const char *run, size_t n,
+                        size_t count, const char *want)
+{
+	size_t got;
+	char *c = cuts_of(t, sec, b, run, n, &got);
+	assert_int_equal(got, count);
+	if (want)
+		assert_string_equal(c, want);
+	free(c);
+}
+
+/* Cells run together (import_runs.c): every way to cut the digits into
+ * the row's cells, each a well-formed number for its column, and no other. */
+static void run_together_cuts(void **state)
+{
+	(void)state;
+	gir_diags *d = gir_diags_new();
+	gir_registry *r = gir_registry_new(d);
+	const gir_template *t19 = gir_registry_find(r, "gov-2019");
+	/* n digits into n cells: one way; no leading zero but 0 itself */
+	expect_cuts(t19, "proactive", 0, "006", 3, 1, "0 0 6");
+	expect_cuts(t19, "proactive", 0, "505", 3, 1, "5 0 5");
+	expect_cuts(t19, "requests", 0, "5000005", 7, 1, "5 0 0 0 0 0 5");
+	expect_cuts(t19, "appeals", 0, "315090000000000", 15, 1, "3 1 5 0 9 0 0 0 0 0 0 0 0 0 0");
+	/* stray spaces are no cells: "10 0 00 0 1" is 1, 0, 0, 0, 0, 0, 1 */
+	expect_cuts(t19, "requests", 0, "10 0 00 0 1", 7, 1, "1 0 0 0 0 0 1");
+	/* several ways: all of them, none by likeness */
+	expect_cuts(t19, "proactive", 0, "2023", 3, 2, "2 0 23 | 20 2 3");
+	expect_cuts(t19, "proactive", 0, "7777166", 3, 15, NULL);
+	/* a sign only in 本年增/减, never on 0; a unit only one the column has */
+	expect_cuts(t19, "proactive", 1, "88-720", 3, 2, "88 -7 20 | 88 -72 0");
+	expect_cuts(t19, "proactive", 1, "0+11", 3, 1, "0 +1 1");
+	expect_cuts(t19, "proactive", 0, "1-10", 3, 0, "");
+	expect_cuts(t19, "proactive", 1, "1-00", 3, 0, "");
+	expect_cuts(t19, "proactive", 4, "547.9659万元", 2, 2, "5 47.9659万元 | 54 7.9659万元");
+	expect_cuts(t19, "proactive", 4, "2笔", 2, 0, "");
+	expect_cuts(t19, "proactive", 4, "1.52", 2, 0, ""); /* a count has no point */
+	expect_cuts(t19, "proactive", 1, "1-10", 3, 1, "1 -1 0");
+	/* too few digits for the cells: none */
+	expect_cuts(t19, "requests", 0, "000000", 7, 0, "");
+	/* hostile runs: counted without listing them, at most RUN_MAX_BYTES */
+	char run[401];
+	memset(run, '1', 200);
+	run[200] = '\0';
+	size_t got;
+	char *c = cuts_of(t19, "appeals", 0, run, 15, &got);
+	assert_int_equal(got, IMP_RUN_MAX_SPLITS + 1);
+	assert_string_equal(c, "");
+	free(c);
+	memset(run, '1', 400); /* 15 cells of at most 15 digits hold 225 */
+	run[400] = '\0';
+	c = cuts_of(t19, "appeals", 0, run, 15, &got);
+	assert_int_equal(got, 0);
+	free(c);
+	memset(run, '0', 400);
+	c = cuts_of(t19, "requests", 0, run, 7, &got); /* 0000…: one 0 a cell, never 00 */
+	assert_int_equal(got, 0);
+	free(c);
+	char long_run[402];
+	memset(long_run, '1', 401);
+	long_run[401] = '\0';
+	imp_splits sp;
+	assert_int_equal(imp_split_run(long_run, 401, gir_template_section(t19, "requests")->blocks[0], 7, &sp), -1);
+	imp_splits_free(&sp);
+	gir_registry_free(r);
+	gir_diags_free(d);
+}
+
 /* Imports text; returns the source, diagnostics in *d. */
 static char *import(const char *text, gir_diags **d, int *rc)
 {
@@ -260,6 +347,7 @@ int main(void)
 		cmocka_unit_test(pipe_and_box_rows),
 		cmocka_unit_test(bad_text),
 		cmocka_unit_test(labels_and_scores),
+		cmocka_unit_test(run_together_cuts),
 		cmocka_unit_test(whole_import),
 		cmocka_unit_test(narrative_shapes),
 		cmocka_unit_test(unplaced_row),

@@ -1,0 +1,967 @@
+/* Cells run together: an archive's one-line copy of a report may print a
+ * table row's cells with nothing between them (平潭 page.txt:
+ * "规范性文件7777166" is 77, 77, 166; "行政许可88-720" is 88, -72, 0;
+ * "政府集中采购215419886元" is 21, 5419886元).  Such a row is cut into
+ * its cells only when the input determines the cut:
+ *
+ *   - a cut is a way to part the digits into exactly the row's number of
+ *     cells, each a well-formed number for its column (no leading zero but
+ *     "0" itself; a sign only in a 本年增/减 column, a point only in an
+ *     amount column, a unit only one the template gives the column);
+ *   - of the cuts of every such row of a table, only those are kept that
+ *     the form's arithmetic allows, applied across the whole table at once:
+ *     the template's totals (a column "sum": "all", a row "sum":
+ *     "siblings") and its "=" checks (一+二 = 三+四).  A cut is dropped
+ *     only when no cut of the other rows makes the rule hold with it;
+ *   - a row left with one cut is written with its cells between spaces, for
+ *     the one-line cutter (import_scan.c); a row left with several is an
+ *     error naming the cuts, and the row is taken out, so that the source
+ *     has 待填 for it.
+ *
+ * Nothing is chosen by likelihood.  When the original's own arithmetic is
+ * wrong (a total that is not the sum of its parts), the rules it breaks
+ * decide nothing: a row whose every cut breaks its own row rule keeps all
+ * its cuts, and rules across rows that leave some row with none are not
+ * used at all for that table.  The search is bounded: a run of more than
+ * RUN_MAX_BYTES, a cell of more than RUN_MAX_DIGITS digits, or more than
+ * IMP_RUN_MAX_SPLITS cuts of one row are refused, never tried. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "number.h"
+#include "import.h"
+#include "utf8.h"
+#include "util.h"
+
+#define RUN_MAX_BYTES 400    /* a run of cells longer than this is not cut */
+#define RUN_MAX_DIGITS 15    /* digits of one cell's integer or decimal part */
+#define RUN_MAX_CELL 64      /* bytes of one cell: sign, digits, point, unit */
+#define RUN_MAX_CELLS 64     /* cells of one run (四's 15 in the national forms) */
+#define RUN_MAX_SUMS 4096    /* distinct partial sums followed per rule */
+#define RUN_SHOWN 3          /* cuts named in a message */
+
+/* ---- the cuts of one run ----------------------------------------------- */
+
+/* Whether s[0..len) is a well-formed number for the column col; its value,
+ * when it is a whole number in the column's own unit, in *v (*whole). */
+static bool cell_ok(const gir_axis *col, const char *s, size_t len, int64_t *v, bool *whole)
+{
+	const char *p = s, *end = s + len;
+	bool neg = false, sign = false;
+	if (col->type == GIR_DELTA && p < end && (*p == '+' || *p == '-'))
+		neg = *p == '-', sign = true, p++;
+	const char *d = p;
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	size_t nd = (size_t)(p - d);
+	if (!nd || nd > RUN_MAX_DIGITS || (nd > 1 && *d == '0') || (sign && nd == 1 && *d == '0'))
+		return false;
+	bool frac = false;
+	if (p < end && *p == '.' && col->type == GIR_AMOUNT) {
+		const char *f = ++p;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+		if (p == f || p - f > RUN_MAX_DIGITS)
+			return false;
+		frac = true;
+	}
+	bool unit = false;
+	for (size_t u = 0; p < end && u < col->nunits && !unit; u++)
+		unit = strlen(col->units[u].text) == (size_t)(end - p) &&
+		       memcmp(p, col->units[u].text, (size_t)(end - p)) == 0;
+	if (p < end && !unit)
+		return false;
+	int64_t x = 0;
+	for (const char *q = d; q < d + nd; q++)
+		x = 10 * x + (*q - '0');
+	*v = neg ? -x : x;
+	*whole = !frac && !unit;
+	return true;
+}
+
+/* The run without its spaces: a copy may part cells with a space, join
+ * them, or part one cell ("10 0 00 0 1" is 1, 0, 0, 0, 0, 0, 1). */
+static char *packed(const char *run, size_t len)
+{
+	char *d = gir_xmalloc(len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (run[i] != ' ')
+			d[n++] = run[i];
+	d[n] = '\0';
+	return d;
+}
+
+/* The column of cell k of a row of n cells of the block: an inline block's
+ * run holds every row's cells, one row after another. */
+static const gir_axis *col_of(const gir_block *b, size_t k)
+{
+	return b->col_leaves[k % b->ncols];
+}
+
+void imp_splits_free(imp_splits *sp)
+{
+	free(sp->digits);
+	free(sp->cuts);
+	free(sp->vals);
+	free(sp->whole);
+	free(sp->alive);
+	memset(sp, 0, sizeof *sp);
+}
+
+typedef struct enum_ctx {
+	imp_splits *sp;
+	const gir_block *b;
+	size_t len;
+	size_t *ways;    /* [(len + 1) * (n + 1)]: cuts of digits[i..] into the last k cells */
+	size_t *cut;     /* the cut being built */
+} enum_ctx;
+
+#define WAYS(c, i, k) (c)->ways[(i) * ((c)->sp->n + 1) + (k)]
+
+static void enumerate(enum_ctx *c, size_t i, size_t k)
+{
+	imp_splits *sp = c->sp;
+	size_t n = sp->n;
+	c->cut[n - k] = i;
+	if (k == 0) {
+		size_t at = sp->nsplits++;
+		memcpy(&sp->cuts[at * (n + 1)], c->cut, (n + 1) * sizeof *c->cut);
+		for (size_t m = 0; m < n; m++) {
+			size_t from = c->cut[m], to = c->cut[m + 1];
+			cell_ok(col_of(c->b, m), sp->digits + from, to - from, &sp->vals[at * n + m],
+			        &sp->whole[at * n + m]);
+		}
+		sp->alive[at] = true;
+		return;
+	}
+	const gir_axis *col = col_of(c->b, n - k);
+	for (size_t j = i + 1; j <= c->len && j - i <= RUN_MAX_CELL; j++) {
+		int64_t v;
+		bool w;
+		if (WAYS(c, j, k - 1) && cell_ok(col, sp->digits + i, j - i, &v, &w))
+			enumerate(c, j, k - 1);
+	}
+}
+
+int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp_splits *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	sp->n = n;
+	if (len > RUN_MAX_BYTES || n == 0 || n > RUN_MAX_CELLS)
+		return -1;
+	sp->digits = packed(run, len);
+	if (n > strlen(sp->digits))
+		return 0; /* a cell is a character at least: no cut */
+	enum_ctx c = {sp, b, strlen(sp->digits), NULL, NULL};
+	/* Counted first, from the end (a cut's cells depend only on where it
+	 * starts): len × n × RUN_MAX_CELL tests, however many cuts there are. */
+	c.ways = gir_xcalloc((c.len + 1) * (n + 1), sizeof *c.ways);
+	WAYS(&c, c.len, 0) = 1;
+	for (size_t i = c.len; i-- > 0;)
+		for (size_t k = 1; k <= n; k++) {
+			size_t w = 0;
+			const gir_axis *col = col_of(b, n - k);
+			for (size_t j = i + 1; j <= c.len && j - i <= RUN_MAX_CELL; j++) {
+				int64_t v;
+				bool whole;
+				if (WAYS(&c, j, k - 1) && cell_ok(col, sp->digits + i, j - i, &v, &whole))
+					w += WAYS(&c, j, k - 1);
+				if (w > IMP_RUN_MAX_SPLITS)
+					w = IMP_RUN_MAX_SPLITS + 1;
+			}
+			WAYS(&c, i, k) = w;
+		}
+	sp->count = WAYS(&c, 0, n);
+	if (sp->count && sp->count <= IMP_RUN_MAX_SPLITS) {
+		sp->cuts = gir_xcalloc(sp->count * (n + 1), sizeof *sp->cuts);
+		sp->vals = gir_xcalloc(sp->count * n, sizeof *sp->vals);
+		sp->whole = gir_xcalloc(sp->count * n, sizeof *sp->whole);
+		sp->alive = gir_xcalloc(sp->count, sizeof *sp->alive);
+		c.cut = gir_xcalloc(n + 1, sizeof *c.cut);
+		enumerate(&c, 0, n);
+		free(c.cut);
+		sp->nalive = sp->nsplits;
+	}
+	free(c.ways);
+	return 0;
+}
+
+char *imp_split_cells(const imp_splits *sp, size_t s, const char *sep)
+{
+	gir_buf b = {0};
+	for (size_t m = 0; m < sp->n; m++) {
+		if (m)
+			gir_buf_puts(&b, sep);
+		size_t from = sp->cuts[s * (sp->n + 1) + m], to = sp->cuts[s * (sp->n + 1) + m + 1];
+		gir_buf_put(&b, sp->digits + from, to - from);
+	}
+	return imp_detach(&b);
+}
+
+/* ---- the table's arithmetic ------------------------------------------------ */
+
+/* One row of a table as the run gave it. */
+typedef struct run_row {
+	const gir_block *b;
+	const gir_axis *row;  /* NULL: every row of an inline block (四) */
+	size_t label_at;      /* byte offsets in the line: the label, */
+	size_t run_at, run_end; /* and its run of cells */
+	bool as_is;           /* its cells were between spaces already: left alone */
+	imp_splits sp;
+} run_row;
+
+typedef struct term {
+	size_t row, cell;
+	int coef;
+} term;
+
+typedef struct rule {
+	term *t;
+	size_t n;
+	bool single;          /* every term in one row */
+	bool off;             /* not used (the row's every cut breaks it) */
+} rule;
+
+typedef struct rules {
+	rule *r;
+	size_t n;
+} rules;
+
+/* The run row and cell holding (row leaf, column leaf) of block b, or false. */
+static bool find_cell(const run_row *rr, size_t nrr, const gir_block *b, const gir_axis *row,
+                      const gir_axis *col, term *t)
+{
+	for (size_t i = 0; i < nrr; i++) {
+		if (rr[i].b != b || !rr[i].sp.nalive)
+			continue;
+		if (rr[i].row == row) {
+			t->row = i, t->cell = (size_t)col->leaf;
+			return true;
+		}
+		if (!rr[i].row) {
+			t->row = i, t->cell = (size_t)row->leaf * b->ncols + (size_t)col->leaf;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Adds coef × every cell under the row axis ra and column axis ca of
+ * block b to the rule; false when a cell is not read (the rule is then
+ * of no use). */
+static bool add_terms(rule *ru, const run_row *rr, size_t nrr, const gir_block *b,
+                      const gir_axis *ra, const gir_axis *ca, int coef)
+{
+	for (int r = ra->first_leaf; r < ra->first_leaf + ra->nleaves; r++)
+		for (int c = ca->first_leaf; c < ca->first_leaf + ca->nleaves; c++) {
+			term t;
+			if (!find_cell(rr, nrr, b, b->row_leaves[r], b->col_leaves[c], &t))
+				return false;
+			t.coef = coef;
+			IMP_GROW(ru->t, ru->n);
+			ru->t[ru->n++] = t;
+		}
+	return true;
+}
+
+static void add_rule(rules *rs, rule *ru, bool ok)
+{
+	if (!ok || !ru->n) {
+		free(ru->t);
+		*ru = (rule){0};
+		return;
+	}
+	ru->single = true;
+	for (size_t i = 1; i < ru->n; i++)
+		ru->single = ru->single && ru->t[i].row == ru->t[0].row;
+	IMP_GROW(rs->r, rs->n);
+	rs->r[rs->n++] = *ru;
+	*ru = (rule){0};
+}
+
+/* The totals of the block: a column "sum": "all" is every other column, a
+ * row "sum": "siblings" every other row under its group. */
+static void total_rules(rules *rs, const run_row *rr, size_t nrr, const gir_block *b)
+{
+	for (size_t c = 0; c < b->ncols; c++) {
+		const gir_axis *sum = b->col_leaves[c];
+		if (sum->sum != GIR_SUM_ALL)
+			continue;
+		for (size_t r = 0; r < b->nrows; r++) {
+			rule ru = {0};
+			bool ok = add_terms(&ru, rr, nrr, b, b->row_leaves[r], sum, 1);
+			for (size_t o = 0; o < b->ncols && ok; o++)
+				if (o != c && b->col_leaves[o]->sum == GIR_SUM_NONE)
+					ok = add_terms(&ru, rr, nrr, b, b->row_leaves[r], b->col_leaves[o], -1);
+			add_rule(rs, &ru, ok);
+		}
+	}
+	for (size_t r = 0; r < b->nrows; r++) {
+		const gir_axis *sum = b->row_leaves[r];
+		if (sum->sum != GIR_SUM_SIBLINGS || !sum->parent)
+			continue;
+		for (size_t c = 0; c < b->ncols; c++) {
+			rule ru = {0};
+			bool ok = add_terms(&ru, rr, nrr, b, sum, b->col_leaves[c], 1);
+			for (size_t k = 0; k < sum->parent->nchildren && ok; k++) {
+				const gir_axis *sib = sum->parent->children[k];
+				if (sib != sum && sib->sum == GIR_SUM_NONE)
+					ok = add_terms(&ru, rr, nrr, b, sib, b->col_leaves[c], -1);
+			}
+			add_rule(rs, &ru, ok);
+		}
+	}
+}
+
+/* The template's "=" checks on the section within one report (一+二 =
+ * 三+四), for every column or every row they name. */
+static void check_rules(rules *rs, const run_row *rr, size_t nrr, const gir_template *t,
+                        const gir_section *sec)
+{
+	for (size_t i = 0; i < t->nchecks; i++) {
+		const gir_check *ck = t->checks[i];
+		if (ck->section != sec || ck->op != GIR_OP_EQ || ck->previous)
+			continue;
+		const gir_block *b = ck->block;
+		size_t nlines = ck->each == GIR_EACH_COLUMN ? b->ncols
+		                : ck->nonly                   ? ck->nonly
+		                                              : b->nrows;
+		for (size_t k = 0; k < nlines; k++) {
+			rule ru = {0};
+			bool ok = true;
+			for (int side = 0; side < 2; side++) {
+				const gir_axis **ax = side ? ck->right : ck->left;
+				size_t na = side ? ck->nright : ck->nleft;
+				for (size_t a = 0; a < na && ok; a++) {
+					if (ck->each == GIR_EACH_COLUMN)
+						ok = add_terms(&ru, rr, nrr, b, ax[a], b->col_leaves[k], side ? -1 : 1);
+					else
+						ok = add_terms(&ru, rr, nrr, b, ck->nonly ? ck->only[k] : b->row_leaves[k],
+						               ax[a], side ? -1 : 1);
+				}
+			}
+			add_rule(rs, &ru, ok);
+		}
+	}
+}
+
+/* The rule's part in row r for its cut s: Σ coef × cell; false when a cell
+ * of it is no whole number (an amount), which no rule of the forms adds. */
+static bool part(const rule *ru, const run_row *rr, size_t r, size_t s, int64_t *sum)
+{
+	const imp_splits *sp = &rr[r].sp;
+	*sum = 0;
+	for (size_t i = 0; i < ru->n; i++) {
+		if (ru->t[i].row != r)
+			continue;
+		size_t at = s * sp->n + ru->t[i].cell;
+		if (!sp->whole[at])
+			return false;
+		*sum += ru->t[i].coef * sp->vals[at];
+	}
+	return true;
+}
+
+static int cmp64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The sums the rule's rows other than `skip` can make with their cuts still
+ * alive, sorted, in *out; -1 when there are more than RUN_MAX_SUMS or a
+ * cell is no whole number (then the rule rules nothing out). */
+static long other_sums(const rule *ru, const run_row *rr, size_t skip, int64_t **out)
+{
+	int64_t *set = gir_xmalloc(sizeof *set);
+	size_t n = 1;
+	set[0] = 0;
+	for (size_t i = 0; i < ru->n; i++) {
+		size_t r = ru->t[i].row;
+		bool done = r == skip;
+		for (size_t k = 0; k < i && !done; k++)
+			done = ru->t[k].row == r;
+		if (done)
+			continue;
+		const imp_splits *sp = &rr[r].sp;
+		int64_t *next = gir_xmalloc((n * sp->nalive + 1) * sizeof *next);
+		size_t m = 0;
+		for (size_t s = 0; s < sp->nsplits; s++) {
+			int64_t p;
+			if (!sp->alive[s])
+				continue;
+			if (!part(ru, rr, r, s, &p)) {
+				free(next), free(set);
+				return -1;
+			}
+			for (size_t a = 0; a < n; a++)
+				next[m++] = set[a] + p;
+		}
+		qsort(next, m, sizeof *next, cmp64);
+		size_t u = 0;
+		for (size_t a = 0; a < m; a++)
+			if (!u || next[u - 1] != next[a])
+				next[u++] = next[a];
+		free(set);
+		set = next, n = u;
+		if (n > RUN_MAX_SUMS) {
+			free(set);
+			return -1;
+		}
+	}
+	*out = set;
+	return (long)n;
+}
+
+/* Drops the cuts of the rule's rows that no cuts of its other rows make it
+ * hold with; false when a row is left with none. */
+static bool apply_rule(const rule *ru, run_row *rr, bool *changed)
+{
+	for (size_t i = 0; i < ru->n; i++) {
+		size_t r = ru->t[i].row;
+		bool first = true;
+		for (size_t k = 0; k < i && first; k++)
+			first = ru->t[k].row != r;
+		if (!first)
+			continue;
+		int64_t *set;
+		long n = other_sums(ru, rr, r, &set);
+		if (n < 0)
+			return true;
+		imp_splits *sp = &rr[r].sp;
+		for (size_t s = 0; s < sp->nsplits; s++) {
+			int64_t p, want;
+			if (!sp->alive[s] || !part(ru, rr, r, s, &p))
+				continue;
+			want = -p;
+			if (!bsearch(&want, set, (size_t)n, sizeof *set, cmp64)) {
+				sp->alive[s] = false;
+				sp->nalive--;
+				*changed = true;
+			}
+		}
+		free(set);
+		if (!sp->nalive)
+			return false;
+	}
+	return true;
+}
+
+/* The rules applied (those of one row only when `single`) until nothing
+ * changes; false when some row is left with no cut. */
+static bool propagate(const rules *rs, run_row *rr, bool single)
+{
+	bool changed = true;
+	for (int round = 0; changed && round < 64; round++) {
+		changed = false;
+		for (size_t i = 0; i < rs->n; i++)
+			if (!rs->r[i].off && rs->r[i].single == single && !apply_rule(&rs->r[i], rr, &changed))
+				return false;
+	}
+	return true;
+}
+
+static void save_alive(run_row *rr, size_t n, bool **save)
+{
+	size_t tot = 0;
+	for (size_t i = 0; i < n; i++)
+		tot += rr[i].sp.nsplits;
+	*save = gir_xcalloc(tot + 1, sizeof **save);
+	for (size_t i = 0, at = 0; i < n; at += rr[i].sp.nsplits, i++)
+		if (rr[i].sp.nsplits)
+			memcpy(*save + at, rr[i].sp.alive, rr[i].sp.nsplits);
+}
+
+static void restore_alive(run_row *rr, size_t n, const bool *save)
+{
+	for (size_t i = 0, at = 0; i < n; at += rr[i].sp.nsplits, i++) {
+		imp_splits *sp = &rr[i].sp;
+		if (!sp->nsplits)
+			continue;
+		memcpy(sp->alive, save + at, sp->nsplits);
+		sp->nalive = 0;
+		for (size_t s = 0; s < sp->nsplits; s++)
+			sp->nalive += sp->alive[s];
+	}
+}
+
+/* Rules out cuts with the section's arithmetic: first each row's own rules
+ * (a row whose every cut breaks them keeps all its cuts: the original is
+ * wrong there, and check says so), then the rules across rows (not used at
+ * all when they leave a row with no cut). */
+static void solve(run_row *rr, size_t nrr, const gir_template *t, const gir_section *sec)
+{
+	rules rs = {0};
+	for (size_t b = 0; b < sec->nblocks; b++)
+		total_rules(&rs, rr, nrr, sec->blocks[b]);
+	check_rules(&rs, rr, nrr, t, sec);
+	bool *save;
+	for (size_t i = 0; i < rs.n; i++) {
+		rule *ru = &rs.r[i];
+		if (!ru->single)
+			continue;
+		imp_splits *sp = &rr[ru->t[0].row].sp;
+		bool *keep = gir_xmalloc(sp->nsplits + 1);
+		memcpy(keep, sp->alive, sp->nsplits);
+		size_t had = sp->nalive;
+		bool changed = false;
+		if (!apply_rule(ru, rr, &changed)) {
+			memcpy(sp->alive, keep, sp->nsplits);
+			sp->nalive = had;
+			ru->off = true;
+		}
+		free(keep);
+	}
+	save_alive(rr, nrr, &save);
+	if (!propagate(&rs, rr, false) || !propagate(&rs, rr, true))
+		restore_alive(rr, nrr, save);
+	free(save);
+	for (size_t i = 0; i < rs.n; i++)
+		free(rs.r[i].t);
+	free(rs.r);
+}
+
+/* ---- finding the rows in a line -------------------------------------------- */
+
+typedef struct word {
+	const char *s;
+	size_t len;
+	const gir_block *b;
+	const gir_axis *row;  /* a leaf row of a table of rows: its cells follow */
+	bool inline_col;      /* a column of an inline table: its run may follow */
+	size_t order;         /* in the template */
+} word;
+
+typedef struct words {
+	word *w;
+	size_t n;
+	size_t from[257];     /* the words starting with byte c: w[from[c], from[c + 1]) */
+} words;
+
+static void add_word(words *ws, const char *s, const gir_block *b, const gir_axis *row, bool inl)
+{
+	if (!s || !*s)
+		return;
+	IMP_GROW(ws->w, ws->n);
+	ws->w[ws->n] = (word){s, strlen(s), b, row, inl, ws->n};
+	ws->n++;
+}
+
+static void axis_words(words *ws, const gir_block *b, const gir_axis *a, bool rows)
+{
+	if (a->parent) {
+		bool leaf_row = rows && !a->nchildren && b->layout == GIR_LAYOUT_ROWS;
+		bool inl = !rows && b->layout == GIR_LAYOUT_INLINE;
+		add_word(ws, a->label, b, leaf_row ? a : NULL, inl);
+		for (size_t i = 0; i < a->naliases; i++)
+			add_word(ws, a->aliases[i], b, leaf_row ? a : NULL, inl);
+	}
+	for (size_t i = 0; i < a->nchildren; i++)
+		axis_words(ws, b, a->children[i], rows);
+}
+
+static int by_first_byte(const void *a, const void *b)
+{
+	const word *x = a, *y = b;
+	int cx = (unsigned char)x->s[0], cy = (unsigned char)y->s[0];
+	if (cx != cy)
+		return cx - cy;
+	return (x->order > y->order) - (x->order < y->order); /* the template's order */
+}
+
+/* The words of the section's tables: captions, corners, row and column
+ * labels and their aliases, each with what it is. */
+static words section_words(const gir_section *sec)
+{
+	words ws = {0};
+	for (size_t b = 0; b < sec->nblocks; b++) {
+		const gir_block *bl = sec->blocks[b];
+		add_word(&ws, bl->caption, bl, NULL, false);
+		add_word(&ws, bl->corner, bl, NULL, false);
+		axis_words(&ws, bl, &bl->rows, true);
+		axis_words(&ws, bl, &bl->cols, false);
+	}
+	/* by first byte, so that each place of a long line is tried against a
+	 * few words only */
+	if (ws.n)
+		qsort(ws.w, ws.n, sizeof *ws.w, by_first_byte);
+	for (size_t c = 0, k = 0; c <= 256; c++) {
+		while (k < ws.n && (unsigned char)ws.w[k].s[0] < c)
+			k++;
+		ws.from[c] = k;
+	}
+	return ws;
+}
+
+typedef struct mark {
+	size_t at;
+	const word *w;
+} mark;
+
+/* Where the section's words stand in text[from, to): the longest word at
+ * each place, the text after it searched on. */
+static size_t find_marks(const words *ws, const char *text, size_t from, size_t to, mark **out)
+{
+	size_t n = 0;
+	*out = NULL;
+	for (size_t i = from; i < to;) {
+		const word *best = NULL;
+		unsigned char c = (unsigned char)text[i];
+		for (size_t k = ws->from[c]; k < ws->from[c + 1]; k++) {
+			const word *w = &ws->w[k];
+			if (w->s[0] == text[i] && i + w->len <= to && (!best || w->len > best->len) &&
+			    memcmp(text + i, w->s, w->len) == 0)
+				best = w;
+		}
+		if (!best) {
+			i++;
+			continue;
+		}
+		IMP_GROW(*out, n);
+		(*out)[n++] = (mark){i, best};
+		i += best->len;
+	}
+	return n;
+}
+
+/* Whether a unit the block's columns know starts at p: its length, or 0. */
+static size_t unit_at(const gir_block *b, const char *p)
+{
+	for (size_t c = 0; c < b->ncols; c++)
+		for (size_t u = 0; u < b->col_leaves[c]->nunits; u++) {
+			size_t n = strlen(b->col_leaves[c]->units[u].text);
+			if (strncmp(p, b->col_leaves[c]->units[u].text, n) == 0)
+				return n;
+		}
+	return 0;
+}
+
+/* The end of the run of cells at text[at]: digits, signs, points, spaces
+ * and the block's units, up to `limit`; `at` itself when there is no digit. */
+static size_t run_end(const gir_block *b, const char *text, size_t at, size_t limit)
+{
+	size_t p = at, last = at;
+	while (p < limit) {
+		char ch = text[p];
+		size_t u;
+		if ((ch >= '0' && ch <= '9') || ch == '.' || ch == '+' || ch == '-') {
+			p++;
+			last = p;
+		} else if (ch == ' ') {
+			p++;
+		} else if (p > at && (u = unit_at(b, text + p)) && p + u <= limit) {
+			p += u;
+			last = p;
+		} else {
+			break;
+		}
+	}
+	bool digit = false;
+	for (size_t i = at; i < last && !digit; i++)
+		digit = text[i] >= '0' && text[i] <= '9';
+	return digit ? last : at;
+}
+
+/* A row whose cells stand between spaces, each a number for its column:
+ * the cutter reads it as it is (a count that does not fit, such as a
+ * total left blank, is its to tell).  With the row's own count it is one
+ * cut, which the rules use. */
+static bool between_spaces(run_row *r, size_t at, const char *run, size_t len)
+{
+	size_t n = r->row ? r->b->ncols : r->b->ncols * r->b->nrows;
+	size_t ntok = 0, cuts[RUN_MAX_BYTES / 2 + 2];
+	char *d = gir_xmalloc(len + 1);
+	size_t dl = 0;
+	bool ok = true;
+	for (size_t i = 0; i < len && ok;) {
+		while (i < len && run[i] == ' ')
+			i++;
+		if (i == len)
+			break;
+		size_t j = i;
+		while (j < len && run[j] != ' ')
+			j++;
+		int64_t v;
+		bool w;
+		ok = cell_ok(col_of(r->b, ntok < n ? ntok : n - 1), run + i, j - i, &v, &w);
+		cuts[ntok++] = dl;
+		memcpy(d + dl, run + i, j - i);
+		dl += j - i;
+		i = j;
+	}
+	d[dl] = '\0';
+	if (!ok || r->run_at == at || (ntok < 2 && n != 1)) {
+		free(d);
+		return false;
+	}
+	r->as_is = true;
+	imp_splits *sp = &r->sp;
+	memset(sp, 0, sizeof *sp);
+	sp->n = n;
+	sp->digits = d;
+	if (ntok != n)
+		return true; /* its cells are no use to the rules */
+	cuts[ntok] = dl;
+	sp->count = sp->nsplits = sp->nalive = 1;
+	sp->cuts = gir_xcalloc(n + 1, sizeof *sp->cuts);
+	memcpy(sp->cuts, cuts, (n + 1) * sizeof *cuts);
+	sp->vals = gir_xcalloc(n, sizeof *sp->vals);
+	sp->whole = gir_xcalloc(n, sizeof *sp->whole);
+	sp->alive = gir_xcalloc(1, sizeof *sp->alive);
+	sp->alive[0] = true;
+	for (size_t m = 0; m < n; m++)
+		cell_ok(col_of(r->b, m), d + cuts[m], cuts[m + 1] - cuts[m], &sp->vals[m], &sp->whole[m]);
+	return true;
+}
+
+/* The rows of the section's tables in text[from, to): a leaf row's label
+ * followed by its run of cells, or an inline table's last header word
+ * followed by all its cells, the run reaching the next word of the table
+ * or the section's end (a label in a sentence, "行政许可7677件", is none). */
+static size_t find_rows(const words *ws, const char *text, size_t from, size_t to, run_row **out)
+{
+	mark *m;
+	size_t nm = find_marks(ws, text, from, to, &m), n = 0;
+	*out = NULL;
+	for (size_t i = 0; i < nm; i++) {
+		const word *w = m[i].w;
+		if (!w->row && !w->inline_col)
+			continue;
+		size_t at = m[i].at + w->len, limit = i + 1 < nm ? m[i + 1].at : to;
+		size_t end = run_end(w->b, text, at, limit), after = end;
+		while (after < limit && text[after] == ' ')
+			after++;
+		if (end == at || after != limit)
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < n && !dup; k++)
+			dup = (*out)[k].b == w->b && (*out)[k].row == w->row;
+		if (dup)
+			continue;
+		IMP_GROW(*out, n);
+		run_row *r = &(*out)[n++];
+		*r = (run_row){.b = w->b, .row = w->row, .label_at = w->row ? m[i].at : at,
+		               .run_at = at, .run_end = end};
+		size_t len = end - at;
+		while (text[r->run_at] == ' ')
+			r->run_at++, len--;
+		if (len <= RUN_MAX_BYTES && between_spaces(r, at, text + r->run_at, len))
+			continue;
+		size_t cells = w->row ? w->b->ncols : w->b->ncols * w->b->nrows;
+		if (imp_split_run(text + r->run_at, len, w->b, cells, &r->sp) != 0)
+			r->sp.count = (size_t)-1; /* too long */
+	}
+	free(m);
+	return n;
+}
+
+/* ---- what is written ---------------------------------------------------------- */
+
+static char *row_name(const gir_section *sec, const run_row *r, int year)
+{
+	if (!r->row)
+		return gir_xstrdup(sec->heading);
+	char *chain = gir_axis_label_chain(r->row, year);
+	char *full = gir_join_labels(sec->heading, chain, (char *)NULL);
+	free(chain);
+	return full;
+}
+
+/* The row's paths ("requests.received"), noted in the doc so that the row
+ * taken out is not said to be missing again. */
+static void note_refused(imp_doc *doc, const gir_section *sec, const run_row *r)
+{
+	for (size_t k = 0; k < r->b->nrows; k++) {
+		const gir_axis *row = r->b->row_leaves[k];
+		if (r->row && row != r->row)
+			continue;
+		char *p = gir_axis_path(row);
+		gir_ptrvec_push(&doc->refused_rows, gir_xasprintf("%s.%s", sec->id, p));
+		free(p);
+	}
+}
+
+/* The run as a message shows it: at most 40 characters, then "…". */
+static char *shown_digits(const char *d)
+{
+	size_t n = strlen(d);
+	if (n <= 40)
+		return gir_xstrdup(d);
+	size_t cut = 40;
+	while (cut && ((unsigned char)d[cut] & 0xC0) == 0x80)
+		cut--;
+	return gir_xasprintf("%.*s…", (int)cut, d);
+}
+
+/* The first cuts still possible, "77、77、166 或 7、777、166 …". */
+static char *shown_cuts(const imp_splits *sp)
+{
+	gir_buf b = {0};
+	size_t shown = 0;
+	for (size_t s = 0; s < sp->nsplits; s++) {
+		if (!sp->alive[s])
+			continue;
+		if (shown == RUN_SHOWN) {
+			gir_buf_puts(&b, " …");
+			break;
+		}
+		if (shown++)
+			gir_buf_puts(&b, _(" or "));
+		char *c = imp_split_cells(sp, s, _(", "));
+		gir_buf_puts(&b, c);
+		free(c);
+	}
+	return imp_detach(&b);
+}
+
+static void refuse(imp_doc *doc, const imp_line *l, const gir_section *sec, const run_row *r)
+{
+	gir_pos pos = {l->no, l->col + (int)gir_utf8_count(l->text, r->label_at)};
+	char *what = row_name(sec, r, doc->year);
+	const imp_splits *sp = &r->sp;
+	size_t n = r->row ? r->b->ncols : r->b->ncols * r->b->nrows;
+	char *digits = sp->digits ? shown_digits(sp->digits) : NULL;
+	const char *hint = _("write the row's cells from the original (docs/import.md, \"Cells run "
+	                     "together\")");
+	if (sp->count == (size_t)-1)
+		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_run_too_long,
+		                    "%s: %zu characters of cells run together, more than %d: not cut; the "
+		                    "source has %s for the row"),
+		            what, gir_utf8_count(l->text + r->run_at, r->run_end - r->run_at),
+		            RUN_MAX_BYTES, GIR_UNREAD);
+	else if (!sp->count || (sp->nsplits && !sp->nalive))
+		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_run_no_cut,
+		                    "%s: \"%s\" cannot be cut into the row's %zu cells (a cell may be "
+		                    "blank in the original); the source has %s for the row"),
+		            what, digits, n, GIR_UNREAD);
+	else if (sp->count > IMP_RUN_MAX_SPLITS)
+		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_run_too_many_cuts,
+		                    "%s: \"%s\" can be cut into the row's %zu cells in more than %d ways; "
+		                    "the source has %s for the row"),
+		            what, digits, n, IMP_RUN_MAX_SPLITS, GIR_UNREAD);
+	else {
+		char *cuts = shown_cuts(sp);
+		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_run_ambiguous,
+		                    "%s: \"%s\" runs the row's %zu cells together, and %zu ways to cut "
+		                    "it fit the digits and the form's sums: %s; the source has %s for the row"),
+		            what, digits, n, sp->nalive, cuts, GIR_UNREAD);
+		free(cuts);
+	}
+	free(what);
+	free(digits);
+	note_refused(doc, sec, r);
+}
+
+/* The edits of one table section in text[from, to), appended to out from
+ * *copied on: each row cut with one way left written as "label c1 c2 …",
+ * each row with several (or none) taken out with an error. */
+static void section_edits(imp_doc *doc, const imp_line *l, const gir_template *t,
+                          const gir_section *sec, size_t from, size_t to, gir_buf *out,
+                          size_t *copied, bool *edited)
+{
+	words ws = section_words(sec);
+	run_row *rr;
+	size_t n = find_rows(&ws, l->text, from, to, &rr);
+	solve(rr, n, t, sec);
+	for (size_t i = 0; i < n; i++) {
+		run_row *r = &rr[i];
+		if (r->as_is)
+			continue;
+		*edited = true;
+		gir_buf_put(out, l->text + *copied, r->label_at - *copied);
+		gir_buf_putc(out, ' ');
+		if (r->sp.nalive == 1) {
+			size_t s = 0;
+			while (!r->sp.alive[s])
+				s++;
+			char *cells = imp_split_cells(&r->sp, s, " ");
+			gir_buf_put(out, l->text + r->label_at, r->run_at - r->label_at);
+			gir_buf_printf(out, " %s ", cells);
+			free(cells);
+		} else {
+			refuse(doc, l, sec, r);
+		}
+		*copied = r->run_end;
+	}
+	for (size_t i = 0; i < n; i++)
+		imp_splits_free(&rr[i].sp);
+	free(rr);
+	free(ws.w);
+}
+
+/* The rows of the template's tables in the line that a run follows. */
+static size_t rows_found(const gir_template *t, const char *text, const size_t *at,
+                         const size_t *end, const gir_section **secs, size_t nh, size_t len)
+{
+	size_t found = 0;
+	for (size_t k = 0; nh >= 2 && k < nh; k++) {
+		const gir_section *sec = gir_template_section(t, secs[k]->id);
+		if (!sec || sec->kind != GIR_TABLE)
+			continue;
+		words ws = section_words(sec);
+		run_row *rr;
+		size_t n = find_rows(&ws, text, end[k], k + 1 < nh ? at[k + 1] : len, &rr);
+		for (size_t i = 0; i < n; i++)
+			imp_splits_free(&rr[i].sp);
+		free(rr);
+		free(ws.w);
+		found += n;
+	}
+	return found;
+}
+
+char *imp_unglue_cells(imp_doc *doc, const gir_template *const *ts, size_t nt, const imp_line *l)
+{
+	const char *text = l->text;
+	size_t len = strlen(text);
+	size_t *at = NULL, *end = NULL;
+	const gir_section **secs = NULL;
+	size_t nh = 0;
+	for (size_t i = 0; i < len;) {
+		const gir_section *sec;
+		size_t h = (text[i] & 0xC0) != 0x80 ? imp_heading_at(ts, nt, text + i, &sec) : 0;
+		if (!h) {
+			i++;
+			continue;
+		}
+		IMP_GROW(at, nh);
+		IMP_GROW(end, nh);
+		IMP_GROW(secs, nh);
+		at[nh] = i, end[nh] = i + h, secs[nh++] = sec;
+		i += h;
+	}
+	/* The layouts of the form differ in their rows ((六)其他处理 one row or
+	 * three): the one whose rows the line has most of is cut with. */
+	const gir_template *t = ts[0];
+	size_t best = nh >= 2 ? rows_found(t, text, at, end, secs, nh, len) : 0;
+	for (size_t k = 1; nh >= 2 && k < nt; k++) {
+		size_t f = rows_found(ts[k], text, at, end, secs, nh, len);
+		if (f > best)
+			best = f, t = ts[k];
+	}
+	gir_buf out = {0};
+	size_t copied = 0;
+	bool edited = false, *seen = gir_xcalloc(t->nsections + 1, sizeof *seen);
+	for (size_t k = 0; best && k < nh; k++) {
+		const gir_section *sec = gir_template_section(t, secs[k]->id);
+		if (!sec || sec->kind != GIR_TABLE || seen[sec->index])
+			continue;
+		seen[sec->index] = true;
+		section_edits(doc, l, t, sec, end[k], k + 1 < nh ? at[k + 1] : len, &out, &copied, &edited);
+	}
+	free(seen);
+	free(at), free(end), free(secs);
+	if (!edited) {
+		gir_buf_free(&out);
+		return NULL;
+	}
+	gir_buf_puts(&out, text + copied);
+	return imp_detach(&out);
+}
