@@ -306,7 +306,7 @@ static bool names_section(const gir_section *sec, const char *n, bool bare_ok)
  * "## 一、总体情况"), among those after `after`; -1 for none.  In
  * Markdown a line without "#" is a heading only when it has the heading's
  * own numbering (a plain "六、其他需要报告的事项" among "##" headings). */
-static int heading_of(const imp *im, size_t i, int after)
+static int heading_of(const imp *im, size_t i, int after, bool numbered_only)
 {
 	if (im->doc.lines[i].kind != IMP_TEXT)
 		return -1;
@@ -326,6 +326,8 @@ static int heading_of(const imp *im, size_t i, int after)
 	if (len >= 3 && strcmp(n + len - 3, "\xEF\xBC\x9A") == 0) /* a trailing ： */
 		n[len - 3] = '\0';
 	int found = -1;
+	if (numbered_only && gir_skip_numbering(n) == n && !im->doc.markdown)
+		after = (int)im->t->nsections; /* no numbering: no heading in this pass */
 	for (size_t k = (size_t)(after + 1); k < im->t->nsections && found < 0; k++)
 		if (names_section(im->t->sections[k], n, marked))
 			found = (int)k;
@@ -333,20 +335,36 @@ static int heading_of(const imp *im, size_t i, int after)
 	return found;
 }
 
-/* Fills im->sec_line: the line of each section's heading, -1 where none is
+/* Fills sec_line with the line of each section's heading, -1 where none is
  * found; a heading is looked for only among the sections after the last
- * one found. */
+ * one found.  Returns how many were found. */
+static size_t scan_headings(const imp *im, long *sec_line, bool numbered_only)
+{
+	size_t found = 0;
+	for (size_t k = 0; k < im->t->nsections; k++)
+		sec_line[k] = -1;
+	int last = -1;
+	for (size_t i = 0; i < im->doc.nlines; i++) {
+		int k = heading_of(im, i, last, numbered_only);
+		if (k >= 0)
+			sec_line[k] = (long)i, last = k, found++;
+	}
+	return found;
+}
+
+/* Fills im->sec_line.  A heading may be written without its number, but
+ * an introduction that names the parts one a line ("本报告由总体情况、⏎
+ * 主动公开政府信息情况、⏎…组成", tests/real/fj-sanming-2019) must not
+ * take them: when the numbered headings alone find more sections, they
+ * are the headings. */
 static void find_headings(imp *im)
 {
 	im->sec_line = gir_xcalloc(im->t->nsections, sizeof *im->sec_line);
-	for (size_t k = 0; k < im->t->nsections; k++)
-		im->sec_line[k] = -1;
-	int last = -1;
-	for (size_t i = 0; i < im->doc.nlines; i++) {
-		int k = heading_of(im, i, last);
-		if (k >= 0)
-			im->sec_line[k] = (long)i, last = k;
-	}
+	long *numbered = gir_xcalloc(im->t->nsections, sizeof *numbered);
+	size_t any = scan_headings(im, im->sec_line, false);
+	if (scan_headings(im, numbered, true) > any)
+		memcpy(im->sec_line, numbered, im->t->nsections * sizeof *numbered);
+	free(numbered);
 }
 
 static size_t first_heading(const imp *im)
@@ -648,7 +666,7 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 {
 	const imp_line *l = &im->doc.lines[i];
 	const char *s = line_text(im, i);
-	if (l->kind != IMP_TEXT || heading_of(im, i, -1) >= 0)
+	if (l->kind != IMP_TEXT || heading_of(im, i, -1, false) >= 0)
 		return false;
 	if (im->doc.markdown)
 		return l->indent == 0 && l->hard_break;

@@ -585,3 +585,13 @@ fi
 # The page's own lines after the report's last paragraph (附件下载, links, the
 # footer) are left out, with a warning: 六 is the report's one paragraph.
 t real:page-tail-left-out 'sed -n "/^other_matters:/,\$p" "$tmp/pingtan_2021.yaml" | grep -c "^  - " | grep -qx 1 && grep -qxF "  - 2021年，无收取信息处理费情况。" "$tmp/pingtan_2021.yaml" && grep -q "pingtan_2021.innertext.txt:1300:1: warning: the lines from 1300 to the end (from \"附件下载\") read as the page" "$tmp/pingtan_2021.err" && sed -n "/^other_matters:/,\$p" "$tmp/pingtan_2023.yaml" | grep -c "^  - " | grep -qx 1'
+
+# 三明 2019 (tests/real/fj-sanming-2019.page.txt, one cell a line): the
+# introduction names the parts one a line ("主动公开政府信息情况⏎、⏎收到和处理…"),
+# which must not be taken for the headings: the numbered ones further down
+# are.  And a report of the national form whose text has an empty cell is not
+# gov-2019-lvyuan's (a block's root, labelled "", once counted as found).
+"$BIN" import tests/real/fj-sanming-2019.page.txt >"$tmp/sm2019.yaml" 2>"$tmp/sm2019.err"
+echo $? >"$tmp/sm2019.rc"
+t real:sanming-2019:numbered-headings '[ $(cat "$tmp/sm2019.rc") = 0 ] && grep -q "^proactive:  # 二、主动公开政府信息情况" "$tmp/sm2019.yaml" && grep -q "^  received: \[102, 4, 0, 1, 2, 1, 110\]" "$tmp/sm2019.yaml" && ! grep -q "待填" "$tmp/sm2019.yaml"'
+t real:sanming-2019:edition-gov-2019 'grep -q "^template: gov-2019$" "$tmp/sm2019.yaml"'

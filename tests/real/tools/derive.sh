@@ -56,3 +56,14 @@ python3 -c 'import re, html, sys
 d = open(sys.argv[1], encoding="utf-8").read()
 m = re.search(r"<textarea id=\"innertext\">(.*?)</textarea>", d, re.S)
 open(sys.argv[2], "w", encoding="utf-8").write(html.unescape(m.group(1)))' "$tmp/domsy.html" js-shuyang-fgj-2023.innertext.txt
+
+# 莆田市城市管理局 2024 (莆田's portal template): the article (its title block
+# xl-top and body TRS_Editor) converted by LibreOffice, and the whole page
+# printed by Chromium.
+python3 tools/article.py fj-putian-cg-2024.html xl-top TRS_Editor >"$tmp/fj-putian-cg-2024.lo.html"
+soffice --headless --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' \
+	--outdir "$tmp" "$tmp/fj-putian-cg-2024.lo.html"
+cp "$tmp/fj-putian-cg-2024.lo.docx" .
+chromium --headless --no-sandbox --disable-gpu "$noweb" --no-pdf-header-footer \
+	--virtual-time-budget=5000 --print-to-pdf="$PWD/fj-putian-cg-2024.chromium.pdf" \
+	"file://$PWD/fj-putian-cg-2024.html"
