@@ -5,7 +5,7 @@ CC       ?= cc
 # Linked libraries; poppler-glib and cairo are only compiled against: the PDF
 # reader opens poppler-glib with dlopen on the first PDF (src/import/import_pdf.c),
 # by the soname found here, so that no other run pays for loading it.
-LINK_PKGS := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0
+LINK_PKGS := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib libdeflate minizip libxml-2.0
 PKGS     := $(LINK_PKGS) poppler-glib cairo
 POPPLER_GLIB_SO := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" \
                      2>/dev/null | sed -n 's/^ *SONAME *//p')
@@ -47,7 +47,7 @@ DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka
                    libhpdf-dev libharfbuzz-dev libpoppler-glib-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
                    mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc \
-                   libminizip-dev libxml2-dev python3-docx libreoffice-writer-nogui gettext locales
+                   libminizip-dev libxml2-dev libdeflate-dev python3-docx libreoffice-writer-nogui gettext locales
 
 .PHONY: all deps demo check testbins bench regen counts asan valgrind fuzz lint deps-lint clean \
         install uninstall schemas pot

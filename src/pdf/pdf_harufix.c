@@ -22,8 +22,10 @@
  * Compression.  libharu compresses with zlib's default level (6) and has no
  * setting for it, and copies every stream byte by byte on the way.  It is
  * asked for an uncompressed document instead, and this pass compresses each
- * stream at level PDF_DEFLATE_LEVEL with zlib itself: the same bytes as
- * before, apart from the level (docs/pdf.md has the figures).
+ * stream itself, in the zlib format PDF's FlateDecode reads, with libdeflate
+ * (a whole-buffer compressor, about twice as fast as zlib for the same size;
+ * docs/pdf.md has the figures).  zlib still inflates a ToUnicode stream that
+ * comes compressed.
  *
  * The pass reads exactly the layout libharu 2.3 writes: one cross-reference
  * table with 20-byte entries, objects "N 0 obj" in increasing offsets, stream
@@ -32,14 +34,16 @@
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "pdf.h"
 #include "util.h"
 
-/* zlib level 3 instead of 6: about twice as fast on fonts and page content,
- * for 6% more bytes (level 1: another 4% more bytes for little time). */
-#define PDF_DEFLATE_LEVEL 3
+/* libdeflate's level 4: on a report's fonts, 1.7 times as fast as zlib's
+ * level 3 (used until December 2026) and 4% smaller; level 6 would be 1.4
+ * times as slow again for 2% fewer bytes. */
+#define PDF_DEFLATE_LEVEL 4
 #define XREF_ENTRY 20
 
 typedef struct haru_obj {
@@ -62,6 +66,7 @@ typedef struct haru_doc {
 	size_t nobjs;
 	size_t *by_num;           /* object number -> index in objs + 1, 0 for none */
 	unsigned size;            /* entries in the cross-reference table */
+	struct libdeflate_compressor *z; /* one for every stream of the document */
 } haru_doc;
 
 static const char *find(const char *s, size_t n, const char *what)
@@ -216,19 +221,20 @@ static int inflate_all(const char *in, size_t n, gir_buf *out)
 	return rc == Z_STREAM_END ? 0 : -1;
 }
 
-/* zlib fails only for want of its own memory: reported, as libraries'
- * failures are (gireport.h, "Out of memory"). */
-static int deflate_into(const char *in, size_t n, gir_buf *out, gir_buf *why)
+/* libdeflate fails only for want of memory (its compressor is allocated
+ * once, in pdf_harufix) or when the output does not fit the bound it gave:
+ * reported, as libraries' failures are (gireport.h, "Out of memory"). */
+static int deflate_into(haru_doc *doc, const char *in, size_t n, gir_buf *out, gir_buf *why)
 {
-	uLongf len = compressBound((uLong)n);
+	size_t bound = libdeflate_zlib_compress_bound(doc->z, n);
 	gir_buf_clear(out);
-	if (out->cap < len + 1) {
-		out->ptr = gir_xrealloc(out->ptr, len + 1);
-		out->cap = len + 1;
+	if (out->cap < bound + 1) {
+		out->ptr = gir_xrealloc(out->ptr, bound + 1);
+		out->cap = bound + 1;
 	}
-	int rc = compress2((Bytef *)out->ptr, &len, (const Bytef *)in, (uLong)n, PDF_DEFLATE_LEVEL);
-	if (rc != Z_OK)
-		return gir_buf_printf(why, "zlib could not compress a stream (%s)", zError(rc)), -1;
+	size_t len = libdeflate_zlib_compress(doc->z, in, n, out->ptr, bound);
+	if (!len)
+		return gir_buf_puts(why, "libdeflate could not compress a stream"), -1;
 	out->len = len;
 	return 0;
 }
@@ -279,7 +285,7 @@ static int mend_tounicode(haru_doc *doc, haru_obj *o, int flate, const uint8_t *
 		return 0;
 	gir_buf cmap = {0};
 	tounicode_identity(high, &cmap);
-	int rc = deflate_into(cmap.ptr, cmap.len, &o->out, why);
+	int rc = deflate_into(doc, cmap.ptr, cmap.len, &o->out, why);
 	gir_buf_free(&cmap);
 	o->changed = o->filtered = 1;
 	return rc;
@@ -335,7 +341,9 @@ static void write_doc(const haru_doc *doc, gir_buf *out)
 
 int pdf_harufix(const char *in, size_t n, const uint8_t *high, gir_buf *out, gir_buf *why)
 {
-	haru_doc doc = {.in = in, .n = n};
+	haru_doc doc = {.in = in, .n = n, .z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL)};
+	if (!doc.z)
+		return gir_buf_puts(why, "libdeflate could not allocate a compressor"), -1;
 	int rc = read_xref(&doc, why);
 	for (size_t i = 0; rc == 0 && i < doc.nobjs; i++)
 		rc = read_object(&doc, &doc.objs[i], why);
@@ -350,7 +358,7 @@ int pdf_harufix(const char *in, size_t n, const uint8_t *high, gir_buf *out, gir
 		if (o->tounicode && flate >= 0)
 			rc = mend_tounicode(&doc, o, flate, high, why);
 		if (rc == 0 && !o->changed && !flate) {
-			rc = deflate_into(in + o->data, o->data_len, &o->out, why);
+			rc = deflate_into(&doc, in + o->data, o->data_len, &o->out, why);
 			o->changed = o->filtered = 1;
 		}
 		if (o->changed)
@@ -362,5 +370,6 @@ int pdf_harufix(const char *in, size_t n, const uint8_t *high, gir_buf *out, gir
 		gir_buf_free(&doc.objs[i].out);
 	free(doc.objs);
 	free(doc.by_num);
+	libdeflate_free_compressor(doc.z);
 	return rc;
 }
