@@ -1076,15 +1076,40 @@ static void json_error(tctx *c, const char *json, size_t len)
 	c->failed = 1;
 }
 
-/* FNV-1a over the JSON as printed: the merged text holds the base's too. */
+/* FNV-1a over the JSON tree (the merged tree holds the base's too): each
+ * node's type, key and value, and where its children begin and end, so
+ * that no two trees hash alike by moving text between nodes.  Walking the
+ * tree costs a tenth of printing it, which every run did for every
+ * template. */
+static unsigned long long fnv(unsigned long long h, const void *p, size_t n)
+{
+	for (const unsigned char *c = p, *end = c + n; c < end; c++)
+		h = (h ^ *c) * 1099511628211ULL;
+	return h;
+}
+
+static unsigned long long hash_node(unsigned long long h, const cJSON *j)
+{
+	unsigned char type = (unsigned char)(j->type & 0xFF);
+	h = fnv(h, &type, 1);
+	if (j->string)
+		h = fnv(h, j->string, strlen(j->string) + 1);
+	if (cJSON_IsString(j) && j->valuestring)
+		h = fnv(h, j->valuestring, strlen(j->valuestring) + 1);
+	if (cJSON_IsNumber(j))
+		h = fnv(h, &j->valuedouble, sizeof j->valuedouble); /* not printed: no locale */
+	if (cJSON_IsArray(j) || cJSON_IsObject(j)) {
+		const cJSON *kid;
+		cJSON_ArrayForEach(kid, j)
+			h = hash_node(h, kid);
+		h = fnv(h, "\xff", 1); /* the end of the children */
+	}
+	return h;
+}
+
 static unsigned long long json_hash(const cJSON *j)
 {
-	char *text = cJSON_PrintUnformatted(j);
-	unsigned long long h = 1469598103934665603ULL;
-	for (const char *p = text; p && *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	cJSON_free(text);
-	return h;
+	return hash_node(1469598103934665603ULL, j);
 }
 
 /* Builds a template from its parsed JSON (taken over and freed here); the
@@ -1115,11 +1140,49 @@ static gir_template *template_from_json(const char *name, cJSON *own, const char
 	return t;
 }
 
+/* Where a string lies in a template: the chain of keys and indices from the
+ * top, on the stack of check_strings, spelled out ("sections[2].label")
+ * only for a diagnostic, since every template is checked on every run. */
+typedef struct json_at {
+	const struct json_at *up;
+	const char *key;       /* the member's key, or NULL for an array element */
+	size_t index;
+} json_at;
+
+static void spell_path(const json_at *at, gir_buf *path)
+{
+	if (!at || !at->up)
+		return; /* the top level has no name */
+	spell_path(at->up, path);
+	if (at->key)
+		gir_buf_printf(path, "%s%s", path->len ? "." : "", at->key);
+	else
+		gir_buf_printf(path, "[%zu]", at->index);
+}
+
+static void bad_string(const char *name, const json_at *at, int is_text, uint32_t cp,
+                       gir_diags *d)
+{
+	gir_buf path = {0};
+	spell_path(at, &path);
+	if (cp == GIR_CP_INVALID)
+		gir_diags_add(d, name,
+		              GIR_MSG(ERROR, template_bad_utf8,
+		                  "template: %s at %s is not valid UTF-8"),
+		              is_text ? "the text" : "a key", path.len ? path.ptr : "the top level");
+	else
+		gir_diags_add(d, name, GIR_MSG(ERROR, template_invisible_char,
+		              "template: %s at %s contains the invisible character U+%04X"),
+		              is_text ? "the text" : "a key", path.len ? path.ptr : "the top level",
+		              (unsigned)cp);
+	gir_buf_free(&path);
+}
+
 /* A template's words reach every output and the terminal (`gireport
  * templates`), so they get a source's checks: valid UTF-8, and no control
  * or bidirectional-control character (a template's strings are one line
  * each, so no line break or tab either).  Returns the number of errors. */
-static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_diags *d)
+static int check_strings(const char *name, const cJSON *j, const json_at *at, gir_diags *d)
 {
 	int errors = 0;
 	const char *texts[2] = {j->string, cJSON_IsString(j) ? j->valuestring : NULL};
@@ -1133,32 +1196,18 @@ static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_di
 				continue;
 			cp = (unsigned char)*ws;
 		}
-		if (cp == GIR_CP_INVALID)
-			gir_diags_add(d, name,
-			              GIR_MSG(ERROR, template_bad_utf8,
-			                  "template: %s at %s is not valid UTF-8"),
-			              i ? "the text" : "a key", path->len ? path->ptr : "the top level");
-		else
-			gir_diags_add(d, name, GIR_MSG(ERROR, template_invisible_char,
-			              "template: %s at %s contains the invisible character U+%04X"),
-			              i ? "the text" : "a key", path->len ? path->ptr : "the top level",
-			              (unsigned)cp);
+		bad_string(name, at, i, cp, d);
 		errors++;
 	}
 	if (!cJSON_IsArray(j) && !cJSON_IsObject(j))
 		return errors;
-	size_t mark = path->len, k = 0;
+	json_at kid_at = {at, NULL, 0};
 	const cJSON *kid;
 	cJSON_ArrayForEach(kid, j)
 	{
-		if (cJSON_IsArray(j))
-			gir_buf_printf(path, "[%zu]", k++);
-		else
-			gir_buf_printf(path, "%s%s", mark ? "." : "", kid->string);
-		errors += check_strings(name, kid, path, d);
-		path->len = mark;
-		if (path->ptr)
-			path->ptr[mark] = '\0';
+		kid_at.key = cJSON_IsArray(j) ? NULL : kid->string;
+		errors += check_strings(name, kid, &kid_at, d);
+		kid_at.index++;
 	}
 	return errors;
 }
@@ -1169,10 +1218,8 @@ static cJSON *parse_json(const char *name, const char *json, size_t len, gir_dia
 {
 	cJSON *own = cJSON_ParseWithLength(json, len);
 	if (own && cJSON_IsObject(own)) {
-		gir_buf path = {0};
-		int bad = check_strings(name, own, &path, d);
-		gir_buf_free(&path);
-		if (!bad)
+		json_at top = {NULL, NULL, 0};
+		if (!check_strings(name, own, &top, d))
 			return own;
 		cJSON_Delete(own);
 		return NULL;
