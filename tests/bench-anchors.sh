@@ -6,7 +6,12 @@
 # and pandoc → WeasyPrint (Debian).  Mean wall time of N runs, process
 # start-up included, the ratio anchor/gireport, and the PDFs' sizes.
 # Aims: Typst at least 10× and pandoc → WeasyPrint at least 100× slower than
-# gireport; gireport's PDF no larger than the smaller anchor's.
+# gireport; gireport's PDF no larger than the smaller anchor's, also for a
+# report of 淮安市人民政府's size (about 900 distinct characters): the third
+# report is its 2024 report as published (tests/real/js-huaian-2024.pdf),
+# read back with `gireport import` here.  Import leaves nothing to fill in
+# it: the published report prints no date, so the source has none either
+# (a warning, and a signature block without a date).
 #
 # The anchors are installed here, not by `make deps`: Typst's compiler into
 # $BUILD/anchors (npm), WeasyPrint with apt-get (as root, or through sudo).
@@ -44,7 +49,11 @@ ms() { "$M" "$@" | sed 's/ ms per run.*//'; }
 kb() { echo "$(($(wc -c <"$1") / 1024)) KB"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f×", a / b }'; }
 
-for ex in examples/lvyuan-tongji-2020.yaml examples/manzhouli-tongji-2020.yaml; do
+huaian=$tmp/js-huaian-2024.yaml
+"$BIN" import -o "$huaian" tests/real/js-huaian-2024.pdf 2>"$tmp/import.log" ||
+	{ echo "js-huaian-2024 left out: import failed: $(tail -1 "$tmp/import.log")"; huaian=; }
+
+for ex in examples/lvyuan-tongji-2020.yaml examples/manzhouli-tongji-2020.yaml $huaian; do
 	name=$(basename "$ex" .yaml)
 	"$BIN" build --stdout -f md "$ex" >"$tmp/$name.md"
 	chars=$(LC_ALL=C.UTF-8 sed 's/./&\n/g' "$tmp/$name.md" | LC_ALL=C.UTF-8 sort -u | wc -l)
