@@ -32,6 +32,7 @@
  * lengths as indirect objects ("/Length N 0 R").  Anything else is refused
  * with a reason, never guessed at. */
 #define _GNU_SOURCE /* memmem */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libdeflate.h>
@@ -57,6 +58,8 @@ typedef struct haru_obj {
 	gir_buf out;              /* the stream's new data when it changes */
 	int changed, filtered;
 	long long new_length;     /* for a length object: the value to write, or -1 */
+	unsigned add_ref;         /* a font's object to name in this dictionary, or 0 */
+	const char *add_key;      /* under this key: /FontFile2 or /CIDToGIDMap */
 } haru_obj;
 
 typedef struct haru_doc {
@@ -68,6 +71,9 @@ typedef struct haru_doc {
 	size_t *by_num;           /* object number -> index in objs + 1, 0 for none */
 	unsigned size;            /* entries in the cross-reference table */
 	struct libdeflate_compressor *z; /* one for every stream of the document */
+	const pdf_embed *const *fonts;   /* embedded here, not by libharu */
+	size_t nfonts;
+	gir_buf *font_data;       /* each font's FontFile2 then CIDToGIDMap, compressed */
 } haru_doc;
 
 static const char *find(const char *s, size_t n, const char *what)
@@ -292,11 +298,106 @@ static int mend_tounicode(haru_doc *doc, haru_obj *o, int flate, const uint8_t *
 	return rc;
 }
 
+/* ---- fonts embedded here ------------------------------------------------------ */
+
+/* True when the dictionary text [s, lim) has `key` followed by the name
+ * `/name` (ended by white space or a delimiter, not by more of a name). */
+static int has_name(const char *s, const char *lim, const char *key, const char *name)
+{
+	size_t kn = strlen(key), nn = strlen(name);
+	for (const char *k = s; (k = find(k, (size_t)(lim - k), key)); k += kn) {
+		const char *p = k + kn;
+		while (p < lim && is_space(*p))
+			p++;
+		if (lim - p > (ptrdiff_t)nn && *p == '/' && memcmp(p + 1, name, nn) == 0 &&
+		    (p + 1 + nn == lim || strchr(" \t\r\n/<>[]()", p[1 + nn])))
+			return 1;
+	}
+	return 0;
+}
+
+/* The one dictionary object (not a stream) that is of `type` and names the
+ * font under `key`; its index in doc->objs, or -1 when there is not exactly
+ * one. */
+static long font_dict(const haru_doc *doc, const char *type, const char *key, const char *name)
+{
+	long found = -1;
+	for (size_t i = 0; i < doc->nobjs; i++) {
+		const haru_obj *o = &doc->objs[i];
+		const char *s = doc->in + o->off, *lim = doc->in + o->end;
+		if (o->length_obj || !find(s, (size_t)(lim - s), type) || !has_name(s, lim, key, name))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (long)i;
+	}
+	return found;
+}
+
+/* Each font's FontFile2 and CIDToGIDMap become objects size + 2k and
+ * size + 2k + 1, named in its FontDescriptor and CIDFontType2.  libharu
+ * wrote neither, the fonts having been loaded without embedding. */
+static int place_fonts(haru_doc *doc, gir_buf *why)
+{
+	for (size_t k = 0; k < doc->nfonts; k++) {
+		const pdf_embed *f = doc->fonts[k];
+		long desc = font_dict(doc, "/Type /FontDescriptor", "/FontName", f->name);
+		long cid = font_dict(doc, "/Subtype /CIDFontType2", "/BaseFont", f->name);
+		if (desc < 0 || cid < 0 || doc->objs[desc].add_ref || doc->objs[cid].add_ref)
+			return gir_buf_printf(why, "the font %s has no single FontDescriptor and CIDFont "
+			                      "of its own", f->name), -1;
+		if (find(doc->in + doc->objs[desc].off, doc->objs[desc].end - doc->objs[desc].off,
+		         "/FontFile") ||
+		    find(doc->in + doc->objs[cid].off, doc->objs[cid].end - doc->objs[cid].off,
+		         "/CIDToGIDMap"))
+			return gir_buf_printf(why, "the font %s is embedded already", f->name), -1;
+		doc->objs[desc].add_ref = doc->size + 2 * (unsigned)k;
+		doc->objs[desc].add_key = "/FontFile2";
+		doc->objs[cid].add_ref = doc->size + 2 * (unsigned)k + 1;
+		doc->objs[cid].add_key = "/CIDToGIDMap";
+		if (deflate_into(doc, f->ttf.ptr, f->ttf.len, &doc->font_data[2 * k], why) != 0 ||
+		    deflate_into(doc, f->cidmap.ptr, f->cidmap.len, &doc->font_data[2 * k + 1], why) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A dictionary object with one more entry, before its closing ">>". */
+static void put_with_ref(const haru_doc *doc, const haru_obj *o, gir_buf *out)
+{
+	const char *s = doc->in + o->off, *close = doc->in + o->end - 2;
+	while (close > s && memcmp(close, ">>", 2) != 0)
+		close--;
+	gir_buf_put(out, s, (size_t)(close - s));
+	gir_buf_printf(out, "%s %u 0 R\n", o->add_key, o->add_ref);
+	gir_buf_put(out, close, (size_t)(doc->in + o->end - close));
+}
+
+static void put_font_streams(const haru_doc *doc, size_t *offsets, gir_buf *out)
+{
+	for (size_t k = 0; k < doc->nfonts; k++)
+		for (int m = 0; m < 2; m++) {
+			const gir_buf *data = &doc->font_data[2 * k + (size_t)m];
+			unsigned num = doc->size + 2 * (unsigned)k + (unsigned)m;
+			offsets[num] = out->len;
+			gir_buf_printf(out, "%u 0 obj\n<<\n/Length %zu\n", num, data->len);
+			if (m == 0) /* a TrueType font file gives its own length too */
+				gir_buf_printf(out, "/Length1 %zu\n", doc->fonts[k]->ttf.len);
+			gir_buf_puts(out, "/Filter /FlateDecode\n>>\nstream\r\n");
+			gir_buf_put(out, data->ptr, data->len);
+			gir_buf_puts(out, "\nendstream\nendobj\n");
+		}
+}
+
 static void put_object(const haru_doc *doc, const haru_obj *o, gir_buf *out)
 {
 	const char *in = doc->in;
 	if (o->new_length >= 0) {
 		gir_buf_printf(out, "%u 0 obj\n%lld\nendobj\n", o->num, o->new_length);
+		return;
+	}
+	if (o->add_ref) {
+		put_with_ref(doc, o, out);
 		return;
 	}
 	if (!o->changed) {
@@ -318,36 +419,61 @@ static void put_object(const haru_doc *doc, const haru_obj *o, gir_buf *out)
 	gir_buf_put(out, in + after, o->end - after);
 }
 
-static void write_doc(const haru_doc *doc, gir_buf *out)
+/* The trailer with its /Size raised by the objects added. */
+static int put_trailer(const haru_doc *doc, unsigned size, gir_buf *out, gir_buf *why)
 {
-	size_t *offsets = gir_xcalloc(doc->size, sizeof *offsets);
+	const char *s = doc->in + doc->trailer, *lim = doc->in + doc->trailer_end, *p;
+	const char *key = find(s, (size_t)(lim - s), "/Size ");
+	long long old = key ? number_at(key + 6, lim, &p) : -1;
+	if (old != doc->size)
+		return gir_buf_puts(why, "the trailer's /Size is not the table's"), -1;
+	gir_buf_put(out, s, (size_t)(key + 6 - s));
+	gir_buf_printf(out, "%u", size);
+	gir_buf_put(out, p, (size_t)(lim - p));
+	return 0;
+}
+
+static int write_doc(const haru_doc *doc, gir_buf *out, gir_buf *why)
+{
+	unsigned size = doc->size + 2 * (unsigned)doc->nfonts;
+	size_t *offsets = gir_xcalloc(size, sizeof *offsets);
 	gir_buf_put(out, doc->in, doc->nobjs ? doc->objs[0].off : doc->xref);
 	for (size_t i = 0; i < doc->nobjs; i++) {
 		offsets[doc->objs[i].num] = out->len;
 		put_object(doc, &doc->objs[i], out);
 	}
+	put_font_streams(doc, offsets, out);
 	size_t xref = out->len;
-	gir_buf_printf(out, "xref\n0 %u\n", doc->size);
+	gir_buf_printf(out, "xref\n0 %u\n", size);
 	const char *entry = doc->in + doc->entries;
-	for (unsigned i = 0; i < doc->size; i++, entry += XREF_ENTRY) {
-		if (entry[17] == 'n')
+	for (unsigned i = 0; i < size; i++, entry += XREF_ENTRY) {
+		if (i >= doc->size || entry[17] == 'n')
 			gir_buf_printf(out, "%010zu 00000 n\r\n", offsets[i]);
 		else
 			gir_buf_put(out, entry, XREF_ENTRY);
 	}
-	gir_buf_put(out, doc->in + doc->trailer, doc->trailer_end - doc->trailer);
-	gir_buf_printf(out, "startxref\n%zu\n%%%%EOF\n", xref);
 	free(offsets);
+	if ((size == doc->size ? (gir_buf_put(out, doc->in + doc->trailer,
+	                                      doc->trailer_end - doc->trailer), 0)
+	                       : put_trailer(doc, size, out, why)) != 0)
+		return -1;
+	gir_buf_printf(out, "startxref\n%zu\n%%%%EOF\n", xref);
+	return 0;
 }
 
-int pdf_harufix(const char *in, size_t n, const uint8_t *high, gir_buf *out, gir_buf *why)
+int pdf_harufix(const char *in, size_t n, const uint8_t *high, const pdf_embed *const *fonts,
+                size_t nfonts, gir_buf *out, gir_buf *why)
 {
-	haru_doc doc = {.in = in, .n = n, .z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL)};
+	haru_doc doc = {.in = in, .n = n, .z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL),
+	                .fonts = fonts, .nfonts = fonts ? nfonts : 0};
 	if (!doc.z)
 		return gir_buf_puts(why, "libdeflate could not allocate a compressor"), -1;
+	doc.font_data = gir_xcalloc(2 * doc.nfonts + 1, sizeof *doc.font_data);
 	int rc = read_xref(&doc, why);
 	for (size_t i = 0; rc == 0 && i < doc.nobjs; i++)
 		rc = read_object(&doc, &doc.objs[i], why);
+	if (rc == 0)
+		rc = place_fonts(&doc, why);
 	for (size_t i = 0; rc == 0 && i < doc.nobjs; i++) {
 		haru_obj *o = &doc.objs[i];
 		if (!o->length_obj)
@@ -366,9 +492,12 @@ int pdf_harufix(const char *in, size_t n, const uint8_t *high, gir_buf *out, gir
 			doc.objs[doc.by_num[o->length_obj] - 1].new_length = (long long)o->out.len;
 	}
 	if (rc == 0)
-		write_doc(&doc, out);
+		rc = write_doc(&doc, out, why);
 	for (size_t i = 0; i < doc.nobjs; i++)
 		gir_buf_free(&doc.objs[i].out);
+	for (size_t i = 0; i < 2 * doc.nfonts; i++)
+		gir_buf_free(&doc.font_data[i]);
+	free(doc.font_data);
 	free(doc.objs);
 	free(doc.by_num);
 	libdeflate_free_compressor(doc.z);
