@@ -783,7 +783,8 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	t->placeholder = json_string(c, root, "placeholder", false);
 	t->title_aliases = json_strings(c, root, "title_aliases", &t->ntitle_aliases);
 	t->label_breaks = json_strings(c, root, "label_breaks", &t->nlabel_breaks);
-	if (t->nlabel_breaks) /* sorted, so a label finds the phrases that start at a character */
+	/* sorted, so a label finds the phrases that start at a character */
+	if (t->label_breaks && t->nlabel_breaks)
 		qsort(t->label_breaks, t->nlabel_breaks, sizeof(char *), compare_strings);
 	if (!t->date_format)
 		t->date_format = gir_xstrdup("{year}-{month}-{day}");

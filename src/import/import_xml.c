@@ -11,9 +11,11 @@
 #define GIR_LIBXML2 "libxml2.so.2"
 #endif
 
-/* The pointers are defined before import_xml.h turns the names into calls. */
-#define DEFINE_POINTER(f) __typeof__(f) *gir_p_##f;
+/* Here the names stay libxml2's own, for the pointers' types and dlsym. */
+#define GIR_XML_DEFINING
 #include "import_xml.h"
+
+#define DEFINE_POINTER(f) __typeof__(f) *gir_p_##f;
 GIR_XML_FUNCS(DEFINE_POINTER)
 #undef DEFINE_POINTER
 

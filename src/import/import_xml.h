@@ -28,11 +28,13 @@ GIR_XML_FUNCS(GIR_XML_POINTER)
  * safe to call from any thread. */
 const char *gir_xml_missing(void);
 
+#ifndef GIR_XML_DEFINING /* import_xml.c, which defines the pointers, names the functions */
 #define htmlNewParserCtxt (*gir_p_htmlNewParserCtxt)
 #define htmlCtxtReadMemory (*gir_p_htmlCtxtReadMemory)
 #define htmlFreeParserCtxt (*gir_p_htmlFreeParserCtxt)
 #define xmlReadMemory (*gir_p_xmlReadMemory)
 #define xmlDocGetRootElement (*gir_p_xmlDocGetRootElement)
 #define xmlFreeDoc (*gir_p_xmlFreeDoc)
+#endif
 
 #endif
