@@ -27,6 +27,14 @@
  * docs/pdf.md has the figures).  zlib still inflates a ToUnicode stream that
  * comes compressed.
  *
+ * Fonts.  Embedding a TrueType font, libharu copies it into the document
+ * four bytes at a time, reads it back four at a time for its checksums, and
+ * writes a CIDToGIDMap of all 65,536 codes two bytes at a time: 40% of a
+ * report's instructions.  The renderer loads its subsets without embedding
+ * (pdf_fonts.c), and this pass adds each font's FontFile2 and CIDToGIDMap as
+ * new objects after libharu's, naming them in the FontDescriptor and the
+ * CIDFontType2 that carry the font's name (place_fonts).
+ *
  * The pass reads exactly the layout libharu 2.3 writes: one cross-reference
  * table with 20-byte entries, objects "N 0 obj" in increasing offsets, stream
  * lengths as indirect objects ("/Length N 0 R").  Anything else is refused
