@@ -1,6 +1,7 @@
-/* What libharu writes, mended and compressed: a pass over the bytes of the
- * finished document, using only libharu's documented interface (hpdf.h,
- * to get the bytes) and zlib's (to compress them).
+/* What libharu writes, mended, with its fonts embedded, and compressed: a
+ * pass over the bytes of the finished document, using only libharu's
+ * documented interface (hpdf.h, to get the bytes) and libdeflate's and
+ * zlib's (to compress and inflate them).
  *
  * The bug.  For a TrueType font used with its UTF-8 encoder, libharu 2.3.0
  * (src/hpdf_font_cid.c, Type0Font_New calling CreateCMap) writes as the
