@@ -2,13 +2,17 @@
 # `make` builds build/gireport; `make check` runs every test suite.
 
 CC       ?= cc
-# Linked libraries; poppler-glib and cairo are only compiled against: the PDF
-# reader opens poppler-glib with dlopen on the first PDF (src/import/import_pdf.c),
-# by the soname found here, so that no other run pays for loading it.
-LINK_PKGS := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0
-PKGS     := $(LINK_PKGS) poppler-glib cairo
+# Linked libraries; poppler-glib, cairo and libxml2 are only compiled against:
+# the PDF reader opens poppler-glib with dlopen on the first PDF
+# (src/import/import_pdf.c), the readers of web pages and Word files libxml2
+# on the first of those (src/import/import_xml.c), by the sonames found here,
+# so that no other run pays for loading them.
+LINK_PKGS := yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib libdeflate minizip
+PKGS     := $(LINK_PKGS) poppler-glib cairo libxml-2.0
 POPPLER_GLIB_SO := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib 2>/dev/null)/libpoppler-glib.so" \
                      2>/dev/null | sed -n 's/^ *SONAME *//p')
+LIBXML2_SO := $(shell objdump -p "$$(pkg-config --variable=libdir libxml-2.0 2>/dev/null)/libxml2.so" \
+                2>/dev/null | sed -n 's/^ *SONAME *//p')
 CFLAGS   ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -30,7 +34,7 @@ BUILD    ?= build
 LIB_SRC  := buf util utf8 cn zipmem diag load template number narrative placeholder prose suggest validate model check previous \
             layout wrap textgrid render_text render_md render_html render_docx render_tree render_json project skeleton \
             pdf_ttf pdf_fonts pdf_table pdf_harufix render_pdf render_ofd figures profile summary diff schema site site_chart \
-            import_scan import_runs import_table import_score import import_bridge import_detect import_html import_docx import_pdf import_pdftext audit
+            import_scan import_runs import_table import_score import import_bridge import_detect import_html import_docx import_xml import_pdf import_pdftext audit
 CLI_SRC  := main commands cmd_build cmd_new fileio sources jobs cmd_summary cmd_diff cmd_schema cmd_import \
             cmd_audit cmd_site
 TEMPLATES := $(sort $(wildcard templates/*.json))
@@ -47,7 +51,7 @@ DEBIAN_PACKAGES := build-essential pkg-config libyaml-dev libcjson-dev libcmocka
                    libhpdf-dev libharfbuzz-dev libpoppler-glib-dev fonts-arphic-uming fonts-arphic-ukai \
                    fonts-wqy-zenhei poppler-utils qpdf valgrind chromium libxml2-utils \
                    mandoc man-db bash-completion git pre-commit python3-jsonschema python3-yaml pandoc \
-                   libminizip-dev libxml2-dev python3-docx libreoffice-writer-nogui gettext locales
+                   libminizip-dev libxml2-dev libdeflate-dev python3-docx libreoffice-writer-nogui gettext locales
 
 .PHONY: all deps demo check testbins bench regen counts asan valgrind fuzz lint deps-lint clean \
         install uninstall schemas pot
@@ -64,6 +68,7 @@ $(BUILD)/%.o: %.c $(HEADERS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/import_pdf.o: EXTRA_DEFINES = $(if $(POPPLER_GLIB_SO),-DGIR_POPPLER_GLIB='"$(POPPLER_GLIB_SO)"')
+$(BUILD)/import_xml.o: EXTRA_DEFINES = $(if $(LIBXML2_SO),-DGIR_LIBXML2='"$(LIBXML2_SO)"')
 
 $(CLI_OBJ): $(BUILD)/%.o: cli/%.c include/gireport.h $(wildcard cli/*.h) | $(BUILD)
 	$(CC) $(CLI_CFLAGS) -c $< -o $@
@@ -247,7 +252,8 @@ $(BUILD)/replay-docx: fuzz/replay.c fuzz/fuzz_docx.c $(BUILD)/libgireport.a
 
 # The OFD fuzz entry reads its output back with libxml2 too.
 $(BUILD)/replay-ofd: fuzz/replay.c fuzz/fuzz_ofd.c $(BUILD)/libgireport.a
-	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_ofd.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@
+	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_ofd.c $(BUILD)/libgireport.a $(LDLIBS_ALL) \
+		$(shell pkg-config --libs libxml-2.0) -o $@
 
 $(BUILD)/replay-import-html: fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libgireport.a
 	$(CC) $(ALL_CFLAGS) fuzz/replay.c fuzz/fuzz_import_html.c $(BUILD)/libgireport.a $(LDLIBS_ALL) -o $@

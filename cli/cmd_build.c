@@ -286,7 +286,10 @@ static bool is_directory(const char *path)
 }
 
 /* Writes every output to a temporary file first, then renames them all: a
- * full disk or an unwritable directory leaves all previous outputs alone. */
+ * full disk or an unwritable directory leaves all previous outputs alone.
+ * Not fsync'ed: an output is made again from its source, and a sync per
+ * file was a twentieth of a report's build (docs/design-decisions.md,
+ * "Writing outputs"). */
 static int write_outputs(const build *b, const char *file, const char *stem, const gir_buf *outs,
                          gir_job_result *r)
 {
@@ -306,7 +309,8 @@ static int write_outputs(const build *b, const char *file, const char *stem, con
 			gir_buf_printf(&r->err, _("%s: error: cannot write %s: a directory is in the way\n"), file,
 			               paths[i]);
 			rc = GIR_EXIT_FAILURE;
-		} else if (gir_write_temp(paths[i], outs[i].ptr ? outs[i].ptr : "", outs[i].len, &temps[i])) {
+		} else if (gir_write_temp_unsynced(paths[i], outs[i].ptr ? outs[i].ptr : "", outs[i].len,
+		                                   &temps[i])) {
 			gir_buf_printf(&r->err, _("%s: error: cannot write %s: %s\n"), file, paths[i], gir_file_strerror(errno));
 			rc = GIR_EXIT_FAILURE;
 		}

@@ -18,7 +18,10 @@ gir_read_status gir_read_file(const char *path, char **text, size_t *len);
  * removes it.  Writing every output first and renaming after means a failed
  * build leaves all previous outputs as they were. */
 int gir_write_temp(const char *path, const char *data, size_t len, char **temp);
-/* The same without the fsync, for files that may be lost (a build stamp). */
+/* The same without the fsync, for what is made again from its source (a
+ * build's outputs and stamp, a site's pages): still atomic, and a write or
+ * close that fails is still an error; only a crash of the system soon after
+ * may lose the new file (docs/design-decisions.md, "Writing outputs"). */
 int gir_write_temp_unsynced(const char *path, const char *data, size_t len, char **temp);
 int gir_commit_temp(char *temp, const char *path);
 void gir_discard_temp(char *temp);

@@ -23,7 +23,7 @@
 set -e
 cd "$(dirname "$0")/.."
 out=build-fuzz
-libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib minizip libxml-2.0 poppler-glib cairo) -lhpdf -lm"
+libs="$(pkg-config --libs yaml-0.1 libcjson harfbuzz harfbuzz-subset zlib libdeflate minizip libxml-2.0 poppler-glib cairo) -lhpdf -lm"
 mkdir -p "$out" fuzz/corpus-work fuzz/corpus-import fuzz/crashers-import \
 	fuzz/corpus-template fuzz/crashers-template fuzz/corpus-project fuzz/crashers-project fuzz/crashers-docx fuzz/crashers-ofd \
 	fuzz/corpus-import-html fuzz/crashers-import-html fuzz/corpus-import-docx fuzz/crashers-import-docx \

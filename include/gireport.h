@@ -13,7 +13,11 @@
  * when there is none or it returns.  No function returns a half-built
  * object or an error code for want of memory.  Failures the libraries
  * underneath report (libyaml, cJSON, libharu, HarfBuzz) become diagnostics
- * like any other, as they report them. */
+ * like any other, as they report them.  One exception: a template embedded
+ * in the library is built when first looked up (gir_registry_at, _find,
+ * _for_year), and one that then fails to build — a defect of the build,
+ * which its unit tests would have caught, or cJSON out of memory — ends the
+ * process with abort(), there being no diagnostics to add it to. */
 #ifndef GIREPORT_H
 #define GIREPORT_H
 

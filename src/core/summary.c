@@ -147,7 +147,7 @@ static bool names_field(const gir_registry *reg, const gir_node *key, gir_field 
 	if (gir_same_key(key->text, gir_field_ids[f]))
 		return true;
 	for (size_t i = 0; i < gir_registry_count(reg); i++)
-		if (gir_same_key(key->text, gir_registry_at(reg, i)->field_labels[f]))
+		if (gir_same_key(key->text, gir_registry_label(reg, i, f)))
 			return true;
 	return false;
 }

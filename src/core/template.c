@@ -796,7 +796,8 @@ static gir_template *build_template(tctx *c, const cJSON *root)
 	t->placeholder = json_string(c, root, "placeholder", false);
 	t->title_aliases = json_strings(c, root, "title_aliases", &t->ntitle_aliases);
 	t->label_breaks = json_strings(c, root, "label_breaks", &t->nlabel_breaks);
-	if (t->nlabel_breaks) /* sorted, so a label finds the phrases that start at a character */
+	/* sorted, so a label finds the phrases that start at a character */
+	if (t->label_breaks && t->nlabel_breaks)
 		qsort(t->label_breaks, t->nlabel_breaks, sizeof(char *), compare_strings);
 	if (!t->date_format)
 		t->date_format = gir_xstrdup("{year}-{month}-{day}");
@@ -1089,15 +1090,40 @@ static void json_error(tctx *c, const char *json, size_t len)
 	c->failed = 1;
 }
 
-/* FNV-1a over the JSON as printed: the merged text holds the base's too. */
+/* FNV-1a over the JSON tree (the merged tree holds the base's too): each
+ * node's type, key and value, and where its children begin and end, so
+ * that no two trees hash alike by moving text between nodes.  Walking the
+ * tree costs a tenth of printing it, which every run did for every
+ * template. */
+static unsigned long long fnv(unsigned long long h, const void *p, size_t n)
+{
+	for (const unsigned char *c = p, *end = c + n; c < end; c++)
+		h = (h ^ *c) * 1099511628211ULL;
+	return h;
+}
+
+static unsigned long long hash_node(unsigned long long h, const cJSON *j)
+{
+	unsigned char type = (unsigned char)(j->type & 0xFF);
+	h = fnv(h, &type, 1);
+	if (j->string)
+		h = fnv(h, j->string, strlen(j->string) + 1);
+	if (cJSON_IsString(j) && j->valuestring)
+		h = fnv(h, j->valuestring, strlen(j->valuestring) + 1);
+	if (cJSON_IsNumber(j))
+		h = fnv(h, &j->valuedouble, sizeof j->valuedouble); /* not printed: no locale */
+	if (cJSON_IsArray(j) || cJSON_IsObject(j)) {
+		const cJSON *kid;
+		cJSON_ArrayForEach(kid, j)
+			h = hash_node(h, kid);
+		h = fnv(h, "\xff", 1); /* the end of the children */
+	}
+	return h;
+}
+
 static unsigned long long json_hash(const cJSON *j)
 {
-	char *text = cJSON_PrintUnformatted(j);
-	unsigned long long h = 1469598103934665603ULL;
-	for (const char *p = text; p && *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	cJSON_free(text);
-	return h;
+	return hash_node(1469598103934665603ULL, j);
 }
 
 /* Builds a template from its parsed JSON (taken over and freed here); the
@@ -1128,11 +1154,49 @@ static gir_template *template_from_json(const char *name, cJSON *own, const char
 	return t;
 }
 
+/* Where a string lies in a template: the chain of keys and indices from the
+ * top, on the stack of check_strings, spelled out ("sections[2].label")
+ * only for a diagnostic, since every template is checked on every run. */
+typedef struct json_at {
+	const struct json_at *up;
+	const char *key;       /* the member's key, or NULL for an array element */
+	size_t index;
+} json_at;
+
+static void spell_path(const json_at *at, gir_buf *path)
+{
+	if (!at || !at->up)
+		return; /* the top level has no name */
+	spell_path(at->up, path);
+	if (at->key)
+		gir_buf_printf(path, "%s%s", path->len ? "." : "", at->key);
+	else
+		gir_buf_printf(path, "[%zu]", at->index);
+}
+
+static void bad_string(const char *name, const json_at *at, int is_text, uint32_t cp,
+                       gir_diags *d)
+{
+	gir_buf path = {0};
+	spell_path(at, &path);
+	if (cp == GIR_CP_INVALID)
+		gir_diags_add(d, name,
+		              GIR_MSG(ERROR, template_bad_utf8,
+		                  "template: %s at %s is not valid UTF-8"),
+		              is_text ? "the text" : "a key", path.len ? path.ptr : "the top level");
+	else
+		gir_diags_add(d, name, GIR_MSG(ERROR, template_invisible_char,
+		              "template: %s at %s contains the invisible character U+%04X"),
+		              is_text ? "the text" : "a key", path.len ? path.ptr : "the top level",
+		              (unsigned)cp);
+	gir_buf_free(&path);
+}
+
 /* A template's words reach every output and the terminal (`gireport
  * templates`), so they get a source's checks: valid UTF-8, and no control
  * or bidirectional-control character (a template's strings are one line
  * each, so no line break or tab either).  Returns the number of errors. */
-static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_diags *d)
+static int check_strings(const char *name, const cJSON *j, const json_at *at, gir_diags *d)
 {
 	int errors = 0;
 	const char *texts[2] = {j->string, cJSON_IsString(j) ? j->valuestring : NULL};
@@ -1146,32 +1210,18 @@ static int check_strings(const char *name, const cJSON *j, gir_buf *path, gir_di
 				continue;
 			cp = (unsigned char)*ws;
 		}
-		if (cp == GIR_CP_INVALID)
-			gir_diags_add(d, name,
-			              GIR_MSG(ERROR, template_bad_utf8,
-			                  "template: %s at %s is not valid UTF-8"),
-			              i ? "the text" : "a key", path->len ? path->ptr : "the top level");
-		else
-			gir_diags_add(d, name, GIR_MSG(ERROR, template_invisible_char,
-			              "template: %s at %s contains the invisible character U+%04X"),
-			              i ? "the text" : "a key", path->len ? path->ptr : "the top level",
-			              (unsigned)cp);
+		bad_string(name, at, i, cp, d);
 		errors++;
 	}
 	if (!cJSON_IsArray(j) && !cJSON_IsObject(j))
 		return errors;
-	size_t mark = path->len, k = 0;
+	json_at kid_at = {at, NULL, 0};
 	const cJSON *kid;
 	cJSON_ArrayForEach(kid, j)
 	{
-		if (cJSON_IsArray(j))
-			gir_buf_printf(path, "[%zu]", k++);
-		else
-			gir_buf_printf(path, "%s%s", mark ? "." : "", kid->string);
-		errors += check_strings(name, kid, path, d);
-		path->len = mark;
-		if (path->ptr)
-			path->ptr[mark] = '\0';
+		kid_at.key = cJSON_IsArray(j) ? NULL : kid->string;
+		errors += check_strings(name, kid, &kid_at, d);
+		kid_at.index++;
 	}
 	return errors;
 }
@@ -1182,10 +1232,8 @@ static cJSON *parse_json(const char *name, const char *json, size_t len, gir_dia
 {
 	cJSON *own = cJSON_ParseWithLength(json, len);
 	if (own && cJSON_IsObject(own)) {
-		gir_buf path = {0};
-		int bad = check_strings(name, own, &path, d);
-		gir_buf_free(&path);
-		if (!bad)
+		json_at top = {NULL, NULL, 0};
+		if (!check_strings(name, own, &top, d))
 			return own;
 		cJSON_Delete(own);
 		return NULL;
@@ -1226,6 +1274,7 @@ void gir_template_free(gir_template *t)
 	free_strings(t->label_breaks, t->nlabel_breaks);
 	free(t->placeholder);
 	cJSON_Delete(t->json);
+	cJSON_Delete(t->unbuilt);
 	free(t->base);
 	free(t->source);
 	free(t->source_name);
@@ -1266,12 +1315,13 @@ extern const size_t gir_embedded_count;
 static void registry_put(gir_registry *r, gir_template *t, gir_diags *d);
 
 /* A template replaced from a directory must reach the templates built on it
- * (gov-2019-lvyuan on gov-2019): rebuild them from their own JSON. */
+ * (gov-2019-lvyuan on gov-2019): rebuild them from their own JSON.  (One
+ * not built yet is built on the replaced base when it is first used.) */
 static void rebuild_extensions(gir_registry *r, const char *id, gir_diags *d)
 {
 	for (size_t i = 0; i < r->len; i++) {
 		const gir_template *e = r->items[i];
-		if (!e->base || strcmp(e->base, id) != 0)
+		if (!e->base || strcmp(e->base, id) != 0 || e->unbuilt)
 			continue;
 		gir_template *fresh = gir_template_parse(e->source_name, e->source, strlen(e->source), r, d);
 		if (fresh)
@@ -1351,23 +1401,120 @@ int gir_registry_add_texts(gir_registry *r, const char *const *names, const char
 	return rc;
 }
 
+/* ---- embedded templates, built on first use ------------------------------------ */
+
+/* A run uses one or two of the embedded templates, and building one (its
+ * checks, tables, prose rules, figures and hash) is most of what loading it
+ * costs: 9 M of the 12 M instructions loading all five took, a sixth of a
+ * report's build to txt, md and pdf.  So gir_registry_new only parses them
+ * and reads what the lookups need; each is built when first looked up. */
+
+static char *json_text(const cJSON *j, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, key);
+	return cJSON_IsString(v) ? gir_xstrdup(v->valuestring) : NULL;
+}
+
+/* The field labels of an unbuilt template: its own "fields", else (an
+ * extension without them) its base's, as the merge would give them. */
+static void unbuilt_labels(const gir_registry *r, gir_template *u)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(u->unbuilt, "fields");
+	const gir_template *b = NULL;
+	for (size_t i = 0; !f && u->base && i < r->len; i++)
+		if (strcmp(r->items[i]->id, u->base) == 0)
+			b = r->items[i];
+	for (int i = 0; i < GIR_F_COUNT; i++) {
+		char *own = json_text(f, gir_field_ids[i]);
+		u->field_labels[i] = own ? own : gir_xstrdup(b && b->field_labels[i] ? b->field_labels[i]
+		                                                                       : gir_field_ids[i]);
+	}
+}
+
+/* An embedded template parsed, not built (its labels are set once its base
+ * is registered); NULL when its JSON has no id (then it is built at once,
+ * and its errors reported). */
+static gir_template *unbuilt(const struct gir_embedded *e)
+{
+	cJSON *j = cJSON_ParseWithLength(e->json, e->len);
+	char *id = json_text(j, "id");
+	if (!id) {
+		cJSON_Delete(j);
+		return NULL;
+	}
+	gir_template *u = gir_xcalloc(1, sizeof *u);
+	u->id = id;
+	u->base = json_text(j, "extends");
+	u->is_extension = cJSON_GetObjectItemCaseSensitive(j, "extends") != NULL;
+	const cJSON *y = cJSON_GetObjectItemCaseSensitive(j, "years");
+	const cJSON *a = cJSON_GetArrayItem(y, 0), *b = cJSON_GetArrayItem(y, 1);
+	u->first_year = cJSON_IsNumber(a) ? a->valueint : 0;
+	u->last_year = cJSON_IsNumber(b) ? b->valueint : 0;
+	u->source_name = gir_xstrdup(e->name);
+	u->unbuilt = j;
+	u->unbuilt_text = e->json;
+	u->unbuilt_len = e->len;
+	return u;
+}
+
+/* The i-th template, built if it was not.  An embedded template that does
+ * not build is a defect of the build itself, which tests/unit/template.c
+ * (every embedded template built, without a diagnostic) catches: the
+ * library ends the process then (gireport.h, "Errors"). */
+static gir_template *built(const gir_registry *cr, size_t i)
+{
+	gir_registry *r = (gir_registry *)cr; /* the registry's contents do not change */
+	gir_template *u = r->items[i];
+	if (!u->unbuilt)
+		return u;
+	gir_diags *d = gir_diags_new();
+	cJSON *own = u->unbuilt;
+	u->unbuilt = NULL;
+	json_at top = {NULL, NULL, 0};
+	gir_template *t = NULL;
+	if (check_strings(u->source_name, own, &top, d) == 0)
+		t = template_from_json(u->source_name, own, u->unbuilt_text, u->unbuilt_len, r, d);
+	else
+		cJSON_Delete(own);
+	if (!t || gir_diags_count(d) > 0)
+		abort();
+	gir_diags_free(d);
+	/* The same labels (tests/unit/template.c), kept: a label read before
+	 * the template was built stays valid, as gir_registry_label promises. */
+	for (int f = 0; f < GIR_F_COUNT; f++) {
+		free(t->field_labels[f]);
+		t->field_labels[f] = u->field_labels[f];
+		u->field_labels[f] = NULL;
+	}
+	r->items[i] = t;
+	gir_template_free(u);
+	return t;
+}
+
 gir_registry *gir_registry_new(gir_diags *d)
 {
 	gir_registry *r = gir_xcalloc(1, sizeof *r);
 	size_t n = gir_embedded_count;
-	const char **names = gir_xcalloc(n, sizeof *names);
-	const char **texts = gir_xcalloc(n, sizeof *texts);
-	size_t *lens = gir_xcalloc(n, sizeof *lens);
+	gir_template **u = gir_xcalloc(n + 1, sizeof *u);
 	for (size_t i = 0; i < n; i++) {
-		names[i] = gir_embedded_templates[i].name;
-		texts[i] = gir_embedded_templates[i].json;
-		lens[i] = gir_embedded_templates[i].len;
+		const struct gir_embedded *e = &gir_embedded_templates[i];
+		if (!(u[i] = unbuilt(e)))
+			gir_registry_add_texts(r, &e->name, &e->json, &e->len, 1, d);
 	}
-	gir_registry_add_texts(r, names, texts, lens, n, d);
-	free(names);
-	free(texts);
-	free(lens);
+	/* Bases first, then the templates that extend them, as add_texts orders them. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if (u[i] && u[i]->is_extension == (pass == 1)) {
+				unbuilt_labels(r, u[i]);
+				registry_put(r, u[i], d);
+			}
+	free(u);
 	return r;
+}
+
+const char *gir_registry_label(const gir_registry *r, size_t i, gir_field f)
+{
+	return i < r->len ? r->items[i]->field_labels[f] : NULL;
 }
 
 /* A template file: a regular file of at most 16 MiB (a FIFO named x.json
@@ -1462,7 +1609,7 @@ size_t gir_registry_count(const gir_registry *r)
 
 const gir_template *gir_registry_at(const gir_registry *r, size_t i)
 {
-	return i < r->len ? r->items[i] : NULL;
+	return i < r->len ? built(r, i) : NULL;
 }
 
 bool gir_template_covers(const gir_template *t, int year)
@@ -1474,7 +1621,7 @@ const gir_template *gir_registry_for_year(const gir_registry *r, int year)
 {
 	for (size_t i = 0; i < r->len; i++)
 		if (!r->items[i]->is_extension && gir_template_covers(r->items[i], year))
-			return r->items[i];
+			return built(r, i);
 	return NULL;
 }
 
@@ -1482,6 +1629,6 @@ const gir_template *gir_registry_find(const gir_registry *r, const char *id)
 {
 	for (size_t i = 0; i < r->len; i++)
 		if (strcmp(r->items[i]->id, id) == 0)
-			return r->items[i];
+			return built(r, i);
 	return NULL;
 }

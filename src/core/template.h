@@ -191,6 +191,13 @@ struct gir_template {
 	char *base;           /* the id it extends, or NULL */
 	char *source;         /* its own JSON text and file name, to rebuild it */
 	char *source_name;    /* when a template it extends is replaced */
+	/* An embedded template not built yet: its parsed JSON and text.  Until
+	 * it is built it has only id, base, is_extension, the years and the
+	 * field labels, which the registry's lookups read; gir_registry_at,
+	 * _find and _for_year build it first (template.c, "registry"). */
+	struct cJSON *unbuilt;
+	const char *unbuilt_text;
+	size_t unbuilt_len;
 };
 
 /* The profile a key names (its id or label), or NULL. */
@@ -248,6 +255,11 @@ extern const char gir_numbering_regex[];
 /* Adds templates given as (name, JSON text) pairs, as a template directory
  * does (bases first, then the templates that extend them); -1 when any was
  * refused, with diagnostics.  The fuzz target's way in. */
+/* The label of a field in the i-th template ("报告年度" for year), without
+ * building an embedded template for it: what a source may write for the
+ * field before its template is known.  Valid while the template is in the
+ * registry, built since or not. */
+const char *gir_registry_label(const gir_registry *r, size_t i, gir_field f);
 int gir_registry_add_texts(gir_registry *r, const char *const *names, const char *const *texts,
                            const size_t *lens, size_t n, gir_diags *d);
 

@@ -1477,8 +1477,8 @@ static const gir_node *find_meta(const gir_registry *reg, const gir_node *root, 
 			continue;
 		if (strcmp(k->text, gir_field_ids[f]) == 0)
 			return gir_map_value(root, i);
-		for (size_t t = 0; t < gir_registry_count(reg); t++)
-			if (strcmp(k->text, gir_registry_at(reg, t)->field_labels[f]) == 0)
+		for (size_t t = 0; t < gir_registry_count(reg); t++) /* (builds no template) */
+			if (strcmp(k->text, gir_registry_label(reg, t, f)) == 0)
 				return gir_map_value(root, i);
 	}
 	return NULL;
@@ -1495,11 +1495,11 @@ static const gir_template *default_template(const gir_registry *reg, int year)
  * NULL, with an error, when there is none. */
 static const gir_template *choose_template(binder *B, const gir_node *root)
 {
-	const gir_template *any = gir_registry_at(B->reg, 0);
+	const char *label = gir_registry_label(B->reg, 0, GIR_F_TEMPLATE); /* before one is chosen */
 	const gir_node *tv = find_meta(B->reg, root, GIR_F_TEMPLATE);
 	if (tv) {
 		if (tv->kind != GIR_SCALAR) {
-			err(B, tv->pos, any->field_labels[GIR_F_TEMPLATE], "template", NULL,
+			err(B, tv->pos, label, "template", NULL,
 			    GIR_MSG(ERROR, template_not_name,
 			        "expected a template name such as gov-2019"));
 			return NULL;
@@ -1510,7 +1510,7 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 			for (size_t i = 0; i < gir_registry_count(B->reg); i++)
 				gir_suggest_add(sg, gir_registry_at(B->reg, i)->id, NULL);
 			char *hint = gir_suggest_hint(sg);
-			err(B, tv->pos, any->field_labels[GIR_F_TEMPLATE], "template",
+			err(B, tv->pos, label, "template",
 			    hint ? hint : _("`gireport templates` lists them"),
 			    GIR_MSG(ERROR, unknown_template, "unknown template \"%s\""), tv->text);
 			free(hint);
@@ -1523,7 +1523,7 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 		 * years of its edition, the others are chosen by year as usual. */
 		const gir_template *t = gir_registry_find(B->reg, B->opt->default_template);
 		if (!t) {
-			err(B, (gir_pos){0, 0}, any->field_labels[GIR_F_TEMPLATE], "template",
+			err(B, (gir_pos){0, 0}, label, "template",
 			    _("`gireport templates` lists them"),
 			    GIR_MSG(ERROR, project_template_unknown,
 			        "the project's template \"%s\" (gireport.yaml) is unknown"), B->opt->default_template);
@@ -1537,7 +1537,7 @@ static const gir_template *choose_template(binder *B, const gir_node *root)
 	const gir_template *t = default_template(B->reg, B->rep->year);
 	const gir_node *yv = find_meta(B->reg, root, GIR_F_YEAR);
 	if (!t)
-		err(B, yv ? yv->pos : (gir_pos){0, 0}, any->field_labels[GIR_F_TEMPLATE], "template",
+		err(B, yv ? yv->pos : (gir_pos){0, 0}, label, "template",
 		    _("add template: with one of `gireport templates`"),
 		    GIR_MSG(ERROR, no_template_for_year,
 		        "no template is meant for year %d"), B->rep->year);
@@ -1788,8 +1788,8 @@ static void require(binder *B, const gir_node *root, gir_field f, bool present)
 	const gir_node *v = find_meta(B->reg, root, f);
 	if (present || (v && !is_null(v)))
 		return;
-	const gir_template *t = B->tpl ? B->tpl : gir_registry_at(B->reg, 0);
-	err(B, (gir_pos){0, 0}, t->field_labels[f], gir_field_ids[f],
+	err(B, (gir_pos){0, 0}, B->tpl ? B->tpl->field_labels[f] : gir_registry_label(B->reg, 0, f),
+	    gir_field_ids[f],
 	    f == GIR_F_YEAR ? _("add year: 2020 (the year the report is about)")
 	                    : _("add agency: followed by the agency's full name"),
 	    GIR_MSG(ERROR, required_field_missing,
@@ -1837,7 +1837,7 @@ gir_report *gir_report_load(const gir_registry *reg, const char *file, const cha
 	}
 	const gir_node *year = find_meta(reg, root, GIR_F_YEAR);
 	if (year)
-		bind_year(&B, year, gir_registry_at(reg, 0)->field_labels[GIR_F_YEAR]);
+		bind_year(&B, year, gir_registry_label(reg, 0, GIR_F_YEAR));
 	require(&B, root, GIR_F_YEAR, false);
 	B.tpl = choose_template(&B, root);
 	if (!B.tpl) {

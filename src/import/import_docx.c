@@ -30,6 +30,7 @@
 #include <minizip/unzip.h>
 
 #include "import.h"
+#include "import_xml.h"
 #include "utf8.h"
 #include "util.h"
 #include "zipmem.h"
@@ -499,6 +500,16 @@ int imp_read_docx(imp_doc *doc, const char *data, size_t len)
 		                              "--convert-to docx %s"), doc->file);
 		return fail(doc, hint, GIR_MSG(ERROR, docx_not_word,
 		            "a zip file without word/document.xml: not a Word file (.docx)"));
+	}
+	const char *missing = gir_xml_missing();
+	if (missing) {
+		free(xml), free(num);
+		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL,
+		            _("install Debian's libxml2 (apt install libxml2)"),
+		            GIR_MSG(ERROR, import_no_libxml2,
+		                "reading a web page or a Word file needs libxml2: %s not found"),
+		            missing);
+		return -1;
 	}
 	docx_rd rd = {.doc = doc};
 	xmlDoc *nx = num ? parse_xml(num, nn) : NULL;

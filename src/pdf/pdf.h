@@ -35,12 +35,23 @@
 
 /* ---- fonts ------------------------------------------------------------------ */
 
+/* A font of the document as pdf_harufix embeds it: libharu is given the
+ * subset without embedding it (it would copy the whole font four bytes at a
+ * time, checksum it again, and write a CIDToGIDMap of all 65,536 codes two
+ * bytes at a time), and the pass adds these two streams to its document. */
+typedef struct pdf_embed {
+	char *name;           /* PostScript name with its subset tag: HPDFAA+UMingCN */
+	gir_buf ttf;          /* the subset: the FontFile2 */
+	gir_buf cidmap;       /* the CIDToGIDMap: each code's glyph, 2 bytes big-endian */
+} pdf_embed;
+
 typedef struct pdf_face {
 	char *path;
 	unsigned index;
 	gir_ttf *ttf;
 	uint8_t *used;        /* bitmap of the BMP code points drawn with this face */
-	HPDF_Font hpdf_font;  /* once embedded */
+	HPDF_Font hpdf_font;  /* once loaded into the document */
+	pdf_embed embed;      /* what pdf_harufix embeds for it (name NULL when unused) */
 } pdf_face;
 
 typedef struct pdf_fonts {
@@ -64,7 +75,8 @@ int pdf_face_for(const pdf_fonts *fs, int role, uint32_t cp);
 /* Advance of cp in that face, thousandths of an em. */
 int pdf_face_advance(const pdf_fonts *fs, int face, uint32_t cp);
 /* Subsets every face to the code points marked used and loads it into the
- * document.  Returns 0, or -1 with an error added. */
+ * document, not embedded: each face's pdf_embed is what pdf_harufix then
+ * embeds.  Returns 0, or -1 with an error added. */
 int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d);
 
 /* A file for libharu to read from or write to, which reads and writes only
@@ -77,9 +89,15 @@ int pdf_scratch_file(char **path, gir_buf *why);
 /* libharu's saved document, mended (its ToUnicode maps, pdf_harufix.c) and
  * every uncompressed stream compressed.  `high` is the set of high bytes
  * (256 bits) of the characters drawn, which the maps cover; NULL for all.
- * Returns 0, or -1 with the reason in why when the bytes are not laid out
- * as libharu 2.3 writes them. */
-int pdf_harufix(const char *in, size_t n, const uint8_t *high, gir_buf *out, gir_buf *why);
+ * Each of the nfonts fonts, loaded into libharu without embedding, gets its
+ * FontFile2 (in the FontDescriptor of its /FontName) and CIDToGIDMap (in the
+ * CIDFontType2 of its /BaseFont) as new objects.  Returns 0, or -1 with the
+ * reason in why when the bytes are not laid out as libharu 2.3 writes them
+ * or a font is not in them. */
+int pdf_harufix(const char *in, size_t n, const uint8_t *high, const pdf_embed *const *fonts,
+                size_t nfonts, gir_buf *out, gir_buf *why);
+/* The fonts pdf_fonts_embed loaded, for pdf_harufix; returns how many. */
+size_t pdf_fonts_embedded(const pdf_fonts *fs, const pdf_embed *out[GIR_FONT_ROLES]);
 /* Marks in `high` the high bytes of the characters the faces draw. */
 void pdf_fonts_high_bytes(const pdf_fonts *fs, uint8_t high[32]);
 

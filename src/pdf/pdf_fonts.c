@@ -206,7 +206,8 @@ int pdf_fonts_open(pdf_fonts *fs, const gir_report *rep, const gir_options *opt,
 			}
 			gir_buf_free(&why);
 			i = fs->nfaces++;
-			fs->faces[i] = (pdf_face){f.path, f.index, ttf, gir_xcalloc(0x10000 / 8, 1), NULL};
+			fs->faces[i] = (pdf_face){f.path, f.index, ttf, gir_xcalloc(0x10000 / 8, 1), NULL,
+			                          {NULL, {0}, {0}}};
 			f.path = NULL;
 		}
 		free(f.path);
@@ -222,6 +223,9 @@ void pdf_fonts_close(pdf_fonts *fs)
 			gir_ttf_close(fs->faces[i].ttf);
 		free(fs->faces[i].path);
 		free(fs->faces[i].used);
+		free(fs->faces[i].embed.name);
+		gir_buf_free(&fs->faces[i].embed.ttf);
+		gir_buf_free(&fs->faces[i].embed.cidmap);
 	}
 	fs->nfaces = 0;
 }
@@ -272,7 +276,9 @@ int pdf_scratch_file(char **path, gir_buf *why)
 	return tmp;
 }
 
-/* libharu reads fonts from files only: the subset goes to a scratch file. */
+/* libharu reads fonts from files only: the subset goes to a scratch file.
+ * It is loaded without embedding: libharu then reads its tables once for
+ * the widths and descriptor, and pdf_harufix embeds the bytes. */
 static const char *load_font(HPDF_Doc pdf, const gir_buf *ttf, gir_buf *why)
 {
 	char *path;
@@ -284,7 +290,7 @@ static const char *load_font(HPDF_Doc pdf, const gir_buf *ttf, gir_buf *why)
 	}
 	if (gir_write_full(fd, ttf->ptr, ttf->len) != 0)
 		gir_buf_printf(why, "cannot write a temporary file %s: %s", path, strerror(errno));
-	else if (!(name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE)))
+	else if (!(name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_FALSE)))
 		gir_buf_printf(why, "libharu could not load the subset (error 0x%04X)",
 		               (unsigned)HPDF_GetError(pdf));
 	if (strncmp(path, "/proc/", 6) != 0)
@@ -294,14 +300,35 @@ static const char *load_font(HPDF_Doc pdf, const gir_buf *ttf, gir_buf *why)
 	return name;
 }
 
-/* Subset names must differ: libharu refuses a second font of the same name. */
-static char *subset_name(const pdf_fonts *fs, int face)
+/* Subset names must differ: libharu refuses a second font of the same name.
+ * The k-th font embedded gets the subset tag libharu would give it when
+ * embedding (HPDFAA, HPDFAB, …), so that the name read from the subset's
+ * name table is the one the document shows. */
+static char *subset_name(const pdf_fonts *fs, int face, int k)
 {
 	const char *base = gir_ttf_name(fs->faces[face].ttf);
 	int same = 0;
 	for (int i = 0; i < face; i++)
 		same += strcmp(gir_ttf_name(fs->faces[i].ttf), base) == 0;
-	return same ? gir_xasprintf("%s-%d", base, same + 1) : gir_xstrdup(base);
+	char tag = (char)('A' + k); /* at most GIR_FONT_ROLES fonts */
+	return same ? gir_xasprintf("HPDFA%c+%s-%d", tag, base, same + 1)
+	            : gir_xasprintf("HPDFA%c+%s", tag, base);
+}
+
+/* The CIDToGIDMap of a subset: codes are the characters' UCS-2 values (the
+ * UTF-8 encoder with Identity-H), up to the last one drawn. */
+static void cid_map(const uint32_t *cps, const unsigned *glyphs, size_t n, gir_buf *map)
+{
+	size_t len = n ? 2 * ((size_t)cps[n - 1] + 1) : 2;
+	gir_buf_clear(map);
+	map->ptr = gir_xrealloc(map->ptr, len + 1);
+	map->cap = len + 1;
+	memset(map->ptr, 0, len + 1);
+	map->len = len;
+	for (size_t i = 0; i < n; i++) {
+		map->ptr[2 * cps[i]] = (char)(glyphs[i] >> 8);
+		map->ptr[2 * cps[i] + 1] = (char)(glyphs[i] & 0xFF);
+	}
 }
 
 static size_t used_code_points(const pdf_face *f, uint32_t *cps)
@@ -311,6 +338,15 @@ static size_t used_code_points(const pdf_face *f, uint32_t *cps)
 		for (uint32_t bit = 0; f->used[byte] >> bit; bit++)
 			if (f->used[byte] & (1u << bit))
 				cps[n++] = byte << 3 | bit;
+	return n;
+}
+
+size_t pdf_fonts_embedded(const pdf_fonts *fs, const pdf_embed *out[GIR_FONT_ROLES])
+{
+	size_t n = 0;
+	for (int i = 0; i < fs->nfaces; i++)
+		if (fs->faces[i].embed.name)
+			out[n++] = &fs->faces[i].embed;
 	return n;
 }
 
@@ -329,20 +365,27 @@ void pdf_fonts_high_bytes(const pdf_fonts *fs, uint8_t high[32])
 int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
 {
 	uint32_t *cps = gir_xcalloc(0x10000, sizeof *cps);
+	unsigned *glyphs = gir_xcalloc(0x10000, sizeof *glyphs);
 	int rc = 0;
-	for (int i = 0; i < fs->nfaces && rc == 0; i++) {
+	for (int i = 0, k = 0; i < fs->nfaces && rc == 0; i++) {
 		size_t n = used_code_points(&fs->faces[i], cps);
 		if (!n)
 			continue;
-		gir_buf ttf = {0}, why = {0};
-		char *name = subset_name(fs, i);
+		pdf_embed *e = &fs->faces[i].embed;
+		gir_buf why = {0};
+		char *name = subset_name(fs, i, k++);
 		const char *loaded = NULL;
-		if (gir_ttf_subset(fs->faces[i].ttf, cps, n, name, &ttf) != 0)
+		gir_buf_clear(&e->ttf);
+		if (gir_ttf_subset(fs->faces[i].ttf, cps, n, name, &e->ttf, glyphs) != 0)
 			gir_buf_puts(&why, "HarfBuzz could not make a subset of it");
 		else
-			loaded = load_font(pdf, &ttf, &why);
-		if (loaded)
+			loaded = load_font(pdf, &e->ttf, &why);
+		if (loaded) {
 			fs->faces[i].hpdf_font = HPDF_GetFont(pdf, loaded, "UTF-8");
+			cid_map(cps, glyphs, n, &e->cidmap);
+			free(e->name);
+			e->name = gir_xstrdup(loaded);
+		}
 		if (!fs->faces[i].hpdf_font) {
 			if (d)
 				gir_diags_add(d, file,
@@ -352,9 +395,9 @@ int pdf_fonts_embed(pdf_fonts *fs, HPDF_Doc pdf, const char *file, gir_diags *d)
 			rc = -1;
 		}
 		free(name);
-		gir_buf_free(&ttf);
 		gir_buf_free(&why);
 	}
+	free(glyphs);
 	free(cps);
 	return rc;
 }

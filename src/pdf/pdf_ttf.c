@@ -347,7 +347,7 @@ static hb_blob_t *widen_notdef(hb_blob_t *hmtx, unsigned width)
 }
 
 int gir_ttf_subset(const gir_ttf *f, const uint32_t *cps, size_t n, const char *name,
-                   gir_buf *out)
+                   gir_buf *out, unsigned *glyphs)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (!in)
@@ -410,6 +410,8 @@ int gir_ttf_subset(const gir_ttf *f, const uint32_t *cps, size_t n, const char *
 	hb_blob_destroy(blob);
 	hb_face_destroy(font);
 	hb_face_destroy(sub);
+	if (glyphs)
+		memcpy(glyphs, glyph, n * sizeof *glyph);
 	free(glyph);
 	return len ? 0 : -1;
 }

@@ -41,9 +41,10 @@ const char *gir_ttf_family(const gir_ttf *f);
 /* Writes a TrueType font with the glyphs of the given BMP code points (and
  * the components of composite glyphs), named `name`, holding the tables
  * libharu reads.  Code points must be sorted and unique.  The output depends
- * on nothing but the inputs.  Returns 0, or -1 when HarfBuzz cannot subset
- * the face. */
+ * on nothing but the inputs.  When `glyphs` is given (n entries), it gets
+ * each code point's glyph in the subset (0 for none).  Returns 0, or -1
+ * when HarfBuzz cannot subset the face. */
 int gir_ttf_subset(const gir_ttf *f, const uint32_t *cps, size_t n, const char *name,
-                    gir_buf *out);
+                   gir_buf *out, unsigned *glyphs);
 
 #endif

@@ -290,7 +290,7 @@ static int fonts(ofd *o, gir_buf *res, gir_diags *diags)
 		unsigned id = o->font_id[i] = o->next_id++;
 		gir_buf *ttf = add_part(o, gir_xasprintf("Doc_0/Res/font_%u.ttf", id));
 		const gir_ttf *face = fs->faces[i].ttf;
-		if (gir_ttf_subset(face, cps, n, gir_ttf_name(face), ttf) != 0) {
+		if (gir_ttf_subset(face, cps, n, gir_ttf_name(face), ttf, NULL) != 0) {
 			if (diags)
 				gir_diags_add(diags, o->d->rep->file,
 				              GIR_MSG(ERROR, ofd_font_subset,

@@ -490,7 +490,9 @@ static int save(HPDF_Doc pdf, const pdf_doc *d, gir_buf *out, gir_diags *diags)
 	uint8_t high[32];
 	pdf_fonts_high_bytes(&d->fonts, high);
 	const char *file = d->rep->file;
-	if (rc == 0 && pdf_harufix(raw.ptr, raw.len, high, out, &why) != 0) {
+	const pdf_embed *fonts[GIR_FONT_ROLES];
+	size_t nfonts = pdf_fonts_embedded(&d->fonts, fonts);
+	if (rc == 0 && pdf_harufix(raw.ptr, raw.len, high, fonts, nfonts, out, &why) != 0) {
 		if (diags)
 			gir_diags_add(diags, file,
 			              GIR_MSG(ERROR, pdf_unmendable,

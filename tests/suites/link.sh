@@ -41,6 +41,12 @@ nm "$LIB" 2>/dev/null | grep -q " U __asan_" && libs="-fsanitize=address,undefin
 # PDF, not linked: loading it cost every run 7 ms (docs/import.md, "PDF").
 t poppler-not-linked '! ldd "$BUILD/gireport" | grep -E "libpoppler|libcairo|libgio"'
 t pdf-reader-opens-poppler '"$BUILD/gireport" import tests/real/js-huaian-2024.pdf 2>/dev/null | grep -q "^agency: 淮安市人民政府"'
+# libxml2 (with ICU and libstdc++) likewise, by the readers of web pages and
+# Word files on the first of those: loading it cost every run 1 ms.  (Not
+# libstdc++ itself: a sanitizer build's runtime links it.)
+t libxml2-not-linked '! ldd "$BUILD/gireport" | grep -E "libxml2|libicu"'
+t page-reader-opens-libxml2 '"$BUILD/gireport" import tests/real/fj-pingtan-2019.html 2>/dev/null | grep -q "^agency: 平潭综合实验区"'
+t docx-reader-opens-libxml2 '"$BUILD/gireport" import tests/real/fj-pingtan-2019.lo.docx 2>/dev/null | grep -q "^agency: 平潭综合实验区"'
 
 t static-zlib-link '[ -n "$cli" ] && ${CC:-cc} $cli "$LIB" $libs "$libdir/libz.a" -o "$tmp/gireport-static-z"'
 t static-zlib-defines-deflate 'nm "$tmp/gireport-static-z" | grep -q " T deflateInit_$"'

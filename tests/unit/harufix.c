@@ -8,7 +8,10 @@
  * - after pdf_harufix the map is the identity in bfrange form, pdftotext is
  *   silent and gives back the exact text, every stream is compressed, the
  *   cross-reference table points at every object, and mending twice changes
- *   nothing. */
+ *   nothing;
+ * - a font loaded into libharu without embedding (as the renderer loads
+ *   them) is embedded by the pass: its FontFile2 and CIDToGIDMap are added,
+ *   named where readers look for them, and the text reads back. */
 #define _GNU_SOURCE /* memmem, mkstemp */
 #include "helpers.h"
 
@@ -32,16 +35,20 @@ static int cmp_cp(const void *a, const void *b)
 }
 
 /* A one-page PDF of TEXT, straight from libharu (no compression), with a
- * subset of UMing made the way the renderer makes it. */
-static void raw_pdf(gir_buf *out)
+ * subset of UMing made the way the renderer makes it.  With `e`, the font
+ * is loaded without embedding, as the renderer loads it, and *e is what
+ * pdf_harufix is to embed; without, libharu embeds it itself. */
+static void raw_pdf_of(gir_buf *out, pdf_embed *e)
 {
 	uint32_t sorted[GIR_ARRAY_LEN(cps)];
+	unsigned glyphs[GIR_ARRAY_LEN(cps)];
 	memcpy(sorted, cps, sizeof cps);
 	qsort(sorted, GIR_ARRAY_LEN(sorted), sizeof *sorted, cmp_cp);
 	gir_buf why = {0}, ttf = {0};
 	gir_ttf *face = gir_ttf_open(UMING, 0, &why);
 	assert_non_null(face);
-	assert_int_equal(gir_ttf_subset(face, sorted, GIR_ARRAY_LEN(sorted), "UMingCN", &ttf), 0);
+	assert_int_equal(gir_ttf_subset(face, sorted, GIR_ARRAY_LEN(sorted),
+	                                e ? "HPDFAA+UMingCN" : "UMingCN", &ttf, glyphs), 0);
 	gir_ttf_close(face);
 	char font[] = "/tmp/gireport-harufix-XXXXXX";
 	int fd = mkstemp(font);
@@ -53,7 +60,7 @@ static void raw_pdf(gir_buf *out)
 	assert_non_null(pdf);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	const char *name = HPDF_LoadTTFontFromFile(pdf, font, HPDF_TRUE);
+	const char *name = HPDF_LoadTTFontFromFile(pdf, font, e ? HPDF_FALSE : HPDF_TRUE);
 	assert_non_null(name);
 	HPDF_Page page = HPDF_AddPage(pdf);
 	HPDF_Page_BeginText(page);
@@ -67,10 +74,37 @@ static void raw_pdf(gir_buf *out)
 	assert_int_equal(HPDF_ReadFromStream(pdf, (HPDF_BYTE *)out->ptr, &size), HPDF_OK);
 	out->len = size;
 	out->ptr[size] = 0;
+	if (e) {
+		assert_string_equal(name, "HPDFAA+UMingCN");
+		e->name = gir_xstrdup(name);
+		e->ttf = ttf;
+		ttf = (gir_buf){0};
+		size_t len = 2 * ((size_t)sorted[GIR_ARRAY_LEN(sorted) - 1] + 1);
+		gir_buf_put(&e->cidmap, "", 0);
+		e->cidmap.ptr = gir_xrealloc(e->cidmap.ptr, len + 1);
+		memset(e->cidmap.ptr, 0, len + 1);
+		e->cidmap.len = len;
+		for (size_t i = 0; i < GIR_ARRAY_LEN(sorted); i++) {
+			e->cidmap.ptr[2 * sorted[i]] = (char)(glyphs[i] >> 8);
+			e->cidmap.ptr[2 * sorted[i] + 1] = (char)glyphs[i];
+		}
+	}
 	HPDF_Free(pdf);
 	unlink(font);
 	gir_buf_free(&ttf);
 	gir_buf_free(&why);
+}
+
+static void raw_pdf(gir_buf *out)
+{
+	raw_pdf_of(out, NULL);
+}
+
+static void embed_free(pdf_embed *e)
+{
+	free(e->name);
+	gir_buf_free(&e->ttf);
+	gir_buf_free(&e->cidmap);
 }
 
 static const char *find(const gir_buf *b, const char *from, const char *what)
@@ -166,7 +200,7 @@ static void mended_map_is_the_identity(void **state)
 	(void)state;
 	gir_buf raw = {0}, fixed = {0}, why = {0}, map = {0}, dict = {0};
 	raw_pdf(&raw);
-	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, &fixed, &why), 0);
+	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, NULL, 0, &fixed, &why), 0);
 	tounicode(&fixed, &map, &dict);
 	assert_null(strstr(map.ptr, "cidrange"));
 	assert_non_null(strstr(map.ptr, "/CMapType 2 def"));
@@ -183,7 +217,7 @@ static void mended_map_is_the_identity(void **state)
 	gir_buf_clear(&fixed);
 	gir_buf_clear(&map);
 	gir_buf_clear(&dict);
-	assert_int_equal(pdf_harufix(raw.ptr, raw.len, high, &fixed, &why), 0);
+	assert_int_equal(pdf_harufix(raw.ptr, raw.len, high, NULL, 0, &fixed, &why), 0);
 	tounicode(&fixed, &map, &dict);
 	assert_non_null(strstr(map.ptr, "25 beginbfrange\n<0000> <00FF> <0000>\n<4E00> <4EFF> <4E00>\n"));
 	assert_non_null(strstr(map.ptr, "<6500> <65FF> <6500>\nendbfrange\n"));
@@ -199,7 +233,7 @@ static void pdftotext_reads_the_mended_text(void **state)
 	(void)state;
 	gir_buf raw = {0}, fixed = {0}, why = {0}, text = {0}, err = {0};
 	raw_pdf(&raw);
-	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, &fixed, &why), 0);
+	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, NULL, 0, &fixed, &why), 0);
 	pdftotext(&fixed, &text, &err);
 	assert_int_equal(err.len, 0);
 	assert_non_null(text.ptr);
@@ -211,25 +245,20 @@ static void pdftotext_reads_the_mended_text(void **state)
 	gir_buf_free(&err);
 }
 
-static void every_stream_compressed_and_every_offset_right(void **state)
+/* Every stream of the mended document is compressed, and every in-use
+ * entry of its table points at its object; returns the table's size. */
+static int check_streams_and_table(const gir_buf *fixed)
 {
-	(void)state;
-	gir_buf raw = {0}, fixed = {0}, why = {0};
-	raw_pdf(&raw);
-	assert_null(find(&raw, NULL, "/FlateDecode"));
-	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, &fixed, &why), 0);
-	assert_true(fixed.len < raw.len);
 	int streams = 0, flate = 0;
-	for (const char *s = fixed.ptr; (s = find(&fixed, s, ">>\nstream\r\n")); s++)
+	for (const char *s = fixed->ptr; (s = find(fixed, s, ">>\nstream\r\n")); s++)
 		streams++;
-	for (const char *s = fixed.ptr; (s = find(&fixed, s, "/Filter /FlateDecode\n>>\nstream")); s++)
+	for (const char *s = fixed->ptr; (s = find(fixed, s, "/Filter /FlateDecode\n>>\nstream")); s++)
 		flate++;
 	assert_true(streams >= 4); /* ToUnicode, CIDToGIDMap, FontFile2, the page */
 	assert_int_equal(flate, streams);
-	/* Every in-use entry of the table points at its object. */
-	const char *sx = find(&fixed, fixed.ptr + fixed.len - 40, "startxref\n");
+	const char *sx = find(fixed, fixed->ptr + fixed->len - 40, "startxref\n");
 	assert_non_null(sx);
-	const char *x = fixed.ptr + atol(sx + 10);
+	const char *x = fixed->ptr + atol(sx + 10);
 	assert_memory_equal(x, "xref\n0 ", 7);
 	int count = atoi(x + 7);
 	const char *e = strchr(x + 5, '\n') + 1;
@@ -238,8 +267,75 @@ static void every_stream_compressed_and_every_offset_right(void **state)
 			continue;
 		char head[32];
 		int k = snprintf(head, sizeof head, "%d 0 obj\n", i);
-		assert_memory_equal(fixed.ptr + atol(e), head, (size_t)k);
+		assert_memory_equal(fixed->ptr + atol(e), head, (size_t)k);
 	}
+	return count;
+}
+
+/* The renderer's way: libharu writes neither the font file nor the
+ * CIDToGIDMap (so none of its byte-by-byte copying of them), the pass adds
+ * both, and readers find the font embedded and read the text back. */
+static void fonts_embedded_by_the_pass(void **state)
+{
+	(void)state;
+	gir_buf raw = {0}, fixed = {0}, why = {0}, text = {0}, err = {0}, again = {0};
+	pdf_embed e = {0};
+	raw_pdf_of(&raw, &e);
+	assert_null(find(&raw, NULL, "/FontFile"));
+	assert_null(find(&raw, NULL, "/CIDToGIDMap"));
+	const pdf_embed *fonts[1] = {&e};
+	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, fonts, 1, &fixed, &why), 0);
+	assert_non_null(find(&fixed, NULL, "/FontName /HPDFAA+UMingCN\n"));
+	const char *ff = find(&fixed, NULL, "/FontFile2 ");
+	const char *map = find(&fixed, NULL, "/CIDToGIDMap ");
+	assert_non_null(ff);
+	assert_non_null(map);
+	assert_null(find(&fixed, ff + 1, "/FontFile2 "));
+	int count = check_streams_and_table(&fixed);
+	/* The two new objects close the table, named in the trailer's /Size. */
+	assert_int_equal(atoi(ff + 11), count - 2);
+	assert_int_equal(atoi(map + 13), count - 1);
+	char size[32], length1[32];
+	snprintf(size, sizeof size, "/Size %d\n", count);
+	snprintf(length1, sizeof length1, "/Length1 %zu\n", e.ttf.len);
+	assert_non_null(find(&fixed, NULL, size));
+	assert_non_null(find(&fixed, NULL, length1));
+	pdftotext(&fixed, &text, &err);
+	assert_int_equal(err.len, 0);
+	assert_non_null(text.ptr);
+	assert_non_null(strstr(text.ptr, TEXT));
+	/* A font libharu embedded itself is not embedded again. */
+	gir_buf by_libharu = {0};
+	raw_pdf(&by_libharu);
+	gir_buf_clear(&why);
+	assert_int_equal(pdf_harufix(by_libharu.ptr, by_libharu.len, NULL, fonts, 1, &again, &why), -1);
+	assert_non_null(strstr(why.ptr, "HPDFAA+UMingCN is embedded already"));
+	gir_buf_free(&by_libharu);
+	/* So is a font the document does not have. */
+	free(e.name);
+	e.name = gir_xstrdup("HPDFAB+UMingCN");
+	gir_buf_clear(&why);
+	gir_buf_clear(&again);
+	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, fonts, 1, &again, &why), -1);
+	assert_non_null(strstr(why.ptr, "HPDFAB+UMingCN"));
+	embed_free(&e);
+	gir_buf_free(&raw);
+	gir_buf_free(&fixed);
+	gir_buf_free(&why);
+	gir_buf_free(&text);
+	gir_buf_free(&err);
+	gir_buf_free(&again);
+}
+
+static void every_stream_compressed_and_every_offset_right(void **state)
+{
+	(void)state;
+	gir_buf raw = {0}, fixed = {0}, why = {0};
+	raw_pdf(&raw);
+	assert_null(find(&raw, NULL, "/FlateDecode"));
+	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, NULL, 0, &fixed, &why), 0);
+	assert_true(fixed.len < raw.len);
+	check_streams_and_table(&fixed);
 	gir_buf_free(&raw);
 	gir_buf_free(&fixed);
 	gir_buf_free(&why);
@@ -250,8 +346,8 @@ static void mending_twice_changes_nothing(void **state)
 	(void)state;
 	gir_buf raw = {0}, once = {0}, twice = {0}, why = {0};
 	raw_pdf(&raw);
-	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, &once, &why), 0);
-	assert_int_equal(pdf_harufix(once.ptr, once.len, NULL, &twice, &why), 0);
+	assert_int_equal(pdf_harufix(raw.ptr, raw.len, NULL, NULL, 0, &once, &why), 0);
+	assert_int_equal(pdf_harufix(once.ptr, once.len, NULL, NULL, 0, &twice, &why), 0);
 	assert_int_equal(once.len, twice.len);
 	assert_memory_equal(once.ptr, twice.ptr, once.len);
 	gir_buf_free(&raw);
@@ -282,13 +378,13 @@ static void other_layouts_refused_with_a_reason(void **state)
 	                           "0000000000 65535 f\r\n0000000009 00000 n\r\n"
 	                           "trailer\n<<>>\nstartxref\n29\n%%EOF\n";
 	gir_buf ok = {0}, okwhy = {0};
-	assert_int_equal(pdf_harufix(good, strlen(good), NULL, &ok, &okwhy), 0);
+	assert_int_equal(pdf_harufix(good, strlen(good), NULL, NULL, 0, &ok, &okwhy), 0);
 	assert_string_equal(ok.ptr, good);
 	gir_buf_free(&ok);
 	gir_buf_free(&okwhy);
 	for (size_t i = 0; i < GIR_ARRAY_LEN(bad); i++) {
 		gir_buf out = {0}, why = {0};
-		assert_int_equal(pdf_harufix(bad[i], strlen(bad[i]), NULL, &out, &why), -1);
+		assert_int_equal(pdf_harufix(bad[i], strlen(bad[i]), NULL, NULL, 0, &out, &why), -1);
 		assert_true(why.len > 0);
 		gir_buf_free(&out);
 		gir_buf_free(&why);
@@ -302,6 +398,7 @@ int main(void)
 		cmocka_unit_test(mended_map_is_the_identity),
 		cmocka_unit_test(pdftotext_reads_the_mended_text),
 		cmocka_unit_test(every_stream_compressed_and_every_offset_right),
+		cmocka_unit_test(fonts_embedded_by_the_pass),
 		cmocka_unit_test(mending_twice_changes_nothing),
 		cmocka_unit_test(other_layouts_refused_with_a_reason),
 	};

@@ -667,10 +667,49 @@ static void embedded_registry(void **state)
 	gir_diags_free(d);
 }
 
+/* The embedded templates are built on first use (template.c, "registry"):
+ * each builds from its JSON, with its checks, and without a diagnostic
+ * (else a run would stop there), and what the lookups read before it is
+ * built — id, years, field labels — is what it has once built. */
+static void embedded_built_on_first_use(void **state)
+{
+	(void)state;
+	gir_diags *d = gir_diags_new();
+	gir_registry *r = gir_registry_new(d);
+	size_t n = gir_registry_count(r);
+	assert_true(n >= 5);
+	char *labels[16][GIR_F_COUNT];
+	assert_true(n <= 16);
+	for (size_t i = 0; i < n; i++)
+		for (int f = 0; f < GIR_F_COUNT; f++)
+			labels[i][f] = gir_xstrdup(gir_registry_label(r, i, (gir_field)f));
+	/* 2021's edition is chosen by year before any template is built. */
+	const gir_template *y21 = gir_registry_for_year(r, 2021);
+	assert_non_null(y21);
+	assert_string_equal(y21->id, "gov-2021");
+	assert_null(gir_registry_for_year(r, 1999));
+	for (size_t i = 0; i < n; i++) {
+		const gir_template *t = gir_registry_at(r, i);
+		assert_non_null(t);
+		assert_null(t->unbuilt);
+		assert_true(t->nsections > 0);
+		for (int f = 0; f < GIR_F_COUNT; f++) {
+			assert_string_equal(labels[i][f], t->field_labels[f]);
+			free(labels[i][f]);
+		}
+		assert_ptr_equal(gir_registry_find(r, t->id), t);
+	}
+	assert_int_equal(gir_diags_count(d), 0);
+	assert_string_equal(gir_registry_label(r, 0, GIR_F_YEAR), "报告年度");
+	gir_registry_free(r);
+	gir_diags_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(template_meta),
+		cmocka_unit_test(embedded_built_on_first_use),
 		cmocka_unit_test(template_axes),
 		cmocka_unit_test(keyed_children_and_paths),
 		cmocka_unit_test(checks_resolved),
