@@ -501,14 +501,8 @@ int imp_read_docx(imp_doc *doc, const char *data, size_t len)
 		return fail(doc, hint, GIR_MSG(ERROR, docx_not_word,
 		            "a zip file without word/document.xml: not a Word file (.docx)"));
 	}
-	const char *missing = gir_xml_missing();
-	if (missing) {
+	if (gir_xml_require(doc->diags, doc->file)) {
 		free(xml), free(num);
-		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL,
-		            _("install Debian's libxml2 (apt install libxml2)"),
-		            GIR_MSG(ERROR, import_no_libxml2,
-		                "reading a web page or a Word file needs libxml2: %s not found"),
-		            missing);
 		return -1;
 	}
 	docx_rd rd = {.doc = doc};

@@ -1015,14 +1015,8 @@ int imp_read_html(imp_doc *doc, const char *data, size_t len)
 	hide_word_markers(text, n);
 	rd.text = text, rd.len = n;
 	index_lines(&rd);
-	const char *missing = gir_xml_missing();
-	if (missing) {
+	if (gir_xml_require(doc->diags, doc->file)) {
 		free(text), free(rd.line_start);
-		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL,
-		            _("install Debian's libxml2 (apt install libxml2)"),
-		            GIR_MSG(ERROR, import_no_libxml2,
-		                "reading a web page or a Word file needs libxml2: %s not found"),
-		            missing);
 		return -1;
 	}
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();

@@ -14,6 +14,7 @@
 /* Here the names stay libxml2's own, for the pointers' types and dlsym. */
 #define GIR_XML_DEFINING
 #include "import_xml.h"
+#include "i18n.h"
 
 #define DEFINE_POINTER(f) __typeof__(f) *gir_p_##f;
 GIR_XML_FUNCS(DEFINE_POINTER)
@@ -42,4 +43,15 @@ const char *gir_xml_missing(void)
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, open_libxml2);
 	return missing;
+}
+
+int gir_xml_require(gir_diags *d, const char *file)
+{
+	const char *what = gir_xml_missing();
+	if (!what)
+		return 0;
+	gir_diag_at(d, file, (gir_pos){0, 0}, NULL, NULL, _("install Debian's libxml2 (apt install libxml2)"),
+	            GIR_MSG(ERROR, import_no_libxml2, "reading a web page or a Word file needs libxml2: %s not found"),
+	            what);
+	return -1;
 }

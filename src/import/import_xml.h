@@ -15,6 +15,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "diag.h"
+
 #define GIR_XML_FUNCS(X) \
 	X(htmlNewParserCtxt) X(htmlCtxtReadMemory) X(htmlFreeParserCtxt) X(xmlReadMemory) \
 	X(xmlDocGetRootElement) X(xmlFreeDoc)
@@ -27,6 +29,10 @@ GIR_XML_FUNCS(GIR_XML_POINTER)
  * missing (the soname, or a function's name).  Each process opens it once;
  * safe to call from any thread. */
 const char *gir_xml_missing(void);
+
+/* 0 when libxml2 is there; else -1 and an error at FILE (import_no_libxml2)
+ * naming what is missing and the Debian package that has it. */
+int gir_xml_require(gir_diags *d, const char *file);
 
 #ifndef GIR_XML_DEFINING /* import_xml.c, which defines the pointers, names the functions */
 #define htmlNewParserCtxt (*gir_p_htmlNewParserCtxt)
