@@ -245,7 +245,7 @@ static void write_stamp(const char *stem, const char *config)
 	free(path);
 }
 
-/* Every output exists, is newer than the source, the tool, the templates,
+/* Every output exists, is not empty, is newer than the source, the tool, the templates,
  * the project and (for a PDF) each font it uses, and was made with the same
  * options. */
 static bool up_to_date(const build *b, const char *file, const gir_report *rep, const char *stem,
@@ -271,7 +271,10 @@ static bool up_to_date(const build *b, const char *file, const gir_report *rep, 
 	for (size_t i = 0; i < b->nf; i++) {
 		char *path = gir_xasprintf("%s%s", stem, b->fmts[i]->ext);
 		struct stat st;
-		bool fresh = stat(path, &st) == 0 && newer(st.st_mtim, deps);
+		/* An empty output is never fresh: every format writes something,
+		 * and a system crash before the unsynced data reached the disk
+		 * leaves outputs empty (docs/design-decisions.md). */
+		bool fresh = stat(path, &st) == 0 && st.st_size > 0 && newer(st.st_mtim, deps);
 		free(path);
 		if (!fresh)
 			return false;
