@@ -1027,8 +1027,8 @@ static void note_decided(imp_doc *doc, const imp_line *l, const gir_section *sec
 	gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, NULL,
 	            GIR_MSG(NOTE, import_run_by_text,
 	                    "%s: \"%s\" is cut as %s: of the %zu ways to cut it that fit the digits "
-	                    "and the form's sums, the only one that agrees with the report's text: "
-	                    "\"%s\""),
+	                    "and the form's sums, the only one that agrees with the report's text "
+	                    "(\"%s\")"),
 	            what, digits, cells, r->sp.nalive, tl->sentences);
 	free(cells);
 	free(digits);
