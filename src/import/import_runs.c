@@ -968,6 +968,10 @@ static void add_sentence(gir_buf *b, const char *text, size_t at)
 		if (end)
 			break;
 	}
+	while (from < to && text[from] == ' ')
+		from++;
+	while (to > from && text[to - 1] == ' ')
+		to--;
 	char *s = gir_xstrndup(text + from, to - from);
 	if (!b->len || !strstr(b->ptr, s)) {
 		if (b->len)
