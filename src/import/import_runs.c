@@ -13,10 +13,16 @@
  *     the template's totals (a column "sum": "all", a row "sum":
  *     "siblings") and its "=" checks (一+二 = 三+四).  A cut is dropped
  *     only when no cut of the other rows makes the rule hold with it;
+ *   - of a row the arithmetic leaves several cuts, only those are kept
+ *     that agree with every figure the report's own narrative states about
+ *     one of its cells: the template's "prose" rules, read by the prose
+ *     check's reader (gir_prose_find) in the line's text outside its table
+ *     sections, so exact figures only ("制定规范性文件15件", never 约15件);
+ *     the sentence that decided is named in a note;
  *   - a row left with one cut is written with its cells between spaces, for
- *     the one-line cutter (import_scan.c); a row left with several is an
- *     error naming the cuts, and the row is taken out, so that the source
- *     has 待填 for it.
+ *     the one-line cutter (import_scan.c); a row left with several (or
+ *     none, when the text contradicts every cut) is an error naming the
+ *     cuts, and the row is taken out, so that the source has 待填 for it.
  *
  * Nothing is chosen by likelihood.  When the original's own arithmetic is
  * wrong (a total that is not the sum of its parts), the rules it breaks
