@@ -13,10 +13,16 @@
  *     the template's totals (a column "sum": "all", a row "sum":
  *     "siblings") and its "=" checks (一+二 = 三+四).  A cut is dropped
  *     only when no cut of the other rows makes the rule hold with it;
+ *   - of a row the arithmetic leaves several cuts, only those are kept
+ *     that agree with every figure the report's own narrative states about
+ *     one of its cells: the template's "prose" rules, read by the prose
+ *     check's reader (gir_prose_find) in the line's text outside its table
+ *     sections, so exact figures only ("制定规范性文件15件", never 约15件);
+ *     the sentence that decided is named in a note;
  *   - a row left with one cut is written with its cells between spaces, for
- *     the one-line cutter (import_scan.c); a row left with several is an
- *     error naming the cuts, and the row is taken out, so that the source
- *     has 待填 for it.
+ *     the one-line cutter (import_scan.c); a row left with several (or
+ *     none, when the text contradicts every cut) is an error naming the
+ *     cuts, and the row is taken out, so that the source has 待填 for it.
  *
  * Nothing is chosen by likelihood.  When the original's own arithmetic is
  * wrong (a total that is not the sum of its parts), the rules it breaks
@@ -32,6 +38,7 @@
 #include "i18n.h"
 #include "number.h"
 #include "import.h"
+#include "prose.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -859,12 +866,229 @@ static void refuse(imp_doc *doc, const imp_line *l, const gir_section *sec, cons
 	note_refused(doc, sec, r);
 }
 
+/* ---- the narrative's figures ------------------------------------------------- */
+
+/* The numbers the report's narrative states about cells: the template's
+ * "prose" rules, read by the prose check's own reader (prose.c) in the
+ * line's text outside its table sections; offsets are the line's. */
+typedef struct said {
+	gir_prose_hit *h;
+	size_t n;
+} said;
+
+static void add_figures(said *sd, const gir_template *t, const char *text, size_t from, size_t to)
+{
+	if (to <= from)
+		return;
+	size_t n;
+	gir_prose_hit *h = gir_prose_find(t, text + from, to - from, false, &n);
+	for (size_t i = 0; i < n; i++) {
+		IMP_GROW(sd->h, sd->n);
+		gir_prose_hit x = h[i];
+		x.start += from, x.end += from, x.phrase += from;
+		sd->h[sd->n++] = x;
+	}
+	free(h);
+}
+
+/* The figures of the line's narrative: the text before its first section
+ * heading and the text of every section that is no table. */
+static said narrative_figures(const gir_template *t, const char *text, const size_t *at,
+                              const gir_section **secs, size_t nh, size_t len)
+{
+	said sd = {0};
+	add_figures(&sd, t, text, 0, nh ? at[0] : len);
+	for (size_t k = 0; k < nh; k++) {
+		const gir_section *sec = gir_template_section(t, secs[k]->id);
+		if (!sec || sec->kind != GIR_TABLE)
+			add_figures(&sd, t, text, at[k], k + 1 < nh ? at[k + 1] : len);
+	}
+	return sd;
+}
+
+/* The cell of the run row r that a rule's path names: its index in the
+ * row's cuts, or false when the path names no single cell of the row. */
+static bool cell_of(const run_row *r, const gir_template *t, const gir_section *sec,
+                    const char *path, size_t *cell)
+{
+	const char *rest;
+	const gir_axis *row, *col;
+	const gir_block *b = r->b;
+	if (gir_path_section(t, path, &rest) != sec || !gir_block_split_path(b, rest, &row, &col))
+		return false;
+	if (row->nchildren || col->nchildren || row->leaf < 0 || col->leaf < 0 ||
+	    (size_t)row->leaf >= b->nrows || (size_t)col->leaf >= b->ncols ||
+	    b->row_leaves[row->leaf] != row || b->col_leaves[col->leaf] != col)
+		return false;
+	if (r->row && row != r->row)
+		return false;
+	*cell = r->row ? (size_t)col->leaf : (size_t)row->leaf * b->ncols + (size_t)col->leaf;
+	return true;
+}
+
+/* Whether cell value v (in the column's unit) is the figure the text gives
+ * in the hit's unit (the text's number is the cell's times the factor). */
+static bool agrees(int64_t v, const gir_prose_hit *h)
+{
+	int64_t f = h->unit->factor;
+	if (f <= 0 || v > INT64_MAX / f || v < -(INT64_MAX / f))
+		return false;
+	gir_value x = {.v = v * f, .scale = 0, .given = true};
+	return !h->said.bad && gir_value_cmp(x, h->said) == 0;
+}
+
+/* What the narrative says of a row: the cuts that agree with every figure
+ * it states about the row's cells (keep), how many (left), how many
+ * figures (used), and the sentences stating them. */
+typedef struct told {
+	size_t used, left;
+	bool *keep;
+	char *sentences;
+} told;
+
+/* The sentence of the line around byte at: from after the last 。；！？
+ * before it to its own end mark, at most about 60 characters each side. */
+static void add_sentence(gir_buf *b, const char *text, size_t at)
+{
+	static const char *const ends[] = {"。", "；", "！", "？"};
+	size_t from = at, to = at, len = strlen(text);
+	for (int c = 0; from > 0 && c < 60; c++) {
+		size_t p = from - 1;
+		while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
+			p--;
+		bool end = false;
+		for (size_t e = 0; e < 4 && !end; e++)
+			end = strncmp(text + p, ends[e], strlen(ends[e])) == 0;
+		if (end)
+			break;
+		from = p;
+	}
+	for (int c = 0; to < len && c < 60; c++) {
+		bool end = false;
+		for (size_t e = 0; e < 4 && !end; e++)
+			end = strncmp(text + to, ends[e], strlen(ends[e])) == 0;
+		size_t step = 1;
+		while (to + step < len && ((unsigned char)text[to + step] & 0xC0) == 0x80)
+			step++;
+		to += step;
+		if (end)
+			break;
+	}
+	while (from < to && text[from] == ' ')
+		from++;
+	while (to > from && text[to - 1] == ' ')
+		to--;
+	char *s = gir_xstrndup(text + from, to - from);
+	if (!b->len || !strstr(b->ptr, s)) {
+		if (b->len)
+			gir_buf_puts(b, _("\" and \""));
+		gir_buf_puts(b, s);
+	}
+	free(s);
+}
+
+/* The cuts of row r still alive that agree with the narrative's figures.
+ * A figure is used only when its rule names one cell of the row (not a sum
+ * of cells, nor "op": "<=") and that cell is a whole number in every cut:
+ * a figure is compared exactly or not at all (the prose reader has already
+ * left out 约, 超过, Chinese numerals and the like). */
+static told by_text(const run_row *r, const gir_template *t, const gir_section *sec,
+                    const said *sd, const char *text)
+{
+	const imp_splits *sp = &r->sp;
+	told tl = {0};
+	gir_buf b = {0};
+	if (!sp->nsplits)
+		return tl;
+	tl.keep = gir_xmalloc(sp->nsplits + 1);
+	memcpy(tl.keep, sp->alive, sp->nsplits);
+	for (size_t i = 0; i < sd->n; i++) {
+		const gir_prose_hit *h = &sd->h[i];
+		size_t cell;
+		if (h->rule->npaths != 1 || h->rule->at_most || !cell_of(r, t, sec, h->rule->paths[0], &cell))
+			continue;
+		bool whole = true;
+		for (size_t s = 0; s < sp->nsplits && whole; s++)
+			whole = !sp->alive[s] || sp->whole[s * sp->n + cell];
+		if (!whole)
+			continue;
+		for (size_t s = 0; s < sp->nsplits; s++)
+			if (sp->alive[s] && !agrees(sp->vals[s * sp->n + cell], h))
+				tl.keep[s] = false;
+		tl.used++;
+		add_sentence(&b, text, h->phrase);
+	}
+	for (size_t s = 0; s < sp->nsplits; s++)
+		tl.left += tl.keep[s];
+	tl.sentences = imp_detach(&b);
+	return tl;
+}
+
+static void note_decided(imp_doc *doc, const imp_line *l, const gir_section *sec,
+                         const run_row *r, const told *tl)
+{
+	gir_pos pos = {l->no, l->col + (int)gir_utf8_count(l->text, r->label_at)};
+	char *what = row_name(sec, r, doc->year);
+	char *digits = shown_digits(r->sp.digits);
+	size_t s = 0;
+	while (!tl->keep[s])
+		s++;
+	char *cells = imp_split_cells(&r->sp, s, _(", "));
+	gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, NULL,
+	            GIR_MSG(NOTE, import_run_by_text,
+	                    "%s: \"%s\" is cut as %s: of the %zu ways to cut it that fit the digits "
+	                    "and the form's sums, the only one that agrees with the report's text "
+	                    "(\"%s\")"),
+	            what, digits, cells, r->sp.nalive, tl->sentences);
+	free(cells);
+	free(digits);
+	free(what);
+}
+
+/* A row the narrative speaks of but does not decide: refused, saying so. */
+static void refuse_told(imp_doc *doc, const imp_line *l, const gir_section *sec,
+                        const run_row *r, const told *tl)
+{
+	gir_pos pos = {l->no, l->col + (int)gir_utf8_count(l->text, r->label_at)};
+	char *what = row_name(sec, r, doc->year);
+	char *digits = shown_digits(r->sp.digits);
+	size_t n = r->sp.n;
+	const char *hint = _("write the row's cells from the original (docs/import.md, \"Cells run "
+	                     "together\")");
+	if (!tl->left) {
+		char *cuts = shown_cuts(&r->sp);
+		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_run_text_disagrees,
+		                    "%s: \"%s\" runs the row's %zu cells together; %zu ways to cut it fit "
+		                    "the digits and the form's sums (%s), and none agrees with the "
+		                    "report's text: \"%s\"; the source has %s for the row"),
+		            what, digits, n, r->sp.nalive, cuts, tl->sentences, GIR_UNREAD);
+		free(cuts);
+	} else {
+		imp_splits left = r->sp;
+		left.alive = tl->keep;
+		char *cuts = shown_cuts(&left);
+		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_run_ambiguous_text,
+		                    "%s: \"%s\" runs the row's %zu cells together, and %zu ways to cut it "
+		                    "fit the digits, the form's sums and the report's text (\"%s\"): %s; "
+		                    "the source has %s for the row"),
+		            what, digits, n, tl->left, tl->sentences, cuts, GIR_UNREAD);
+		free(cuts);
+	}
+	free(digits);
+	free(what);
+	note_refused(doc, sec, r);
+}
+
 /* The edits of one table section in text[from, to), appended to out from
  * *copied on: each row cut with one way left written as "label c1 c2 …",
- * each row with several (or none) taken out with an error. */
+ * each row with several (or none) taken out with an error.  A row the
+ * form's sums leave several ways to cut is decided by the figures the
+ * report's narrative states about its cells, when they leave one. */
 static void section_edits(imp_doc *doc, const imp_line *l, const gir_template *t,
-                          const gir_section *sec, size_t from, size_t to, gir_buf *out,
-                          size_t *copied, bool *edited)
+                          const gir_section *sec, const said *sd, size_t from, size_t to,
+                          gir_buf *out, size_t *copied, bool *edited)
 {
 	words ws = section_words(sec);
 	run_row *rr;
@@ -877,6 +1101,23 @@ static void section_edits(imp_doc *doc, const imp_line *l, const gir_template *t
 		*edited = true;
 		gir_buf_put(out, l->text + *copied, r->label_at - *copied);
 		gir_buf_putc(out, ' ');
+		told tl = {0};
+		if (r->sp.nalive > 1)
+			tl = by_text(r, t, sec, sd, l->text);
+		if (tl.used && tl.left == 1)
+			note_decided(doc, l, sec, r, &tl);
+		else if (tl.used)
+			refuse_told(doc, l, sec, r, &tl);
+		if (tl.used && tl.left == 1) {
+			memcpy(r->sp.alive, tl.keep, r->sp.nsplits);
+			r->sp.nalive = 1;
+		}
+		free(tl.keep);
+		free(tl.sentences);
+		if (tl.used && tl.left != 1) {
+			*copied = r->run_end;
+			continue;
+		}
 		if (r->sp.nalive == 1) {
 			size_t s = 0;
 			while (!r->sp.alive[s])
@@ -946,6 +1187,7 @@ char *imp_unglue_cells(imp_doc *doc, const gir_template *const *ts, size_t nt, c
 		if (f > best)
 			best = f, t = ts[k];
 	}
+	said sd = best ? narrative_figures(t, text, at, secs, nh, len) : (said){0};
 	gir_buf out = {0};
 	size_t copied = 0;
 	bool edited = false, *seen = gir_xcalloc(t->nsections + 1, sizeof *seen);
@@ -954,8 +1196,10 @@ char *imp_unglue_cells(imp_doc *doc, const gir_template *const *ts, size_t nt, c
 		if (!sec || sec->kind != GIR_TABLE || seen[sec->index])
 			continue;
 		seen[sec->index] = true;
-		section_edits(doc, l, t, sec, end[k], k + 1 < nh ? at[k + 1] : len, &out, &copied, &edited);
+		section_edits(doc, l, t, sec, &sd, end[k], k + 1 < nh ? at[k + 1] : len, &out, &copied,
+		              &edited);
 	}
+	free(sd.h);
 	free(seen);
 	free(at), free(end), free(secs);
 	if (!edited) {
