@@ -41,6 +41,7 @@ typedef struct imp {
 	const gir_template *chosen; /* by the labels, before --template */
 	int score;
 	long *sec_line;          /* line index of each section's heading, or -1 */
+	size_t *sec_span;        /* the lines each heading takes (1, or 2: "一、⏎总体情况") */
 	size_t title_from, title_to; /* lines of the title */
 	char *title;
 	char *agency;
@@ -302,52 +303,91 @@ static bool names_section(const gir_section *sec, const char *n, bool bare_ok)
 	return false;
 }
 
-/* The section a line is the heading of ("一、总体情况", "1、 总体情况",
- * "## 一、总体情况"), among those after `after`; -1 for none.  In
- * Markdown a line without "#" is a heading only when it has the heading's
- * own numbering (a plain "六、其他需要报告的事项" among "##" headings). */
-static int heading_of(const imp *im, size_t i, int after, bool numbered_only)
+/* Normalised heading text of line i without a trailing ：; NULL when the
+ * line is no heading candidate.  Sets *marked (a Markdown "#" or not
+ * Markdown at all). */
+static char *heading_text(const imp *im, size_t i, bool *marked)
 {
 	if (im->doc.lines[i].kind != IMP_TEXT)
-		return -1;
+		return NULL;
 	const char *s = line_text(im, i);
 	if (strlen(s) > HEADING_MAX) /* a paragraph: not worth normalising */
-		return -1;
-	bool marked = !im->doc.markdown;
+		return NULL;
+	*marked = !im->doc.markdown;
 	if (im->doc.markdown && *s == '#') {
 		while (*s == '#')
 			s++;
 		if (*s != ' ')
-			return -1;
-		s++, marked = true;
+			return NULL;
+		s++, *marked = true;
 	}
 	char *n = imp_normalize(s);
 	size_t len = strlen(n);
 	if (len >= 3 && strcmp(n + len - 3, "\xEF\xBC\x9A") == 0) /* a trailing ： */
 		n[len - 3] = '\0';
-	int found = -1;
+	return n;
+}
+
+static int section_named(const imp *im, const char *n, int after, bool marked, bool numbered_only)
+{
 	if (numbered_only && gir_skip_numbering(n) == n && !im->doc.markdown)
-		after = (int)im->t->nsections; /* no numbering: no heading in this pass */
-	for (size_t k = (size_t)(after + 1); k < im->t->nsections && found < 0; k++)
+		return -1; /* no numbering: no heading in this pass */
+	for (size_t k = (size_t)(after + 1); k < im->t->nsections; k++)
 		if (names_section(im->t->sections[k], n, marked))
-			found = (int)k;
+			return (int)k;
+	return -1;
+}
+
+/* The section a line is the heading of ("一、总体情况", "1、 总体情况",
+ * "## 一、总体情况"), among those after `after`; -1 for none.  In
+ * Markdown a line without "#" is a heading only when it has the heading's
+ * own numbering (a plain "六、其他需要报告的事项" among "##" headings).
+ * A number alone on its line followed by a section's name on the next
+ * ("一、⏎总体情况", tests/real/fj-sanming-2019, where the page's markup
+ * broke the line) is one heading: *span is then 2, else 1. */
+static int heading_of(const imp *im, size_t i, int after, bool numbered_only, size_t *span)
+{
+	bool marked;
+	char *n = heading_text(im, i, &marked);
+	*span = 1;
+	if (!n)
+		return -1;
+	int found = -1;
+	if (*n && !*gir_skip_numbering(n)) { /* a number alone */
+		bool next_marked;
+		char *name = i + 1 < im->doc.nlines ? heading_text(im, i + 1, &next_marked) : NULL;
+		if (name && *name && gir_skip_numbering(name) == name) {
+			gir_buf b = {0};
+			gir_buf_printf(&b, "%s%s", n, name);
+			char *both = imp_detach(&b);
+			found = section_named(im, both, after, marked, numbered_only);
+			if (found >= 0)
+				*span = 2;
+			free(both);
+		}
+		free(name);
+	} else {
+		found = section_named(im, n, after, marked, numbered_only);
+	}
 	free(n);
 	return found;
 }
 
 /* Fills sec_line with the line of each section's heading, -1 where none is
- * found; a heading is looked for only among the sections after the last
- * one found.  Returns how many were found. */
-static size_t scan_headings(const imp *im, long *sec_line, bool numbered_only)
+ * found, and sec_span with the lines it takes; a heading is looked for
+ * only among the sections after the last one found.  Returns how many
+ * were found. */
+static size_t scan_headings(const imp *im, long *sec_line, size_t *sec_span, bool numbered_only)
 {
 	size_t found = 0;
 	for (size_t k = 0; k < im->t->nsections; k++)
-		sec_line[k] = -1;
+		sec_line[k] = -1, sec_span[k] = 1;
 	int last = -1;
 	for (size_t i = 0; i < im->doc.nlines; i++) {
-		int k = heading_of(im, i, last, numbered_only);
+		size_t span;
+		int k = heading_of(im, i, last, numbered_only, &span);
 		if (k >= 0)
-			sec_line[k] = (long)i, last = k, found++;
+			sec_line[k] = (long)i, sec_span[k] = span, last = k, found++, i += span - 1;
 	}
 	return found;
 }
@@ -359,12 +399,18 @@ static size_t scan_headings(const imp *im, long *sec_line, bool numbered_only)
  * are the headings. */
 static void find_headings(imp *im)
 {
-	im->sec_line = gir_xcalloc(im->t->nsections, sizeof *im->sec_line);
-	long *numbered = gir_xcalloc(im->t->nsections, sizeof *numbered);
-	size_t any = scan_headings(im, im->sec_line, false);
-	if (scan_headings(im, numbered, true) > any)
-		memcpy(im->sec_line, numbered, im->t->nsections * sizeof *numbered);
+	size_t ns = im->t->nsections;
+	im->sec_line = gir_xcalloc(ns, sizeof *im->sec_line);
+	im->sec_span = gir_xcalloc(ns, sizeof *im->sec_span);
+	long *numbered = gir_xcalloc(ns, sizeof *numbered);
+	size_t *nspan = gir_xcalloc(ns, sizeof *nspan);
+	size_t any = scan_headings(im, im->sec_line, im->sec_span, false);
+	if (scan_headings(im, numbered, nspan, true) > any) {
+		memcpy(im->sec_line, numbered, ns * sizeof *numbered);
+		memcpy(im->sec_span, nspan, ns * sizeof *nspan);
+	}
 	free(numbered);
+	free(nspan);
 }
 
 static size_t first_heading(const imp *im)
@@ -378,7 +424,7 @@ static size_t first_heading(const imp *im)
 /* The lines of section k: after its heading, up to the next heading found. */
 static void section_range(const imp *im, size_t k, size_t *from, size_t *to)
 {
-	*from = (size_t)im->sec_line[k] + 1;
+	*from = (size_t)im->sec_line[k] + im->sec_span[k];
 	*to = im->body_end;
 	for (size_t j = k + 1; j < im->t->nsections; j++)
 		if (im->sec_line[j] >= 0) {
@@ -666,7 +712,8 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 {
 	const imp_line *l = &im->doc.lines[i];
 	const char *s = line_text(im, i);
-	if (l->kind != IMP_TEXT || heading_of(im, i, -1, false) >= 0)
+	size_t span;
+	if (l->kind != IMP_TEXT || heading_of(im, i, -1, false, &span) >= 0)
 		return false;
 	if (im->doc.markdown)
 		return l->indent == 0 && l->hard_break;
@@ -680,12 +727,60 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 /* The signature block at the end of the text: the date on the last line
  * (im->date, im->date_pos), the signatories on the short lines above it
  * (at most MAX_SIGNATORIES); im->body_end is where the body ends. */
+/* The notes a government document prints after its date to say how it is
+ * published (GB/T 9704's 附注: "（此件主动公开）"), or a page of a
+ * printed one that has no text: the document's, not the report's, and no
+ * part of the national form, so kept here rather than in templates/.
+ * Matched whole, without their brackets and spaces. */
+static const char *const publication_notes[] = {
+	"此件主动公开", "此件公开发布", "此件依申请公开", "此件不予公开", "此件不公开", "此页无正文",
+};
+
+/* Whether line i is one of publication_notes, alone, in brackets or not. */
+static bool publication_note(const imp *im, size_t i)
+{
+	if (im->doc.lines[i].kind != IMP_TEXT)
+		return false;
+	char *n = without_spaces(line_text(im, i));
+	const char *s = n;
+	size_t len = strlen(s);
+	if (strncmp(s, "\xEF\xBC\x88", 3) == 0 && len >= 6 && strcmp(s + len - 3, "\xEF\xBC\x89") == 0)
+		s += 3, len -= 6; /* （…） */
+	else if (*s == '(' && len >= 2 && s[len - 1] == ')')
+		s++, len -= 2;
+	bool found = false;
+	for (size_t k = 0; k < GIR_ARRAY_LEN(publication_notes) && !found; k++)
+		found = strlen(publication_notes[k]) == len && strncmp(s, publication_notes[k], len) == 0;
+	free(n);
+	return found;
+}
+
+/* The end of the text before the publication notes at its end (said,
+ * and left out); blank lines before them skipped too. */
+static size_t before_notes(imp *im, size_t e)
+{
+	while (e > 0 && publication_note(im, e - 1)) {
+		const imp_line *l = &im->doc.lines[e - 1];
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, l->col}, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_publication_note_left_out,
+		                "\"%s\" after the text is the document's publication note, not the report's; "
+		                "left out"), line_text(im, e - 1));
+		e--;
+		while (e > 0 && blank(im, e - 1))
+			e--;
+	}
+	return e;
+}
+
 static void find_signature(imp *im)
 {
 	size_t e = im->doc.nlines;
 	im->body_end = e;
 	while (e > 0 && blank(im, e - 1))
 		e--;
+	size_t noted = before_notes(im, e);
+	if (noted < e)
+		e = im->body_end = noted;
 	if (e == 0)
 		return;
 	int ymd[3] = {0};
@@ -704,7 +799,7 @@ static void find_signature(imp *im)
 	for (size_t i = s; i < e; i++)
 		im->signatories[im->nsig++] = im->doc.markdown ? imp_md_unescape(line_text(im, i))
 		                                               : gir_xstrdup(line_text(im, i));
-	im->body_end = dated || im->nsig ? s : im->doc.nlines;
+	im->body_end = dated || im->nsig ? s : im->body_end;
 }
 
 /* ---- narratives -------------------------------------------------------------- */
@@ -1877,6 +1972,7 @@ static void import_free(imp *im)
 	free(im->paras);
 	imp_doc_free(&im->doc);
 	free(im->sec_line);
+	free(im->sec_span);
 	free(im->title);
 	free(im->agency);
 	for (size_t i = 0; i < im->nsig; i++)

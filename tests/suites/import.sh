@@ -595,3 +595,20 @@ t real:page-tail-left-out 'sed -n "/^other_matters:/,\$p" "$tmp/pingtan_2021.yam
 echo $? >"$tmp/sm2019.rc"
 t real:sanming-2019:numbered-headings '[ $(cat "$tmp/sm2019.rc") = 0 ] && grep -q "^proactive:  # 二、主动公开政府信息情况" "$tmp/sm2019.yaml" && grep -q "^  received: \[102, 4, 0, 1, 2, 1, 110\]" "$tmp/sm2019.yaml" && ! grep -q "待填" "$tmp/sm2019.yaml"'
 t real:sanming-2019:edition-gov-2019 'grep -q "^template: gov-2019$" "$tmp/sm2019.yaml"'
+
+# 三明 2019 and 2020 print the first heading over two lines ("一、⏎总体情况",
+# the page's markup broke it): one heading, so 一 has its own text and the
+# preface does not take it.
+t real:sanming-2019:two-line-heading '! grep -q "no heading 一、总体情况" "$tmp/sm2019.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2019.yaml" | grep -qxF "  - 政府信息公开是三明市政府建设“服务政府、开明政府、法治政府、廉洁政府”的一项重要工作。" && ! sed -n "/^preface:/,/^overview:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 总体情况"'
+"$BIN" import tests/real/fj-sanming-2020.page.txt >"$tmp/sm2020.yaml" 2>"$tmp/sm2020.err"
+t real:sanming-2020:two-line-heading '! grep -q "no heading" "$tmp/sm2020.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2020.yaml" | grep -qxF "  - 2020年，"'
+
+# The three 莆田 pages end with "（此件主动公开）" after the date, a
+# document's publication note: left out with a warning, and the signature
+# and the date before it are read (the date signed, not the page's).
+for f in cg-2021:2022-01-12:1297:4 cg-2024:2025-01-10:1292:20 kjj-2025:2026-01-16:1341:20; do
+	n=${f%%:*} rest=${f#*:}
+	d=${rest%%:*} at=${rest#*:}
+	"$BIN" import "tests/real/fj-putian-$n.html" >"$tmp/pt-$n.yaml" 2>"$tmp/pt-$n.err"
+	t "real:putian-$n:publication-note" "grep -qx 'date: $d' '$tmp/pt-$n.yaml' && ! grep -q '此件主动公开\|^  - 莆田市\|^  - 20[0-9]*年[0-9]*月[0-9]*日\$' '$tmp/pt-$n.yaml' && ! grep -q '^signatories:' '$tmp/pt-$n.yaml' && grep -qF 'fj-putian-$n.html:$at: warning: \"（此件主动公开）\" after the text is the document'\''s publication note' '$tmp/pt-$n.err'"
+done
