@@ -1731,6 +1731,132 @@ static void undated_signature(imp *im)
 	im->body_end = e - 1;
 }
 
+/* The words a portal prints after an article, on its line when the page
+ * was copied as one line of text (tests/real/fj-pingtan-*.page.txt); the
+ * page's, not the report's, and no part of the form. */
+static const char *const page_trailers[] = {"附件下载"};
+
+/* Length of s[0, n) without the white space at its end (spaces, tabs,
+ * U+3000, U+00A0). */
+static size_t trim_end(const char *s, size_t n)
+{
+	for (;;) {
+		if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n -= 1;
+		else if (n >= 3 && strncmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+			n -= 3;
+		else if (n >= 2 && strncmp(s + n - 2, "\xC2\xA0", 2) == 0)
+			n -= 2;
+		else
+			return n;
+	}
+}
+
+/* The column of byte `at` of line l's text s (after its leading white
+ * space, where l->col is): characters, as libyaml counts. */
+static int column_at(const imp_line *l, const char *s, size_t at)
+{
+	int col = l->col;
+	for (size_t i = 0; i < at; i++)
+		col += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return col;
+}
+
+/* Where a date that ends s[0, n) starts ("2020年1月17日", "2022年1月13 日"),
+ * after some other text; 0 for none. */
+static size_t date_at_end(const imp *im, const char *s, size_t n)
+{
+	for (size_t p = n; p-- > 1;) {
+		if (s[p] < '0' || s[p] > '9' || (s[p - 1] >= '0' && s[p - 1] <= '9'))
+			continue;
+		char *tail = gir_xstrndup(s + p, n - p);
+		int ymd[3] = {0};
+		bool ok = match_date(im, tail, ymd);
+		free(tail);
+		if (ok)
+			return p;
+	}
+	return 0;
+}
+
+/* Where the signature that ends s[0, n) starts: the agency's name (glued to
+ * the text before it or not), else a short last word set off by a space
+ * that ends no sentence; 0 for none, or when no text is left before it. */
+static size_t signature_at_end(const imp *im, const char *s, size_t n)
+{
+	size_t al = im->agency ? strlen(im->agency) : 0;
+	if (al && n > al && strncmp(s + n - al, im->agency, al) == 0)
+		return trim_end(s, n - al) ? n - al : 0;
+	size_t w = n;
+	while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\t')
+		w--;
+	if (w == 0 || w == n || !trim_end(s, w))
+		return 0;
+	char *word = gir_xstrndup(s + w, n - w);
+	bool ok = imp_width(word) <= 40 && !ends_sentence(word) && gir_skip_numbering(word) == word;
+	free(word);
+	return ok ? w : 0;
+}
+
+/* A page copied as one line of text ends its last paragraph with the
+ * signature and the date on the same line, and the page's 附件下载 after
+ * them ("无 平潭综合实验区公安局 2020年1月17日 附件下载",
+ * tests/real/fj-pingtan-gaj-2019.page.txt): when no date or signature was
+ * found on lines of their own, the page's words are left out (said), and
+ * a signature and date that end the line are read off it; the paragraph
+ * keeps the text before them. */
+static void glued_signature(imp *im)
+{
+	size_t e = im->body_end;
+	while (e > 0 && blank(im, e - 1))
+		e--;
+	if (im->nsig || im->date[0] || im->doc.own_text || im->doc.markdown || e == 0 ||
+	    e - 1 <= first_heading(im) || im->doc.lines[e - 1].kind != IMP_TEXT)
+		return;
+	size_t last = im->t->nsections;
+	while (last > 0 && im->sec_line[last - 1] < 0)
+		last--;
+	if (last == 0 || im->t->sections[last - 1]->kind != GIR_NARRATIVE)
+		return; /* the text ends in a table: no paragraph to read it off */
+	const imp_line *l = &im->doc.lines[e - 1];
+	char *s = (char *)line_text(im, e - 1);
+	size_t n = trim_end(s, strlen(s)), words = n;
+	for (bool more = true; more;) {
+		more = false;
+		for (size_t k = 0; k < GIR_ARRAY_LEN(page_trailers); k++) {
+			size_t tl = strlen(page_trailers[k]);
+			if (n > tl && strncmp(s + n - tl, page_trailers[k], tl) == 0 &&
+			    trim_end(s, n - tl) < n - tl)
+				n = trim_end(s, n - tl), more = true;
+		}
+	}
+	if (n < words) {
+		size_t from = n;
+		while (from < words && (s[from] == ' ' || s[from] == '\t'))
+			from++;
+		char *t = gir_xstrndup(s + from, words - from);
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, column_at(l, s, from)}, NULL,
+		            NULL, NULL,
+		            GIR_MSG(WARNING, import_page_words_left_out,
+		                "\"%s\" at the end of the text reads as the page's, not the report's; "
+		                "left out"), t);
+		free(t);
+		s[n] = '\0';
+	}
+	size_t d = date_at_end(im, s, n);
+	size_t g = d ? signature_at_end(im, s, trim_end(s, d)) : 0;
+	if (!g)
+		return;
+	int ymd[3] = {0};
+	char *date = gir_xstrndup(s + d, n - d);
+	match_date(im, date, ymd);
+	free(date);
+	memcpy(im->date, ymd, sizeof ymd);
+	im->date_pos = (gir_pos){l->no, column_at(l, s, d)};
+	im->signatories[im->nsig++] = gir_xstrndup(s + g, trim_end(s, d) - g);
+	s[trim_end(s, g)] = '\0';
+}
+
 /* What a reader found outside the text (a page's ContentSource and PubDate
  * metas), when the text itself does not say. */
 static void meta_fallbacks(imp *im)
@@ -1756,6 +1882,7 @@ static void meta_fallbacks(imp *im)
  * for each not found, saying to write it by hand. */
 static void find_agency_and_year(imp *im)
 {
+	glued_signature(im);
 	if (!im->agency && im->nsig)
 		im->agency = gir_xstrdup(im->signatories[0]);
 	meta_fallbacks(im);

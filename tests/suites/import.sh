@@ -612,3 +612,25 @@ for f in cg-2021:2022-01-12:1297:4 cg-2024:2025-01-10:1292:20 kjj-2025:2026-01-1
 	"$BIN" import "tests/real/fj-putian-$n.html" >"$tmp/pt-$n.yaml" 2>"$tmp/pt-$n.err"
 	t "real:putian-$n:publication-note" "grep -qx 'date: $d' '$tmp/pt-$n.yaml' && ! grep -q '此件主动公开\|^  - 莆田市\|^  - 20[0-9]*年[0-9]*月[0-9]*日\$' '$tmp/pt-$n.yaml' && ! grep -q '^signatories:' '$tmp/pt-$n.yaml' && grep -qF 'fj-putian-$n.html:$at: warning: \"（此件主动公开）\" after the text is the document'\''s publication note' '$tmp/pt-$n.err'"
 done
+
+# The pages 平潭's archive copied as one line (tests/real/fj-pingtan-*.page.txt)
+# end the last paragraph with the signature and the date on the same line,
+# and the page's 附件下载 after them: the signature and date are read off the
+# end (glued to the text or set off by spaces), the page's word is left out
+# with a warning, and 六 keeps its own text.  NAME:DATE:LAST PARAGRAPH.
+while IFS=: read -r n d para; do
+	"$BIN" import "tests/real/fj-pingtan-$n.page.txt" >"$tmp/gl-$n.yaml" 2>"$tmp/gl-$n.err"
+	t "real:pingtan-$n:glued-signature" "grep -qx 'date: $d' '$tmp/gl-$n.yaml' && tail -n 1 '$tmp/gl-$n.yaml' | grep -qxF '  - $para'"
+done <<'LIST'
+gaj-2019:2020-01-17:无
+hzs-2019:2020-01-02:无
+jjf-2022:2023-01-05:2022年，无收取信息处理费情况，无其他需报告事项。特此报告。
+gyz-2021:2022-01-07:2021年，无收取信息处理费情况。
+tcj-2024:2025-01-26:2024年度我局无收取信息公开处理费。
+LIST
+t real:pingtan-hzs-2019:page-word 'grep -q "fj-pingtan-hzs-2019.page.txt:10:[0-9]*: warning: \"附件下载\" at the end of the text reads as the page" "$tmp/gl-hzs-2019.err" && ! grep -q "^signatories:" "$tmp/gl-hzs-2019.yaml"'
+# signed by the bureau's former name, kept as printed
+t real:pingtan-tcj-2024:signatory-not-agency 'grep -A1 "^signatories:" "$tmp/gl-tcj-2024.yaml" | grep -qxF "  - 平潭综合实验区国有资产管理局" && grep -qx "agency: 平潭综合实验区投资促进局" "$tmp/gl-tcj-2024.yaml"'
+# no date or signature at the end: only the page's word goes
+"$BIN" import tests/real/fj-pingtan-hzs-2021.page.txt >"$tmp/gl-hzs-2021.yaml" 2>"$tmp/gl-hzs-2021.err"
+t real:pingtan-hzs-2021:page-word-only '! grep -q "^date:" "$tmp/gl-hzs-2021.yaml" && tail -n 1 "$tmp/gl-hzs-2021.yaml" | grep -q "本年度没有产生信息公开处理费。\$" && grep -q "warning: \"附件下载\" at the end of the text" "$tmp/gl-hzs-2021.err"'
