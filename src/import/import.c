@@ -724,6 +724,30 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 	return imp_width(s) <= 60 && !ends_sentence(s) && gir_skip_numbering(s) == s;
 }
 
+/* A page's text read as the browser shows it puts a blank line between
+ * paragraphs, the signature and the date too ("沭阳县发展和改革局⏎⏎2024年1月17日",
+ * tests/real/js-shuyang-fgj-2023.innertext.txt): one signature line above
+ * the blank lines before the date, when it is not a section's only text
+ * (六's "无" right after its heading).  Returns e, one past it, so that
+ * [e - 1, e) is the signatory; e unchanged for none. */
+static size_t spaced_signatory(const imp *im, size_t e)
+{
+	if (im->doc.own_text || im->doc.markdown)
+		return e;
+	size_t j = e;
+	while (j > 0 && blank(im, j - 1))
+		j--;
+	if (j == e || j == 0 || !signature_line(im, j - 1, true))
+		return e;
+	size_t p = j - 1;
+	while (p > 0 && blank(im, p - 1))
+		p--;
+	size_t span;
+	if (p == 0 || heading_of(im, p - 1, -1, false, &span) >= 0)
+		return e;
+	return j;
+}
+
 /* The signature block at the end of the text: the date on the last line
  * (im->date, im->date_pos), the signatories on the short lines above it
  * (at most MAX_SIGNATORIES); im->body_end is where the body ends. */
@@ -796,6 +820,9 @@ static void find_signature(imp *im)
 	/* Own text and Markdown end their last paragraph with a blank line. */
 	if ((im->doc.own_text || im->doc.markdown) && s > 0 && !blank(im, s - 1))
 		s = e;
+	size_t spaced = dated && s == e ? spaced_signatory(im, e) : e;
+	if (spaced < e)
+		s = spaced - 1, e = spaced;
 	for (size_t i = s; i < e; i++)
 		im->signatories[im->nsig++] = im->doc.markdown ? imp_md_unescape(line_text(im, i))
 		                                               : gir_xstrdup(line_text(im, i));

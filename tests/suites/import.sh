@@ -634,3 +634,11 @@ t real:pingtan-tcj-2024:signatory-not-agency 'grep -A1 "^signatories:" "$tmp/gl-
 # no date or signature at the end: only the page's word goes
 "$BIN" import tests/real/fj-pingtan-hzs-2021.page.txt >"$tmp/gl-hzs-2021.yaml" 2>"$tmp/gl-hzs-2021.err"
 t real:pingtan-hzs-2021:page-word-only '! grep -q "^date:" "$tmp/gl-hzs-2021.yaml" && tail -n 1 "$tmp/gl-hzs-2021.yaml" | grep -q "本年度没有产生信息公开处理费。\$" && grep -q "warning: \"附件下载\" at the end of the text" "$tmp/gl-hzs-2021.err"'
+
+# 沭阳县发改局 2023 read as the browser shows it (innerText) and printed by
+# Chromium: a blank line between the signature and the date; the signature
+# is read, not left as a paragraph of 六.
+for f in innertext.txt chromium.pdf; do
+	"$BIN" import "tests/real/js-shuyang-fgj-2023.$f" >"$tmp/sy-$f.yaml" 2>/dev/null
+	t "real:shuyang-fgj-2023.$f:spaced-signature" "grep -qx 'date: 2024-01-17' '$tmp/sy-$f.yaml' && sed -n '/^other_matters:/,/^\$/p' '$tmp/sy-$f.yaml' | grep -c '^  - ' | grep -qx 1 && ! grep -qx '  - 沭阳县发展和改革局' '$tmp/sy-$f.yaml'"
+done
