@@ -724,6 +724,59 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 	return imp_width(s) <= 60 && !ends_sentence(s) && gir_skip_numbering(s) == s;
 }
 
+/* The words a portal prints after an article (its attachments' list):
+ * the page's, not the report's, and no part of the form.  On a line of
+ * their own (tests/real/fj-pingtan-2019.chromium.pdf) they start the page's
+ * footer; at the end of the article's line when the page was copied as one
+ * line of text (tests/real/fj-pingtan-*.page.txt). */
+static const char *const page_trailers[] = {"附件下载"};
+
+/* Whether line i is one of page_trailers alone, with or without a colon. */
+static bool page_trailer_line(const imp *im, size_t i)
+{
+	if (im->doc.lines[i].kind != IMP_TEXT)
+		return false;
+	char *n = without_spaces(line_text(im, i));
+	size_t len = strlen(n);
+	if (len >= 3 && strcmp(n + len - 3, "\xEF\xBC\x9A") == 0)
+		n[len - 3] = '\0';
+	else if (len >= 1 && n[len - 1] == ':')
+		n[len - 1] = '\0';
+	bool found = false;
+	for (size_t k = 0; k < GIR_ARRAY_LEN(page_trailers) && !found; k++)
+		found = strcmp(n, page_trailers[k]) == 0;
+	free(n);
+	return found;
+}
+
+/* Where the page's footer starts, when a line of page_trailers follows
+ * text of the last section found (said, and left out); else the end. */
+static size_t page_footer(imp *im)
+{
+	long last = -1;
+	size_t from = 0;
+	for (size_t k = 0; k < im->t->nsections; k++)
+		if (im->sec_line[k] > last)
+			last = im->sec_line[k], from = (size_t)last + im->sec_span[k];
+	if (last < 0)
+		return im->doc.nlines;
+	bool text = false;
+	for (size_t i = from; i < im->doc.nlines; i++) {
+		if (text && page_trailer_line(im, i)) {
+			char *t = gir_xstrdup(line_text(im, i));
+			gir_diag_at(im->doc.diags, im->doc.file,
+			            (gir_pos){im->doc.lines[i].no, im->doc.lines[i].col}, NULL, NULL, NULL,
+			            GIR_MSG(WARNING, import_page_footer_left_out,
+			                "the lines from %d to the end (from \"%s\") read as the page's, not "
+			            "the report's (links, footer); left out"), im->doc.lines[i].no, t);
+			free(t);
+			return i;
+		}
+		text = text || im->doc.lines[i].kind == IMP_TEXT;
+	}
+	return im->doc.nlines;
+}
+
 /* A page's text read as the browser shows it puts a blank line between
  * paragraphs, the signature and the date too ("沭阳县发展和改革局⏎⏎2024年1月17日",
  * tests/real/js-shuyang-fgj-2023.innertext.txt): one signature line above
@@ -798,7 +851,7 @@ static size_t before_notes(imp *im, size_t e)
 
 static void find_signature(imp *im)
 {
-	size_t e = im->doc.nlines;
+	size_t e = page_footer(im);
 	im->body_end = e;
 	while (e > 0 && blank(im, e - 1))
 		e--;
@@ -1757,11 +1810,6 @@ static void undated_signature(imp *im)
 	im->signatories[im->nsig++] = gir_xstrdup(line_text(im, e - 1));
 	im->body_end = e - 1;
 }
-
-/* The words a portal prints after an article, on its line when the page
- * was copied as one line of text (tests/real/fj-pingtan-*.page.txt); the
- * page's, not the report's, and no part of the form. */
-static const char *const page_trailers[] = {"附件下载"};
 
 /* Length of s[0, n) without the white space at its end (spaces, tabs,
  * U+3000, U+00A0). */

@@ -642,3 +642,12 @@ for f in innertext.txt chromium.pdf; do
 	"$BIN" import "tests/real/js-shuyang-fgj-2023.$f" >"$tmp/sy-$f.yaml" 2>/dev/null
 	t "real:shuyang-fgj-2023.$f:spaced-signature" "grep -qx 'date: 2024-01-17' '$tmp/sy-$f.yaml' && sed -n '/^other_matters:/,/^\$/p' '$tmp/sy-$f.yaml' | grep -c '^  - ' | grep -qx 1 && ! grep -qx '  - 沭阳县发展和改革局' '$tmp/sy-$f.yaml'"
 done
+
+# A printed page (Chromium's PDF) goes on after the article with the
+# portal's 附件下载 and its footer: from 附件下载 on, left out with a warning,
+# so 六 keeps its own text and the date, signature and publication note
+# above it are read (莆田城管 2024: 2025年1月10日).
+"$BIN" import tests/real/fj-pingtan-2019.chromium.pdf >"$tmp/pf19.yaml" 2>"$tmp/pf19.err"
+t real:pingtan-2019.chromium.pdf:page-footer 'sed -n "/^other_matters:/,/^\$/p" "$tmp/pf19.yaml" | grep -c "^  - " | grep -qx 1 && grep -qxF "  - 无其他需要报告的事项" "$tmp/pf19.yaml" && grep -q "chromium.pdf:193:1: warning: the lines from 193 to the end (from \"附件下载\")" "$tmp/pf19.err"'
+"$BIN" import tests/real/fj-putian-cg-2024.chromium.pdf >"$tmp/pf24.yaml" 2>"$tmp/pf24.err"
+t real:putian-cg-2024.chromium.pdf:page-footer 'grep -qx "date: 2025-01-10" "$tmp/pf24.yaml" && tail -n 1 "$tmp/pf24.yaml" | grep -qxF "  - 2024年，我局未收取信息处理费。" && grep -q "from \"附件下载：\")" "$tmp/pf24.err"'
