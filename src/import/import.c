@@ -1873,6 +1873,34 @@ static size_t signature_at_end(const imp *im, const char *s, size_t n)
 	return ok ? w : 0;
 }
 
+/* Where the imprint that ends s[0, n) starts — GB/T 9704's 版记, the
+ * office that printed the document and the day, "平潭综合实验区经济发展局办公室
+ * 2020年1月2日印发" — or n for none; 0 when it is all of s. */
+static size_t imprint_start(const imp *im, const char *s, size_t n)
+{
+	static const char issued[] = "印发";
+	size_t il = sizeof issued - 1;
+	if (n <= il || strncmp(s + n - il, issued, il) != 0)
+		return n;
+	size_t d = date_at_end(im, s, trim_end(s, n - il));
+	size_t before = d ? trim_end(s, d) : 0;
+	if (!before)
+		return n;
+	size_t w = before;
+	while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\t')
+		w--;
+	return w;
+}
+
+static void imprint_left_out(const imp *im, const imp_line *l, const char *s, size_t from)
+{
+	gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, column_at(l, s, from)}, NULL, NULL,
+	            NULL,
+	            GIR_MSG(WARNING, import_imprint_left_out,
+	                "\"%s\" after the text is the document's imprint (who printed it, and when), "
+	                "not the report's; left out"), s + from);
+}
+
 /* A page copied as one line of text ends its last paragraph with the
  * signature and the date on the same line, and the page's 附件下载 after
  * them ("无 平潭综合实验区公安局 2020年1月17日 附件下载",
@@ -1916,6 +1944,13 @@ static void glued_signature(imp *im)
 		                "\"%s\" at the end of the text reads as the page's, not the report's; "
 		                "left out"), t);
 		free(t);
+		s[n] = '\0';
+	}
+	size_t m = imprint_start(im, s, n);
+	if (m > 0 && m < n && trim_end(s, m)) {
+		s[n] = '\0';
+		imprint_left_out(im, l, s, m);
+		n = trim_end(s, m);
 		s[n] = '\0';
 	}
 	size_t d = date_at_end(im, s, n);

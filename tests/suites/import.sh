@@ -627,7 +627,12 @@ hzs-2019:2020-01-02:无
 jjf-2022:2023-01-05:2022年，无收取信息处理费情况，无其他需报告事项。特此报告。
 gyz-2021:2022-01-07:2021年，无收取信息处理费情况。
 tcj-2024:2025-01-26:2024年度我局无收取信息公开处理费。
+jjf-2019:2020-01-02:无
+jjf-2021:2022-01-13:2021年，无收取信息处理费情况。
 LIST
+# 经发局 2019-2021 print their imprint (版记) after the date, "…办公室 2020年1月2日印发":
+# the document's, left out with a warning
+t real:pingtan-jjf-2019:imprint 'grep -qF "fj-pingtan-jjf-2019.page.txt:10:3614: warning: \"平潭综合实验区经济发展局办公室 2020年1月2日印发\" after the text is the document'"'"'s imprint" "$tmp/gl-jjf-2019.err" && ! grep -q "印发\$" "$tmp/gl-jjf-2019.yaml"' 
 t real:pingtan-hzs-2019:page-word 'grep -q "fj-pingtan-hzs-2019.page.txt:10:[0-9]*: warning: \"附件下载\" at the end of the text reads as the page" "$tmp/gl-hzs-2019.err" && ! grep -q "^signatories:" "$tmp/gl-hzs-2019.yaml"'
 # signed by the bureau's former name, kept as printed
 t real:pingtan-tcj-2024:signatory-not-agency 'grep -A1 "^signatories:" "$tmp/gl-tcj-2024.yaml" | grep -qxF "  - 平潭综合实验区国有资产管理局" && grep -qx "agency: 平潭综合实验区投资促进局" "$tmp/gl-tcj-2024.yaml"'
