@@ -1705,6 +1705,71 @@ static bool ends_paragraph(const char *s)
 
 #define PAGE_LINE_MAX 60 /* display cells */
 
+/* A field of the page's or its archive's header, however long: a name of
+ * at most six characters, a colon, and a value with no punctuation of a
+ * sentence (原文链接: https://…, 本地目录: zwgk/…/80569_…年度报告,
+ * tests/real/fj-pingtan-*.page.txt). */
+static bool field_line(const char *s)
+{
+	static const char *const colons[] = {"\xEF\xBC\x9A", ":"}; /* ：  : */
+	const char *c = NULL;
+	for (size_t k = 0; k < GIR_ARRAY_LEN(colons); k++) {
+		const char *f = strstr(s, colons[k]);
+		if (f && (!c || f < c))
+			c = f;
+	}
+	if (!c || c == s)
+		return false;
+	char *name = gir_xstrndup(s, (size_t)(c - s));
+	bool short_name = imp_width(name) <= 12 && !strchr(name, ' ');
+	free(name);
+	if (!short_name)
+		return false;
+	static const char *const stops[] = {"。", "，", "；", "、", "！", "？"};
+	for (size_t k = 0; k < GIR_ARRAY_LEN(stops); k++)
+		if (strstr(c, stops[k]))
+			return false;
+	return true;
+}
+
+/* The line an archive puts before the article ("正文：",
+ * "==================== 正文 ====================",
+ * tests/real/fj-pingtan-*.page.txt, fj-sanming-*): the word with only
+ * colons, "=" and spaces around it. */
+static bool article_marker(const imp *im, size_t i)
+{
+	char *n = without_spaces(line_text(im, i));
+	char *a = n, *b = n + strlen(n);
+	while (*a == '=')
+		a++;
+	while (b > a && (b[-1] == '=' || b[-1] == ':'))
+		b--;
+	if (b - a >= 3 && strncmp(b - 3, "\xEF\xBC\x9A", 3) == 0) /* ： */
+		b -= 3;
+	bool is = b - a == 6 && strncmp(a, "正文", 6) == 0;
+	free(n);
+	return is;
+}
+
+/* The line after an archive's article marker among the page's lines after
+ * the title (short ones, or header fields however long); `from` when
+ * there is none. */
+static size_t after_marker(const imp *im, size_t from, size_t end)
+{
+	for (size_t i = from; i < end; i++) {
+		if (blank(im, i))
+			continue;
+		const char *s = line_text(im, i);
+		if (im->doc.lines[i].kind != IMP_TEXT)
+			break;
+		if (article_marker(im, i))
+			return i + 1;
+		if ((imp_width(s) > PAGE_LINE_MAX && !field_line(s)) || ends_paragraph(s))
+			break;
+	}
+	return from;
+}
+
 /* A page copied from a portal has, between the title and the report's
  * first paragraph, short lines of its own (来源：…  时间：…, 微信 微博,
  * 文字版, 相关链接：): no sentence of the report is among them.  They are
@@ -1713,13 +1778,15 @@ static size_t skip_page_matter(imp *im, size_t from, size_t end)
 {
 	if (im->doc.own_text || im->doc.markdown)
 		return from;
-	size_t i = from, first = 0;
+	size_t i = from, first = 0, marked = after_marker(im, from, end);
 	bool any = false;
 	for (; i < end; i++) {
 		const char *s = line_text(im, i);
 		if (blank(im, i))
 			continue;
-		if (im->doc.lines[i].kind != IMP_TEXT || imp_width(s) > PAGE_LINE_MAX || ends_paragraph(s))
+		if (marked > from ? i >= marked /* the article starts after the archive's marker */
+		                  : im->doc.lines[i].kind != IMP_TEXT || imp_width(s) > PAGE_LINE_MAX ||
+		                        ends_paragraph(s))
 			break;
 		if (!any)
 			first = i, any = true;

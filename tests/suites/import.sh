@@ -656,3 +656,11 @@ done
 t real:pingtan-2019.chromium.pdf:page-footer 'sed -n "/^other_matters:/,/^\$/p" "$tmp/pf19.yaml" | grep -c "^  - " | grep -qx 1 && grep -qxF "  - 无其他需要报告的事项" "$tmp/pf19.yaml" && grep -q "chromium.pdf:193:1: warning: the lines from 193 to the end (from \"附件下载\")" "$tmp/pf19.err"'
 "$BIN" import tests/real/fj-putian-cg-2024.chromium.pdf >"$tmp/pf24.yaml" 2>"$tmp/pf24.err"
 t real:putian-cg-2024.chromium.pdf:page-footer 'grep -qx "date: 2025-01-10" "$tmp/pf24.yaml" && tail -n 1 "$tmp/pf24.yaml" | grep -qxF "  - 2024年，我局未收取信息处理费。" && grep -q "from \"附件下载：\")" "$tmp/pf24.err"'
+
+# An archive's copy of a page has a header of fields (原文链接: https://…) and
+# a marker before the article (正文：): all of it is left out, and the preface
+# starts with the report's first words (三明 2023: short lines cut by the
+# page's markup, kept).
+t real:pingtan-gaj-2019:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/gl-gaj-2019.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》和实验区管委会信息公开工作的要求" && ! grep -q "原文链接\|本地目录\|正文 ====" "$tmp/gl-gaj-2019.yaml" && grep -q "page.txt:2:1: warning: the short lines after the title (lines 2-9)" "$tmp/gl-gaj-2019.err"'
+"$BIN" import tests/real/fj-sanming-2023.page.txt >"$tmp/sm2023.yaml" 2>/dev/null
+t real:sanming-2023:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/sm2023.yaml" | grep -qxF "  - 根据《中华人民共和国政府信息公开条例》" && ! grep -q "原始链接\|本地目录\|  - 正文" "$tmp/sm2023.yaml"'
