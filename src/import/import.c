@@ -1000,6 +1000,62 @@ static void mend_broken(imp *im, imp_narr *nar)
 	nar->n = w;
 }
 
+/* Whether a paragraph that ends with `a` and the one after it that starts
+ * with `b` are one sentence cut in two: no paragraph starts with a comma, a
+ * stop or a closing bracket, none ends with an opening one, and a number is
+ * not split over two ("201⏎9⏎年", "0598—⏎8231086", the page's <span>s in
+ * tests/real/fj-sanming-*). */
+static bool cut_sentence(const char *a, const char *b)
+{
+	static const char *const opens_next[] = {"，", "。", "、", "；", "：", "）", "》", "”", "！", "？", ")", ","};
+	static const char *const closes_prev[] = {"（", "《", "“", "—", "(", "-"};
+	static const char *const after_digit[] = {"年", "月", "日", "号", "件", "条", "个", "%", "％", "."};
+	for (size_t k = 0; k < GIR_ARRAY_LEN(opens_next); k++)
+		if (strncmp(b, opens_next[k], strlen(opens_next[k])) == 0)
+			return true;
+	if (ends_with_any(a, closes_prev, GIR_ARRAY_LEN(closes_prev)))
+		return true;
+	size_t n = strlen(a);
+	if (!n || a[n - 1] < '0' || a[n - 1] > '9')
+		return false;
+	if (*b >= '0' && *b <= '9')
+		return true;
+	for (size_t k = 0; k < GIR_ARRAY_LEN(after_digit); k++)
+		if (strncmp(b, after_digit[k], strlen(after_digit[k])) == 0)
+			return true;
+	return false;
+}
+
+/* Paragraphs that are one sentence cut in two (cut_sentence) are joined as
+ * they were, without a space; said once for the narrative. */
+static void mend_cut(imp *im, imp_narr *nar, const char *heading)
+{
+	size_t w = 0, joined = 0;
+	gir_pos first = {0, 0};
+	for (size_t i = 0; i < nar->n; i++) {
+		if (w && !nar->p[w - 1].heading && !nar->p[i].heading &&
+		    cut_sentence(nar->p[w - 1].text, nar->p[i].text)) {
+			gir_buf b = {0};
+			gir_buf_puts(&b, nar->p[w - 1].text);
+			gir_buf_puts(&b, nar->p[i].text);
+			free(nar->p[w - 1].text);
+			free(nar->p[i].text);
+			nar->p[w - 1].text = imp_detach(&b);
+			if (!joined++)
+				first = nar->p[i].pos;
+			continue;
+		}
+		nar->p[w++] = nar->p[i];
+	}
+	nar->n = w;
+	if (joined)
+		gir_diag_at(im->doc.diags, im->doc.file, first, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_cut_lines_joined,
+		                "%s: %zu lines that go on a sentence (starting with a comma or a closing "
+		                "bracket, or the rest of a number) joined with the line before"),
+		            heading ? heading : im->t->field_labels[GIR_F_PREFACE], joined);
+}
+
 /* A subheading: the next number of the section's （一）（二）…, on a short
  * line of its own (any length in gireport's txt, which numbers them). */
 static bool subheading(const imp *im, const char *text, int expect)
@@ -1104,7 +1160,7 @@ static void mark_subheadings(const imp *im, imp_narr *nar)
 /* The paragraphs of lines [from, to) into nar (which the caller frees with
  * narr_free): lines joined across line and page breaks, a paragraph ending
  * at a blank line or where the next line starts one, subheadings marked. */
-static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
+static void read_narrative(imp *im, size_t from, size_t to, const char *heading_name, imp_narr *nar)
 {
 	memset(nar, 0, sizeof *nar);
 	gir_buf b = {0};
@@ -1145,8 +1201,10 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 	}
 	gir_buf_free(&b);
 	/* A reader's paragraphs (a page's <p>, Word's w:p) are whole. */
-	if (!im->doc.own_text && !im->doc.markdown && !im->doc.structured)
+	if (!im->doc.own_text && !im->doc.markdown && !im->doc.structured) {
+		mend_cut(im, nar, heading_name);
 		mend_broken(im, nar);
+	}
 	mark_subheadings(im, nar);
 }
 
@@ -1515,7 +1573,7 @@ static void import_section(imp *im, size_t k)
 	if (sec->kind == GIR_NARRATIVE) {
 		stray_tables(im, from, to, sec->heading);
 		imp_narr nar;
-		read_narrative(im, from, to, &nar);
+		read_narrative(im, from, to, sec->heading, &nar);
 		if (nar.n)
 			emit_narrative(im, sec->id, sec->heading, &nar);
 		else
@@ -1856,7 +1914,7 @@ static void emit_preface(imp *im)
 		return;
 	im->title_to = skip_page_matter(im, im->title_to, end);
 	imp_narr nar;
-	read_narrative(im, im->title_to, end, &nar);
+	read_narrative(im, im->title_to, end, NULL, &nar);
 	if (nar.n) {
 		write_lines(im, (gir_pos){0, 0}, "\n");
 		emit_narrative(im, "preface", NULL, &nar);

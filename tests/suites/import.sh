@@ -664,3 +664,12 @@ t real:putian-cg-2024.chromium.pdf:page-footer 'grep -qx "date: 2025-01-10" "$tm
 t real:pingtan-gaj-2019:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/gl-gaj-2019.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》和实验区管委会信息公开工作的要求" && ! grep -q "原文链接\|本地目录\|正文 ====" "$tmp/gl-gaj-2019.yaml" && grep -q "page.txt:2:1: warning: the short lines after the title (lines 2-9)" "$tmp/gl-gaj-2019.err"'
 "$BIN" import tests/real/fj-sanming-2023.page.txt >"$tmp/sm2023.yaml" 2>/dev/null
 t real:sanming-2023:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/sm2023.yaml" | grep -qxF "  - 根据《中华人民共和国政府信息公开条例》" && ! grep -q "原始链接\|本地目录\|  - 正文" "$tmp/sm2023.yaml"'
+
+# 三明's pages cut the text wherever the markup had a <span> ("201⏎9⏎年",
+# "联系电话：0598—⏎8231086⏎，电子邮箱…"): a line that starts with a comma or
+# a closing bracket, or is the rest of a number, goes on the line before,
+# joined without a space, said once for the narrative.  And 淮安 2024's PDF
+# has a paragraph break after "共计 95": "个，在省办…" joined.
+t real:sanming-2019:cut-lines-joined 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 2019年，" && grep -qF "  - 电子版在市政府门户网（http://www.sm.gov.cn）政府信息公开专栏发布。对本报告有疑问，请联系三明市政务公开工作领导小组办公室，联系电话：0598—8231086，电子邮箱：smgkb@126.com。" "$tmp/sm2019.yaml" && grep -q "warning: 一、总体情况: [0-9]* lines that go on a sentence" "$tmp/sm2019.err"'
+"$BIN" import tests/real/js-huaian-2024.pdf >"$tmp/ha2024.yaml" 2>/dev/null
+t real:huaian-2024:cut-lines-joined 'grep -q "全市在运维政务新媒体共计95个，在省办2024年四个季度政务新媒体检查抽查中" "$tmp/ha2024.yaml" && ! grep -q "^ *- 个，" "$tmp/ha2024.yaml"'
