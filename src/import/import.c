@@ -813,23 +813,32 @@ static const char *const publication_notes[] = {
 	"此件主动公开", "此件公开发布", "此件依申请公开", "此件不予公开", "此件不公开", "此页无正文",
 };
 
-/* Whether line i is one of publication_notes, alone, in brackets or not. */
-static bool publication_note(const imp *im, size_t i)
+/* Whether text is one of publication_notes, alone, in brackets or not, or
+ * a contact note in brackets ("（联系人：林耀，联系方式：0591-23163387）",
+ * tests/real/fj-pingtan-jtj-2019.page.txt): GB/T 9704's 附注 too. */
+static bool note_text(const char *text)
 {
-	if (im->doc.lines[i].kind != IMP_TEXT)
-		return false;
-	char *n = without_spaces(line_text(im, i));
+	char *n = without_spaces(text);
 	const char *s = n;
 	size_t len = strlen(s);
+	bool bracketed = true;
 	if (strncmp(s, "\xEF\xBC\x88", 3) == 0 && len >= 6 && strcmp(s + len - 3, "\xEF\xBC\x89") == 0)
 		s += 3, len -= 6; /* （…） */
 	else if (*s == '(' && len >= 2 && s[len - 1] == ')')
 		s++, len -= 2;
-	bool found = false;
+	else
+		bracketed = false;
+	static const char contact[] = "联系人";
+	bool found = bracketed && len > sizeof contact - 1 && strncmp(s, contact, sizeof contact - 1) == 0;
 	for (size_t k = 0; k < GIR_ARRAY_LEN(publication_notes) && !found; k++)
 		found = strlen(publication_notes[k]) == len && strncmp(s, publication_notes[k], len) == 0;
 	free(n);
 	return found;
+}
+
+static bool publication_note(const imp *im, size_t i)
+{
+	return im->doc.lines[i].kind == IMP_TEXT && note_text(line_text(im, i));
 }
 
 /* The end of the text before the publication notes at its end (said,
@@ -840,8 +849,8 @@ static size_t before_notes(imp *im, size_t e)
 		const imp_line *l = &im->doc.lines[e - 1];
 		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, l->col}, NULL, NULL, NULL,
 		            GIR_MSG(WARNING, import_publication_note_left_out,
-		                "\"%s\" after the text is the document's publication note, not the report's; "
-		                "left out"), line_text(im, e - 1));
+		                "\"%s\" after the text is the document's note (附注: how it is published, "
+		                "whom to ask), not the report's; left out"), line_text(im, e - 1));
 		e--;
 		while (e > 0 && blank(im, e - 1))
 			e--;
@@ -2017,6 +2026,21 @@ static size_t imprint_start(const imp *im, const char *s, size_t n)
 	return w;
 }
 
+/* Where a note in brackets that ends s[0, n) starts (note_text), or n. */
+static size_t note_start(const char *s, size_t n)
+{
+	if (n < 3 || strncmp(s + n - 3, "\xEF\xBC\x89", 3) != 0)
+		return n;
+	for (size_t p = n - 3; p-- > 0;)
+		if (strncmp(s + p, "\xEF\xBC\x88", 3) == 0) {
+			char *t = gir_xstrndup(s + p, n - p);
+			bool note = note_text(t);
+			free(t);
+			return note ? p : n;
+		}
+	return n;
+}
+
 static void imprint_left_out(const imp *im, const imp_line *l, const char *s, size_t from)
 {
 	gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, column_at(l, s, from)}, NULL, NULL,
@@ -2069,6 +2093,17 @@ static void glued_signature(imp *im)
 		                "\"%s\" at the end of the text reads as the page's, not the report's; "
 		                "left out"), t);
 		free(t);
+		s[n] = '\0';
+	}
+	size_t o = note_start(s, n);
+	if (o > 0 && o < n && trim_end(s, o)) {
+		s[n] = '\0';
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, column_at(l, s, o)}, NULL, NULL,
+		            NULL,
+		            GIR_MSG(WARNING, import_publication_note_left_out,
+		                "\"%s\" after the text is the document's note (附注: how it is published, "
+		                "whom to ask), not the report's; left out"), s + o);
+		n = trim_end(s, o);
 		s[n] = '\0';
 	}
 	size_t m = imprint_start(im, s, n);

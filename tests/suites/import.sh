@@ -610,7 +610,7 @@ for f in cg-2021:2022-01-12:1297:4 cg-2024:2025-01-10:1292:20 kjj-2025:2026-01-1
 	n=${f%%:*} rest=${f#*:}
 	d=${rest%%:*} at=${rest#*:}
 	"$BIN" import "tests/real/fj-putian-$n.html" >"$tmp/pt-$n.yaml" 2>"$tmp/pt-$n.err"
-	t "real:putian-$n:publication-note" "grep -qx 'date: $d' '$tmp/pt-$n.yaml' && ! grep -q '此件主动公开\|^  - 莆田市\|^  - 20[0-9]*年[0-9]*月[0-9]*日\$' '$tmp/pt-$n.yaml' && ! grep -q '^signatories:' '$tmp/pt-$n.yaml' && grep -qF 'fj-putian-$n.html:$at: warning: \"（此件主动公开）\" after the text is the document'\''s publication note' '$tmp/pt-$n.err'"
+	t "real:putian-$n:publication-note" "grep -qx 'date: $d' '$tmp/pt-$n.yaml' && ! grep -q '此件主动公开\|^  - 莆田市\|^  - 20[0-9]*年[0-9]*月[0-9]*日\$' '$tmp/pt-$n.yaml' && ! grep -q '^signatories:' '$tmp/pt-$n.yaml' && grep -qF 'fj-putian-$n.html:$at: warning: \"（此件主动公开）\" after the text is the document'\''s note (附注' '$tmp/pt-$n.err'"
 done
 
 # The pages 平潭's archive copied as one line (tests/real/fj-pingtan-*.page.txt)
@@ -629,6 +629,8 @@ gyz-2021:2022-01-07:2021年，无收取信息处理费情况。
 tcj-2024:2025-01-26:2024年度我局无收取信息公开处理费。
 jjf-2019:2020-01-02:无
 jjf-2021:2022-01-13:2021年，无收取信息处理费情况。
+jtj-2019:2020-01-02:暂无。
+jtj-2020:2021-01-26:暂无。
 LIST
 # 经发局 2019-2021 print their imprint (版记) after the date, "…办公室 2020年1月2日印发":
 # the document's, left out with a warning
@@ -673,3 +675,6 @@ t real:sanming-2023:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/sm2023.yaml
 t real:sanming-2019:cut-lines-joined 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 2019年，" && grep -qF "  - 电子版在市政府门户网（http://www.sm.gov.cn）政府信息公开专栏发布。对本报告有疑问，请联系三明市政务公开工作领导小组办公室，联系电话：0598—8231086，电子邮箱：smgkb@126.com。" "$tmp/sm2019.yaml" && grep -q "warning: 一、总体情况: [0-9]* lines that go on a sentence" "$tmp/sm2019.err"'
 "$BIN" import tests/real/js-huaian-2024.pdf >"$tmp/ha2024.yaml" 2>/dev/null
 t real:huaian-2024:cut-lines-joined 'grep -q "全市在运维政务新媒体共计95个，在省办2024年四个季度政务新媒体检查抽查中" "$tmp/ha2024.yaml" && ! grep -q "^ *- 个，" "$tmp/ha2024.yaml"'
+# 交建局 2019-2021 end with a contact note in brackets after the date
+# ("（联系人：林耀，联系方式：0591-23163407）"): a 附注, left out with a warning
+t real:pingtan-jtj-2019:contact-note 'grep -qF "fj-pingtan-jtj-2019.page.txt:10:3709: warning: \"（联系人：林耀，联系方式：0591-23163407）\" after the text is the document" "$tmp/gl-jtj-2019.err" && ! grep -q "联系人：林耀" "$tmp/gl-jtj-2019.yaml"'
