@@ -1914,6 +1914,81 @@ static size_t page_tail(imp *im, size_t from, size_t to)
 	return to;
 }
 
+/* The column of byte `at` of line l's text s (after its leading white
+ * space, where l->col is): characters, as libyaml counts. */
+static int column_at(const imp_line *l, const char *s, size_t at)
+{
+	int col = l->col;
+	for (size_t i = 0; i < at; i++)
+		col += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return col;
+}
+
+#define INLINE_HEAD_MAX 1000 /* bytes of a line where the page's words are looked for */
+
+/* Where the report's title ends, set off by spaces, in the first
+ * INLINE_HEAD_MAX bytes of s, with no sentence ended before it; the last
+ * such title, or 0. */
+static size_t title_end_in(const imp *im, const char *s)
+{
+	size_t len = strlen(s), limit = len < INLINE_HEAD_MAX ? len : INLINE_HEAD_MAX, best = 0;
+	const char *stop = strstr(s, "。");
+	if (stop && (size_t)(stop - s) < limit)
+		limit = (size_t)(stop - s);
+	for (size_t q = 1; q < limit; q++) {
+		if (s[q] != ' ')
+			continue;
+		for (size_t p = 0; p < q; p++) {
+			if (p > 0 && s[p - 1] != ' ')
+				continue;
+			if (q - p > 300)
+				continue;
+			char *piece = gir_xstrndup(s + p, q - p);
+			char *flat = without_spaces(piece);
+			char *agency = NULL;
+			int year = 0;
+			if (*flat && match_title(im, flat, &agency, &year))
+				best = q;
+			free(agency);
+			free(flat);
+			free(piece);
+		}
+	}
+	return best;
+}
+
+/* A page copied as one line of text starts the article's line with the
+ * page's own words — breadcrumb, source and time, share links, the title
+ * again — and then the report ("当前位置： 首页政务公开… 来源： 时间：2020-01-02
+ * 微信 微博 … 平潭综合实验区经济发展局 2019年政府信息公开工作年度报告 根据《…",
+ * tests/real/fj-pingtan-jjf-2019.page.txt): up to the last title set off
+ * by spaces, before any sentence ends, they are left out, and said. */
+static void skip_head_in_line(imp *im, size_t i)
+{
+	imp_line *l = &im->doc.lines[i];
+	if (l->kind != IMP_TEXT || im->doc.own_text || im->doc.markdown)
+		return;
+	char *s = (char *)line_text(im, i);
+	if (imp_width(s) <= PAGE_LINE_MAX)
+		return;
+	size_t q = title_end_in(im, s);
+	if (!q)
+		return;
+	size_t from = q;
+	while (s[from] == ' ')
+		from++;
+	if (!s[from])
+		return;
+	char *head = gir_xstrndup(s, q);
+	gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, l->col}, NULL, NULL, NULL,
+	            GIR_MSG(WARNING, import_head_in_line_left_out,
+	                "the title, and the page's words before it, at the start of the article's line (\"%s\"): left out"),
+	            head);
+	free(head);
+	l->col = column_at(l, s, from);
+	memmove(s, s + from, strlen(s + from) + 1);
+}
+
 /* Writes the paragraphs between the title and the first heading, if any,
  * as the preface, past the page's matter before them. */
 static void emit_preface(imp *im)
@@ -1922,6 +1997,11 @@ static void emit_preface(imp *im)
 	if (im->title_to >= end)
 		return;
 	im->title_to = skip_page_matter(im, im->title_to, end);
+	size_t first = im->title_to;
+	while (first < end && blank(im, first))
+		first++;
+	if (first < end)
+		skip_head_in_line(im, first);
 	imp_narr nar;
 	read_narrative(im, im->title_to, end, NULL, &nar);
 	if (nar.n) {
@@ -1961,15 +2041,6 @@ static size_t trim_end(const char *s, size_t n)
 	}
 }
 
-/* The column of byte `at` of line l's text s (after its leading white
- * space, where l->col is): characters, as libyaml counts. */
-static int column_at(const imp_line *l, const char *s, size_t at)
-{
-	int col = l->col;
-	for (size_t i = 0; i < at; i++)
-		col += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return col;
-}
 
 /* Where a date that ends s[0, n) starts ("2020年1月17日", "2022年1月13 日"),
  * after some other text; 0 for none. */

@@ -678,3 +678,9 @@ t real:huaian-2024:cut-lines-joined 'grep -q "全市在运维政务新媒体共�
 # 交建局 2019-2021 end with a contact note in brackets after the date
 # ("（联系人：林耀，联系方式：0591-23163407）"): a 附注, left out with a warning
 t real:pingtan-jtj-2019:contact-note 'grep -qF "fj-pingtan-jtj-2019.page.txt:10:3709: warning: \"（联系人：林耀，联系方式：0591-23163407）\" after the text is the document" "$tmp/gl-jtj-2019.err" && ! grep -q "联系人：林耀" "$tmp/gl-jtj-2019.yaml"'
+
+# The one-line copies start the article's line with the page's breadcrumb,
+# source, time and share links, and the title again ("当前位置： 首页… 平潭综合
+# 实验区经济发展局 2019年政府信息公开工作年度报告 根据《…"): up to that title,
+# left out with a warning; the preface starts with the report's first words.
+t real:pingtan-jjf-2019:head-in-line 'sed -n "/^preface:/{n;p;}" "$tmp/gl-jjf-2019.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、《福建省政府信息公开办法》" && ! grep -q "当前位置\|微信 微博" "$tmp/gl-jjf-2019.yaml" && grep -q "page.txt:10:1: warning: the title, and the page'"'"'s words before it, at the start of the article'"'"'s line (\"当前位置： 首页" "$tmp/gl-jjf-2019.err"'
