@@ -1011,13 +1011,13 @@ static void mend_broken(imp *im, imp_narr *nar)
 
 /* Whether a paragraph that ends with `a` and the one after it that starts
  * with `b` are one sentence cut in two: no paragraph starts with a comma, a
- * stop or a closing bracket, none ends with an opening one, and a number is
- * not split over two ("201⏎9⏎年", "0598—⏎8231086", the page's <span>s in
+ * stop or a closing bracket, none ends with an opening one or a comma, and
+ * a number is not split over two ("201⏎9⏎年", "0598—⏎8231086", the page's <span>s in
  * tests/real/fj-sanming-*). */
 static bool cut_sentence(const char *a, const char *b)
 {
 	static const char *const opens_next[] = {"，", "。", "、", "；", "：", "）", "》", "”", "！", "？", ")", ","};
-	static const char *const closes_prev[] = {"（", "《", "“", "—", "(", "-"};
+	static const char *const closes_prev[] = {"（", "《", "“", "—", "(", "-", "，", ",", "、"};
 	static const char *const after_digit[] = {"年", "月", "日", "号", "件", "条", "个", "%", "％", "."};
 	for (size_t k = 0; k < GIR_ARRAY_LEN(opens_next); k++)
 		if (strncmp(b, opens_next[k], strlen(opens_next[k])) == 0)

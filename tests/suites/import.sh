@@ -601,7 +601,7 @@ t real:sanming-2019:edition-gov-2019 'grep -q "^template: gov-2019$" "$tmp/sm201
 # preface does not take it.
 t real:sanming-2019:two-line-heading '! grep -q "no heading 一、总体情况" "$tmp/sm2019.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2019.yaml" | grep -qxF "  - 政府信息公开是三明市政府建设“服务政府、开明政府、法治政府、廉洁政府”的一项重要工作。" && ! sed -n "/^preface:/,/^overview:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 总体情况"'
 "$BIN" import tests/real/fj-sanming-2020.page.txt >"$tmp/sm2020.yaml" 2>"$tmp/sm2020.err"
-t real:sanming-2020:two-line-heading '! grep -q "no heading" "$tmp/sm2020.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2020.yaml" | grep -qxF "  - 2020年，"'
+t real:sanming-2020:two-line-heading '! grep -q "no heading" "$tmp/sm2020.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2020.yaml" | grep -qxF "  - 2020年，为贯彻落实《国务院办公厅关于印发2020年政务公开工作要点的通知》"'
 
 # The three 莆田 pages end with "（此件主动公开）" after the date, a
 # document's publication note: left out with a warning, and the signature
@@ -667,12 +667,12 @@ t real:pingtan-gaj-2019:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/gl-gaj-
 "$BIN" import tests/real/fj-sanming-2023.page.txt >"$tmp/sm2023.yaml" 2>/dev/null
 t real:sanming-2023:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/sm2023.yaml" | grep -qxF "  - 根据《中华人民共和国政府信息公开条例》" && ! grep -q "原始链接\|本地目录\|  - 正文" "$tmp/sm2023.yaml"'
 
-# 三明's pages cut the text wherever the markup had a <span> ("201⏎9⏎年",
+# 三明's pages cut the text wherever the markup had a <span> ("201⏎9⏎年，⏎为贯彻…",
 # "联系电话：0598—⏎8231086⏎，电子邮箱…"): a line that starts with a comma or
-# a closing bracket, or is the rest of a number, goes on the line before,
+# a closing bracket, follows a comma, or is the rest of a number, goes on the line before,
 # joined without a space, said once for the narrative.  And 淮安 2024's PDF
 # has a paragraph break after "共计 95": "个，在省办…" joined.
-t real:sanming-2019:cut-lines-joined 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 2019年，" && grep -qF "  - 电子版在市政府门户网（http://www.sm.gov.cn）政府信息公开专栏发布。对本报告有疑问，请联系三明市政务公开工作领导小组办公室，联系电话：0598—8231086，电子邮箱：smgkb@126.com。" "$tmp/sm2019.yaml" && grep -q "warning: 一、总体情况: [0-9]* lines that go on a sentence" "$tmp/sm2019.err"'
+t real:sanming-2019:cut-lines-joined 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 2019年，为贯彻落实《国务院办公厅关于印发2019年政务公开工作要点的通知》" && grep -qF "  - 电子版在市政府门户网（http://www.sm.gov.cn）政府信息公开专栏发布。对本报告有疑问，请联系三明市政务公开工作领导小组办公室，联系电话：0598—8231086，电子邮箱：smgkb@126.com。" "$tmp/sm2019.yaml" && grep -q "warning: 一、总体情况: [0-9]* lines that go on a sentence" "$tmp/sm2019.err"'
 "$BIN" import tests/real/js-huaian-2024.pdf >"$tmp/ha2024.yaml" 2>/dev/null
 t real:huaian-2024:cut-lines-joined 'grep -q "全市在运维政务新媒体共计95个，在省办2024年四个季度政务新媒体检查抽查中" "$tmp/ha2024.yaml" && ! grep -q "^ *- 个，" "$tmp/ha2024.yaml"'
 # 交建局 2019-2021 end with a contact note in brackets after the date
