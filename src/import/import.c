@@ -41,6 +41,7 @@ typedef struct imp {
 	const gir_template *chosen; /* by the labels, before --template */
 	int score;
 	long *sec_line;          /* line index of each section's heading, or -1 */
+	size_t *sec_span;        /* the lines each heading takes (1, or 2: "一、⏎总体情况") */
 	size_t title_from, title_to; /* lines of the title */
 	char *title;
 	char *agency;
@@ -302,52 +303,91 @@ static bool names_section(const gir_section *sec, const char *n, bool bare_ok)
 	return false;
 }
 
-/* The section a line is the heading of ("一、总体情况", "1、 总体情况",
- * "## 一、总体情况"), among those after `after`; -1 for none.  In
- * Markdown a line without "#" is a heading only when it has the heading's
- * own numbering (a plain "六、其他需要报告的事项" among "##" headings). */
-static int heading_of(const imp *im, size_t i, int after, bool numbered_only)
+/* Normalised heading text of line i without a trailing ：; NULL when the
+ * line is no heading candidate.  Sets *marked (a Markdown "#" or not
+ * Markdown at all). */
+static char *heading_text(const imp *im, size_t i, bool *marked)
 {
 	if (im->doc.lines[i].kind != IMP_TEXT)
-		return -1;
+		return NULL;
 	const char *s = line_text(im, i);
 	if (strlen(s) > HEADING_MAX) /* a paragraph: not worth normalising */
-		return -1;
-	bool marked = !im->doc.markdown;
+		return NULL;
+	*marked = !im->doc.markdown;
 	if (im->doc.markdown && *s == '#') {
 		while (*s == '#')
 			s++;
 		if (*s != ' ')
-			return -1;
-		s++, marked = true;
+			return NULL;
+		s++, *marked = true;
 	}
 	char *n = imp_normalize(s);
 	size_t len = strlen(n);
 	if (len >= 3 && strcmp(n + len - 3, "\xEF\xBC\x9A") == 0) /* a trailing ： */
 		n[len - 3] = '\0';
-	int found = -1;
+	return n;
+}
+
+static int section_named(const imp *im, const char *n, int after, bool marked, bool numbered_only)
+{
 	if (numbered_only && gir_skip_numbering(n) == n && !im->doc.markdown)
-		after = (int)im->t->nsections; /* no numbering: no heading in this pass */
-	for (size_t k = (size_t)(after + 1); k < im->t->nsections && found < 0; k++)
+		return -1; /* no numbering: no heading in this pass */
+	for (size_t k = (size_t)(after + 1); k < im->t->nsections; k++)
 		if (names_section(im->t->sections[k], n, marked))
-			found = (int)k;
+			return (int)k;
+	return -1;
+}
+
+/* The section a line is the heading of ("一、总体情况", "1、 总体情况",
+ * "## 一、总体情况"), among those after `after`; -1 for none.  In
+ * Markdown a line without "#" is a heading only when it has the heading's
+ * own numbering (a plain "六、其他需要报告的事项" among "##" headings).
+ * A number alone on its line followed by a section's name on the next
+ * ("一、⏎总体情况", tests/real/fj-sanming-2019, where the page's markup
+ * broke the line) is one heading: *span is then 2, else 1. */
+static int heading_of(const imp *im, size_t i, int after, bool numbered_only, size_t *span)
+{
+	bool marked;
+	char *n = heading_text(im, i, &marked);
+	*span = 1;
+	if (!n)
+		return -1;
+	int found = -1;
+	if (*n && !*gir_skip_numbering(n)) { /* a number alone */
+		bool next_marked;
+		char *name = i + 1 < im->doc.nlines ? heading_text(im, i + 1, &next_marked) : NULL;
+		if (name && *name && gir_skip_numbering(name) == name) {
+			gir_buf b = {0};
+			gir_buf_printf(&b, "%s%s", n, name);
+			char *both = imp_detach(&b);
+			found = section_named(im, both, after, marked, numbered_only);
+			if (found >= 0)
+				*span = 2;
+			free(both);
+		}
+		free(name);
+	} else {
+		found = section_named(im, n, after, marked, numbered_only);
+	}
 	free(n);
 	return found;
 }
 
 /* Fills sec_line with the line of each section's heading, -1 where none is
- * found; a heading is looked for only among the sections after the last
- * one found.  Returns how many were found. */
-static size_t scan_headings(const imp *im, long *sec_line, bool numbered_only)
+ * found, and sec_span with the lines it takes; a heading is looked for
+ * only among the sections after the last one found.  Returns how many
+ * were found. */
+static size_t scan_headings(const imp *im, long *sec_line, size_t *sec_span, bool numbered_only)
 {
 	size_t found = 0;
 	for (size_t k = 0; k < im->t->nsections; k++)
-		sec_line[k] = -1;
+		sec_line[k] = -1, sec_span[k] = 1;
 	int last = -1;
 	for (size_t i = 0; i < im->doc.nlines; i++) {
-		int k = heading_of(im, i, last, numbered_only);
+		size_t span;
+		int k = heading_of(im, i, last, numbered_only, &span);
 		if (k >= 0)
-			sec_line[k] = (long)i, last = k, found++;
+			sec_line[k] = (long)i, sec_span[k] = span, last = k, found++, i += span - 1;
 	}
 	return found;
 }
@@ -359,12 +399,18 @@ static size_t scan_headings(const imp *im, long *sec_line, bool numbered_only)
  * are the headings. */
 static void find_headings(imp *im)
 {
-	im->sec_line = gir_xcalloc(im->t->nsections, sizeof *im->sec_line);
-	long *numbered = gir_xcalloc(im->t->nsections, sizeof *numbered);
-	size_t any = scan_headings(im, im->sec_line, false);
-	if (scan_headings(im, numbered, true) > any)
-		memcpy(im->sec_line, numbered, im->t->nsections * sizeof *numbered);
+	size_t ns = im->t->nsections;
+	im->sec_line = gir_xcalloc(ns, sizeof *im->sec_line);
+	im->sec_span = gir_xcalloc(ns, sizeof *im->sec_span);
+	long *numbered = gir_xcalloc(ns, sizeof *numbered);
+	size_t *nspan = gir_xcalloc(ns, sizeof *nspan);
+	size_t any = scan_headings(im, im->sec_line, im->sec_span, false);
+	if (scan_headings(im, numbered, nspan, true) > any) {
+		memcpy(im->sec_line, numbered, ns * sizeof *numbered);
+		memcpy(im->sec_span, nspan, ns * sizeof *nspan);
+	}
 	free(numbered);
+	free(nspan);
 }
 
 static size_t first_heading(const imp *im)
@@ -378,7 +424,7 @@ static size_t first_heading(const imp *im)
 /* The lines of section k: after its heading, up to the next heading found. */
 static void section_range(const imp *im, size_t k, size_t *from, size_t *to)
 {
-	*from = (size_t)im->sec_line[k] + 1;
+	*from = (size_t)im->sec_line[k] + im->sec_span[k];
 	*to = im->body_end;
 	for (size_t j = k + 1; j < im->t->nsections; j++)
 		if (im->sec_line[j] >= 0) {
@@ -666,7 +712,8 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 {
 	const imp_line *l = &im->doc.lines[i];
 	const char *s = line_text(im, i);
-	if (l->kind != IMP_TEXT || heading_of(im, i, -1, false) >= 0)
+	size_t span;
+	if (l->kind != IMP_TEXT || heading_of(im, i, -1, false, &span) >= 0)
 		return false;
 	if (im->doc.markdown)
 		return l->indent == 0 && l->hard_break;
@@ -677,15 +724,149 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 	return imp_width(s) <= 60 && !ends_sentence(s) && gir_skip_numbering(s) == s;
 }
 
+/* The words a portal prints after an article (its attachments' list):
+ * the page's, not the report's, and no part of the form.  On a line of
+ * their own (tests/real/fj-pingtan-2019.chromium.pdf) they start the page's
+ * footer; at the end of the article's line when the page was copied as one
+ * line of text (tests/real/fj-pingtan-*.page.txt). */
+static const char *const page_trailers[] = {"附件下载"};
+
+/* Whether line i is one of page_trailers alone, with or without a colon. */
+static bool page_trailer_line(const imp *im, size_t i)
+{
+	if (im->doc.lines[i].kind != IMP_TEXT)
+		return false;
+	char *n = without_spaces(line_text(im, i));
+	size_t len = strlen(n);
+	if (len >= 3 && strcmp(n + len - 3, "\xEF\xBC\x9A") == 0)
+		n[len - 3] = '\0';
+	else if (len >= 1 && n[len - 1] == ':')
+		n[len - 1] = '\0';
+	bool found = false;
+	for (size_t k = 0; k < GIR_ARRAY_LEN(page_trailers) && !found; k++)
+		found = strcmp(n, page_trailers[k]) == 0;
+	free(n);
+	return found;
+}
+
+/* Where the page's footer starts, when a line of page_trailers follows
+ * text of the last section found (said, and left out); else the end. */
+static size_t page_footer(imp *im)
+{
+	long last = -1;
+	size_t from = 0;
+	for (size_t k = 0; k < im->t->nsections; k++)
+		if (im->sec_line[k] > last)
+			last = im->sec_line[k], from = (size_t)last + im->sec_span[k];
+	if (last < 0)
+		return im->doc.nlines;
+	bool text = false;
+	for (size_t i = from; i < im->doc.nlines; i++) {
+		if (text && page_trailer_line(im, i)) {
+			char *t = gir_xstrdup(line_text(im, i));
+			gir_diag_at(im->doc.diags, im->doc.file,
+			            (gir_pos){im->doc.lines[i].no, im->doc.lines[i].col}, NULL, NULL, NULL,
+			            GIR_MSG(WARNING, import_page_footer_left_out,
+			                "the lines from %d to the end (from \"%s\") read as the page's, not "
+			            "the report's (links, footer); left out"), im->doc.lines[i].no, t);
+			free(t);
+			return i;
+		}
+		text = text || im->doc.lines[i].kind == IMP_TEXT;
+	}
+	return im->doc.nlines;
+}
+
+/* A page's text read as the browser shows it puts a blank line between
+ * paragraphs, the signature and the date too ("沭阳县发展和改革局⏎⏎2024年1月17日",
+ * tests/real/js-shuyang-fgj-2023.innertext.txt): one signature line above
+ * the blank lines before the date, when it is not a section's only text
+ * (六's "无" right after its heading).  Returns e, one past it, so that
+ * [e - 1, e) is the signatory; e unchanged for none. */
+static size_t spaced_signatory(const imp *im, size_t e)
+{
+	if (im->doc.own_text || im->doc.markdown)
+		return e;
+	size_t j = e;
+	while (j > 0 && blank(im, j - 1))
+		j--;
+	if (j == e || j == 0 || !signature_line(im, j - 1, true))
+		return e;
+	size_t p = j - 1;
+	while (p > 0 && blank(im, p - 1))
+		p--;
+	size_t span;
+	if (p == 0 || heading_of(im, p - 1, -1, false, &span) >= 0)
+		return e;
+	return j;
+}
+
 /* The signature block at the end of the text: the date on the last line
  * (im->date, im->date_pos), the signatories on the short lines above it
  * (at most MAX_SIGNATORIES); im->body_end is where the body ends. */
+/* The notes a government document prints after its date to say how it is
+ * published (GB/T 9704's 附注: "（此件主动公开）"), or a page of a
+ * printed one that has no text: the document's, not the report's, and no
+ * part of the national form, so kept here rather than in templates/.
+ * Matched whole, without their brackets and spaces. */
+static const char *const publication_notes[] = {
+	"此件主动公开", "此件公开发布", "此件依申请公开", "此件不予公开", "此件不公开", "此页无正文",
+};
+
+/* Whether text is one of publication_notes, alone, in brackets or not, or
+ * a contact note in brackets ("（联系人：林耀，联系方式：0591-23163387）",
+ * tests/real/fj-pingtan-jtj-2019.page.txt): GB/T 9704's 附注 too. */
+static bool note_text(const char *text)
+{
+	char *n = without_spaces(text);
+	const char *s = n;
+	size_t len = strlen(s);
+	bool bracketed = true;
+	if (strncmp(s, "\xEF\xBC\x88", 3) == 0 && len >= 6 && strcmp(s + len - 3, "\xEF\xBC\x89") == 0)
+		s += 3, len -= 6; /* （…） */
+	else if (*s == '(' && len >= 2 && s[len - 1] == ')')
+		s++, len -= 2;
+	else
+		bracketed = false;
+	static const char contact[] = "联系人";
+	bool found = bracketed && len > sizeof contact - 1 && strncmp(s, contact, sizeof contact - 1) == 0;
+	for (size_t k = 0; k < GIR_ARRAY_LEN(publication_notes) && !found; k++)
+		found = strlen(publication_notes[k]) == len && strncmp(s, publication_notes[k], len) == 0;
+	free(n);
+	return found;
+}
+
+static bool publication_note(const imp *im, size_t i)
+{
+	return im->doc.lines[i].kind == IMP_TEXT && note_text(line_text(im, i));
+}
+
+/* The end of the text before the publication notes at its end (said,
+ * and left out); blank lines before them skipped too. */
+static size_t before_notes(imp *im, size_t e)
+{
+	while (e > 0 && publication_note(im, e - 1)) {
+		const imp_line *l = &im->doc.lines[e - 1];
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, l->col}, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_publication_note_left_out,
+		                "\"%s\" after the text is the document's note (附注: how it is published, "
+		                "whom to ask), not the report's; left out"), line_text(im, e - 1));
+		e--;
+		while (e > 0 && blank(im, e - 1))
+			e--;
+	}
+	return e;
+}
+
 static void find_signature(imp *im)
 {
-	size_t e = im->doc.nlines;
+	size_t e = page_footer(im);
 	im->body_end = e;
 	while (e > 0 && blank(im, e - 1))
 		e--;
+	size_t noted = before_notes(im, e);
+	if (noted < e)
+		e = im->body_end = noted;
 	if (e == 0)
 		return;
 	int ymd[3] = {0};
@@ -701,10 +882,13 @@ static void find_signature(imp *im)
 	/* Own text and Markdown end their last paragraph with a blank line. */
 	if ((im->doc.own_text || im->doc.markdown) && s > 0 && !blank(im, s - 1))
 		s = e;
+	size_t spaced = dated && s == e ? spaced_signatory(im, e) : e;
+	if (spaced < e)
+		s = spaced - 1, e = spaced;
 	for (size_t i = s; i < e; i++)
 		im->signatories[im->nsig++] = im->doc.markdown ? imp_md_unescape(line_text(im, i))
 		                                               : gir_xstrdup(line_text(im, i));
-	im->body_end = dated || im->nsig ? s : im->doc.nlines;
+	im->body_end = dated || im->nsig ? s : im->body_end;
 }
 
 /* ---- narratives -------------------------------------------------------------- */
@@ -825,6 +1009,62 @@ static void mend_broken(imp *im, imp_narr *nar)
 	nar->n = w;
 }
 
+/* Whether a paragraph that ends with `a` and the one after it that starts
+ * with `b` are one sentence cut in two: no paragraph starts with a comma, a
+ * stop or a closing bracket, none ends with an opening one or a comma, and
+ * a number is not split over two ("201⏎9⏎年", "0598—⏎8231086", the page's <span>s in
+ * tests/real/fj-sanming-*). */
+static bool cut_sentence(const char *a, const char *b)
+{
+	static const char *const opens_next[] = {"，", "。", "、", "；", "：", "）", "》", "”", "！", "？", ")", ","};
+	static const char *const closes_prev[] = {"（", "《", "“", "—", "(", "-", "，", ",", "、"};
+	static const char *const after_digit[] = {"年", "月", "日", "号", "件", "条", "个", "%", "％", "."};
+	for (size_t k = 0; k < GIR_ARRAY_LEN(opens_next); k++)
+		if (strncmp(b, opens_next[k], strlen(opens_next[k])) == 0)
+			return true;
+	if (ends_with_any(a, closes_prev, GIR_ARRAY_LEN(closes_prev)))
+		return true;
+	size_t n = strlen(a);
+	if (!n || a[n - 1] < '0' || a[n - 1] > '9')
+		return false;
+	if (*b >= '0' && *b <= '9')
+		return true;
+	for (size_t k = 0; k < GIR_ARRAY_LEN(after_digit); k++)
+		if (strncmp(b, after_digit[k], strlen(after_digit[k])) == 0)
+			return true;
+	return false;
+}
+
+/* Paragraphs that are one sentence cut in two (cut_sentence) are joined as
+ * they were, without a space; said once for the narrative. */
+static void mend_cut(imp *im, imp_narr *nar, const char *heading)
+{
+	size_t w = 0, joined = 0;
+	gir_pos first = {0, 0};
+	for (size_t i = 0; i < nar->n; i++) {
+		if (w && !nar->p[w - 1].heading && !nar->p[i].heading &&
+		    cut_sentence(nar->p[w - 1].text, nar->p[i].text)) {
+			gir_buf b = {0};
+			gir_buf_puts(&b, nar->p[w - 1].text);
+			gir_buf_puts(&b, nar->p[i].text);
+			free(nar->p[w - 1].text);
+			free(nar->p[i].text);
+			nar->p[w - 1].text = imp_detach(&b);
+			if (!joined++)
+				first = nar->p[i].pos;
+			continue;
+		}
+		nar->p[w++] = nar->p[i];
+	}
+	nar->n = w;
+	if (joined)
+		gir_diag_at(im->doc.diags, im->doc.file, first, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_cut_lines_joined,
+		                "%s: %zu lines that go on a sentence (starting with a comma or a closing "
+		                "bracket, or the rest of a number) joined with the line before"),
+		            heading ? heading : im->t->field_labels[GIR_F_PREFACE], joined);
+}
+
 /* A subheading: the next number of the section's （一）（二）…, on a short
  * line of its own (any length in gireport's txt, which numbers them). */
 static bool subheading(const imp *im, const char *text, int expect)
@@ -929,7 +1169,7 @@ static void mark_subheadings(const imp *im, imp_narr *nar)
 /* The paragraphs of lines [from, to) into nar (which the caller frees with
  * narr_free): lines joined across line and page breaks, a paragraph ending
  * at a blank line or where the next line starts one, subheadings marked. */
-static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
+static void read_narrative(imp *im, size_t from, size_t to, const char *heading_name, imp_narr *nar)
 {
 	memset(nar, 0, sizeof *nar);
 	gir_buf b = {0};
@@ -970,8 +1210,10 @@ static void read_narrative(imp *im, size_t from, size_t to, imp_narr *nar)
 	}
 	gir_buf_free(&b);
 	/* A reader's paragraphs (a page's <p>, Word's w:p) are whole. */
-	if (!im->doc.own_text && !im->doc.markdown && !im->doc.structured)
+	if (!im->doc.own_text && !im->doc.markdown && !im->doc.structured) {
+		mend_cut(im, nar, heading_name);
 		mend_broken(im, nar);
+	}
 	mark_subheadings(im, nar);
 }
 
@@ -1340,7 +1582,7 @@ static void import_section(imp *im, size_t k)
 	if (sec->kind == GIR_NARRATIVE) {
 		stray_tables(im, from, to, sec->heading);
 		imp_narr nar;
-		read_narrative(im, from, to, &nar);
+		read_narrative(im, from, to, sec->heading, &nar);
 		if (nar.n)
 			emit_narrative(im, sec->id, sec->heading, &nar);
 		else
@@ -1530,6 +1772,71 @@ static bool ends_paragraph(const char *s)
 
 #define PAGE_LINE_MAX 60 /* display cells */
 
+/* A field of the page's or its archive's header, however long: a name of
+ * at most six characters, a colon, and a value with no punctuation of a
+ * sentence (原文链接: https://…, 本地目录: zwgk/…/80569_…年度报告,
+ * tests/real/fj-pingtan-*.page.txt). */
+static bool field_line(const char *s)
+{
+	static const char *const colons[] = {"\xEF\xBC\x9A", ":"}; /* ：  : */
+	const char *c = NULL;
+	for (size_t k = 0; k < GIR_ARRAY_LEN(colons); k++) {
+		const char *f = strstr(s, colons[k]);
+		if (f && (!c || f < c))
+			c = f;
+	}
+	if (!c || c == s)
+		return false;
+	char *name = gir_xstrndup(s, (size_t)(c - s));
+	bool short_name = imp_width(name) <= 12 && !strchr(name, ' ');
+	free(name);
+	if (!short_name)
+		return false;
+	static const char *const stops[] = {"。", "，", "；", "、", "！", "？"};
+	for (size_t k = 0; k < GIR_ARRAY_LEN(stops); k++)
+		if (strstr(c, stops[k]))
+			return false;
+	return true;
+}
+
+/* The line an archive puts before the article ("正文：",
+ * "==================== 正文 ====================",
+ * tests/real/fj-pingtan-*.page.txt, fj-sanming-*): the word with only
+ * colons, "=" and spaces around it. */
+static bool article_marker(const imp *im, size_t i)
+{
+	char *n = without_spaces(line_text(im, i));
+	char *a = n, *b = n + strlen(n);
+	while (*a == '=')
+		a++;
+	while (b > a && (b[-1] == '=' || b[-1] == ':'))
+		b--;
+	if (b - a >= 3 && strncmp(b - 3, "\xEF\xBC\x9A", 3) == 0) /* ： */
+		b -= 3;
+	bool is = b - a == 6 && strncmp(a, "正文", 6) == 0;
+	free(n);
+	return is;
+}
+
+/* The line after an archive's article marker among the page's lines after
+ * the title (short ones, or header fields however long); `from` when
+ * there is none. */
+static size_t after_marker(const imp *im, size_t from, size_t end)
+{
+	for (size_t i = from; i < end; i++) {
+		if (blank(im, i))
+			continue;
+		const char *s = line_text(im, i);
+		if (im->doc.lines[i].kind != IMP_TEXT)
+			break;
+		if (article_marker(im, i))
+			return i + 1;
+		if ((imp_width(s) > PAGE_LINE_MAX && !field_line(s)) || ends_paragraph(s))
+			break;
+	}
+	return from;
+}
+
 /* A page copied from a portal has, between the title and the report's
  * first paragraph, short lines of its own (来源：…  时间：…, 微信 微博,
  * 文字版, 相关链接：): no sentence of the report is among them.  They are
@@ -1538,13 +1845,15 @@ static size_t skip_page_matter(imp *im, size_t from, size_t end)
 {
 	if (im->doc.own_text || im->doc.markdown)
 		return from;
-	size_t i = from, first = 0;
+	size_t i = from, first = 0, marked = after_marker(im, from, end);
 	bool any = false;
 	for (; i < end; i++) {
 		const char *s = line_text(im, i);
 		if (blank(im, i))
 			continue;
-		if (im->doc.lines[i].kind != IMP_TEXT || imp_width(s) > PAGE_LINE_MAX || ends_paragraph(s))
+		if (marked > from ? i >= marked /* the article starts after the archive's marker */
+		                  : im->doc.lines[i].kind != IMP_TEXT || imp_width(s) > PAGE_LINE_MAX ||
+		                        ends_paragraph(s))
 			break;
 		if (!any)
 			first = i, any = true;
@@ -1605,6 +1914,81 @@ static size_t page_tail(imp *im, size_t from, size_t to)
 	return to;
 }
 
+/* The column of byte `at` of line l's text s (after its leading white
+ * space, where l->col is): characters, as libyaml counts. */
+static int column_at(const imp_line *l, const char *s, size_t at)
+{
+	int col = l->col;
+	for (size_t i = 0; i < at; i++)
+		col += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return col;
+}
+
+#define INLINE_HEAD_MAX 1000 /* bytes of a line where the page's words are looked for */
+
+/* Where the report's title ends, set off by spaces, in the first
+ * INLINE_HEAD_MAX bytes of s, with no sentence ended before it; the last
+ * such title, or 0. */
+static size_t title_end_in(const imp *im, const char *s)
+{
+	size_t len = strlen(s), limit = len < INLINE_HEAD_MAX ? len : INLINE_HEAD_MAX, best = 0;
+	const char *stop = strstr(s, "。");
+	if (stop && (size_t)(stop - s) < limit)
+		limit = (size_t)(stop - s);
+	for (size_t q = 1; q < limit; q++) {
+		if (s[q] != ' ')
+			continue;
+		for (size_t p = 0; p < q; p++) {
+			if (p > 0 && s[p - 1] != ' ')
+				continue;
+			if (q - p > 300)
+				continue;
+			char *piece = gir_xstrndup(s + p, q - p);
+			char *flat = without_spaces(piece);
+			char *agency = NULL;
+			int year = 0;
+			if (*flat && match_title(im, flat, &agency, &year))
+				best = q;
+			free(agency);
+			free(flat);
+			free(piece);
+		}
+	}
+	return best;
+}
+
+/* A page copied as one line of text starts the article's line with the
+ * page's own words — breadcrumb, source and time, share links, the title
+ * again — and then the report ("当前位置： 首页政务公开… 来源： 时间：2020-01-02
+ * 微信 微博 … 平潭综合实验区经济发展局 2019年政府信息公开工作年度报告 根据《…",
+ * tests/real/fj-pingtan-jjf-2019.page.txt): up to the last title set off
+ * by spaces, before any sentence ends, they are left out, and said. */
+static void skip_head_in_line(imp *im, size_t i)
+{
+	imp_line *l = &im->doc.lines[i];
+	if (l->kind != IMP_TEXT || im->doc.own_text || im->doc.markdown)
+		return;
+	char *s = (char *)line_text(im, i);
+	if (imp_width(s) <= PAGE_LINE_MAX)
+		return;
+	size_t q = title_end_in(im, s);
+	if (!q)
+		return;
+	size_t from = q;
+	while (s[from] == ' ')
+		from++;
+	if (!s[from])
+		return;
+	char *head = gir_xstrndup(s, q);
+	gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, l->col}, NULL, NULL, NULL,
+	            GIR_MSG(WARNING, import_head_in_line_left_out,
+	                "the title, and the page's words before it, at the start of the article's line (\"%s\"): left out"),
+	            head);
+	free(head);
+	l->col = column_at(l, s, from);
+	memmove(s, s + from, strlen(s + from) + 1);
+}
+
 /* Writes the paragraphs between the title and the first heading, if any,
  * as the preface, past the page's matter before them. */
 static void emit_preface(imp *im)
@@ -1613,8 +1997,13 @@ static void emit_preface(imp *im)
 	if (im->title_to >= end)
 		return;
 	im->title_to = skip_page_matter(im, im->title_to, end);
+	size_t first = im->title_to;
+	while (first < end && blank(im, first))
+		first++;
+	if (first < end)
+		skip_head_in_line(im, first);
 	imp_narr nar;
-	read_narrative(im, im->title_to, end, &nar);
+	read_narrative(im, im->title_to, end, NULL, &nar);
 	if (nar.n) {
 		write_lines(im, (gir_pos){0, 0}, "\n");
 		emit_narrative(im, "preface", NULL, &nar);
@@ -1634,6 +2023,179 @@ static void undated_signature(imp *im)
 		return;
 	im->signatories[im->nsig++] = gir_xstrdup(line_text(im, e - 1));
 	im->body_end = e - 1;
+}
+
+/* Length of s[0, n) without the white space at its end (spaces, tabs,
+ * U+3000, U+00A0). */
+static size_t trim_end(const char *s, size_t n)
+{
+	for (;;) {
+		if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n -= 1;
+		else if (n >= 3 && strncmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+			n -= 3;
+		else if (n >= 2 && strncmp(s + n - 2, "\xC2\xA0", 2) == 0)
+			n -= 2;
+		else
+			return n;
+	}
+}
+
+
+/* Where a date that ends s[0, n) starts ("2020年1月17日", "2022年1月13 日"),
+ * after some other text; 0 for none. */
+static size_t date_at_end(const imp *im, const char *s, size_t n)
+{
+	for (size_t p = n; p-- > 1;) {
+		if (s[p] < '0' || s[p] > '9' || (s[p - 1] >= '0' && s[p - 1] <= '9'))
+			continue;
+		char *tail = gir_xstrndup(s + p, n - p);
+		int ymd[3] = {0};
+		bool ok = match_date(im, tail, ymd);
+		free(tail);
+		if (ok)
+			return p;
+	}
+	return 0;
+}
+
+/* Where the signature that ends s[0, n) starts: the agency's name (glued to
+ * the text before it or not), else a short last word set off by a space
+ * that ends no sentence; 0 for none, or when no text is left before it. */
+static size_t signature_at_end(const imp *im, const char *s, size_t n)
+{
+	size_t al = im->agency ? strlen(im->agency) : 0;
+	if (al && n > al && strncmp(s + n - al, im->agency, al) == 0)
+		return trim_end(s, n - al) ? n - al : 0;
+	size_t w = n;
+	while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\t')
+		w--;
+	if (w == 0 || w == n || !trim_end(s, w))
+		return 0;
+	char *word = gir_xstrndup(s + w, n - w);
+	bool ok = imp_width(word) <= 40 && !ends_sentence(word) && gir_skip_numbering(word) == word;
+	free(word);
+	return ok ? w : 0;
+}
+
+/* Where the imprint that ends s[0, n) starts — GB/T 9704's 版记, the
+ * office that printed the document and the day, "平潭综合实验区经济发展局办公室
+ * 2020年1月2日印发" — or n for none; 0 when it is all of s. */
+static size_t imprint_start(const imp *im, const char *s, size_t n)
+{
+	static const char issued[] = "印发";
+	size_t il = sizeof issued - 1;
+	if (n <= il || strncmp(s + n - il, issued, il) != 0)
+		return n;
+	size_t d = date_at_end(im, s, trim_end(s, n - il));
+	size_t before = d ? trim_end(s, d) : 0;
+	if (!before)
+		return n;
+	size_t w = before;
+	while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\t')
+		w--;
+	return w;
+}
+
+/* Where a note in brackets that ends s[0, n) starts (note_text), or n. */
+static size_t note_start(const char *s, size_t n)
+{
+	if (n < 3 || strncmp(s + n - 3, "\xEF\xBC\x89", 3) != 0)
+		return n;
+	for (size_t p = n - 3; p-- > 0;)
+		if (strncmp(s + p, "\xEF\xBC\x88", 3) == 0) {
+			char *t = gir_xstrndup(s + p, n - p);
+			bool note = note_text(t);
+			free(t);
+			return note ? p : n;
+		}
+	return n;
+}
+
+static void imprint_left_out(const imp *im, const imp_line *l, const char *s, size_t from)
+{
+	gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, column_at(l, s, from)}, NULL, NULL,
+	            NULL,
+	            GIR_MSG(WARNING, import_imprint_left_out,
+	                "\"%s\" after the text is the document's imprint (who printed it, and when), "
+	                "not the report's; left out"), s + from);
+}
+
+/* A page copied as one line of text ends its last paragraph with the
+ * signature and the date on the same line, and the page's 附件下载 after
+ * them ("无 平潭综合实验区公安局 2020年1月17日 附件下载",
+ * tests/real/fj-pingtan-gaj-2019.page.txt): when no date or signature was
+ * found on lines of their own, the page's words are left out (said), and
+ * a signature and date that end the line are read off it; the paragraph
+ * keeps the text before them. */
+static void glued_signature(imp *im)
+{
+	size_t e = im->body_end;
+	while (e > 0 && blank(im, e - 1))
+		e--;
+	if (im->nsig || im->date[0] || im->doc.own_text || im->doc.markdown || e == 0 ||
+	    e - 1 <= first_heading(im) || im->doc.lines[e - 1].kind != IMP_TEXT)
+		return;
+	size_t last = im->t->nsections;
+	while (last > 0 && im->sec_line[last - 1] < 0)
+		last--;
+	if (last == 0 || im->t->sections[last - 1]->kind != GIR_NARRATIVE)
+		return; /* the text ends in a table: no paragraph to read it off */
+	const imp_line *l = &im->doc.lines[e - 1];
+	char *s = (char *)line_text(im, e - 1);
+	size_t n = trim_end(s, strlen(s)), words = n;
+	for (bool more = true; more;) {
+		more = false;
+		for (size_t k = 0; k < GIR_ARRAY_LEN(page_trailers); k++) {
+			size_t tl = strlen(page_trailers[k]);
+			if (n > tl && strncmp(s + n - tl, page_trailers[k], tl) == 0 &&
+			    trim_end(s, n - tl) < n - tl)
+				n = trim_end(s, n - tl), more = true;
+		}
+	}
+	if (n < words) {
+		size_t from = n;
+		while (from < words && (s[from] == ' ' || s[from] == '\t'))
+			from++;
+		char *t = gir_xstrndup(s + from, words - from);
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, column_at(l, s, from)}, NULL,
+		            NULL, NULL,
+		            GIR_MSG(WARNING, import_page_words_left_out,
+		                "\"%s\" at the end of the text reads as the page's, not the report's; "
+		                "left out"), t);
+		free(t);
+		s[n] = '\0';
+	}
+	size_t o = note_start(s, n);
+	if (o > 0 && o < n && trim_end(s, o)) {
+		s[n] = '\0';
+		gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, column_at(l, s, o)}, NULL, NULL,
+		            NULL,
+		            GIR_MSG(WARNING, import_publication_note_left_out,
+		                "\"%s\" after the text is the document's note (附注: how it is published, "
+		                "whom to ask), not the report's; left out"), s + o);
+		n = trim_end(s, o);
+		s[n] = '\0';
+	}
+	size_t m = imprint_start(im, s, n);
+	if (m > 0 && m < n && trim_end(s, m)) {
+		s[n] = '\0';
+		imprint_left_out(im, l, s, m);
+		n = trim_end(s, m);
+		s[n] = '\0';
+	}
+	size_t d = date_at_end(im, s, n);
+	size_t g = d ? signature_at_end(im, s, trim_end(s, d)) : 0;
+	if (!g)
+		return;
+	int ymd[3] = {0};
+	char *date = gir_xstrndup(s + d, n - d);
+	match_date(im, date, ymd);
+	free(date);
+	memcpy(im->date, ymd, sizeof ymd);
+	im->date_pos = (gir_pos){l->no, column_at(l, s, d)};
+	im->signatories[im->nsig++] = gir_xstrndup(s + g, trim_end(s, d) - g);
+	s[trim_end(s, g)] = '\0';
 }
 
 /* What a reader found outside the text (a page's ContentSource and PubDate
@@ -1661,6 +2223,7 @@ static void meta_fallbacks(imp *im)
  * for each not found, saying to write it by hand. */
 static void find_agency_and_year(imp *im)
 {
+	glued_signature(im);
 	if (!im->agency && im->nsig)
 		im->agency = gir_xstrdup(im->signatories[0]);
 	meta_fallbacks(im);
@@ -1877,6 +2440,7 @@ static void import_free(imp *im)
 	free(im->paras);
 	imp_doc_free(&im->doc);
 	free(im->sec_line);
+	free(im->sec_span);
 	free(im->title);
 	free(im->agency);
 	for (size_t i = 0; i < im->nsig; i++)

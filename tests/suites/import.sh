@@ -621,3 +621,92 @@ t real:page-tail-left-out 'sed -n "/^other_matters:/,\$p" "$tmp/pingtan_2021.yam
 echo $? >"$tmp/sm2019.rc"
 t real:sanming-2019:numbered-headings '[ $(cat "$tmp/sm2019.rc") = 0 ] && grep -q "^proactive:  # 二、主动公开政府信息情况" "$tmp/sm2019.yaml" && grep -q "^  received: \[102, 4, 0, 1, 2, 1, 110\]" "$tmp/sm2019.yaml" && ! grep -q "待填" "$tmp/sm2019.yaml"'
 t real:sanming-2019:edition-gov-2019 'grep -q "^template: gov-2019$" "$tmp/sm2019.yaml"'
+
+# 三明 2019 and 2020 print the first heading over two lines ("一、⏎总体情况",
+# the page's markup broke it): one heading, so 一 has its own text and the
+# preface does not take it.
+t real:sanming-2019:two-line-heading '! grep -q "no heading 一、总体情况" "$tmp/sm2019.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2019.yaml" | grep -qxF "  - 政府信息公开是三明市政府建设“服务政府、开明政府、法治政府、廉洁政府”的一项重要工作。" && ! sed -n "/^preface:/,/^overview:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 总体情况"'
+"$BIN" import tests/real/fj-sanming-2020.page.txt >"$tmp/sm2020.yaml" 2>"$tmp/sm2020.err"
+t real:sanming-2020:two-line-heading '! grep -q "no heading" "$tmp/sm2020.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2020.yaml" | grep -qxF "  - 2020年，为贯彻落实《国务院办公厅关于印发2020年政务公开工作要点的通知》"'
+
+# The three 莆田 pages end with "（此件主动公开）" after the date, a
+# document's publication note: left out with a warning, and the signature
+# and the date before it are read (the date signed, not the page's).
+for f in cg-2021:2022-01-12:1297:4 cg-2024:2025-01-10:1292:20 kjj-2025:2026-01-16:1341:20; do
+	n=${f%%:*} rest=${f#*:}
+	d=${rest%%:*} at=${rest#*:}
+	"$BIN" import "tests/real/fj-putian-$n.html" >"$tmp/pt-$n.yaml" 2>"$tmp/pt-$n.err"
+	t "real:putian-$n:publication-note" "grep -qx 'date: $d' '$tmp/pt-$n.yaml' && ! grep -q '此件主动公开\|^  - 莆田市\|^  - 20[0-9]*年[0-9]*月[0-9]*日\$' '$tmp/pt-$n.yaml' && ! grep -q '^signatories:' '$tmp/pt-$n.yaml' && grep -qF 'fj-putian-$n.html:$at: warning: \"（此件主动公开）\" after the text is the document'\''s note (附注' '$tmp/pt-$n.err'"
+done
+
+# The pages 平潭's archive copied as one line (tests/real/fj-pingtan-*.page.txt)
+# end the last paragraph with the signature and the date on the same line,
+# and the page's 附件下载 after them: the signature and date are read off the
+# end (glued to the text or set off by spaces), the page's word is left out
+# with a warning, and 六 keeps its own text.  NAME:DATE:LAST PARAGRAPH.
+while IFS=: read -r n d para; do
+	"$BIN" import "tests/real/fj-pingtan-$n.page.txt" >"$tmp/gl-$n.yaml" 2>"$tmp/gl-$n.err"
+	t "real:pingtan-$n:glued-signature" "grep -qx 'date: $d' '$tmp/gl-$n.yaml' && tail -n 1 '$tmp/gl-$n.yaml' | grep -qxF '  - $para'"
+done <<'LIST'
+gaj-2019:2020-01-17:无
+hzs-2019:2020-01-02:无
+jjf-2022:2023-01-05:2022年，无收取信息处理费情况，无其他需报告事项。特此报告。
+gyz-2021:2022-01-07:2021年，无收取信息处理费情况。
+tcj-2024:2025-01-26:2024年度我局无收取信息公开处理费。
+jjf-2019:2020-01-02:无
+jjf-2021:2022-01-13:2021年，无收取信息处理费情况。
+jtj-2019:2020-01-02:暂无。
+jtj-2020:2021-01-26:暂无。
+LIST
+# 经发局 2019-2021 print their imprint (版记) after the date, "…办公室 2020年1月2日印发":
+# the document's, left out with a warning
+t real:pingtan-jjf-2019:imprint 'grep -qF "fj-pingtan-jjf-2019.page.txt:10:3614: warning: \"平潭综合实验区经济发展局办公室 2020年1月2日印发\" after the text is the document'"'"'s imprint" "$tmp/gl-jjf-2019.err" && ! grep -q "印发\$" "$tmp/gl-jjf-2019.yaml"' 
+t real:pingtan-hzs-2019:page-word 'grep -q "fj-pingtan-hzs-2019.page.txt:10:[0-9]*: warning: \"附件下载\" at the end of the text reads as the page" "$tmp/gl-hzs-2019.err" && ! grep -q "^signatories:" "$tmp/gl-hzs-2019.yaml"'
+# signed by the bureau's former name, kept as printed
+t real:pingtan-tcj-2024:signatory-not-agency 'grep -A1 "^signatories:" "$tmp/gl-tcj-2024.yaml" | grep -qxF "  - 平潭综合实验区国有资产管理局" && grep -qx "agency: 平潭综合实验区投资促进局" "$tmp/gl-tcj-2024.yaml"'
+# no date or signature at the end: only the page's word goes
+"$BIN" import tests/real/fj-pingtan-hzs-2021.page.txt >"$tmp/gl-hzs-2021.yaml" 2>"$tmp/gl-hzs-2021.err"
+t real:pingtan-hzs-2021:page-word-only '! grep -q "^date:" "$tmp/gl-hzs-2021.yaml" && tail -n 1 "$tmp/gl-hzs-2021.yaml" | grep -q "本年度没有产生信息公开处理费。\$" && grep -q "warning: \"附件下载\" at the end of the text" "$tmp/gl-hzs-2021.err"'
+
+# 沭阳县发改局 2023 read as the browser shows it (innerText) and printed by
+# Chromium: a blank line between the signature and the date; the signature
+# is read, not left as a paragraph of 六.
+for f in innertext.txt chromium.pdf; do
+	"$BIN" import "tests/real/js-shuyang-fgj-2023.$f" >"$tmp/sy-$f.yaml" 2>/dev/null
+	t "real:shuyang-fgj-2023.$f:spaced-signature" "grep -qx 'date: 2024-01-17' '$tmp/sy-$f.yaml' && sed -n '/^other_matters:/,/^\$/p' '$tmp/sy-$f.yaml' | grep -c '^  - ' | grep -qx 1 && ! grep -qx '  - 沭阳县发展和改革局' '$tmp/sy-$f.yaml'"
+done
+
+# A printed page (Chromium's PDF) goes on after the article with the
+# portal's 附件下载 and its footer: from 附件下载 on, left out with a warning,
+# so 六 keeps its own text and the date, signature and publication note
+# above it are read (莆田城管 2024: 2025年1月10日).
+"$BIN" import tests/real/fj-pingtan-2019.chromium.pdf >"$tmp/pf19.yaml" 2>"$tmp/pf19.err"
+t real:pingtan-2019.chromium.pdf:page-footer 'sed -n "/^other_matters:/,/^\$/p" "$tmp/pf19.yaml" | grep -c "^  - " | grep -qx 1 && grep -qxF "  - 无其他需要报告的事项" "$tmp/pf19.yaml" && grep -q "chromium.pdf:193:1: warning: the lines from 193 to the end (from \"附件下载\")" "$tmp/pf19.err"'
+"$BIN" import tests/real/fj-putian-cg-2024.chromium.pdf >"$tmp/pf24.yaml" 2>"$tmp/pf24.err"
+t real:putian-cg-2024.chromium.pdf:page-footer 'grep -qx "date: 2025-01-10" "$tmp/pf24.yaml" && tail -n 1 "$tmp/pf24.yaml" | grep -qxF "  - 2024年，我局未收取信息处理费。" && grep -q "from \"附件下载：\")" "$tmp/pf24.err"'
+
+# An archive's copy of a page has a header of fields (原文链接: https://…) and
+# a marker before the article (正文：): all of it is left out, and the preface
+# starts with the report's first words (三明 2023: short lines cut by the
+# page's markup, kept).
+t real:pingtan-gaj-2019:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/gl-gaj-2019.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》和实验区管委会信息公开工作的要求" && ! grep -q "原文链接\|本地目录\|正文 ====" "$tmp/gl-gaj-2019.yaml" && grep -q "page.txt:2:1: warning: the short lines after the title (lines 2-9)" "$tmp/gl-gaj-2019.err"'
+"$BIN" import tests/real/fj-sanming-2023.page.txt >"$tmp/sm2023.yaml" 2>/dev/null
+t real:sanming-2023:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/sm2023.yaml" | grep -qxF "  - 根据《中华人民共和国政府信息公开条例》" && ! grep -q "原始链接\|本地目录\|  - 正文" "$tmp/sm2023.yaml"'
+
+# 三明's pages cut the text wherever the markup had a <span> ("201⏎9⏎年，⏎为贯彻…",
+# "联系电话：0598—⏎8231086⏎，电子邮箱…"): a line that starts with a comma or
+# a closing bracket, follows a comma, or is the rest of a number, goes on the line before,
+# joined without a space, said once for the narrative.  And 淮安 2024's PDF
+# has a paragraph break after "共计 95": "个，在省办…" joined.
+t real:sanming-2019:cut-lines-joined 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 2019年，为贯彻落实《国务院办公厅关于印发2019年政务公开工作要点的通知》" && grep -qF "  - 电子版在市政府门户网（http://www.sm.gov.cn）政府信息公开专栏发布。对本报告有疑问，请联系三明市政务公开工作领导小组办公室，联系电话：0598—8231086，电子邮箱：smgkb@126.com。" "$tmp/sm2019.yaml" && grep -q "warning: 一、总体情况: [0-9]* lines that go on a sentence" "$tmp/sm2019.err"'
+"$BIN" import tests/real/js-huaian-2024.pdf >"$tmp/ha2024.yaml" 2>/dev/null
+t real:huaian-2024:cut-lines-joined 'grep -q "全市在运维政务新媒体共计95个，在省办2024年四个季度政务新媒体检查抽查中" "$tmp/ha2024.yaml" && ! grep -q "^ *- 个，" "$tmp/ha2024.yaml"'
+# 交建局 2019-2021 end with a contact note in brackets after the date
+# ("（联系人：林耀，联系方式：0591-23163407）"): a 附注, left out with a warning
+t real:pingtan-jtj-2019:contact-note 'grep -qF "fj-pingtan-jtj-2019.page.txt:10:3709: warning: \"（联系人：林耀，联系方式：0591-23163407）\" after the text is the document" "$tmp/gl-jtj-2019.err" && ! grep -q "联系人：林耀" "$tmp/gl-jtj-2019.yaml"'
+
+# The one-line copies start the article's line with the page's breadcrumb,
+# source, time and share links, and the title again ("当前位置： 首页… 平潭综合
+# 实验区经济发展局 2019年政府信息公开工作年度报告 根据《…"): up to that title,
+# left out with a warning; the preface starts with the report's first words.
+t real:pingtan-jjf-2019:head-in-line 'sed -n "/^preface:/{n;p;}" "$tmp/gl-jjf-2019.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、《福建省政府信息公开办法》" && ! grep -q "当前位置\|微信 微博" "$tmp/gl-jjf-2019.yaml" && grep -q "page.txt:10:1: warning: the title, and the page'"'"'s words before it, at the start of the article'"'"'s line (\"当前位置： 首页" "$tmp/gl-jjf-2019.err"'
