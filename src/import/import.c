@@ -270,11 +270,7 @@ static int heading_number(const char *s)
 
 static const char *line_text(const imp *im, size_t i)
 {
-	const char *s = im->doc.lines[i].text;
-	while (*s == ' ' || *s == '\t' || strncmp(s, "\xE3\x80\x80", 3) == 0 ||
-	       strncmp(s, "\xC2\xA0", 2) == 0)
-		s += *s == ' ' || *s == '\t' ? 1 : (unsigned char)*s == 0xC2 ? 2 : 3;
-	return s;
+	return imp_skip_white(im->doc.lines[i].text, true);
 }
 
 static bool blank(const imp *im, size_t i)
@@ -2029,16 +2025,9 @@ static void undated_signature(imp *im)
  * U+3000, U+00A0). */
 static size_t trim_end(const char *s, size_t n)
 {
-	for (;;) {
-		if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n -= 1;
-		else if (n >= 3 && strncmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else if (n >= 2 && strncmp(s + n - 2, "\xC2\xA0", 2) == 0)
-			n -= 2;
-		else
-			return n;
-	}
+	for (size_t k; (k = imp_space_before(s, n, true)) > 0;)
+		n -= k;
+	return n;
 }
 
 
@@ -2298,9 +2287,7 @@ static bool written_as(const char *text, const gir_prose_hit *h, const char *num
 	if (h->start + len > unit_at || strncmp(text + h->start, num, len) != 0)
 		return false;
 	for (size_t i = h->start + len, k; i < unit_at; i += k) {
-		k = text[i] == ' ' || text[i] == '\t' ? 1 : strncmp(text + i, "\xE3\x80\x80", 3) == 0 ? 3
-		    : strncmp(text + i, "\xC2\xA0", 2) == 0 ? 2 : 0;
-		if (!k)
+		if (!(k = imp_space_at(text + i, true)))
 			return false;
 	}
 	return true;

@@ -119,6 +119,13 @@ int imp_scan(imp_doc *doc, const char *text, size_t len);
  * templates ts: the edition chosen and the other layouts of its national
  * form, which the cut lines tell apart afterwards. */
 void imp_split_runs(imp_doc *doc, const gir_template *const *ts, size_t nt);
+/* White space as import reads it: an ASCII space, a tab when `tabs`, U+3000
+ * or U+00A0.  imp_space_at: the length of the one at s, 0 when there is
+ * none; imp_space_before: of the one that ends s[0, n); imp_skip_white:
+ * s past all of them. */
+size_t imp_space_at(const char *s, bool tabs);
+size_t imp_space_before(const char *s, size_t n, bool tabs);
+const char *imp_skip_white(const char *s, bool tabs);
 /* The length of the section heading (or alias) of one of the nt templates
  * ts that starts at p, and its section in *sec; 0 if none does. */
 size_t imp_heading_at(const gir_template *const *ts, size_t nt, const char *p,

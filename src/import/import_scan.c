@@ -19,9 +19,7 @@
 
 /* ---- characters ----------------------------------------------------------- */
 
-/* Length of the white space at s (ASCII space, tab when `tabs`, U+3000,
- * U+00A0), 0 when there is none. */
-static size_t space_at(const char *s, bool tabs)
+size_t imp_space_at(const char *s, bool tabs)
 {
 	if (*s == ' ' || (tabs && *s == '\t'))
 		return 1;
@@ -32,12 +30,23 @@ static size_t space_at(const char *s, bool tabs)
 	return 0;
 }
 
-static const char *skip_white(const char *s, bool tabs)
+const char *imp_skip_white(const char *s, bool tabs)
 {
 	size_t k;
-	while ((k = space_at(s, tabs)) > 0)
+	while ((k = imp_space_at(s, tabs)) > 0)
 		s += k;
 	return s;
+}
+
+size_t imp_space_before(const char *s, size_t n, bool tabs)
+{
+	if (n >= 1 && (s[n - 1] == ' ' || (tabs && s[n - 1] == '\t')))
+		return 1;
+	if (n >= 3 && strncmp(s + n - 3, U3000, 3) == 0)
+		return 3;
+	if (n >= 2 && strncmp(s + n - 2, UA0, 2) == 0)
+		return 2;
+	return 0;
 }
 
 /* A copy of s[0..n) without white space at either end. */
@@ -45,7 +54,7 @@ static char *trimmed(const char *s, size_t n)
 {
 	const char *e = s + n;
 	while (s < e) {
-		size_t k = space_at(s, true);
+		size_t k = imp_space_at(s, true);
 		if (!k)
 			break;
 		s += k;
@@ -107,7 +116,7 @@ static void ascii_digits(const char *s, gir_buf *out)
 		char a = cp == 0x2212 ? '-' : gir_cn_ascii(cp); /* U+2212 MINUS SIGN too */
 		if (a)
 			gir_buf_putc(out, a);
-		else if (!space_at(s, true))
+		else if (!imp_space_at(s, true))
 			gir_buf_put(out, s, k);
 		s += k;
 	}
@@ -200,7 +209,7 @@ char *imp_normalize(const char *s)
 	                                   "\xEF\xBC\x9A", "\xEF\xBC\x9B"}; /* （），：； */
 	gir_buf b = {0};
 	while (*s) {
-		size_t k = space_at(s, true);
+		size_t k = imp_space_at(s, true);
 		if (k) {
 			s += k;
 			continue;
@@ -280,7 +289,7 @@ static bool page_number(const char *s)
 	int side = 0, digits = 0;
 	bool before = false, after = false;
 	while (*s) {
-		size_t k = space_at(s, true), d = 0;
+		size_t k = imp_space_at(s, true), d = 0;
 		for (size_t i = 0; !k && i < GIR_ARRAY_LEN(dashes); i++)
 			if (strncmp(s, dashes[i], strlen(dashes[i])) == 0)
 				d = strlen(dashes[i]);
@@ -342,7 +351,7 @@ static bool pipe_separated(const char *s)
 
 static imp_kind classify(const imp_doc *doc, const char *text)
 {
-	const char *s = skip_white(text, false);
+	const char *s = imp_skip_white(text, false);
 	if (!*s)
 		return strchr(text, '\t') && !doc->own_text && !doc->markdown ? IMP_TAB : IMP_BLANK;
 	if (page_number(s))
@@ -367,7 +376,7 @@ static int indent_of(const char *s, bool *wide)
 {
 	int w = 0;
 	*wide = strncmp(s, U3000, 3) == 0;
-	for (size_t k; (k = space_at(s, false)) > 0; s += k)
+	for (size_t k; (k = imp_space_at(s, false)) > 0; s += k)
 		w += k == 3 ? 2 : 1;
 	return w;
 }
@@ -520,8 +529,8 @@ static int check_text(imp_doc *doc, const char *text, size_t len)
 		return -1;
 	}
 	const char *s = text;
-	while (s < text + len && (space_at(s, true) || *s == '\n' || *s == '\r'))
-		s += space_at(s, true) ? space_at(s, true) : 1;
+	while (s < text + len && (imp_space_at(s, true) || *s == '\n' || *s == '\r'))
+		s += imp_space_at(s, true) ? imp_space_at(s, true) : 1;
 	if (s >= text + len) {
 		gir_diag_at(doc->diags, doc->file, (gir_pos){0, 0}, NULL, NULL, NULL,
 		            GIR_MSG(ERROR, import_empty, "the file is empty: no report to import"));
@@ -565,7 +574,7 @@ static void split_lines(imp_doc *doc, const char *text, size_t len)
 static void detect_style(imp_doc *doc)
 {
 	size_t i = 0;
-	while (i < doc->nlines && !*skip_white(doc->lines[i].text, true))
+	while (i < doc->nlines && !*imp_skip_white(doc->lines[i].text, true))
 		i++;
 	doc->markdown = i < doc->nlines && strncmp(doc->lines[i].text, "# ", 2) == 0;
 	for (i = 0; i < doc->nlines && !doc->markdown; i++)
@@ -585,9 +594,9 @@ int imp_scan(imp_doc *doc, const char *text, size_t len)
 	for (size_t i = 0; i < doc->nlines; i++) {
 		imp_line *l = &doc->lines[i];
 		l->kind = classify(doc, l->text);
-		l->page_number = l->kind == IMP_BLANK && page_number(skip_white(l->text, true));
+		l->page_number = l->kind == IMP_BLANK && page_number(imp_skip_white(l->text, true));
 		l->indent = indent_of(l->text, &l->wide_indent);
-		l->col = (int)gir_utf8_count(l->text, (size_t)(skip_white(l->text, true) - l->text)) + 1;
+		l->col = (int)gir_utf8_count(l->text, (size_t)(imp_skip_white(l->text, true) - l->text)) + 1;
 	}
 	mark_pandoc_tables(doc);
 	for (size_t i = 0; i < doc->nlines; i++) {
@@ -1081,7 +1090,7 @@ static void tab_line(gir_ptrvec *rows, tab_state *st, const imp_line *l)
 	}
 	st->open = NULL;
 	imp_row *r = new_row(rows, (gir_pos){l->no, 1}, -1);
-	const char *p = *skip_white(s, false) == '\t' ? t1 + 1 : s;
+	const char *p = *imp_skip_white(s, false) == '\t' ? t1 + 1 : s;
 	for (;;) {
 		const char *e = strchr(p, '\t');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -1135,7 +1144,7 @@ static void cells_row(gir_ptrvec *rows, const imp_line *l)
  * "本年制发件数", a row ending at two or more blank lines. */
 static bool tab_only(const imp_line *l)
 {
-	return l->kind == IMP_TAB && !*skip_white(l->text, true);
+	return l->kind == IMP_TAB && !*imp_skip_white(l->text, true);
 }
 
 /* A piece that continues a cell across one blank line: a label set one
@@ -1215,10 +1224,10 @@ static bool grid_table(const imp_doc *doc, size_t i)
 {
 	int t = doc->lines[i].table;
 	for (size_t j = i; j < doc->nlines && doc->lines[j].table == t; j++)
-		if (doc->lines[j].kind == IMP_RULE && *skip_white(doc->lines[j].text, false) == '+')
+		if (doc->lines[j].kind == IMP_RULE && *imp_skip_white(doc->lines[j].text, false) == '+')
 			return true;
 	for (size_t j = i; j-- > 0 && doc->lines[j].table == t;)
-		if (doc->lines[j].kind == IMP_RULE && *skip_white(doc->lines[j].text, false) == '+')
+		if (doc->lines[j].kind == IMP_RULE && *imp_skip_white(doc->lines[j].text, false) == '+')
 			return true;
 	return false;
 }
