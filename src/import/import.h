@@ -126,6 +126,9 @@ void imp_split_runs(imp_doc *doc, const gir_template *const *ts, size_t nt);
 size_t imp_space_at(const char *s, bool tabs);
 size_t imp_space_before(const char *s, size_t n, bool tabs);
 const char *imp_skip_white(const char *s, bool tabs);
+/* A copy of s[0..n) without that white space (tabs included) at either
+ * end, nor line ends and form feeds when `breaks`. */
+char *imp_trim(const char *s, size_t n, bool breaks);
 /* The length of the section heading (or alias) of one of the nt templates
  * ts that starts at p, and its section in *sec; 0 if none does. */
 size_t imp_heading_at(const gir_template *const *ts, size_t nt, const char *p,

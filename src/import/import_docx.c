@@ -207,31 +207,11 @@ static char *paragraph_number(docx_rd *rd, const xmlNode *ppr)
 
 /* ---- text ------------------------------------------------------------------- */
 
-/* A copy without white space at either end (ASCII, U+3000, U+00A0). */
+/* A copy without white space at either end: ASCII (line ends too), U+3000,
+ * U+00A0. */
 static char *trim(const char *s)
 {
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-			s++;
-		else if (strncmp(s, "\xC2\xA0", 2) == 0)
-			s += 2;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			break;
-	}
-	size_t n = strlen(s);
-	for (;;) {
-		if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-			n--;
-		else if (n >= 2 && strncmp(s + n - 2, "\xC2\xA0", 2) == 0)
-			n -= 2;
-		else if (n >= 3 && strncmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return gir_xstrndup(s, n);
+	return imp_trim(s, strlen(s), true);
 }
 
 /* Lines of a paragraph: the runs' text, a new line at each w:br and w:cr. */

@@ -499,31 +499,11 @@ static void put_text(gir_buf *b, const char *s)
 	}
 }
 
-/* A copy without white space at either end: ASCII, U+3000, U+00A0 (&nbsp;). */
+/* A copy without white space at either end: ASCII (line ends too), U+3000,
+ * U+00A0. */
 static char *trim(const char *s)
 {
-	for (;;) {
-		if (is_space(*s))
-			s++;
-		else if (strncmp(s, "\xC2\xA0", 2) == 0)
-			s += 2;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			break;
-	}
-	size_t n = strlen(s);
-	for (;;) {
-		if (n && is_space(s[n - 1]))
-			n--;
-		else if (n >= 2 && strncmp(s + n - 2, "\xC2\xA0", 2) == 0)
-			n -= 2;
-		else if (n >= 3 && strncmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return gir_xstrndup(s, n);
+	return imp_trim(s, strlen(s), true);
 }
 
 /* The text of a cell: its pieces (each <p>, <div>, <br>) joined. */

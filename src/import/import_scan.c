@@ -49,27 +49,36 @@ size_t imp_space_before(const char *s, size_t n, bool tabs)
 	return 0;
 }
 
-/* A copy of s[0..n) without white space at either end. */
+/* The length of a line end or form feed at s (a page's or a Word file's
+ * text, whose lines the readers cut themselves), else of imp_space_at's
+ * white space with tabs. */
+static size_t white_at(const char *s, bool breaks)
+{
+	if (breaks && (*s == '\r' || *s == '\n' || *s == '\f'))
+		return 1;
+	return imp_space_at(s, true);
+}
+
+static size_t white_before(const char *s, size_t n, bool breaks)
+{
+	if (breaks && n && (s[n - 1] == '\r' || s[n - 1] == '\n' || s[n - 1] == '\f'))
+		return 1;
+	return imp_space_before(s, n, true);
+}
+
+char *imp_trim(const char *s, size_t n, bool breaks)
+{
+	size_t k;
+	while (n && (k = white_at(s, breaks)) > 0 && k <= n)
+		s += k, n -= k;
+	while ((k = white_before(s, n, breaks)) > 0)
+		n -= k;
+	return gir_xstrndup(s, n);
+}
+
 static char *trimmed(const char *s, size_t n)
 {
-	const char *e = s + n;
-	while (s < e) {
-		size_t k = imp_space_at(s, true);
-		if (!k)
-			break;
-		s += k;
-	}
-	for (;;) {
-		if (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-			e--;
-		else if (e - s >= 3 && strncmp(e - 3, U3000, 3) == 0)
-			e -= 3;
-		else if (e - s >= 2 && strncmp(e - 2, UA0, 2) == 0)
-			e -= 2;
-		else
-			break;
-	}
-	return gir_xstrndup(s, (size_t)(e - s));
+	return imp_trim(s, n, false);
 }
 
 int imp_width(const char *s)
