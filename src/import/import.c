@@ -1768,6 +1768,16 @@ static bool ends_paragraph(const char *s)
 
 #define PAGE_LINE_MAX 60 /* display cells */
 
+/* Whether s holds punctuation of a sentence (。，；、！？). */
+static bool has_stop(const char *s)
+{
+	static const char *const stops[] = {"。", "，", "；", "、", "！", "？"};
+	for (size_t k = 0; k < GIR_ARRAY_LEN(stops); k++)
+		if (strstr(s, stops[k]))
+			return true;
+	return false;
+}
+
 /* A field of the page's or its archive's header, however long: a name of
  * at most six characters, a colon, and a value with no punctuation of a
  * sentence (原文链接: https://…, 本地目录: zwgk/…/80569_…年度报告,
@@ -1788,11 +1798,7 @@ static bool field_line(const char *s)
 	free(name);
 	if (!short_name)
 		return false;
-	static const char *const stops[] = {"。", "，", "；", "、", "！", "？"};
-	for (size_t k = 0; k < GIR_ARRAY_LEN(stops); k++)
-		if (strstr(c, stops[k]))
-			return false;
-	return true;
+	return !has_stop(c);
 }
 
 /* The line an archive puts before the article ("正文：",
@@ -1953,12 +1959,44 @@ static size_t title_end_in(const imp *im, const char *s)
 	return best;
 }
 
+#define PAGE_WORD_MAX 24 /* display cells of one of the page's words */
+
+/* The page's header words that follow the title on a one-line copy's
+ * article line, before the report: fields and share links set off by
+ * spaces ("来源： 时间：2022-01-19 16:56 --> 微信 微博 QQ空间 全真版 文字版
+ * 文件下载 相关链接： 根据《…", tests/real/fj-pingtan-hzs-2021.page.txt).  Only
+ * when the first word is a field (a short name and a colon): then the
+ * words up to the first that is long or holds a sentence's punctuation are
+ * the page's.  Returns where the last of them ends, 0 for none (or when
+ * nothing of the line would be left after them). */
+static size_t page_words_at(const char *s)
+{
+	size_t p = 0, end = 0;
+	for (bool first = true;; first = false) {
+		while (s[p] == ' ')
+			p++;
+		size_t q = p;
+		while (s[q] && s[q] != ' ')
+			q++;
+		if (q == p)
+			break;
+		char *w = gir_xstrndup(s + p, q - p);
+		bool page = imp_width(w) <= PAGE_WORD_MAX && !has_stop(w) && (!first || field_line(w));
+		free(w);
+		if (!page)
+			break;
+		p = end = q;
+	}
+	return s[p] ? end : 0; /* p: the first word of the report, or the end */
+}
+
 /* A page copied as one line of text starts the article's line with the
  * page's own words — breadcrumb, source and time, share links, the title
  * again — and then the report ("当前位置： 首页政务公开… 来源： 时间：2020-01-02
  * 微信 微博 … 平潭综合实验区经济发展局 2019年政府信息公开工作年度报告 根据《…",
  * tests/real/fj-pingtan-jjf-2019.page.txt): up to the last title set off
- * by spaces, before any sentence ends, they are left out, and said. */
+ * by spaces, before any sentence ends, and the page's words right after it
+ * (page_words_at), they are left out, and said. */
 static void skip_head_in_line(imp *im, size_t i)
 {
 	imp_line *l = &im->doc.lines[i];
@@ -1975,10 +2013,16 @@ static void skip_head_in_line(imp *im, size_t i)
 		from++;
 	if (!s[from])
 		return;
+	size_t words = page_words_at(s + from);
+	if (words) {
+		from = q = from + words;
+		while (s[from] == ' ')
+			from++;
+	}
 	char *head = gir_xstrndup(s, q);
 	gir_diag_at(im->doc.diags, im->doc.file, (gir_pos){l->no, l->col}, NULL, NULL, NULL,
 	            GIR_MSG(WARNING, import_head_in_line_left_out,
-	                "the title, and the page's words before it, at the start of the article's line (\"%s\"): left out"),
+	                "the title, and the page's words around it, at the start of the article's line (\"%s\"): left out"),
 	            head);
 	free(head);
 	l->col = column_at(l, s, from);

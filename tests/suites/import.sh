@@ -709,4 +709,15 @@ t real:pingtan-jtj-2019:contact-note 'grep -qF "fj-pingtan-jtj-2019.page.txt:10:
 # source, time and share links, and the title again ("当前位置： 首页… 平潭综合
 # 实验区经济发展局 2019年政府信息公开工作年度报告 根据《…"): up to that title,
 # left out with a warning; the preface starts with the report's first words.
-t real:pingtan-jjf-2019:head-in-line 'sed -n "/^preface:/{n;p;}" "$tmp/gl-jjf-2019.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、《福建省政府信息公开办法》" && ! grep -q "当前位置\|微信 微博" "$tmp/gl-jjf-2019.yaml" && grep -q "page.txt:10:1: warning: the title, and the page'"'"'s words before it, at the start of the article'"'"'s line (\"当前位置： 首页" "$tmp/gl-jjf-2019.err"'
+t real:pingtan-jjf-2019:head-in-line 'sed -n "/^preface:/{n;p;}" "$tmp/gl-jjf-2019.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、《福建省政府信息公开办法》" && ! grep -q "当前位置\|微信 微博" "$tmp/gl-jjf-2019.yaml" && grep -q "page.txt:10:1: warning: the title, and the page'"'"'s words around it, at the start of the article'"'"'s line (\"当前位置： 首页" "$tmp/gl-jjf-2019.err"'
+
+# When the title comes before the page's header words ("…年度报告 来源：
+# 时间：2023-01-09 19:36 --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接：
+# 根据新修订的《…", 交建局 2022), those words go with it: a field first, then
+# short words up to the first that is long or holds a sentence's punctuation.
+"$BIN" import tests/real/fj-pingtan-jtj-2022.page.txt >"$tmp/jtj2022.yaml" 2>"$tmp/jtj2022.err"
+t real:pingtan-jtj-2022:page-words-after-title 'sed -n "/^preface:/{n;p;}" "$tmp/jtj2022.yaml" | grep -q "^  - 根据新修订的《中华人民共和国政府信息公开条例》（国务院令第711号" && ! grep -q "来源：\|微信 微博\|相关链接" "$tmp/jtj2022.yaml" && grep -qF "年度报告 来源： 时间：2023-01-09 19:36 --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接：\"): left out" "$tmp/jtj2022.err" && ! grep -q "starts like a subheading" "$tmp/jtj2022.err"'
+# 经发局 2021: the document number after 相关链接： is short and ends no
+# sentence, so it goes too, as the one before the title does in 2019.
+"$BIN" import tests/real/fj-pingtan-jjf-2021.page.txt >"$tmp/jjf2021.yaml" 2>/dev/null
+t real:pingtan-jjf-2021:page-words-after-title 'sed -n "/^preface:/{n;p;}" "$tmp/jjf2021.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》（以下简称《条例》）" && ! grep -q "岚经发\|相关链接" "$tmp/jjf2021.yaml"'
