@@ -266,6 +266,32 @@ static int heading_number(const char *s)
 	return any ? capped((long)value + cur) : 0;
 }
 
+/* The kind of a paragraph's number, bracketed or not, in Chinese numerals
+ * or digits: 1 一、 2 1. 1、 3 （一） (一) 4 （1） (1); 0 for none. */
+static int numbering_kind(const char *s)
+{
+	const char *end = gir_skip_numbering(s), *p = imp_skip_white(s, true);
+	if (end == s)
+		return 0;
+	bool bracket = *p == '(' || strncmp(p, "（", 3) == 0;
+	p += bracket ? (*p == '(' ? 1 : 3) : 0;
+	uint32_t cp = 0;
+	gir_utf8_decode(p, (size_t)(end - p), &cp);
+	return 1 + 2 * bracket + (gir_cn_digit(cp) >= 0);
+}
+
+/* Whether text's number is of the kind of a narrative's subheadings: the
+ * first one's (*kind, 0 before it), so that the items under one (1. 2.,
+ * （1）) are not taken for the next ones ("（一）主动公开方面 … 2.落实解读回应
+ * 机制。", 三明 2019). */
+static bool kind_of_subheadings(int *kind, const char *text)
+{
+	int k = numbering_kind(text);
+	if (!*kind)
+		*kind = k;
+	return k == *kind;
+}
+
 /* ---- the parts of the document ------------------------------------------------ */
 
 static const char *line_text(const imp *im, size_t i)
@@ -686,21 +712,36 @@ static int year_in_head(const imp *im)
 /* ---- signature -------------------------------------------------------------- */
 
 /* Whether s ends with one of the n marks. */
-static bool ends_with_any(const char *s, const char *const *marks, size_t n)
+/* Whether s[0, len) ends with one of the n marks. */
+static bool ends_with_any_n(const char *s, size_t len, const char *const *marks, size_t n)
 {
-	size_t len = strlen(s);
 	for (size_t i = 0; i < n; i++) {
 		size_t k = strlen(marks[i]);
-		if (len >= k && strcmp(s + len - k, marks[i]) == 0)
+		if (len >= k && memcmp(s + len - k, marks[i], k) == 0)
 			return true;
 	}
 	return false;
+}
+
+static bool ends_with_any(const char *s, const char *const *marks, size_t n)
+{
+	return ends_with_any_n(s, strlen(s), marks, n);
 }
 
 static bool ends_sentence(const char *s)
 {
 	static const char *const marks[] = {"。", "！", "？", "；", "，", "：", ".", ";", ","};
 	return ends_with_any(s, marks, GIR_ARRAY_LEN(marks));
+}
+
+/* Whether s holds punctuation of a sentence (。，；、！？). */
+static bool has_stop(const char *s)
+{
+	static const char *const stops[] = {"。", "，", "；", "、", "！", "？"};
+	for (size_t k = 0; k < GIR_ARRAY_LEN(stops); k++)
+		if (strstr(s, stops[k]))
+			return true;
+	return false;
 }
 
 /* Whether line i can be a name in the signature block above the date. */
@@ -1010,7 +1051,7 @@ static void mend_broken(imp *im, imp_narr *nar)
  * stop or a closing bracket, none ends with an opening one or a comma, and
  * a number is not split over two ("201⏎9⏎年", "0598—⏎8231086", the page's <span>s in
  * tests/real/fj-sanming-*). */
-static bool cut_sentence(const char *a, const char *b)
+static bool cut_sentence(const char *a, size_t n, const char *b)
 {
 	static const char *const opens_next[] = {"，", "。", "、", "；", "：", "）", "》", "”", "！", "？", ")", ","};
 	static const char *const closes_prev[] = {"（", "《", "“", "—", "(", "-", "，", ",", "、"};
@@ -1018,9 +1059,8 @@ static bool cut_sentence(const char *a, const char *b)
 	for (size_t k = 0; k < GIR_ARRAY_LEN(opens_next); k++)
 		if (strncmp(b, opens_next[k], strlen(opens_next[k])) == 0)
 			return true;
-	if (ends_with_any(a, closes_prev, GIR_ARRAY_LEN(closes_prev)))
+	if (ends_with_any_n(a, n, closes_prev, GIR_ARRAY_LEN(closes_prev)))
 		return true;
-	size_t n = strlen(a);
 	if (!n || a[n - 1] < '0' || a[n - 1] > '9')
 		return false;
 	if (*b >= '0' && *b <= '9')
@@ -1031,34 +1071,113 @@ static bool cut_sentence(const char *a, const char *b)
 	return false;
 }
 
-/* Paragraphs that are one sentence cut in two (cut_sentence) are joined as
- * they were, without a space; said once for the narrative. */
-static void mend_cut(imp *im, imp_narr *nar, const char *heading)
+/* Whether s ends a sentence: a stop (。！？；…), maybe inside closing
+ * quotes or brackets ("…公开。）"); a bracket or quote alone ("（一）",
+ * "“两化”") ends none. */
+static bool ends_with_stop(const char *s, size_t n)
+{
+	static const char *const closing[] = {"”", "’", "）", "》", "」", ")", "\""};
+	static const char *const stops[] = {"。", "！", "？", "；", "…", "!", "?", ";"};
+	for (bool again = true; again;) {
+		again = false;
+		for (size_t k = 0; k < GIR_ARRAY_LEN(closing) && !again; k++) {
+			size_t c = strlen(closing[k]);
+			if (n >= c && memcmp(s + n - c, closing[k], c) == 0)
+				n -= c, again = true;
+		}
+	}
+	return ends_with_any_n(s, n, stops, GIR_ARRAY_LEN(stops));
+}
+
+/* Whether next goes on s.  Not when s is a number with a short head after
+ * it and no punctuation of a sentence: a subheading ("（一）主动公开方面⏎
+ * 全年主动公开…", the 上海 2025 extract), unless next ends the head with
+ * its stop ("（二）落实⏎解读回应机制。"), or the number is an item's, 1. or 1、,
+ * whose text the markup cut ("1.全面⏎建成“资讯、互动…”…", 三明 2019). */
+static bool goes_on_head(const char *s, size_t n, const char *next)
+{
+	const char *rest = gir_skip_numbering(s);
+	if (rest == s || !*rest || n - (size_t)(rest - s) > 4 * SUBHEADING_MAX ||
+	    imp_width(rest) > SUBHEADING_MAX || ends_sentence(rest) || has_stop(rest))
+		return true; /* not a numbered head (a longer one is not looked at) */
+	if (*s >= '0' && *s <= '9')
+		return true;
+	return ends_with_stop(next, strlen(next)) &&
+	       imp_width(rest) + imp_width(next) <= SUBHEADING_MAX;
+}
+
+#define CUT_COPY_MIN 3 /* sentences cut in a narrative that make it a cut copy's */
+
+/* A copy whose lines its markup cut anywhere (三明's pages, a line at each
+ * <span>: "市政府组织⏎召开全市⏎“两化”⏎建设⏎协调推进会议，…",
+ * tests/real/fj-sanming-2020.page.txt) shows it by CUT_COPY_MIN sentences
+ * or more cut where punctuation tells (cut_sentence).  In such a narrative
+ * a paragraph ends only with a stop: a line goes on the one before unless
+ * that ends with a stop, or the line starts with a number of its own
+ * ("1.", "（二）"), which a number alone before it does not ("（一）⏎编制标准
+ * 目录"), or the one before is a numbered head the line does not go on
+ * (goes_on_head). */
+static bool goes_on_in_copy(const char *prev, size_t n, const char *next)
+{
+	return !ends_with_stop(prev, n) && gir_skip_numbering(next) == next &&
+	       goes_on_head(prev, n, next);
+}
+
+/* Joins each paragraph of nar that goes_on says goes on the one before
+ * (given the text so far and its length) to it, without a space; returns
+ * the lines joined, and in *first where the first was.  One pass: a run of
+ * joins grows one buffer, so a long run stays linear. */
+static size_t join_on(imp_narr *nar, bool (*goes_on)(const char *, size_t, const char *),
+                      gir_pos *first)
 {
 	size_t w = 0, joined = 0;
-	gir_pos first = {0, 0};
+	gir_buf acc = {0}; /* nar->p[w - 1]'s text, once something is joined to it */
 	for (size_t i = 0; i < nar->n; i++) {
-		if (w && !nar->p[w - 1].heading && !nar->p[i].heading &&
-		    cut_sentence(nar->p[w - 1].text, nar->p[i].text)) {
-			gir_buf b = {0};
-			gir_buf_puts(&b, nar->p[w - 1].text);
-			gir_buf_puts(&b, nar->p[i].text);
-			free(nar->p[w - 1].text);
+		imp_para *prev = w ? &nar->p[w - 1] : NULL;
+		if (prev && !prev->heading && !nar->p[i].heading &&
+		    goes_on(acc.len ? acc.ptr : prev->text, acc.len ? acc.len : strlen(prev->text),
+		            nar->p[i].text)) {
+			if (!acc.len)
+				gir_buf_puts(&acc, prev->text);
+			gir_buf_puts(&acc, nar->p[i].text);
 			free(nar->p[i].text);
-			nar->p[w - 1].text = imp_detach(&b);
 			if (!joined++)
-				first = nar->p[i].pos;
+				*first = nar->p[i].pos;
 			continue;
 		}
+		if (acc.len)
+			free(prev->text), prev->text = imp_detach(&acc);
 		nar->p[w++] = nar->p[i];
 	}
+	if (acc.len)
+		free(nar->p[w - 1].text), nar->p[w - 1].text = imp_detach(&acc);
+	gir_buf_free(&acc);
 	nar->n = w;
+	return joined;
+}
+
+/* Paragraphs that are one sentence cut in two (cut_sentence) are joined as
+ * they were, without a space; said once for the narrative.  CUT_COPY_MIN
+ * or more make it a cut copy's (goes_on_in_copy). */
+static void mend_cut(imp *im, imp_narr *nar, const char *heading)
+{
+	gir_pos first = {0, 0}, more_at = {0, 0};
+	size_t joined = join_on(nar, cut_sentence, &first);
+	const char *name = heading ? heading : im->t->field_labels[GIR_F_PREFACE];
 	if (joined)
 		gir_diag_at(im->doc.diags, im->doc.file, first, NULL, NULL, NULL,
 		            GIR_MSG(WARNING, import_cut_lines_joined,
 		                "%s: %zu lines that go on a sentence (starting with a comma or a closing "
 		                "bracket, or the rest of a number) joined with the line before"),
-		            heading ? heading : im->t->field_labels[GIR_F_PREFACE], joined);
+		            name, joined);
+	size_t more = joined >= CUT_COPY_MIN ? join_on(nar, goes_on_in_copy, &more_at) : 0;
+	if (more)
+		gir_diag_at(im->doc.diags, im->doc.file, more_at, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_cut_copy_joined,
+		                "%s: the copy's lines are cut inside sentences, so a paragraph is taken "
+		                "to end only at a stop (。！？；) or before a number (1. （二）); %zu more "
+		                "lines joined with the line before"),
+		            name, more);
 }
 
 /* A subheading: the next number of the section's （一）（二）…, on a short
@@ -1107,13 +1226,16 @@ static size_t run_in_head(const char *text, int expect, bool alone, size_t *text
 static bool split_run_in(const imp *im, imp_narr *nar)
 {
 	imp_narr out = {0};
-	int expect = 1;
+	int expect = 1, kind = 0;
 	bool any = false;
 	for (size_t i = 0; i < nar->n; i++) {
 		imp_para p = nar->p[i];
 		size_t at = 0, head = p.heading ? 0 : run_in_head(p.text, expect, false, &at);
+		if (head && !kind_of_subheadings(&kind, p.text))
+			head = 0;
 		if (!head) {
-			expect += p.heading || subheading(im, p.text, expect);
+			expect += p.heading ||
+			          (subheading(im, p.text, expect) && kind_of_subheadings(&kind, p.text));
 			add_para(&out, p.text, p.heading, p.pos);
 			continue;
 		}
@@ -1136,13 +1258,14 @@ static bool split_run_in(const imp *im, imp_narr *nar)
  * are split off their paragraph first, and mark the narrative run_in. */
 static void mark_subheadings(const imp *im, imp_narr *nar)
 {
-	int expect = 1;
+	int expect = 1, kind = 0;
 	split_run_in(im, nar);
 	for (size_t i = 0; i < nar->n; i++) {
 		imp_para *p = &nar->p[i];
 		size_t at;
 		bool alone = nar->run_in && !p->heading && run_in_head(p->text, expect, true, &at);
-		if (!p->heading && !alone && !subheading(im, p->text, expect))
+		if (!p->heading && ((!alone && !subheading(im, p->text, expect)) ||
+		                    !kind_of_subheadings(&kind, p->text)))
 			continue;
 		if (nar->run_in) { /* "（四）平台建设。" alone: the renderer adds the stop */
 			size_t n = strlen(p->text);
@@ -1767,16 +1890,6 @@ static bool ends_paragraph(const char *s)
 }
 
 #define PAGE_LINE_MAX 60 /* display cells */
-
-/* Whether s holds punctuation of a sentence (。，；、！？). */
-static bool has_stop(const char *s)
-{
-	static const char *const stops[] = {"。", "，", "；", "、", "！", "？"};
-	for (size_t k = 0; k < GIR_ARRAY_LEN(stops); k++)
-		if (strstr(s, stops[k]))
-			return true;
-	return false;
-}
 
 /* A field of the page's or its archive's header, however long: a name of
  * at most six characters, a colon, and a value with no punctuation of a

@@ -627,7 +627,7 @@ t real:sanming-2019:edition-gov-2019 'grep -q "^template: gov-2019$" "$tmp/sm201
 # preface does not take it.
 t real:sanming-2019:two-line-heading '! grep -q "no heading 一、总体情况" "$tmp/sm2019.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2019.yaml" | grep -qxF "  - 政府信息公开是三明市政府建设“服务政府、开明政府、法治政府、廉洁政府”的一项重要工作。" && ! sed -n "/^preface:/,/^overview:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 总体情况"'
 "$BIN" import tests/real/fj-sanming-2020.page.txt >"$tmp/sm2020.yaml" 2>"$tmp/sm2020.err"
-t real:sanming-2020:two-line-heading '! grep -q "no heading" "$tmp/sm2020.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2020.yaml" | grep -qxF "  - 2020年，为贯彻落实《国务院办公厅关于印发2020年政务公开工作要点的通知》"'
+t real:sanming-2020:two-line-heading '! grep -q "no heading" "$tmp/sm2020.err" && sed -n "/^overview:  # 一、总体情况/{n;p;}" "$tmp/sm2020.yaml" | grep -qxF "  - 2020年，为贯彻落实《国务院办公厅关于印发2020年政务公开工作要点的通知》《福建省人民政府办公厅关于全面推进基层政务公开标准化规范化工作的通知》（闽政办〔2020〕26号）要求，我市高度重视，周密部署，积极推进政务公开标准化规范化建设（以下简称“两化”建设），重点抓了以下几方面工作。"'
 
 # The three 莆田 pages end with "（此件主动公开）" after the date, a
 # document's publication note: left out with a warning, and the signature
@@ -687,18 +687,18 @@ t real:putian-cg-2024.chromium.pdf:page-footer 'grep -qx "date: 2025-01-10" "$tm
 
 # An archive's copy of a page has a header of fields (原文链接: https://…) and
 # a marker before the article (正文：): all of it is left out, and the preface
-# starts with the report's first words (三明 2023: short lines cut by the
-# page's markup, kept).
+# starts with the report's first words (三明 2023: the lines the page's
+# markup cut are joined again, see below).
 t real:pingtan-gaj-2019:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/gl-gaj-2019.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》和实验区管委会信息公开工作的要求" && ! grep -q "原文链接\|本地目录\|正文 ====" "$tmp/gl-gaj-2019.yaml" && grep -q "page.txt:2:1: warning: the short lines after the title (lines 2-9)" "$tmp/gl-gaj-2019.err"'
 "$BIN" import tests/real/fj-sanming-2023.page.txt >"$tmp/sm2023.yaml" 2>/dev/null
-t real:sanming-2023:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/sm2023.yaml" | grep -qxF "  - 根据《中华人民共和国政府信息公开条例》" && ! grep -q "原始链接\|本地目录\|  - 正文" "$tmp/sm2023.yaml"'
+t real:sanming-2023:archive-header 'sed -n "/^preface:/{n;p;}" "$tmp/sm2023.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》等规定要求，" && ! grep -q "原始链接\|本地目录\|  - 正文" "$tmp/sm2023.yaml"'
 
 # 三明's pages cut the text wherever the markup had a <span> ("201⏎9⏎年，⏎为贯彻…",
 # "联系电话：0598—⏎8231086⏎，电子邮箱…"): a line that starts with a comma or
 # a closing bracket, follows a comma, or is the rest of a number, goes on the line before,
 # joined without a space, said once for the narrative.  And 淮安 2024's PDF
 # has a paragraph break after "共计 95": "个，在省办…" joined.
-t real:sanming-2019:cut-lines-joined 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2019.yaml" | grep -qxF "  - 2019年，为贯彻落实《国务院办公厅关于印发2019年政务公开工作要点的通知》" && grep -qF "  - 电子版在市政府门户网（http://www.sm.gov.cn）政府信息公开专栏发布。对本报告有疑问，请联系三明市政务公开工作领导小组办公室，联系电话：0598—8231086，电子邮箱：smgkb@126.com。" "$tmp/sm2019.yaml" && grep -q "warning: 一、总体情况: [0-9]* lines that go on a sentence" "$tmp/sm2019.err"'
+t real:sanming-2019:cut-lines-joined 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2019.yaml" | grep -q "^  - 2019年，为贯彻落实《国务院办公厅关于印发2019年政务公开工作要点的通知》《福建省人民政府办公厅关于印发福建省2019年政务公开工作主要任务的通知》精神，按照“透明、便民、利民、规范”原则，" && grep -qF "  - 电子版在市政府门户网（http://www.sm.gov.cn）政府信息公开专栏发布。对本报告有疑问，请联系三明市政务公开工作领导小组办公室，联系电话：0598—8231086，电子邮箱：smgkb@126.com。" "$tmp/sm2019.yaml" && grep -q "warning: 一、总体情况: [0-9]* lines that go on a sentence" "$tmp/sm2019.err"'
 "$BIN" import tests/real/js-huaian-2024.pdf >"$tmp/ha2024.yaml" 2>/dev/null
 t real:huaian-2024:cut-lines-joined 'grep -q "全市在运维政务新媒体共计95个，在省办2024年四个季度政务新媒体检查抽查中" "$tmp/ha2024.yaml" && ! grep -q "^ *- 个，" "$tmp/ha2024.yaml"'
 # 交建局 2019-2021 end with a contact note in brackets after the date
@@ -721,3 +721,24 @@ t real:pingtan-jtj-2022:page-words-after-title 'sed -n "/^preface:/{n;p;}" "$tmp
 # sentence, so it goes too, as the one before the title does in 2019.
 "$BIN" import tests/real/fj-pingtan-jjf-2021.page.txt >"$tmp/jjf2021.yaml" 2>/dev/null
 t real:pingtan-jjf-2021:page-words-after-title 'sed -n "/^preface:/{n;p;}" "$tmp/jjf2021.yaml" | grep -q "^  - 根据《中华人民共和国政府信息公开条例》（以下简称《条例》）" && ! grep -q "岚经发\|相关链接" "$tmp/jjf2021.yaml"'
+
+# 三明's copies cut lines at every <span> of the page, mostly where no
+# punctuation tells ("市政府组织⏎召开全市⏎“两化”⏎建设⏎协调推进会议，…"): a
+# narrative with 3 sentences cut where punctuation tells is a cut copy's,
+# and there a paragraph ends only at a stop or before a number.  三明 2020's
+# 一 has its (一)…(四) as subheadings and its items as paragraphs again
+# (150 paragraphs before, 54 now).
+t real:sanming-2020:cut-copy 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2020.yaml" >"$tmp/sm2020.ov" && grep -qxF "  - 编制标准目录:" "$tmp/sm2020.ov" && grep -qxF "      - 1.抓好指导协调。" "$tmp/sm2020.ov" && grep -qF "9月27—28日，市政府组织召开全市“两化”建设协调推进会议，学习贯彻省政府关于推进“两化”建设的有关政策要求，" "$tmp/sm2020.ov" && grep -qxF "  - 强化组织领导:" "$tmp/sm2020.ov" && ! grep -qx " *- “两化”" "$tmp/sm2020.ov" && grep -q "warning: 一、总体情况: the copy'"'"'s lines are cut inside sentences" "$tmp/sm2020.err"'
+# A number's head on its own line stays a subheading when the next line is
+# a sentence ("（四）监督保障方面⏎完善⏎实时在线电子监察，…": the head, then
+# "完善实时在线电子监察，…"), and items under a subheading (1. 2. （1）) are
+# not taken for the next subheadings.
+t real:sanming-2019:cut-copy 'sed -n "/^overview:/,/^proactive:/p" "$tmp/sm2019.yaml" >"$tmp/sm2019.ov" && grep -qxF "  - 监督保障方面:" "$tmp/sm2019.ov" && grep -q "^      - 完善实时在线电子监察，每月网络巡查" "$tmp/sm2019.ov" && grep -qxF "      - 2.落实解读回应机制。" "$tmp/sm2019.ov" && grep -qxF "  - 依申请公开方面:" "$tmp/sm2019.ov" && ! grep -q "^  - 落实" "$tmp/sm2019.ov"'
+# The 上海 2025 extract's lines end where the PDF's did: its 一 is a cut
+# copy's too, and its heads ("（一）主动公开方面⏎全年主动公开…") stay heads.
+"$BIN" import tests/real/sh-shanghai-2025.extract.txt >"$tmp/sh2025.yaml" 2>/dev/null
+t real:shanghai-2025:cut-copy 'grep -qxF "  - 主动公开方面:" "$tmp/sh2025.yaml" && grep -qxF "  - 监督保障方面:" "$tmp/sh2025.yaml" && grep -q "^  - 2025 年，上海市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大和二十届历次全会精神，" "$tmp/sh2025.yaml"'
+# 平潭 2019's 一 has （一）基本情况 and （二）主要做法 as subheadings and, under
+# （二）, items （1）…（14） with run-in heads: paragraphs, not subheadings.
+"$BIN" import tests/real/fj-pingtan-2019.html >"$tmp/pt2019.yaml" 2>/dev/null
+t real:pingtan-2019:items-not-subheadings 'sed -n "/^overview:/,/^proactive:/p" "$tmp/pt2019.yaml" >"$tmp/pt2019.ov" && grep -qxF "  - 主要做法:" "$tmp/pt2019.ov" && grep -q "^      - （3）推进食品药品安全信息公开。区市场监督管理局" "$tmp/pt2019.ov" && grep -q "^      - （14）推进其他应主动公开的信息公开。" "$tmp/pt2019.ov" && ! grep -q "^  - 推进" "$tmp/pt2019.ov"'

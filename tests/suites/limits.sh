@@ -272,7 +272,8 @@ linear check-controls-linear gen_controls 20000 "$BIN" check
 # (the least of three runs, so another process on the machine counts less)
 # must grow like the size: 4x the input may take at most 8x the time (the
 # quadratic work these replaced took 16x: a pipe row of 4,000 cells 22 s, a
-# box row of 2,000 cells 5.3 s, 40,000 CR CR LF lines 9 s).  The times
+# box row of 2,000 cells 5.3 s, 40,000 CR CR LF lines 9 s, 49,000 lines
+# that each go on a sentence 146 s).  The times
 # themselves are figures for `make bench`, not limits: on a shared machine
 # only their ratio in one run means something.
 import_head='某区统计局2020年政府信息公开工作年度报告
@@ -322,10 +323,20 @@ run_line() { # a report on one line, 2,000 K rows of 三 with their cells run to
 	yes '（一）予以公开270020130' | head -n $((2000 * $1)) | tr -d '\n'
 	printf ' 四、政府信息公开行政复议、行政诉讼情况 结果维持总计315090000000000 五、存在的主要问题及改进情况 无。\n'
 }
+cut_lines() { # a narrative of 10,000 K lines, each going on a sentence
+	printf '五、存在的主要问题及改进情况\n'
+	yes '做好公开工作，' | head -n $((10000 * $1))
+}
+cut_copy_lines() { # a cut copy's narrative: 10,000 K lines that end no sentence
+	printf '五、存在的主要问题及改进情况\n一，\n二，\n三，\n'
+	yes '做好公开工作' | head -n $((10000 * $1))
+}
 linear_import wide-pipe-row wide_pipe
 linear_import wide-box-row wide_box
 linear_import cr-cr-lf-lines cr_cr_lf
 linear_import cells-run-together run_line
+linear_import lines-going-on-a-sentence cut_lines
+linear_import cut-copy-lines cut_copy_lines
 
 [ -n "$LIMITS_ALL" ] || exit 0
 
