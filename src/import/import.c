@@ -1469,9 +1469,13 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		                                "the original");
 		s->pos = like ? like->pos : head;
 		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
-		gir_diag_at(im->doc.diags, im->doc.file, s->pos, NULL, NULL, hint,
+		char *rp = gir_axis_path(s->row);
+		char *key = gir_xasprintf("%s.%s", tab->sec->id, rp);
+		gir_diag_at(im->doc.diags, im->doc.file, s->pos, NULL, key, hint,
 		            GIR_MSG(ERROR, import_section_not_found,
 		                "%s: not found in the input; the source has %s for it"), full, GIR_UNREAD);
+		free(key);
+		free(rp);
 		free(full);
 		free(hint);
 		free(what);
@@ -1511,7 +1515,7 @@ static void no_table(imp *im, const gir_section *sec, gir_pos at, size_t from, s
 	                                  "write the table as rows of cells (see docs/import.md)", like)
 	                  : gir_xstrdup("write the table from the original in place of " GIR_UNREAD
 	                                ", or {} when the original says every cell is 0");
-	gir_diag_at(im->doc.diags, im->doc.file, at, NULL, NULL, hint,
+	gir_diag_at(im->doc.diags, im->doc.file, at, NULL, sec->id, hint,
 	            GIR_MSG(ERROR, import_section_unread,
 	                "%s: %s; the source has %s for it"), sec->heading, why, GIR_UNREAD);
 	write_lines(im, at, "%s: " GIR_UNREAD "  # %s: %s\n", sec->id, sec->heading, why);
