@@ -754,9 +754,13 @@ static void unplaced(place_ctx *c, imp_read *rd, imp_slot *taken)
 	if (taken) {
 		char *what = row_label(c->doc, taken);
 		char *full = gir_join_labels(c->tab->sec->heading, what, (char *)NULL);
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, NULL,
+		char *rp = gir_axis_path(taken->row);
+		char *key = gir_xasprintf("%s.%s", c->tab->sec->id, rp);
+		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, key, NULL,
 		            GIR_MSG(ERROR, import_row_twice,
 		                "%s a second time (first at line %d); left out"), full, taken->pos.line);
+		free(key);
+		free(rp);
 		free(full);
 		free(what);
 	} else {

@@ -19,7 +19,8 @@
 # hold: `gireport import` exits 1 (exactly) and writes the source; its errors
 # (--diagnostics=json) name exactly the ROWs, each once with its ID; each ROW
 # is 待填 in the source, or keeps the cells read where its ID says so (fewer
-# than the row has); `gireport check` of the source names every ROW; and
+# than the row has); `gireport check` of the source names every ROW; an
+# ambiguous run's error that lists every cut left lists the truth's; and
 # every other cell equals the truth (compare.py --refused).  Else FAIL with
 # the differences: a file that imports more, or less, than REFUSED says fails
 # the suite, so the list changes only with the importer.
@@ -81,8 +82,9 @@ fi
 # The refusal itself can fail: 行政审批局 2021's refusal (行政规范性文件 "2023"
 # is 2, 0, 23 or 20, 2, 3) holds as REFUSED says; it does not hold with a row
 # more in the expectation, nor when the source has zeros for the refused row,
-# nor when the import's error is missing, nor when the import is said to give
-# the row with another error.
+# nor when the import's error is missing, nor when its cuts leave out the
+# report's cells, nor when the import is said to give the row with another
+# error.
 rf=fj-pingtan-hzs-2021
 rrows=$(refused_rows $rf.page.txt)
 if refusal "$R/$rf.page.txt" "$R/$rf.truth.json" "$R/$rf.errors" "$rrows" "$tmp/rf.yaml" >"$tmp/rf.out" 2>&1 &&
@@ -120,6 +122,14 @@ elif grep -q "import: no error import_run_ambiguous names proactive.normative_do
 	pass refusal-unsaid
 else
 	fail refusal-unsaid "$(cat "$tmp/rf2.out")"
+fi
+sed 's/: 2, 0, 23 or 20, 2, 3;/: 20, 2, 3;/' "$tmp/rf.yaml.json" >"$tmp/rf-cut.json"
+if rcmp "$rrows" "$tmp/rf.yaml" "$tmp/rf-cut.json"; then
+	fail refusal-truth-ruled-out "an error whose cuts leave out the report's cells held"
+elif grep -q "import: proactive.normative_documents: the truth's cells 2, 0, 23 are none of the cuts the error leaves: 20, 2, 3" "$tmp/rf2.out"; then
+	pass refusal-truth-ruled-out
+else
+	fail refusal-truth-ruled-out "$(cat "$tmp/rf2.out")"
 fi
 if rcmp "proactive.normative_documents=import_run_no_cut" "$tmp/rf.yaml" "$tmp/rf.yaml.json"; then
 	fail refusal-other-error "a refusal with another error held"
