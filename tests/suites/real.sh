@@ -54,7 +54,7 @@ refusal() {
 	"$BIN" import --diagnostics=json -o "$5" "$1" 2>"$5.json" >/dev/null
 	rc=$?
 	if [ $rc -ne 1 ]; then
-		echo "gireport import exits $rc, where a refusal is 1"
+		echo "gireport import exits $rc, where a refusal is 1 (if it now reads the file exactly, take it out of tests/real/REFUSED)"
 		grep '"severity":"error"' "$5.json" | head -3
 		return 1
 	fi
