@@ -1417,11 +1417,10 @@ static const imp_cell *likest_cell(const imp_cell **cells, size_t n, const gir_a
  * which is reported already. */
 static bool refused_row(const imp_doc *doc, const gir_section *sec, const gir_axis *row)
 {
-	char *p = gir_axis_path(row), *full = gir_xasprintf("%s.%s", sec->id, p);
+	char *full = imp_row_path(sec, row);
 	bool r = false;
 	for (size_t i = 0; i < doc->refused_rows.len && !r; i++)
 		r = strcmp(doc->refused_rows.items[i], full) == 0;
-	free(p);
 	free(full);
 	return r;
 }
@@ -1469,13 +1468,11 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		                                "the original");
 		s->pos = like ? like->pos : head;
 		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
-		char *rp = gir_axis_path(s->row);
-		char *key = gir_xasprintf("%s.%s", tab->sec->id, rp);
+		char *key = imp_row_path(tab->sec, s->row);
 		gir_diag_at(im->doc.diags, im->doc.file, s->pos, NULL, key, hint,
 		            GIR_MSG(ERROR, import_section_not_found,
 		                "%s: not found in the input; the source has %s for it"), full, GIR_UNREAD);
 		free(key);
-		free(rp);
 		free(full);
 		free(hint);
 		free(what);

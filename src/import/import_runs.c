@@ -794,12 +794,7 @@ static char *row_name(const gir_section *sec, const run_row *r, int year)
  * section's id for a table read as one run (四). */
 static char *row_key(const gir_section *sec, const run_row *r)
 {
-	if (!r->row)
-		return gir_xstrdup(sec->id);
-	char *p = gir_axis_path(r->row);
-	char *full = gir_xasprintf("%s.%s", sec->id, p);
-	free(p);
-	return full;
+	return r->row ? imp_row_path(sec, r->row) : gir_xstrdup(sec->id);
 }
 
 /* The row's paths ("requests.received"), noted in the doc so that the row
@@ -810,9 +805,7 @@ static void note_refused(imp_doc *doc, const gir_section *sec, const run_row *r)
 		const gir_axis *row = r->b->row_leaves[k];
 		if (r->row && row != r->row)
 			continue;
-		char *p = gir_axis_path(row);
-		gir_ptrvec_push(&doc->refused_rows, gir_xasprintf("%s.%s", sec->id, p));
-		free(p);
+		gir_ptrvec_push(&doc->refused_rows, imp_row_path(sec, row));
 	}
 }
 

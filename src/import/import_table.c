@@ -541,14 +541,12 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 		char *without = sums ? gir_xasprintf(" (or %zu without the computed %s)", b->ncols - sums,
 		                                     sum_label(b))
 		                     : gir_xstrdup("");
-		char *rp = gir_axis_path(s->row);
-		char *key = gir_xasprintf("%s.%s", c->tab->sec->id, rp);
+		char *key = imp_row_path(c->tab->sec, s->row);
 		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, key,
 		            _("the source keeps the cells as read; find the missing or extra one in the original"),
 		            GIR_MSG(ERROR, import_row_length,
 		                "%s: %zu cells, but the row has %zu%s"), full, rd->nvalues, b->ncols, without);
 		free(key);
-		free(rp);
 		free(without);
 		s->note = gir_xasprintf("import: line %d has %zu cells where the form has %zu: check "
 		                        "the original", rd->pos.line, rd->nvalues, b->ncols);
@@ -754,13 +752,11 @@ static void unplaced(place_ctx *c, imp_read *rd, imp_slot *taken)
 	if (taken) {
 		char *what = row_label(c->doc, taken);
 		char *full = gir_join_labels(c->tab->sec->heading, what, (char *)NULL);
-		char *rp = gir_axis_path(taken->row);
-		char *key = gir_xasprintf("%s.%s", c->tab->sec->id, rp);
+		char *key = imp_row_path(c->tab->sec, taken->row);
 		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, key, NULL,
 		            GIR_MSG(ERROR, import_row_twice,
 		                "%s a second time (first at line %d); left out"), full, taken->pos.line);
 		free(key);
-		free(rp);
 		free(full);
 		free(what);
 	} else {
