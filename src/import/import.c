@@ -1540,11 +1540,10 @@ static const imp_cell *likest_cell(const imp_cell **cells, size_t n, const gir_a
  * which is reported already. */
 static bool refused_row(const imp_doc *doc, const gir_section *sec, const gir_axis *row)
 {
-	char *p = gir_axis_path(row), *full = gir_xasprintf("%s.%s", sec->id, p);
+	char *full = imp_row_path(sec, row);
 	bool r = false;
 	for (size_t i = 0; i < doc->refused_rows.len && !r; i++)
 		r = strcmp(doc->refused_rows.items[i], full) == 0;
-	free(p);
 	free(full);
 	return r;
 }
@@ -1592,9 +1591,11 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		                                "the original");
 		s->pos = like ? like->pos : head;
 		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
-		gir_diag_at(im->doc.diags, im->doc.file, s->pos, NULL, NULL, hint,
+		char *key = imp_row_path(tab->sec, s->row);
+		gir_diag_at(im->doc.diags, im->doc.file, s->pos, NULL, key, hint,
 		            GIR_MSG(ERROR, import_section_not_found,
 		                "%s: not found in the input; the source has %s for it"), full, GIR_UNREAD);
+		free(key);
 		free(full);
 		free(hint);
 		free(what);
@@ -1634,7 +1635,7 @@ static void no_table(imp *im, const gir_section *sec, gir_pos at, size_t from, s
 	                                  "write the table as rows of cells (see docs/import.md)", like)
 	                  : gir_xstrdup("write the table from the original in place of " GIR_UNREAD
 	                                ", or {} when the original says every cell is 0");
-	gir_diag_at(im->doc.diags, im->doc.file, at, NULL, NULL, hint,
+	gir_diag_at(im->doc.diags, im->doc.file, at, NULL, sec->id, hint,
 	            GIR_MSG(ERROR, import_section_unread,
 	                "%s: %s; the source has %s for it"), sec->heading, why, GIR_UNREAD);
 	write_lines(im, at, "%s: " GIR_UNREAD "  # %s: %s\n", sec->id, sec->heading, why);

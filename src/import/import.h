@@ -173,6 +173,9 @@ void imp_rows_free(imp_row *rows, size_t n);
 char *imp_number(const char *cell);
 /* An empty cell or a dash that stands for no value. */
 bool imp_no_value(const char *cell);
+/* A row's key path as `check` and the diagnostics' "path" name it,
+ * "requests.withheld.internal" (the section's id and the row's ids). */
+char *imp_row_path(const gir_section *sec, const gir_axis *row);
 /* Text with ASCII brackets, commas and colons made full-width and spaces
  * removed, as the template's labels are written.  malloc'd. */
 char *imp_normalize(const char *s);

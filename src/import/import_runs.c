@@ -724,6 +724,17 @@ static bool between_spaces(run_row *r, size_t at, const char *run, size_t len)
 	return true;
 }
 
+/* Whether text[0, len) is the first character of the word w printed once
+ * more before it, a numbering misprinted twice (平潭 财政金融局 2019's
+ * "0000000三三、本年度办理结果"): the run before it still reaches the word. */
+static bool doubled_numeral(const char *text, size_t len, const word *w)
+{
+	size_t n = 1;
+	while (n < w->len && ((unsigned char)w->s[n] & 0xC0) == 0x80)
+		n++;
+	return len == n && n > 1 && memcmp(text, w->s, n) == 0;
+}
+
 /* The rows of the section's tables in text[from, to): a leaf row's label
  * followed by its run of cells, or an inline table's last header word
  * followed by all its cells, the run reaching the next word of the table
@@ -741,6 +752,8 @@ static size_t find_rows(const words *ws, const char *text, size_t from, size_t t
 		size_t end = run_end(w->b, text, at, limit), after = end;
 		while (after < limit && text[after] == ' ')
 			after++;
+		if (i + 1 < nm && after < limit && doubled_numeral(text + after, limit - after, m[i + 1].w))
+			after = limit;
 		if (end == at || after != limit)
 			continue;
 		bool dup = false;
@@ -777,6 +790,13 @@ static char *row_name(const gir_section *sec, const run_row *r, int year)
 	return full;
 }
 
+/* The row's key path as `check` names it ("proactive.licensing"); the
+ * section's id for a table read as one run (四). */
+static char *row_key(const gir_section *sec, const run_row *r)
+{
+	return r->row ? imp_row_path(sec, r->row) : gir_xstrdup(sec->id);
+}
+
 /* The row's paths ("requests.received"), noted in the doc so that the row
  * taken out is not said to be missing again. */
 static void note_refused(imp_doc *doc, const gir_section *sec, const run_row *r)
@@ -785,9 +805,7 @@ static void note_refused(imp_doc *doc, const gir_section *sec, const run_row *r)
 		const gir_axis *row = r->b->row_leaves[k];
 		if (r->row && row != r->row)
 			continue;
-		char *p = gir_axis_path(row);
-		gir_ptrvec_push(&doc->refused_rows, gir_xasprintf("%s.%s", sec->id, p));
-		free(p);
+		gir_ptrvec_push(&doc->refused_rows, imp_row_path(sec, row));
 	}
 }
 
@@ -828,33 +846,34 @@ static void refuse(imp_doc *doc, const imp_line *l, const gir_section *sec, cons
 {
 	gir_pos pos = {l->no, l->col + (int)gir_utf8_count(l->text, r->label_at)};
 	char *what = row_name(sec, r, doc->year);
+	char *path = row_key(sec, r);
 	const imp_splits *sp = &r->sp;
 	size_t n = r->row ? r->b->ncols : r->b->ncols * r->b->nrows;
 	char *digits = sp->digits ? shown_digits(sp->digits) : NULL;
 	const char *hint = _("write the row's cells from the original (docs/import.md, \"Cells run "
 	                     "together\")");
 	if (sp->count == (size_t)-1)
-		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, pos, NULL, path, hint,
 		            GIR_MSG(ERROR, import_run_too_long,
 		                    "%s: %zu characters of cells run together, more than %d: not cut; the "
 		                    "source has %s for the row"),
 		            what, gir_utf8_count(l->text + r->run_at, r->run_end - r->run_at),
 		            RUN_MAX_BYTES, GIR_UNREAD);
 	else if (!sp->count || (sp->nsplits && !sp->nalive))
-		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, pos, NULL, path, hint,
 		            GIR_MSG(ERROR, import_run_no_cut,
 		                    "%s: \"%s\" cannot be cut into the row's %zu cells (a cell may be "
 		                    "blank in the original); the source has %s for the row"),
 		            what, digits, n, GIR_UNREAD);
 	else if (sp->count > IMP_RUN_MAX_SPLITS)
-		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, pos, NULL, path, hint,
 		            GIR_MSG(ERROR, import_run_too_many_cuts,
 		                    "%s: \"%s\" can be cut into the row's %zu cells in more than %d ways; "
 		                    "the source has %s for the row"),
 		            what, digits, n, IMP_RUN_MAX_SPLITS, GIR_UNREAD);
 	else {
 		char *cuts = shown_cuts(sp);
-		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, pos, NULL, path, hint,
 		            GIR_MSG(ERROR, import_run_ambiguous,
 		                    "%s: \"%s\" runs the row's %zu cells together, and %zu ways to cut "
 		                    "it fit the digits and the form's sums: %s; the source has %s for the row"),
@@ -862,6 +881,7 @@ static void refuse(imp_doc *doc, const imp_line *l, const gir_section *sec, cons
 		free(cuts);
 	}
 	free(what);
+	free(path);
 	free(digits);
 	note_refused(doc, sec, r);
 }
@@ -1029,12 +1049,13 @@ static void note_decided(imp_doc *doc, const imp_line *l, const gir_section *sec
 {
 	gir_pos pos = {l->no, l->col + (int)gir_utf8_count(l->text, r->label_at)};
 	char *what = row_name(sec, r, doc->year);
+	char *path = row_key(sec, r);
 	char *digits = shown_digits(r->sp.digits);
 	size_t s = 0;
 	while (!tl->keep[s])
 		s++;
 	char *cells = imp_split_cells(&r->sp, s, _(", "));
-	gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, NULL,
+	gir_diag_at(doc->diags, doc->file, pos, NULL, path, NULL,
 	            GIR_MSG(NOTE, import_run_by_text,
 	                    "%s: \"%s\" is cut as %s: of the %zu ways to cut it that fit the digits "
 	                    "and the form's sums, the only one that agrees with the report's text "
@@ -1042,6 +1063,7 @@ static void note_decided(imp_doc *doc, const imp_line *l, const gir_section *sec
 	            what, digits, cells, r->sp.nalive, tl->sentences);
 	free(cells);
 	free(digits);
+	free(path);
 	free(what);
 }
 
@@ -1051,13 +1073,14 @@ static void refuse_told(imp_doc *doc, const imp_line *l, const gir_section *sec,
 {
 	gir_pos pos = {l->no, l->col + (int)gir_utf8_count(l->text, r->label_at)};
 	char *what = row_name(sec, r, doc->year);
+	char *path = row_key(sec, r);
 	char *digits = shown_digits(r->sp.digits);
 	size_t n = r->sp.n;
 	const char *hint = _("write the row's cells from the original (docs/import.md, \"Cells run "
 	                     "together\")");
 	if (!tl->left) {
 		char *cuts = shown_cuts(&r->sp);
-		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, pos, NULL, path, hint,
 		            GIR_MSG(ERROR, import_run_text_disagrees,
 		                    "%s: \"%s\" runs the row's %zu cells together; %zu ways to cut it fit "
 		                    "the digits and the form's sums (%s), and none agrees with the "
@@ -1068,7 +1091,7 @@ static void refuse_told(imp_doc *doc, const imp_line *l, const gir_section *sec,
 		imp_splits left = r->sp;
 		left.alive = tl->keep;
 		char *cuts = shown_cuts(&left);
-		gir_diag_at(doc->diags, doc->file, pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, pos, NULL, path, hint,
 		            GIR_MSG(ERROR, import_run_ambiguous_text,
 		                    "%s: \"%s\" runs the row's %zu cells together, and %zu ways to cut it "
 		                    "fit the digits, the form's sums and the report's text (\"%s\"): %s; "
@@ -1078,6 +1101,7 @@ static void refuse_told(imp_doc *doc, const imp_line *l, const gir_section *sec,
 	}
 	free(digits);
 	free(what);
+	free(path);
 	note_refused(doc, sec, r);
 }
 

@@ -211,6 +211,14 @@ bool imp_no_value(const char *cell)
 	return r;
 }
 
+char *imp_row_path(const gir_section *sec, const gir_axis *row)
+{
+	char *p = gir_axis_path(row);
+	char *full = gir_xasprintf("%s.%s", sec->id, p);
+	free(p);
+	return full;
+}
+
 char *imp_normalize(const char *s)
 {
 	static const char ascii[] = "(),:;";

@@ -541,10 +541,12 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 		char *without = sums ? gir_xasprintf(" (or %zu without the computed %s)", b->ncols - sums,
 		                                     sum_label(b))
 		                     : gir_xstrdup("");
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL,
+		char *key = imp_row_path(c->tab->sec, s->row);
+		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, key,
 		            _("the source keeps the cells as read; find the missing or extra one in the original"),
 		            GIR_MSG(ERROR, import_row_length,
 		                "%s: %zu cells, but the row has %zu%s"), full, rd->nvalues, b->ncols, without);
+		free(key);
 		free(without);
 		s->note = gir_xasprintf("import: line %d has %zu cells where the form has %zu: check "
 		                        "the original", rd->pos.line, rd->nvalues, b->ncols);
@@ -555,6 +557,19 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 	take_values(s, rd);
 	free(what);
 	free(full);
+}
+
+/* Whether a row of s's block before s has no numbers yet: then the heading
+ * that named s was the last of the form's header copied cell by cell
+ * (行政复议⏎行政诉讼⏎…⏎复议后起诉, 莆田 2024's copy), not a heading over its own
+ * numbers, and the numbers after it (there 1⏎0⏎1⏎0 for 四's 15 cells) are
+ * counted against the whole table instead. */
+static bool skips_rows(const imp_table *tab, const imp_slot *s)
+{
+	for (const imp_slot *sl = tab->slots; sl < s; sl++)
+		if (sl->block == s->block && !sl->filled)
+			return true;
+	return false;
 }
 
 /* Table 四 as the form prints it: every row's cells in one line. */
@@ -575,8 +590,11 @@ static bool place_inline_row(place_ctx *c, imp_read *rd, imp_slot *first)
 		if (sl->block == b && !sl->filled && imp_label_matches(sl->row, rd->labels[rd->nlabels - 1]))
 			s = sl;
 	}
-	if (!s && c->pending && !c->pending->filled)
+	if (!s && c->pending && !c->pending->filled) {
+		if (skips_rows(c->tab, c->pending))
+			return false;
 		s = c->pending;
+	}
 	if (!s) {
 		s = first;
 		char *what = row_label(c->doc, s);
@@ -689,7 +707,7 @@ static bool place_inline(place_ctx *c, imp_read *rd)
 	size_t sums = sum_columns(b), full = nrows * b->ncols, shorter = nrows * (b->ncols - sums);
 	trim_trailing(rd, full);
 	if (!count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL,
+		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, c->tab->sec->id,
 		            _("the source keeps the cells as read, which `gireport check` refuses; "
 		            "find the missing or extra cell in the original"),
 		            GIR_MSG(ERROR, import_flat_length,
@@ -734,9 +752,11 @@ static void unplaced(place_ctx *c, imp_read *rd, imp_slot *taken)
 	if (taken) {
 		char *what = row_label(c->doc, taken);
 		char *full = gir_join_labels(c->tab->sec->heading, what, (char *)NULL);
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL, NULL,
+		char *key = imp_row_path(c->tab->sec, taken->row);
+		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, key, NULL,
 		            GIR_MSG(ERROR, import_row_twice,
 		                "%s a second time (first at line %d); left out"), full, taken->pos.line);
+		free(key);
 		free(full);
 		free(what);
 	} else {

@@ -11,6 +11,19 @@
 # not a FAIL); a listed file that now passes is a FAIL, so the list only
 # shrinks.  A listed file that does not exist is a FAIL too.  With
 # REAL_VERBOSE=1 each XFAIL line is followed by what goes wrong today.
+#
+# tests/real/REFUSED lists the lossy copies, one "FILE: ROW=ID ...: reason" a
+# line: files whose correct import is a precise refusal, as the copy has lost
+# what the report printed (cells run together where table 二 has no sums,
+# cells left out).  Such a file gives "PASS real:FILE:refused" only when all
+# hold: `gireport import` exits 1 (exactly) and writes the source; its errors
+# (--diagnostics=json) name exactly the ROWs, each once with its ID; each ROW
+# is 待填 in the source, or keeps the cells read where its ID says so (fewer
+# than the row has); `gireport check` of the source names every ROW; an
+# ambiguous run's error that lists every cut left lists the truth's; and
+# every other cell equals the truth (compare.py --refused).  Else FAIL with
+# the differences: a file that imports more, or less, than REFUSED says fails
+# the suite, so the list changes only with the importer.
 SUITE=real
 . tests/lib.sh
 BIN=$BUILD/gireport
@@ -31,6 +44,27 @@ xfail_reason() { # file name; prints the reason if listed
 	sed -n "s/^$1: *//p" "$R/XFAIL" | head -1
 }
 
+refused_rows() { # file name; prints its "ROW=ID ..." if listed in REFUSED
+	grep -v '^#' "$R/REFUSED" | sed -n "s/^$1: *\([^:]*\):.*/\1/p" | head -1
+}
+
+# refusal FILE TRUTH ERRORS ROWS OUT: imports FILE into OUT and holds it to
+# its refusal; prints the differences and fails when there are any.
+refusal() {
+	"$BIN" import --diagnostics=json -o "$5" "$1" 2>"$5.json" >/dev/null
+	rc=$?
+	if [ $rc -ne 1 ]; then
+		echo "gireport import exits $rc, where a refusal is 1 (if it now reads the file exactly, take it out of tests/real/REFUSED)"
+		grep '"severity":"error"' "$5.json" | head -3
+		return 1
+	fi
+	if [ ! -s "$5" ]; then
+		echo "gireport import wrote no source"
+		return 1
+	fi
+	python3 "$T/compare.py" "$BIN" "$2" "$5" "$3" --refused "$4" --import-diags "$5.json"
+}
+
 # The comparison itself can fail: a source written from a truth file compares
 # equal, and the same source with one cell changed does not.
 python3 "$T/truth2yaml.py" "$R/fj-pingtan-2023.truth.json" >"$tmp/self.yaml" &&
@@ -43,6 +77,66 @@ elif grep -q "requests.granted.natural: truth '22', imported 23" "$tmp/self2.out
 	pass compare-differs
 else
 	fail compare-differs "$(cat "$tmp/self2.out")"
+fi
+
+# The refusal itself can fail: 行政审批局 2021's refusal (行政规范性文件 "2023"
+# is 2, 0, 23 or 20, 2, 3) holds as REFUSED says; it does not hold with a row
+# more in the expectation, nor when the source has zeros for the refused row,
+# nor when the import's error is missing, nor when its cuts leave out the
+# report's cells, nor when the import is said to give the row with another
+# error.
+rf=fj-pingtan-hzs-2021
+rrows=$(refused_rows $rf.page.txt)
+if refusal "$R/$rf.page.txt" "$R/$rf.truth.json" "$R/$rf.errors" "$rrows" "$tmp/rf.yaml" >"$tmp/rf.out" 2>&1 &&
+	[ "$rrows" = "proactive.normative_documents=import_run_ambiguous" ]; then
+	pass refusal-holds
+else
+	fail refusal-holds "$rrows: $(cat "$tmp/rf.out")"
+fi
+rcmp() { # ROWS SOURCE DIAGS: compare.py held to a refusal
+	python3 "$T/compare.py" "$BIN" "$R/$rf.truth.json" "$2" --refused "$1" --import-diags "$3" >"$tmp/rf2.out" 2>&1
+}
+if rcmp "$rrows proactive.regulations=import_run_ambiguous" "$tmp/rf.yaml" "$tmp/rf.yaml.json"; then
+	fail refusal-row-more "a row more than the import refuses held"
+elif grep -q "import: no error import_run_ambiguous names proactive.regulations" "$tmp/rf2.out" &&
+	grep -q "check: no error names the refused row proactive.regulations" "$tmp/rf2.out" &&
+	grep -q "proactive.regulations: the source has \[0, 0, 0\] where the refused row must be 待填" "$tmp/rf2.out"; then
+	pass refusal-row-more
+else
+	fail refusal-row-more "$(cat "$tmp/rf2.out")"
+fi
+sed 's/^  normative_documents: 待填.*/  normative_documents: [0, 0, 0]/' "$tmp/rf.yaml" >"$tmp/rf-zero.yaml"
+if rcmp "$rrows" "$tmp/rf-zero.yaml" "$tmp/rf.yaml.json"; then
+	fail refusal-zeros "a source with zeros for the refused row held"
+elif grep -qxF "  normative_documents: [0, 0, 0]" "$tmp/rf-zero.yaml" &&
+	grep -q "proactive.normative_documents: the source has \[0, 0, 0\] where the refused row must be 待填" "$tmp/rf2.out" &&
+	grep -q "check: no error names the refused row proactive.normative_documents" "$tmp/rf2.out"; then
+	pass refusal-zeros
+else
+	fail refusal-zeros "$(cat "$tmp/rf2.out")"
+fi
+grep -v '"id":"import_run_ambiguous"' "$tmp/rf.yaml.json" >"$tmp/rf-quiet.json"
+if rcmp "$rrows" "$tmp/rf.yaml" "$tmp/rf-quiet.json"; then
+	fail refusal-unsaid "a refusal the import does not name held"
+elif grep -q "import: no error import_run_ambiguous names proactive.normative_documents" "$tmp/rf2.out"; then
+	pass refusal-unsaid
+else
+	fail refusal-unsaid "$(cat "$tmp/rf2.out")"
+fi
+sed 's/: 2, 0, 23 or 20, 2, 3;/: 20, 2, 3;/' "$tmp/rf.yaml.json" >"$tmp/rf-cut.json"
+if rcmp "$rrows" "$tmp/rf.yaml" "$tmp/rf-cut.json"; then
+	fail refusal-truth-ruled-out "an error whose cuts leave out the report's cells held"
+elif grep -q "import: proactive.normative_documents: the truth's cells 2, 0, 23 are none of the cuts the error leaves: 20, 2, 3" "$tmp/rf2.out"; then
+	pass refusal-truth-ruled-out
+else
+	fail refusal-truth-ruled-out "$(cat "$tmp/rf2.out")"
+fi
+if rcmp "proactive.normative_documents=import_run_no_cut" "$tmp/rf.yaml" "$tmp/rf.yaml.json"; then
+	fail refusal-other-error "a refusal with another error held"
+elif grep -q "import: error \[import_run_ambiguous\] proactive.normative_documents at line 10: .*(not a refusal tests/real/REFUSED lists)" "$tmp/rf2.out"; then
+	pass refusal-other-error
+else
+	fail refusal-other-error "$(cat "$tmp/rf2.out")"
 fi
 
 # Every truth file is consistent with the arithmetic its .errors file lists.
@@ -61,9 +155,14 @@ for truth in "$R"/*.truth.json; do
 	fi
 done
 
-# Every XFAIL entry names a file of the corpus.
+# Every XFAIL and REFUSED entry names a file of the corpus, and no file is in both.
 grep -v '^#' "$R/XFAIL" | grep . | sed 's/:.*//' | while read -r f; do
 	[ -f "$R/$f" ] || fail "xfail:$f" "tests/real/XFAIL lists $f, which is not in the corpus"
+done
+grep -v '^#' "$R/REFUSED" | grep . | sed 's/:.*//' | while read -r f; do
+	[ -f "$R/$f" ] || fail "refused:$f" "tests/real/REFUSED lists $f, which is not in the corpus"
+	[ -z "$(xfail_reason "$f")" ] || fail "refused:$f" "$f is in both tests/real/REFUSED and XFAIL"
+	[ -n "$(refused_rows "$f")" ] || fail "refused:$f" "tests/real/REFUSED lists $f without its rows"
 done
 
 for f in "$R"/*.html "$R"/*.htm "$R"/*.pdf "$R"/*.docx "$R"/*.txt; do
@@ -77,6 +176,15 @@ for f in "$R"/*.html "$R"/*.htm "$R"/*.pdf "$R"/*.docx "$R"/*.txt; do
 	fi
 	reason=$(xfail_reason "$file")
 	out=$tmp/$file.yaml
+	rows=$(refused_rows "$file")
+	if [ -n "$rows" ]; then
+		if refusal "$f" "$truth" "$R/$name.errors" "$rows" "$out" >"$tmp/cmp.out" 2>&1; then
+			pass "$file:refused"
+		else
+			fail "$file:refused" "$(cat "$tmp/cmp.out")"
+		fi
+		continue
+	fi
 	# exit 1 is the import's when the check of the source finds errors: an
 	# original with arithmetic errors of its own (NAME.errors, which
 	# compare.py then holds the check to) imports so

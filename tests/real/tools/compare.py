@@ -21,6 +21,22 @@ Equal means:
 
 Prints nothing and exits 0 when everything matches; otherwise one line per
 difference, and exits 1.
+
+    python3 compare.py GIREPORT NAME.truth.json IMPORTED.yaml [NAME.errors]
+                       --refused "ROW=ID ROW=ID ..." --import-diags IMPORT.json
+
+holds a lossy copy's import to its refusal (tests/real/REFUSED): IMPORT.json is
+the import's `--diagnostics=json` output, and each ROW (a row's key path,
+proactive.normative_documents, or a section's, appeals) is a row of the form the
+copy cannot give, ID the error the import must name it with. Then also:
+- the import's errors name exactly the ROWs, each once, with its ID (an error
+  naming no row, or another row, differs), besides the original's own
+  arithmetic errors (NAME.errors);
+- a ROW is 待填 in the source (the importer's marker), or, for
+  import_row_length, keeps the cells as read, a list of another length than the
+  row's; never numbers that would pass;
+- `check` of the source names every ROW in an error;
+- every cell of the truth outside the ROWs compares equal, as above.
 """
 
 import decimal
@@ -153,12 +169,25 @@ def yaml_cells(path, tmpl):
                 if isinstance(v, list):
                     for cid, x in zip(cols, v):
                         cells[path + "." + cid] = x
+                    if len(v) == len(cols) - 1 and sum_col.get(cols[-1]) and \
+                            all(dec(str(x)) is not None and not isinstance(x, bool) for x in v):
+                        # the computed total left out (docs/format.md), as build computes it
+                        cells[path + "." + cols[-1]] = sum(dec(str(x)) for x in v)
                 elif isinstance(v, dict):
                     walk(r.get("children", []), v, path, cols)
                 elif v is not None and len(cols) == 1:  # "licensing: 550", one column
                     cells[path + "." + cols[0]] = v
 
         for b in sec["blocks"]:
+            sum_col = {}
+
+            def sums(cs):
+                for c in cs:
+                    if "children" in c:
+                        sums(c["children"])
+                    else:
+                        sum_col[c["id"]] = c.get("sum") == "all"
+            sums(b["columns"])
             walk(b["rows"], data, sec["id"], block_columns(b))
     return src, cells
 
@@ -194,9 +223,163 @@ def column_words(tmpl, cells):
     return words
 
 
+# The importer's errors for a row it could not read, and what it writes for
+# it: 待填 (GIR_UNREAD), or the cells as read (a row of the wrong length).
+UNREAD_IDS = {"import_run_ambiguous", "import_run_ambiguous_text", "import_run_text_disagrees",
+              "import_run_no_cut", "import_run_too_many_cuts", "import_run_too_long",
+              "import_section_not_found", "import_section_unread"}
+KEPT_IDS = {"import_row_length", "import_flat_length"}
+UNREAD = "待填"
+
+
+def options(argv):
+    """Positional arguments, and the --refused / --import-diags values."""
+    pos, opt = [], {}
+    i = 0
+    while i < len(argv):
+        if argv[i] in ("--refused", "--import-diags"):
+            opt[argv[i][2:]] = argv[i + 1]
+            i += 2
+        else:
+            pos.append(argv[i])
+            i += 1
+    return pos, opt
+
+
+def json_lines(text):
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                out.append(json.loads(line))
+            except ValueError:
+                pass
+    return out
+
+
+def row_columns(tmpl, path):
+    """The counts of cells the row (or section, read flat) at the key path
+    may be given with: all its columns, and without its computed totals;
+    None when the template has no such row."""
+    sid, _, rest = path.partition(".")
+
+    def leaf_cols(b):
+        out = []
+
+        def walk(cs):
+            for c in cs:
+                if "children" in c:
+                    walk(c["children"])
+                else:
+                    out.append(c)
+        walk(b["columns"])
+        return out
+
+    def counts(b, nrows):
+        cols = leaf_cols(b)
+        return {len(cols) * nrows, sum(1 for c in cols if not c.get("sum")) * nrows}
+
+    def find(rows, ids):
+        for r in rows:
+            if not r.get("id"):
+                got = find(r.get("children", []), ids)
+                if got:
+                    return got
+            elif r["id"] == ids[0]:
+                return r if len(ids) == 1 else find(r.get("children", []), ids[1:])
+        return None
+
+    def leaves(rows):
+        return sum(leaves(r["children"]) if r.get("children") else 1 for r in rows)
+    for sec in tmpl["sections"]:
+        if sec["id"] != sid or sec["kind"] != "table":
+            continue
+        if not rest:  # the section's cells as one list (四 read flat)
+            return set.union(*(counts(b, leaves(b["rows"])) for b in sec["blocks"]))
+        for b in sec["blocks"]:
+            if find(b["rows"], rest.split(".")):
+                return counts(b, 1)
+    return None
+
+
+def source_value(path, src):
+    node = src
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def truth_among_cuts(row, d, truth, amount_cols):
+    """A run refused as ambiguous: when its message lists every cut left
+    ("2, 0, 23 or 20, 2, 3", no "…"), the truth's cells must be one of them,
+    or the importer ruled out what the report printed."""
+    m = re.search(r"(?:sums|\)): (.*); the source has", d.get("message") or "")
+    if not d.get("id", "").startswith("import_run_ambiguous") or not m or "…" in m.group(1):
+        return []
+    keys = [k for k in truth["cells"] if k.startswith(row + ".")]
+
+    def value(key, text):
+        kind, v = expected(key, text, amount_cols)
+        return v if kind == "num" else text.strip()
+    want = [value(k, truth["cells"][k]) for k in keys]
+    for cut in m.group(1).split(" or "):
+        cells = cut.split(", ")
+        if len(cells) == len(keys) and [value(k, c) for k, c in zip(keys, cells)] == want:
+            return []
+    return ["import: %s: the truth's cells %s are none of the cuts the error leaves: %s" %
+            (row, ", ".join(truth["cells"][k] for k in keys), m.group(1))]
+
+
+def refusal(refused, truth, tmpl, src_path, import_diags, listed, amount_cols):
+    """The differences between the refusal expected and the one made."""
+    import yaml
+    out = []
+    src = yaml.safe_load(open(src_path, encoding="utf-8"))
+    for row, rid in refused.items():
+        if rid not in UNREAD_IDS | KEPT_IDS:
+            out.append("REFUSED: %s=%s: no error of the importer's for a row it cannot read" %
+                       (row, rid))
+        if not any(k.startswith(row + ".") for k in truth["cells"]):
+            out.append("REFUSED: %s: no cell of the truth is in this row" % row)
+        v = source_value(row, src)
+        if rid in UNREAD_IDS and v != UNREAD:
+            out.append("%s: the source has %r where the refused row must be %s" % (row, v, UNREAD))
+        if rid in KEPT_IDS:
+            n = row_columns(tmpl, row)
+            if not isinstance(v, list) or n is None or len(v) in n or \
+                    any(isinstance(x, str) and x.strip() == UNREAD for x in v):
+                out.append("%s: the source has %r where the refused row must keep the cells "
+                           "read, not the %s the row has" % (row, v, " or ".join(map(str, sorted(n or ())))))
+    errs = [d for d in json_lines(open(import_diags, encoding="utf-8").read())
+            if d.get("severity") == "error"]
+    named = {}
+    for d in errs:
+        p = d.get("path")
+        if p is not None and any(p == c for c in listed):
+            continue  # the original's own arithmetic error, held to NAME.errors below
+        if p in refused and d.get("id") == refused[p] and p not in named:
+            named[p] = d
+            out.extend(truth_among_cuts(p, d, truth, amount_cols))
+            continue
+        out.append("import: error [%s] %s at line %s: %s (not a refusal tests/real/REFUSED lists)" %
+                   (d.get("id"), p, d.get("line"), d.get("message")))
+    for row, rid in refused.items():
+        if row not in named:
+            out.append("import: no error %s names %s" % (rid, row))
+    return out
+
+
 def main():
-    gir, truth_path, src = sys.argv[1:4]
-    errors_path = sys.argv[4] if len(sys.argv) > 4 and os.path.exists(sys.argv[4]) else None
+    pos, opt = options(sys.argv[1:])
+    gir, truth_path, src = pos[0:3]
+    errors_path = pos[3] if len(pos) > 3 and os.path.exists(pos[3]) else None
+    refused = {}
+    for item in opt.get("refused", "").split():
+        row, _, rid = item.partition("=")
+        refused[row] = rid
     truth = json.load(open(truth_path, encoding="utf-8"))
     tmpl = template(truth["template"])
     amount_cols = {"proactive.procurement.amount", "proactive.fees.amount"}
@@ -219,6 +402,8 @@ def main():
             out.append("%s: truth %r, imported %r" % (k, truth[k], meta[k]))
     sums = computed_totals(truth["cells"])
     for key, printed in truth["cells"].items():
+        if any(key.startswith(row + ".") for row in refused):
+            continue  # held to its refusal below
         kind, want = expected(key, printed, amount_cols, count_words)
         if kind == "blank" and sums.get(key, printed) != printed and key in got and \
                 same("num", decimal.Decimal(sums[key]), got[key]):
@@ -229,14 +414,7 @@ def main():
             out.append("%s: truth %r, imported %r" % (key, printed, got[key]))
 
     c = subprocess.run([gir, "check", "--diagnostics=json", src], capture_output=True, text=True)
-    diags = []
-    for line in (c.stdout + "\n" + c.stderr).splitlines():
-        line = line.strip()
-        if line.startswith("{"):
-            try:
-                diags.append(json.loads(line))
-            except ValueError:
-                pass
+    diags = json_lines(c.stdout + "\n" + c.stderr)
     errs = [d for d in diags if d.get("severity") == "error"]
     listed = []
     if errors_path:
@@ -244,6 +422,14 @@ def main():
             if line.startswith("#") or not line.strip():
                 continue
             listed.append(line.split("\t")[0])
+    if refused:
+        if c.returncode == 0:
+            out.append("check: exits 0 on a source with refused rows")
+        for row in refused:
+            if not any(d.get("path") == row for d in errs):
+                out.append("check: no error names the refused row %s" % row)
+        errs = [d for d in errs if d.get("path") not in refused]
+        out.extend(refusal(refused, truth, tmpl, src, opt["import-diags"], listed, amount_cols))
     for cell in listed:
         if not any(cell == d.get("path") or cell in (d.get("message") or "") for d in errs):
             out.append("check: no error names %s (the original prints it wrong)" % cell)
