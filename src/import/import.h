@@ -140,7 +140,9 @@ size_t imp_heading_at(const gir_template *const *ts, size_t nt, const char *p,
 #define IMP_RUN_MAX_SPLITS 2000
 typedef struct imp_splits {
 	size_t n;           /* cells of each cut */
-	char *digits;       /* the run without its spaces */
+	char *digits;       /* the run without its spaces, or a row's values one after another */
+	size_t *at;         /* a row's values: where each starts in digits, and the end (else NULL) */
+	bool *joinable;     /* a row's values: digits that may be joined with the next or last */
 	size_t count;       /* cuts, saturated at IMP_RUN_MAX_SPLITS + 1 */
 	size_t nsplits;     /* cuts listed: count when not above the limit, else 0 */
 	size_t *cuts;       /* [nsplits][n + 1]: where each cell starts in digits, and the end */
@@ -153,6 +155,16 @@ typedef struct imp_splits {
  * k % ncols of block b (an inline block's run holds all its rows).
  * Returns 0, or -1 (nothing listed) when the run is too long to try. */
 int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp_splits *sp);
+/* The ways to join a row's nv values (more than its n cells: a cell split
+ * over two lines or tokens, "1⏎62") into n cells of block b, values joined
+ * only when joinable, each group a well-formed number for its column; a
+ * value alone is a cell as the copy gave it.  The cuts are places between
+ * values (sp->at).  Returns 0, or -1 (nothing listed) when the row is too
+ * long to try. */
+int imp_join_values(const char *const *vals, const bool *joinable, size_t nv, const gir_block *b,
+                    size_t n, imp_splits *sp);
+/* For imp_join_values's cut s: the first value of cell m. */
+size_t imp_split_value(const imp_splits *sp, size_t s, size_t m);
 /* Cut s's cells joined by sep, malloc'd. */
 char *imp_split_cells(const imp_splits *sp, size_t s, const char *sep);
 void imp_splits_free(imp_splits *sp);

@@ -111,6 +111,8 @@ static const gir_axis *col_of(const gir_block *b, size_t k)
 void imp_splits_free(imp_splits *sp)
 {
 	free(sp->digits);
+	free(sp->at);
+	free(sp->joinable);
 	free(sp->cuts);
 	free(sp->vals);
 	free(sp->whole);
@@ -118,15 +120,50 @@ void imp_splits_free(imp_splits *sp)
 	memset(sp, 0, sizeof *sp);
 }
 
+/* Where a cell may start or end: place i of the text sp->digits is byte i
+ * of a run (every byte), or the start of value i of a row whose values are
+ * more than its cells (sp->at). */
+static size_t place(const imp_splits *sp, size_t i)
+{
+	return sp->at ? sp->at[i] : i;
+}
+
+/* Whether the places [i, j) of sp make a cell of column col, its value in
+ * *v (*whole as cell_ok gives it).  A run's cell is any well-formed number
+ * for the column; of a row's values, one alone is a cell as the copy gave
+ * it (a "/" or "05" too, of no use to the sums), and values joined are
+ * digits only (sp->joinable) making a well-formed number. */
+static bool piece_cell(const imp_splits *sp, const gir_axis *col, size_t i, size_t j, int64_t *v,
+                       bool *whole)
+{
+	size_t from = place(sp, i), to = place(sp, j);
+	if (sp->at && j == i + 1) {
+		if (!cell_ok(col, sp->digits + from, to - from, v, whole))
+			*v = 0, *whole = false;
+		return true;
+	}
+	for (size_t k = i; sp->at && k < j; k++)
+		if (!sp->joinable[k])
+			return false;
+	return to - from <= RUN_MAX_CELL && cell_ok(col, sp->digits + from, to - from, v, whole);
+}
+
 typedef struct enum_ctx {
 	imp_splits *sp;
 	const gir_block *b;
-	size_t len;
-	size_t *ways;    /* [(len + 1) * (n + 1)]: cuts of digits[i..] into the last k cells */
-	size_t *cut;     /* the cut being built */
+	size_t len;      /* places: bytes of a run, values of a row */
+	size_t *ways;    /* [(len + 1) * (n + 1)]: cuts of places [i..] into the last k cells */
+	size_t *cut;     /* the cut being built, in places */
 } enum_ctx;
 
 #define WAYS(c, i, k) (c)->ways[(i) * ((c)->sp->n + 1) + (k)]
+
+/* The places a cell starting at i may end at, beyond i: up to RUN_MAX_CELL
+ * bytes (one value of a row, however long, is a cell). */
+static bool cell_fits(const enum_ctx *c, size_t i, size_t j)
+{
+	return j <= c->len && (j == i + 1 || place(c->sp, j) - place(c->sp, i) <= RUN_MAX_CELL);
+}
 
 static void enumerate(enum_ctx *c, size_t i, size_t k)
 {
@@ -135,46 +172,41 @@ static void enumerate(enum_ctx *c, size_t i, size_t k)
 	c->cut[n - k] = i;
 	if (k == 0) {
 		size_t at = sp->nsplits++;
-		memcpy(&sp->cuts[at * (n + 1)], c->cut, (n + 1) * sizeof *c->cut);
-		for (size_t m = 0; m < n; m++) {
-			size_t from = c->cut[m], to = c->cut[m + 1];
-			cell_ok(col_of(c->b, m), sp->digits + from, to - from, &sp->vals[at * n + m],
-			        &sp->whole[at * n + m]);
-		}
+		for (size_t m = 0; m <= n; m++)
+			sp->cuts[at * (n + 1) + m] = place(sp, c->cut[m]);
+		for (size_t m = 0; m < n; m++)
+			piece_cell(sp, col_of(c->b, m), c->cut[m], c->cut[m + 1], &sp->vals[at * n + m],
+			           &sp->whole[at * n + m]);
 		sp->alive[at] = true;
 		return;
 	}
 	const gir_axis *col = col_of(c->b, n - k);
-	for (size_t j = i + 1; j <= c->len && j - i <= RUN_MAX_CELL; j++) {
+	for (size_t j = i + 1; cell_fits(c, i, j); j++) {
 		int64_t v;
 		bool w;
-		if (WAYS(c, j, k - 1) && cell_ok(col, sp->digits + i, j - i, &v, &w))
+		if (WAYS(c, j, k - 1) && piece_cell(sp, col, i, j, &v, &w))
 			enumerate(c, j, k - 1);
 	}
 }
 
-int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp_splits *sp)
+/* The cuts of sp->digits's `len` places into sp->n cells: counted first,
+ * from the end (a cut's cells depend only on where it starts), len × n ×
+ * RUN_MAX_CELL tests however many cuts there are; listed when no more than
+ * IMP_RUN_MAX_SPLITS. */
+static void list_cuts(imp_splits *sp, const gir_block *b, size_t len)
 {
-	memset(sp, 0, sizeof *sp);
-	sp->n = n;
-	if (len > RUN_MAX_BYTES || n == 0 || n > RUN_MAX_CELLS)
-		return -1;
-	sp->digits = packed(run, len);
-	if (n > strlen(sp->digits))
-		return 0; /* a cell is a character at least: no cut */
-	enum_ctx c = {sp, b, strlen(sp->digits), NULL, NULL};
-	/* Counted first, from the end (a cut's cells depend only on where it
-	 * starts): len × n × RUN_MAX_CELL tests, however many cuts there are. */
+	size_t n = sp->n;
+	enum_ctx c = {sp, b, len, NULL, NULL};
 	c.ways = gir_xcalloc((c.len + 1) * (n + 1), sizeof *c.ways);
 	WAYS(&c, c.len, 0) = 1;
 	for (size_t i = c.len; i-- > 0;)
 		for (size_t k = 1; k <= n; k++) {
 			size_t w = 0;
 			const gir_axis *col = col_of(b, n - k);
-			for (size_t j = i + 1; j <= c.len && j - i <= RUN_MAX_CELL; j++) {
+			for (size_t j = i + 1; cell_fits(&c, i, j); j++) {
 				int64_t v;
 				bool whole;
-				if (WAYS(&c, j, k - 1) && cell_ok(col, sp->digits + i, j - i, &v, &whole))
+				if (WAYS(&c, j, k - 1) && piece_cell(sp, col, i, j, &v, &whole))
 					w += WAYS(&c, j, k - 1);
 				if (w > IMP_RUN_MAX_SPLITS)
 					w = IMP_RUN_MAX_SPLITS + 1;
@@ -193,7 +225,53 @@ int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp
 		sp->nalive = sp->nsplits;
 	}
 	free(c.ways);
+}
+
+int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp_splits *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	sp->n = n;
+	if (len > RUN_MAX_BYTES || n == 0 || n > RUN_MAX_CELLS)
+		return -1;
+	sp->digits = packed(run, len);
+	if (n > strlen(sp->digits))
+		return 0; /* a cell is a character at least: no cut */
+	list_cuts(sp, b, strlen(sp->digits));
 	return 0;
+}
+
+int imp_join_values(const char *const *vals, const bool *joinable, size_t nv, const gir_block *b,
+                    size_t n, imp_splits *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	sp->n = n;
+	size_t len = 0;
+	bool empty = false;
+	for (size_t i = 0; i < nv; i++)
+		len += strlen(vals[i]), empty = empty || !*vals[i];
+	if (len > RUN_MAX_BYTES || n == 0 || n > RUN_MAX_CELLS || nv > RUN_MAX_BYTES)
+		return -1;
+	gir_buf d = {0};
+	sp->at = gir_xcalloc(nv + 1, sizeof *sp->at);
+	sp->joinable = gir_xcalloc(nv + 1, sizeof *sp->joinable);
+	for (size_t i = 0; i < nv; i++) {
+		sp->at[i] = d.len;
+		sp->joinable[i] = joinable[i];
+		gir_buf_puts(&d, vals[i]);
+	}
+	sp->at[nv] = d.len;
+	sp->digits = imp_detach(&d);
+	if (n <= nv && !empty) /* a value is a character at least: else no cut */
+		list_cuts(sp, b, nv);
+	return 0;
+}
+
+size_t imp_split_value(const imp_splits *sp, size_t s, size_t m)
+{
+	size_t off = sp->cuts[s * (sp->n + 1) + m], i = 0;
+	while (sp->at[i] < off)
+		i++;
+	return i;
 }
 
 char *imp_split_cells(const imp_splits *sp, size_t s, const char *sep)
