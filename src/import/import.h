@@ -271,6 +271,9 @@ typedef struct imp_slot {
 	bool filled;
 	bool missing;       /* not in the input: written 待填 (GIR_UNREAD) */
 	bool run_together;  /* missing as its cells ran together (import_runs.c) */
+	bool unjoined;      /* missing as its values were more than its cells and
+	                       could not be joined for certain (imp_table_join) */
+	struct imp_read *split; /* more values than cells, kept for imp_table_join */
 	char *note;         /* what was wrong, for a comment in the source */
 } imp_slot;
 
@@ -285,6 +288,26 @@ typedef struct imp_table {
 	gir_ptrvec notes;   /* comments on what was left out */
 	bool found;         /* any row placed */
 } imp_table;
+
+/* A row of a table with more values than cells (imp_table_join). */
+typedef struct imp_join_row {
+	const imp_slot *slot;   /* its row of the form */
+	const char *const *vals;       /* its values, as the copy gave them */
+	const bool *joinable;          /* digits, which may be joined with the next */
+	size_t nv;
+	gir_pos pos;                   /* of the first value */
+	size_t *starts;                /* out: the first value of each cell, and nv, when
+	                                  one way to join is left (malloc'd); else NULL */
+	bool none;                     /* out: no way to join them at all (nothing said) */
+} imp_join_row;
+/* Decides the rows jr of the table tab as imp_unglue_cells decides a run:
+ * of the ways to join each row's values into its cells, those the form's
+ * sums allow across the table (its other rows as read), then those that
+ * agree with the figures the narrative states (the report's text outside
+ * its tables, paragraphs between line breaks; may be NULL), with a warning
+ * or note for a row joined and an error for a row refused. */
+void imp_join_rows(const imp_doc *doc, const imp_table *tab, imp_join_row *jr, size_t n,
+                   const char *narrative);
 
 /* A cell that is neither empty, a dash nor a number. */
 bool imp_could_be_label(const char *text);
@@ -331,6 +354,14 @@ double imp_label_similarity(const gir_axis *a, const char *cell);
 /* Places the rows of a table section on its template section. */
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab);
+/* Whether rows of the table have more values than cells, two of which
+ * may be one cell split in the copy ("1⏎62"). */
+bool imp_table_split(const imp_table *tab);
+/* Those rows joined (imp_join_rows), or refused with an error (the slot
+ * then unjoined, missing) or, when no two values may be joined into a
+ * well-formed cell, kept as read with import_row_length's error, as any
+ * other count that does not fit.  narrative: as imp_join_rows's. */
+void imp_table_join(const imp_doc *doc, imp_table *tab, const char *narrative);
 void imp_table_free(imp_table *tab);
 
 #endif

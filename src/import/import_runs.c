@@ -1028,14 +1028,16 @@ typedef struct told {
  * before it to its own end mark, at most about 60 characters each side. */
 static void add_sentence(gir_buf *b, const char *text, size_t at)
 {
-	static const char *const ends[] = {"。", "；", "！", "？"};
+	/* a line break too: the narrative a table's rows are joined with has
+	 * one between paragraphs */
+	static const char *const ends[] = {"。", "；", "！", "？", "\n"};
 	size_t from = at, to = at, len = strlen(text);
 	for (int c = 0; from > 0 && c < 60; c++) {
 		size_t p = from - 1;
 		while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
 			p--;
 		bool end = false;
-		for (size_t e = 0; e < 4 && !end; e++)
+		for (size_t e = 0; e < GIR_ARRAY_LEN(ends) && !end; e++)
 			end = strncmp(text + p, ends[e], strlen(ends[e])) == 0;
 		if (end)
 			break;
@@ -1043,7 +1045,7 @@ static void add_sentence(gir_buf *b, const char *text, size_t at)
 	}
 	for (int c = 0; to < len && c < 60; c++) {
 		bool end = false;
-		for (size_t e = 0; e < 4 && !end; e++)
+		for (size_t e = 0; e < GIR_ARRAY_LEN(ends) && !end; e++)
 			end = strncmp(text + to, ends[e], strlen(ends[e])) == 0;
 		size_t step = 1;
 		while (to + step < len && ((unsigned char)text[to + step] & 0xC0) == 0x80)
@@ -1052,9 +1054,9 @@ static void add_sentence(gir_buf *b, const char *text, size_t at)
 		if (end)
 			break;
 	}
-	while (from < to && text[from] == ' ')
+	while (from < to && (text[from] == ' ' || text[from] == '\n'))
 		from++;
-	while (to > from && text[to - 1] == ' ')
+	while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\n'))
 		to--;
 	char *s = gir_xstrndup(text + from, to - from);
 	if (!b->len || !strstr(b->ptr, s)) {
@@ -1286,4 +1288,195 @@ char *imp_unglue_cells(imp_doc *doc, const gir_template *const *ts, size_t nt, c
 	}
 	gir_buf_puts(&out, text + copied);
 	return imp_detach(&out);
+}
+
+/* ---- a table's rows with more values than cells ------------------------------
+ *
+ * "1⏎62": the one-cell-a-line copy of a page that had a <span> inside a
+ * cell gives its number as two values, and a row has more values than the
+ * form has cells.  The ways to join adjacent values into the row's cells
+ * (imp_join_values) are the cuts of a run with places between values
+ * instead of bytes, and the same rules decide: the form's sums across the
+ * whole table (every other row of it read as one cut), then the report's
+ * text, else an error naming the ways and 待填. */
+
+/* A row read with as many values as cells: one cut, which the rules use
+ * (an amount or a "/" among its cells is of no use to them). */
+static void one_cut(run_row *r, const imp_slot *s)
+{
+	const char **v = gir_xcalloc(s->n + 1, sizeof *v);
+	bool *no = gir_xcalloc(s->n + 1, sizeof *no);
+	for (size_t k = 0; k < s->n; k++)
+		v[k] = *s->values[k] ? s->values[k] : "0";
+	if (imp_join_values(v, no, s->n, r->b, s->n, &r->sp) != 0 || r->sp.nsplits != 1)
+		imp_splits_free(&r->sp);
+	free(v);
+	free(no);
+}
+
+/* The values as a message shows them, "1 62 0 0 …", at most 40 characters. */
+static char *shown_values(const imp_join_row *j)
+{
+	gir_buf b = {0};
+	for (size_t i = 0; i < j->nv; i++) {
+		if (i)
+			gir_buf_putc(&b, ' ');
+		gir_buf_puts(&b, j->vals[i]);
+	}
+	char *all = imp_detach(&b), *s = shown_digits(all);
+	free(all);
+	return s;
+}
+
+/* What is said of a row that is joined or refused. */
+static void join_said(const imp_doc *doc, const gir_section *sec, const run_row *r,
+                      const imp_join_row *j, const told *tl)
+{
+	const imp_splits *sp = &r->sp;
+	char *what = row_name(sec, r, doc->year), *vals = shown_values(j);
+	const char *hint = _("write the row's cells from the original (docs/import.md, \"Cells split "
+	                     "over lines\")");
+	size_t n = sp->n, s = 0;
+	if (j->starts) {
+		const bool *keep = tl->keep ? tl->keep : sp->alive;
+		while (!keep[s])
+			s++;
+	}
+	char *cells = j->starts ? imp_split_cells(sp, s, _(", ")) : NULL;
+	if (j->starts && tl->used)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, NULL,
+		            GIR_MSG(NOTE, import_join_by_text,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"); read as %s: of "
+		                    "the %zu ways to join values split in the copy that fit the form's "
+		                    "sums, the only one that agrees with the report's text (\"%s\")"),
+		            what, j->nv, n, vals, cells, sp->nalive, tl->sentences);
+	else if (j->starts && sp->count == 1)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_joined,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"); read as %s, the "
+		                    "only way to join values split in the copy into well-formed cells"),
+		            what, j->nv, n, vals, cells);
+	else if (j->starts)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_joined,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"); read as %s, the "
+		                    "only one of %zu ways to join values split in the copy that fits the "
+		                    "form's sums"),
+		            what, j->nv, n, vals, cells, sp->count);
+	else if (sp->count == (size_t)-1)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_too_long,
+		                    "%s: %zu values where the row has %zu cells, more than %d characters or "
+		                    "values: not joined; the source has %s for the row"),
+		            what, j->nv, n, RUN_MAX_BYTES, GIR_UNREAD);
+	else if (sp->count > IMP_RUN_MAX_SPLITS)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_too_many,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"), which can be "
+		                    "joined into its cells in more than %d ways; the source has %s for "
+		                    "the row"),
+		            what, j->nv, n, vals, IMP_RUN_MAX_SPLITS, GIR_UNREAD);
+	else if (tl->used && !tl->left) {
+		char *ways = shown_cuts(sp);
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_text_disagrees,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"); %zu ways to join "
+		                    "values split in the copy fit the form's sums (%s), and none agrees "
+		                    "with the report's text: \"%s\"; the source has %s for the row"),
+		            what, j->nv, n, vals, sp->nalive, ways, tl->sentences, GIR_UNREAD);
+		free(ways);
+	} else if (tl->used) {
+		imp_splits left = *sp;
+		left.alive = tl->keep;
+		char *ways = shown_cuts(&left);
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_ambiguous_text,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"), and %zu ways to "
+		                    "join values split in the copy fit the form's sums and the report's "
+		                    "text (\"%s\"): %s; the source has %s for the row"),
+		            what, j->nv, n, vals, tl->left, tl->sentences, ways, GIR_UNREAD);
+		free(ways);
+	} else {
+		char *ways = shown_cuts(sp);
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_ambiguous,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"), and %zu ways to "
+		                    "join values split in the copy fit the form's sums: %s; the source "
+		                    "has %s for the row"),
+		            what, j->nv, n, vals, sp->nalive, ways, GIR_UNREAD);
+		free(ways);
+	}
+	free(cells);
+	free(vals);
+	free(what);
+}
+
+/* The row's one way left, as the first value of each cell. */
+static size_t *starts_of(const imp_splits *sp, const bool *keep)
+{
+	size_t s = 0;
+	while (!keep[s])
+		s++;
+	size_t *st = gir_xcalloc(sp->n + 1, sizeof *st);
+	for (size_t m = 0; m < sp->n; m++)
+		st[m] = imp_split_value(sp, s, m);
+	size_t nv = 0;
+	while (sp->at[nv] < strlen(sp->digits))
+		nv++;
+	st[sp->n] = nv;
+	return st;
+}
+
+void imp_join_rows(const imp_doc *doc, const imp_table *tab, imp_join_row *jr, size_t n,
+                   const char *narrative)
+{
+	const gir_template *t = doc->tpl;
+	const gir_section *sec = tab->sec;
+	run_row *rr = gir_xcalloc(tab->nslots + 1, sizeof *rr);
+	size_t nrr = 0;
+	for (size_t i = 0; i < tab->nslots; i++) {
+		const imp_slot *s = &tab->slots[i];
+		run_row *r = &rr[nrr];
+		*r = (run_row){.b = s->block, .row = s->row};
+		size_t k = 0;
+		while (k < n && jr[k].slot != s)
+			k++;
+		if (k < n) {
+			if (imp_join_values(jr[k].vals, jr[k].joinable, jr[k].nv, s->block, s->block->ncols,
+			                    &r->sp) != 0)
+				r->sp.count = (size_t)-1;
+		} else if (s->filled && s->n == s->block->ncols) {
+			one_cut(r, s);
+		}
+		nrr++;
+	}
+	solve(rr, nrr, t, sec);
+	said sd = {0};
+	if (narrative)
+		add_figures(&sd, t, narrative, 0, strlen(narrative));
+	for (size_t k = 0; k < n; k++) {
+		size_t i = 0;
+		while (&tab->slots[i] != jr[k].slot)
+			i++;
+		run_row *r = &rr[i];
+		imp_join_row *j = &jr[k];
+		j->starts = NULL;
+		j->none = !r->sp.count;
+		if (j->none)
+			continue;
+		told tl = {0};
+		if (r->sp.nalive > 1 && r->sp.count <= IMP_RUN_MAX_SPLITS)
+			tl = by_text(r, t, sec, &sd, narrative ? narrative : "");
+		if (r->sp.nalive == 1 && r->sp.count <= IMP_RUN_MAX_SPLITS)
+			j->starts = starts_of(&r->sp, r->sp.alive);
+		else if (tl.used && tl.left == 1)
+			j->starts = starts_of(&r->sp, tl.keep);
+		join_said(doc, sec, r, j, &tl);
+		free(tl.keep);
+		free(tl.sentences);
+	}
+	for (size_t i = 0; i < nrr; i++)
+		imp_splits_free(&rr[i].sp);
+	free(rr);
+	free(sd.h);
 }
