@@ -298,7 +298,8 @@ typedef struct imp_join_row {
 	gir_pos pos;                   /* of the first value */
 	size_t *starts;                /* out: the first value of each cell, and nv, when
 	                                  one way to join is left (malloc'd); else NULL */
-	bool none;                     /* out: no way to join them at all (nothing said) */
+	bool none;                     /* out: no way to join them at all, or too long to
+	                                  try (nothing said) */
 } imp_join_row;
 /* Decides the rows jr of the table tab as imp_unglue_cells decides a run:
  * of the ways to join each row's values into its cells, those the form's

@@ -1363,12 +1363,6 @@ static void join_said(const imp_doc *doc, const gir_section *sec, const run_row 
 		                    "only one of %zu ways to join values split in the copy that fits the "
 		                    "form's sums"),
 		            what, j->nv, n, vals, cells, sp->count);
-	else if (sp->count == (size_t)-1)
-		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
-		            GIR_MSG(ERROR, import_join_too_long,
-		                    "%s: %zu values where the row has %zu cells, more than %d characters or "
-		                    "values: not joined; the source has %s for the row"),
-		            what, j->nv, n, RUN_MAX_BYTES, GIR_UNREAD);
 	else if (sp->count > IMP_RUN_MAX_SPLITS)
 		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
 		            GIR_MSG(ERROR, import_join_too_many,
@@ -1461,7 +1455,9 @@ void imp_join_rows(const imp_doc *doc, const imp_table *tab, imp_join_row *jr, s
 		run_row *r = &rr[i];
 		imp_join_row *j = &jr[k];
 		j->starts = NULL;
-		j->none = !r->sp.count;
+		/* a row too long to try (40,000 values) is no split cell: said as
+		 * any other count that does not fit */
+		j->none = !r->sp.count || r->sp.count == (size_t)-1;
 		if (j->none)
 			continue;
 		told tl = {0};
