@@ -31,6 +31,7 @@ typedef struct imp_read {
 	gir_pos *vpos;       /* per value: its cell in the input */
 	char **raw;          /* per value: its cell's text (into the row; owned once deferred) */
 	bool owns_raw;
+	size_t nraw;         /* raw texts owned (the values may be taken before) */
 	size_t nvalues;
 	int blanks;          /* empty cells between numbers, read as 0 */
 	int na;              /* "/", "-", "—", "无": not applicable, kept as written */
@@ -184,11 +185,10 @@ static void read_row(const imp_row *r, imp_read *rd)
 /* Frees what rd owns; the labels point into the row and are not freed. */
 static void read_free(imp_read *rd)
 {
-	for (size_t i = 0; i < rd->nvalues; i++) {
+	for (size_t i = 0; i < rd->nvalues; i++)
 		free(rd->values[i]);
-		if (rd->owns_raw)
-			free(rd->raw[i]);
-	}
+	for (size_t i = 0; rd->owns_raw && i < rd->nraw; i++)
+		free(rd->raw[i]);
 	free(rd->values);
 	free(rd->raw);
 	free(rd->cols);
@@ -385,8 +385,6 @@ static bool count_fits(place_ctx *c, imp_read *rd, size_t full, size_t shorter, 
 static void drop_last_blank(imp_read *rd)
 {
 	free(rd->values[--rd->nvalues]);
-	if (rd->owns_raw)
-		free(rd->raw[rd->nvalues]);
 	rd->trail--;
 	rd->blanks--;
 }
@@ -567,6 +565,7 @@ static bool defer(imp_slot *s, imp_read *rd)
 	for (size_t i = 0; i < keep->nvalues; i++)
 		keep->raw[i] = keep->raw[i] ? gir_xstrdup(keep->raw[i]) : NULL;
 	keep->owns_raw = true;
+	keep->nraw = keep->nvalues;
 	memset(rd, 0, sizeof *rd);
 	s->split = keep;
 	s->filled = true; /* no other row of the input is placed on it */
