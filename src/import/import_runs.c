@@ -30,7 +30,15 @@
  * its cuts, and rules across rows that leave some row with none are not
  * used at all for that table.  The search is bounded: a run of more than
  * RUN_MAX_BYTES, a cell of more than RUN_MAX_DIGITS digits, or more than
- * IMP_RUN_MAX_SPLITS cuts of one row are refused, never tried. */
+ * IMP_RUN_MAX_SPLITS cuts of one row are refused, never tried.
+ *
+ * The mirror case, a cell split over two values ("1⏎62" in 三明 2021's
+ * one-cell-a-line copy: a row of 8 values for 7 cells), is decided by the
+ * same code (imp_join_values, imp_join_rows, called by import_table.c once
+ * a table is read): its ways to join are the cuts of the values' text with
+ * a place between two values where a run has one between two bytes, values
+ * joined only when digits and only into a well-formed number; the table's
+ * other rows as read are one cut each; the narrative is its paragraphs. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
