@@ -274,6 +274,7 @@ typedef struct imp_slot {
 	bool unjoined;      /* missing as its values were more than its cells and
 	                       could not be joined for certain (imp_table_join) */
 	struct imp_read *split; /* more values than cells, kept for imp_table_join */
+	bool split_block;   /* split holds every row of its inline block (四 on one line) */
 	char *note;         /* what was wrong, for a comment in the source */
 } imp_slot;
 
@@ -292,6 +293,8 @@ typedef struct imp_table {
 /* A row of a table with more values than cells (imp_table_join). */
 typedef struct imp_join_row {
 	const imp_slot *slot;   /* its row of the form */
+	bool block_wide;               /* slot is the first row of an inline block (四 on one
+	                                  line): the values are all its rows' cells */
 	const char *const *vals;       /* its values, as the copy gave them */
 	const bool *joinable;          /* digits, which may be joined with the next */
 	size_t nv;

@@ -1444,8 +1444,10 @@ void imp_join_rows(const imp_doc *doc, const imp_table *tab, imp_join_row *jr, s
 		while (k < n && jr[k].slot != s)
 			k++;
 		if (k < n) {
-			if (imp_join_values(jr[k].vals, jr[k].joinable, jr[k].nv, s->block, s->block->ncols,
-			                    &r->sp) != 0)
+			size_t cells = s->block->ncols * (jr[k].block_wide ? s->block->nrows : 1);
+			if (jr[k].block_wide)
+				r->row = NULL; /* every row of the block, one after another */
+			if (imp_join_values(jr[k].vals, jr[k].joinable, jr[k].nv, s->block, cells, &r->sp) != 0)
 				r->sp.count = (size_t)-1;
 		} else if (s->filled && s->n == s->block->ncols) {
 			one_cut(r, s);

@@ -736,6 +736,47 @@ static void finish_transposed(place_ctx *c)
  * rd shared out among the inline rows still free, transposed or row by row
  * where the input is so.  A count that does not fit keeps the cells as one
  * flat list with an error.  False when there is no free inline row. */
+/* The inline rows' count of cells does not fit: the table keeps the cells
+ * as one flat list, with an error. */
+static void flat_error(place_ctx *c, imp_read *rd, const gir_block *b, size_t full, size_t shorter)
+{
+	gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL,
+	            _("the source keeps the cells as read, which `gireport check` refuses; "
+	            "find the missing or extra cell in the original"),
+	            GIR_MSG(ERROR, import_flat_length,
+	                "%s: %zu cells, but the form has %zu (or %zu without the %s cells)"),
+	            c->tab->sec->heading, rd->nvalues, full, shorter, sum_label(b));
+	c->tab->flat = rd->values, c->tab->nflat = rd->nvalues, c->tab->flat_pos = rd->pos;
+	c->tab->flat_note = gir_xasprintf("import: line %d has %zu cells where the form has %zu "
+	                                  "(%zu without %s): one is missing or one too many",
+	                                  rd->pos.line, rd->nvalues, full, shorter, sum_label(b));
+	rd->values = NULL, rd->nvalues = 0;
+}
+
+/* rd's values shared out among the nrows inline rows of b still free. */
+static void share_inline(place_ctx *c, imp_read *rd, const gir_block *b, size_t nrows)
+{
+	blanks_warning(c, rd, c->tab->sec->heading);
+	size_t per = rd->nvalues / nrows;
+	for (size_t i = 0, k = 0; i < c->tab->nslots; i++) {
+		imp_slot *s = &c->tab->slots[i];
+		if (s->block != b || s->filled)
+			continue;
+		s->values = gir_xcalloc(per, sizeof *s->values);
+		s->vpos = gir_xcalloc(per, sizeof *s->vpos);
+		for (size_t j = 0; j < per; j++, k++)
+			s->values[j] = rd->values[k], rd->values[k] = NULL, s->vpos[j] = rd->vpos[k];
+		s->n = per, s->pos = rd->pos, s->filled = true;
+	}
+}
+
+/* Table 四's rows laid out in one line (GIR_LAYOUT_INLINE): the values of
+ * rd shared out among the inline rows still free, transposed or row by row
+ * where the input is so.  A count that does not fit keeps the cells as one
+ * flat list with an error, but for more values than all the inline rows'
+ * cells, two of which may be one cell split in the copy: kept for
+ * imp_table_join on the first inline row, the others taken meanwhile.
+ * False when there is no free inline row. */
 static bool place_inline(place_ctx *c, imp_read *rd)
 {
 	imp_slot *first = NULL;
@@ -757,31 +798,15 @@ static bool place_inline(place_ctx *c, imp_read *rd)
 		return true;
 	size_t sums = sum_columns(b), full = nrows * b->ncols, shorter = nrows * (b->ncols - sums);
 	trim_trailing(rd, full);
-	if (!count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, NULL,
-		            _("the source keeps the cells as read, which `gireport check` refuses; "
-		            "find the missing or extra cell in the original"),
-		            GIR_MSG(ERROR, import_flat_length,
-		                "%s: %zu cells, but the form has %zu (or %zu without the %s cells)"),
-		            c->tab->sec->heading, rd->nvalues, full, shorter, sum_label(b));
-		c->tab->flat = rd->values, c->tab->nflat = rd->nvalues, c->tab->flat_pos = rd->pos;
-		c->tab->flat_note = gir_xasprintf("import: line %d has %zu cells where the form has %zu "
-		                                  "(%zu without %s): one is missing or one too many",
-		                                  rd->pos.line, rd->nvalues, full, shorter, sum_label(b));
-		rd->values = NULL, rd->nvalues = 0;
-		return true;
-	}
-	blanks_warning(c, rd, c->tab->sec->heading);
-	size_t per = rd->nvalues / nrows;
-	for (size_t i = 0, k = 0; i < c->tab->nslots; i++) {
-		imp_slot *s = &c->tab->slots[i];
-		if (s->block != b || s->filled)
-			continue;
-		s->values = gir_xcalloc(per, sizeof *s->values);
-		s->vpos = gir_xcalloc(per, sizeof *s->vpos);
-		for (size_t j = 0; j < per; j++, k++)
-			s->values[j] = rd->values[k], rd->values[k] = NULL, s->vpos[j] = rd->vpos[k];
-		s->n = per, s->pos = rd->pos, s->filled = true;
+	if (count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
+		share_inline(c, rd, b, nrows);
+	} else if (rd->nvalues > full && nrows == all && defer(first, rd)) {
+		first->split_block = true;
+		for (size_t i = 0; i < c->tab->nslots; i++)
+			if (c->tab->slots[i].block == b)
+				c->tab->slots[i].filled = true, c->tab->slots[i].pos = first->pos;
+	} else {
+		flat_error(c, rd, b, full, shorter);
 	}
 	return true;
 }
@@ -1260,6 +1285,9 @@ static void joined_read(const imp_read *rd, const size_t *st, size_t n, imp_read
 	}
 }
 
+static void join_row(place_ctx *c, imp_slot *s, imp_read *rd, const size_t *starts, bool none);
+static void join_inline(place_ctx *c, imp_slot *first, imp_read *rd, const size_t *starts, bool none);
+
 void imp_table_join(const imp_doc *doc, imp_table *tab, const char *narrative)
 {
 	size_t n = 0;
@@ -1275,7 +1303,7 @@ void imp_table_join(const imp_doc *doc, imp_table *tab, const char *narrative)
 			j[k] = joinable(rd, k);
 			v[k] = j[k] ? rd->raw[k] : rd->values[k];
 		}
-		jr[n++] = (imp_join_row){s, v, j, rd->nvalues, rd->pos, NULL, false};
+		jr[n++] = (imp_join_row){s, s->split_block, v, j, rd->nvalues, rd->pos, NULL, false};
 	}
 	imp_join_rows(doc, tab, jr, n, narrative);
 	place_ctx c = {doc, tab, NULL, 0, NULL, NULL, NULL, NULL, {0, 0}};
@@ -1283,22 +1311,12 @@ void imp_table_join(const imp_doc *doc, imp_table *tab, const char *narrative)
 		imp_slot *s = (imp_slot *)jr[k].slot;
 		imp_read *rd = s->split;
 		s->split = NULL;
-		char *what = row_label(doc, s);
-		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
-		if (jr[k].starts) {
-			imp_read nr;
-			joined_read(rd, jr[k].starts, s->block->ncols, &nr);
-			fill_slot(&c, s, &nr, full);
-			read_free(&nr);
-		} else if (jr[k].none) { /* as for any other count that does not fit */
-			wrong_count(&c, s, rd, full);
-			fill_slot(&c, s, rd, full);
-		} else { /* refused, said why: 待填 */
-			s->filled = false;
-			s->unjoined = true;
+		if (jr[k].block_wide) {
+			join_inline(&c, s, rd, jr[k].starts, jr[k].none);
+			s->split_block = false;
+		} else {
+			join_row(&c, s, rd, jr[k].starts, jr[k].none);
 		}
-		free(what);
-		free(full);
 		read_free(rd);
 		free(rd);
 		free(jr[k].starts);
@@ -1306,6 +1324,58 @@ void imp_table_join(const imp_doc *doc, imp_table *tab, const char *narrative)
 		free((void *)jr[k].joinable);
 	}
 	free(jr);
+}
+
+/* A row kept for joining, placed: joined as decided, or as read with the
+ * count's error when no join fits, or 待填 (refused, said why). */
+static void join_row(place_ctx *c, imp_slot *s, imp_read *rd, const size_t *starts, bool none)
+{
+	const imp_doc *doc = c->doc;
+	imp_table *tab = c->tab;
+	{
+		char *what = row_label(doc, s);
+		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
+		if (starts) {
+			imp_read nr;
+			joined_read(rd, starts, s->block->ncols, &nr);
+			fill_slot(c, s, &nr, full);
+			read_free(&nr);
+		} else if (none) { /* as for any other count that does not fit */
+			wrong_count(c, s, rd, full);
+			fill_slot(c, s, rd, full);
+		} else { /* refused, said why: 待填 */
+			s->filled = false;
+			s->unjoined = true;
+		}
+		free(what);
+		free(full);
+	}
+}
+
+/* The same for table 四's one line, kept on its first inline row: shared
+ * out among the inline rows, or the flat list with its error, or every
+ * inline row 待填. */
+static void join_inline(place_ctx *c, imp_slot *first, imp_read *rd, const size_t *starts, bool none)
+{
+	const gir_block *b = first->block;
+	size_t nrows = 0, sums = sum_columns(b);
+	for (size_t i = 0; i < c->tab->nslots; i++)
+		if (c->tab->slots[i].block == b) {
+			c->tab->slots[i].filled = false;
+			nrows++;
+		}
+	if (starts) {
+		imp_read nr;
+		joined_read(rd, starts, nrows * b->ncols, &nr);
+		share_inline(c, &nr, b, nrows);
+		read_free(&nr);
+	} else if (none) {
+		flat_error(c, rd, b, nrows * b->ncols, nrows * (b->ncols - sums));
+	} else {
+		for (size_t i = 0; i < c->tab->nslots; i++)
+			if (c->tab->slots[i].block == b)
+				c->tab->slots[i].unjoined = true;
+	}
 }
 
 void imp_table_free(imp_table *tab)
