@@ -75,6 +75,7 @@ typedef struct imp {
 		char *text;          /* the paragraph */
 	} *paras;
 	size_t nparas;
+	char *narrative;         /* the narratives' paragraphs, for imp_table_join; once */
 } imp;
 
 /* ---- output with a line map ---------------------------------------------- */
@@ -1458,6 +1459,7 @@ static void emit_values(imp *im, const imp_slot *s, int indent)
 	if (s->missing) {
 		write_lines(im, s->pos, "%*s%s: " GIR_UNREAD "  # import: %s\n", indent, "", s->row->id,
 		            s->run_together ? "its cells run together and could not be cut for certain"
+		            : s->unjoined   ? "more values than cells, which could not be joined for certain"
 		                            : "not found in the input");
 		return;
 	}
@@ -1576,6 +1578,8 @@ static void missing_rows(imp *im, imp_table *tab, const imp_row *rows, size_t n)
 		if (s->filled || gir_axis_is_sum(s->row) || tab->flat)
 			continue;
 		s->missing = true;
+		if (s->unjoined)
+			continue; /* said so already, imp_table_join */
 		s->run_together = refused_row(&im->doc, tab->sec, s->row);
 		if (s->run_together) {
 			s->pos = head;
@@ -1675,6 +1679,40 @@ static bool last_found(const imp *im, size_t k)
 	return true;
 }
 
+/* The paragraphs of the report's narratives, a line break between two,
+ * read as import_section reads them but saying nothing (what is said of
+ * them is said when they are written): the figures the text states, which
+ * decide a row's values that the form's sums leave several ways to join
+ * (imp_table_join).  Read once, when a table first needs them. */
+static const char *narrative_text(imp *im)
+{
+	if (im->narrative)
+		return im->narrative;
+	gir_diags *said = im->doc.diags, *quiet = gir_diags_new();
+	im->doc.diags = quiet;
+	gir_buf b = {0};
+	for (size_t k = 0; k < im->t->nsections; k++) {
+		const gir_section *sec = im->t->sections[k];
+		if (sec->kind != GIR_NARRATIVE || im->sec_line[k] < 0)
+			continue;
+		size_t from, to;
+		section_range(im, k, &from, &to);
+		if (last_found(im, k))
+			to = page_tail(im, from, to);
+		imp_narr nar;
+		read_narrative(im, from, to, sec->heading, &nar);
+		for (size_t i = 0; i < nar.n; i++) {
+			gir_buf_puts(&b, nar.p[i].text);
+			gir_buf_putc(&b, '\n');
+		}
+		narr_free(&nar);
+	}
+	im->doc.diags = said;
+	gir_diags_free(quiet);
+	im->narrative = imp_detach(&b);
+	return im->narrative;
+}
+
 /* Reads section k of the template from its lines in the input and writes
  * it: a narrative as paragraphs, a table as rows of the form.  A table not
  * found is written as GIR_UNREAD with an error; a narrative not found is
@@ -1715,6 +1753,8 @@ static void import_section(imp *im, size_t k)
 	size_t n = imp_rows(&im->doc, from, to, &rows);
 	imp_table tab;
 	imp_table_read(&im->doc, sec, rows, n, &tab);
+	if (imp_table_split(&tab))
+		imp_table_join(&im->doc, &tab, narrative_text(im));
 	gir_pos at = {im->doc.lines[im->sec_line[k]].no, 1};
 	if (tab.found) {
 		missing_rows(im, &tab, rows, n);
@@ -2593,6 +2633,7 @@ static void import_free(imp *im)
 	free(im->map);
 	free(im->vplaces);
 	gir_buf_free(&im->run_in);
+	free(im->narrative);
 }
 
 /* The subheading style the original has, after the narratives: one for the

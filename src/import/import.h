@@ -143,7 +143,9 @@ size_t imp_heading_at(const gir_template *const *ts, size_t nt, const char *p,
 #define IMP_RUN_MAX_SPLITS 2000
 typedef struct imp_splits {
 	size_t n;           /* cells of each cut */
-	char *digits;       /* the run without its spaces */
+	char *digits;       /* the run without its spaces, or a row's values one after another */
+	size_t *at;         /* a row's values: where each starts in digits, and the end (else NULL) */
+	bool *joinable;     /* a row's values: digits that may be joined with the next or last */
 	size_t count;       /* cuts, saturated at IMP_RUN_MAX_SPLITS + 1 */
 	size_t nsplits;     /* cuts listed: count when not above the limit, else 0 */
 	size_t *cuts;       /* [nsplits][n + 1]: where each cell starts in digits, and the end */
@@ -156,6 +158,16 @@ typedef struct imp_splits {
  * k % ncols of block b (an inline block's run holds all its rows).
  * Returns 0, or -1 (nothing listed) when the run is too long to try. */
 int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp_splits *sp);
+/* The ways to join a row's nv values (more than its n cells: a cell split
+ * over two lines or tokens, "1⏎62") into n cells of block b, values joined
+ * only when joinable, each group a well-formed number for its column; a
+ * value alone is a cell as the copy gave it.  The cuts are places between
+ * values (sp->at).  Returns 0, or -1 (nothing listed) when the row is too
+ * long to try. */
+int imp_join_values(const char *const *vals, const bool *joinable, size_t nv, const gir_block *b,
+                    size_t n, imp_splits *sp);
+/* For imp_join_values's cut s: the first value of cell m. */
+size_t imp_split_value(const imp_splits *sp, size_t s, size_t m);
 /* Cut s's cells joined by sep, malloc'd. */
 char *imp_split_cells(const imp_splits *sp, size_t s, const char *sep);
 void imp_splits_free(imp_splits *sp);
@@ -265,6 +277,10 @@ typedef struct imp_slot {
 	bool filled;
 	bool missing;       /* not in the input: written 待填 (GIR_UNREAD) */
 	bool run_together;  /* missing as its cells ran together (import_runs.c) */
+	bool unjoined;      /* missing as its values were more than its cells and
+	                       could not be joined for certain (imp_table_join) */
+	struct imp_read *split; /* more values than cells, kept for imp_table_join */
+	bool split_block;   /* split holds every row of its inline block (四 on one line) */
 	char *note;         /* what was wrong, for a comment in the source */
 } imp_slot;
 
@@ -279,6 +295,29 @@ typedef struct imp_table {
 	gir_ptrvec notes;   /* comments on what was left out */
 	bool found;         /* any row placed */
 } imp_table;
+
+/* A row of a table with more values than cells (imp_table_join). */
+typedef struct imp_join_row {
+	const imp_slot *slot;   /* its row of the form */
+	bool block_wide;               /* slot is the first row of an inline block (四 on one
+	                                  line): the values are all its rows' cells */
+	const char *const *vals;       /* its values, as the copy gave them */
+	const bool *joinable;          /* digits, which may be joined with the next */
+	size_t nv;
+	gir_pos pos;                   /* of the first value */
+	size_t *starts;                /* out: the first value of each cell, and nv, when
+	                                  one way to join is left (malloc'd); else NULL */
+	bool none;                     /* out: no way to join them at all, or too long to
+	                                  try (nothing said) */
+} imp_join_row;
+/* Decides the rows jr of the table tab as imp_unglue_cells decides a run:
+ * of the ways to join each row's values into its cells, those the form's
+ * sums allow across the table (its other rows as read), then those that
+ * agree with the figures the narrative states (the report's text outside
+ * its tables, paragraphs between line breaks; may be NULL), with a warning
+ * or note for a row joined and an error for a row refused. */
+void imp_join_rows(const imp_doc *doc, const imp_table *tab, imp_join_row *jr, size_t n,
+                   const char *narrative);
 
 /* A cell that is neither empty, a dash nor a number. */
 bool imp_could_be_label(const char *text);
@@ -325,6 +364,14 @@ double imp_label_similarity(const gir_axis *a, const char *cell);
 /* Places the rows of a table section on its template section. */
 void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *rows, size_t n,
                     imp_table *tab);
+/* Whether rows of the table have more values than cells, two of which
+ * may be one cell split in the copy ("1⏎62"). */
+bool imp_table_split(const imp_table *tab);
+/* Those rows joined (imp_join_rows), or refused with an error (the slot
+ * then unjoined, missing) or, when no two values may be joined into a
+ * well-formed cell, kept as read with import_row_length's error, as any
+ * other count that does not fit.  narrative: as imp_join_rows's. */
+void imp_table_join(const imp_doc *doc, imp_table *tab, const char *narrative);
 void imp_table_free(imp_table *tab);
 
 #endif

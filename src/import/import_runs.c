@@ -30,7 +30,15 @@
  * its cuts, and rules across rows that leave some row with none are not
  * used at all for that table.  The search is bounded: a run of more than
  * RUN_MAX_BYTES, a cell of more than RUN_MAX_DIGITS digits, or more than
- * IMP_RUN_MAX_SPLITS cuts of one row are refused, never tried. */
+ * IMP_RUN_MAX_SPLITS cuts of one row are refused, never tried.
+ *
+ * The mirror case, a cell split over two values ("1⏎62" in 三明 2021's
+ * one-cell-a-line copy: a row of 8 values for 7 cells), is decided by the
+ * same code (imp_join_values, imp_join_rows, called by import_table.c once
+ * a table is read): its ways to join are the cuts of the values' text with
+ * a place between two values where a run has one between two bytes, values
+ * joined only when digits and only into a well-formed number; the table's
+ * other rows as read are one cut each; the narrative is its paragraphs. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +119,8 @@ static const gir_axis *col_of(const gir_block *b, size_t k)
 void imp_splits_free(imp_splits *sp)
 {
 	free(sp->digits);
+	free(sp->at);
+	free(sp->joinable);
 	free(sp->cuts);
 	free(sp->vals);
 	free(sp->whole);
@@ -118,15 +128,50 @@ void imp_splits_free(imp_splits *sp)
 	memset(sp, 0, sizeof *sp);
 }
 
+/* Where a cell may start or end: place i of the text sp->digits is byte i
+ * of a run (every byte), or the start of value i of a row whose values are
+ * more than its cells (sp->at). */
+static size_t place(const imp_splits *sp, size_t i)
+{
+	return sp->at ? sp->at[i] : i;
+}
+
+/* Whether the places [i, j) of sp make a cell of column col, its value in
+ * *v (*whole as cell_ok gives it).  A run's cell is any well-formed number
+ * for the column; of a row's values, one alone is a cell as the copy gave
+ * it (a "/" or "05" too, of no use to the sums), and values joined are
+ * digits only (sp->joinable) making a well-formed number. */
+static bool piece_cell(const imp_splits *sp, const gir_axis *col, size_t i, size_t j, int64_t *v,
+                       bool *whole)
+{
+	size_t from = place(sp, i), to = place(sp, j);
+	if (sp->at && j == i + 1) {
+		if (!cell_ok(col, sp->digits + from, to - from, v, whole))
+			*v = 0, *whole = false;
+		return true;
+	}
+	for (size_t k = i; sp->at && k < j; k++)
+		if (!sp->joinable[k])
+			return false;
+	return to - from <= RUN_MAX_CELL && cell_ok(col, sp->digits + from, to - from, v, whole);
+}
+
 typedef struct enum_ctx {
 	imp_splits *sp;
 	const gir_block *b;
-	size_t len;
-	size_t *ways;    /* [(len + 1) * (n + 1)]: cuts of digits[i..] into the last k cells */
-	size_t *cut;     /* the cut being built */
+	size_t len;      /* places: bytes of a run, values of a row */
+	size_t *ways;    /* [(len + 1) * (n + 1)]: cuts of places [i..] into the last k cells */
+	size_t *cut;     /* the cut being built, in places */
 } enum_ctx;
 
 #define WAYS(c, i, k) (c)->ways[(i) * ((c)->sp->n + 1) + (k)]
+
+/* The places a cell starting at i may end at, beyond i: up to RUN_MAX_CELL
+ * bytes (one value of a row, however long, is a cell). */
+static bool cell_fits(const enum_ctx *c, size_t i, size_t j)
+{
+	return j <= c->len && (j == i + 1 || place(c->sp, j) - place(c->sp, i) <= RUN_MAX_CELL);
+}
 
 static void enumerate(enum_ctx *c, size_t i, size_t k)
 {
@@ -135,46 +180,41 @@ static void enumerate(enum_ctx *c, size_t i, size_t k)
 	c->cut[n - k] = i;
 	if (k == 0) {
 		size_t at = sp->nsplits++;
-		memcpy(&sp->cuts[at * (n + 1)], c->cut, (n + 1) * sizeof *c->cut);
-		for (size_t m = 0; m < n; m++) {
-			size_t from = c->cut[m], to = c->cut[m + 1];
-			cell_ok(col_of(c->b, m), sp->digits + from, to - from, &sp->vals[at * n + m],
-			        &sp->whole[at * n + m]);
-		}
+		for (size_t m = 0; m <= n; m++)
+			sp->cuts[at * (n + 1) + m] = place(sp, c->cut[m]);
+		for (size_t m = 0; m < n; m++)
+			piece_cell(sp, col_of(c->b, m), c->cut[m], c->cut[m + 1], &sp->vals[at * n + m],
+			           &sp->whole[at * n + m]);
 		sp->alive[at] = true;
 		return;
 	}
 	const gir_axis *col = col_of(c->b, n - k);
-	for (size_t j = i + 1; j <= c->len && j - i <= RUN_MAX_CELL; j++) {
+	for (size_t j = i + 1; cell_fits(c, i, j); j++) {
 		int64_t v;
 		bool w;
-		if (WAYS(c, j, k - 1) && cell_ok(col, sp->digits + i, j - i, &v, &w))
+		if (WAYS(c, j, k - 1) && piece_cell(sp, col, i, j, &v, &w))
 			enumerate(c, j, k - 1);
 	}
 }
 
-int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp_splits *sp)
+/* The cuts of sp->digits's `len` places into sp->n cells: counted first,
+ * from the end (a cut's cells depend only on where it starts), len × n ×
+ * RUN_MAX_CELL tests however many cuts there are; listed when no more than
+ * IMP_RUN_MAX_SPLITS. */
+static void list_cuts(imp_splits *sp, const gir_block *b, size_t len)
 {
-	memset(sp, 0, sizeof *sp);
-	sp->n = n;
-	if (len > RUN_MAX_BYTES || n == 0 || n > RUN_MAX_CELLS)
-		return -1;
-	sp->digits = packed(run, len);
-	if (n > strlen(sp->digits))
-		return 0; /* a cell is a character at least: no cut */
-	enum_ctx c = {sp, b, strlen(sp->digits), NULL, NULL};
-	/* Counted first, from the end (a cut's cells depend only on where it
-	 * starts): len × n × RUN_MAX_CELL tests, however many cuts there are. */
+	size_t n = sp->n;
+	enum_ctx c = {sp, b, len, NULL, NULL};
 	c.ways = gir_xcalloc((c.len + 1) * (n + 1), sizeof *c.ways);
 	WAYS(&c, c.len, 0) = 1;
 	for (size_t i = c.len; i-- > 0;)
 		for (size_t k = 1; k <= n; k++) {
 			size_t w = 0;
 			const gir_axis *col = col_of(b, n - k);
-			for (size_t j = i + 1; j <= c.len && j - i <= RUN_MAX_CELL; j++) {
+			for (size_t j = i + 1; cell_fits(&c, i, j); j++) {
 				int64_t v;
 				bool whole;
-				if (WAYS(&c, j, k - 1) && cell_ok(col, sp->digits + i, j - i, &v, &whole))
+				if (WAYS(&c, j, k - 1) && piece_cell(sp, col, i, j, &v, &whole))
 					w += WAYS(&c, j, k - 1);
 				if (w > IMP_RUN_MAX_SPLITS)
 					w = IMP_RUN_MAX_SPLITS + 1;
@@ -193,7 +233,53 @@ int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp
 		sp->nalive = sp->nsplits;
 	}
 	free(c.ways);
+}
+
+int imp_split_run(const char *run, size_t len, const gir_block *b, size_t n, imp_splits *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	sp->n = n;
+	if (len > RUN_MAX_BYTES || n == 0 || n > RUN_MAX_CELLS)
+		return -1;
+	sp->digits = packed(run, len);
+	if (n > strlen(sp->digits))
+		return 0; /* a cell is a character at least: no cut */
+	list_cuts(sp, b, strlen(sp->digits));
 	return 0;
+}
+
+int imp_join_values(const char *const *vals, const bool *joinable, size_t nv, const gir_block *b,
+                    size_t n, imp_splits *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	sp->n = n;
+	size_t len = 0;
+	bool empty = false;
+	for (size_t i = 0; i < nv; i++)
+		len += strlen(vals[i]), empty = empty || !*vals[i];
+	if (len > RUN_MAX_BYTES || n == 0 || n > RUN_MAX_CELLS || nv > RUN_MAX_BYTES)
+		return -1;
+	gir_buf d = {0};
+	sp->at = gir_xcalloc(nv + 1, sizeof *sp->at);
+	sp->joinable = gir_xcalloc(nv + 1, sizeof *sp->joinable);
+	for (size_t i = 0; i < nv; i++) {
+		sp->at[i] = d.len;
+		sp->joinable[i] = joinable[i];
+		gir_buf_puts(&d, vals[i]);
+	}
+	sp->at[nv] = d.len;
+	sp->digits = imp_detach(&d);
+	if (n <= nv && !empty) /* a value is a character at least: else no cut */
+		list_cuts(sp, b, nv);
+	return 0;
+}
+
+size_t imp_split_value(const imp_splits *sp, size_t s, size_t m)
+{
+	size_t off = sp->cuts[s * (sp->n + 1) + m], i = 0;
+	while (sp->at[i] < off)
+		i++;
+	return i;
 }
 
 char *imp_split_cells(const imp_splits *sp, size_t s, const char *sep)
@@ -970,14 +1056,16 @@ typedef struct told {
  * before it to its own end mark, at most about 60 characters each side. */
 static void add_sentence(gir_buf *b, const char *text, size_t at)
 {
-	static const char *const ends[] = {"。", "；", "！", "？"};
+	/* a line break too: the narrative a table's rows are joined with has
+	 * one between paragraphs */
+	static const char *const ends[] = {"。", "；", "！", "？", "\n"};
 	size_t from = at, to = at, len = strlen(text);
 	for (int c = 0; from > 0 && c < 60; c++) {
 		size_t p = from - 1;
 		while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
 			p--;
 		bool end = false;
-		for (size_t e = 0; e < 4 && !end; e++)
+		for (size_t e = 0; e < GIR_ARRAY_LEN(ends) && !end; e++)
 			end = strncmp(text + p, ends[e], strlen(ends[e])) == 0;
 		if (end)
 			break;
@@ -985,7 +1073,7 @@ static void add_sentence(gir_buf *b, const char *text, size_t at)
 	}
 	for (int c = 0; to < len && c < 60; c++) {
 		bool end = false;
-		for (size_t e = 0; e < 4 && !end; e++)
+		for (size_t e = 0; e < GIR_ARRAY_LEN(ends) && !end; e++)
 			end = strncmp(text + to, ends[e], strlen(ends[e])) == 0;
 		size_t step = 1;
 		while (to + step < len && ((unsigned char)text[to + step] & 0xC0) == 0x80)
@@ -994,9 +1082,9 @@ static void add_sentence(gir_buf *b, const char *text, size_t at)
 		if (end)
 			break;
 	}
-	while (from < to && text[from] == ' ')
+	while (from < to && (text[from] == ' ' || text[from] == '\n'))
 		from++;
-	while (to > from && text[to - 1] == ' ')
+	while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\n'))
 		to--;
 	char *s = gir_xstrndup(text + from, to - from);
 	if (!b->len || !strstr(b->ptr, s)) {
@@ -1232,4 +1320,193 @@ char *imp_unglue_cells(imp_doc *doc, const gir_template *const *ts, size_t nt, c
 	}
 	gir_buf_puts(&out, text + copied);
 	return imp_detach(&out);
+}
+
+/* ---- a table's rows with more values than cells ------------------------------
+ *
+ * "1⏎62": the one-cell-a-line copy of a page that had a <span> inside a
+ * cell gives its number as two values, and a row has more values than the
+ * form has cells.  The ways to join adjacent values into the row's cells
+ * (imp_join_values) are the cuts of a run with places between values
+ * instead of bytes, and the same rules decide: the form's sums across the
+ * whole table (every other row of it read as one cut), then the report's
+ * text, else an error naming the ways and 待填. */
+
+/* A row read with as many values as cells: one cut, which the rules use
+ * (an amount or a "/" among its cells is of no use to them). */
+static void one_cut(run_row *r, const imp_slot *s)
+{
+	const char **v = gir_xcalloc(s->n + 1, sizeof *v);
+	bool *no = gir_xcalloc(s->n + 1, sizeof *no);
+	for (size_t k = 0; k < s->n; k++)
+		v[k] = *s->values[k] ? s->values[k] : "0";
+	if (imp_join_values(v, no, s->n, r->b, s->n, &r->sp) != 0 || r->sp.nsplits != 1)
+		imp_splits_free(&r->sp);
+	free(v);
+	free(no);
+}
+
+/* The values as a message shows them, "1 62 0 0 …", at most 40 characters. */
+static char *shown_values(const imp_join_row *j)
+{
+	gir_buf b = {0};
+	for (size_t i = 0; i < j->nv; i++) {
+		if (i)
+			gir_buf_putc(&b, ' ');
+		gir_buf_puts(&b, j->vals[i]);
+	}
+	char *all = imp_detach(&b), *s = shown_digits(all);
+	free(all);
+	return s;
+}
+
+/* What is said of a row that is joined or refused. */
+static void join_said(const imp_doc *doc, const gir_section *sec, const run_row *r,
+                      const imp_join_row *j, const told *tl)
+{
+	const imp_splits *sp = &r->sp;
+	char *what = row_name(sec, r, doc->year), *vals = shown_values(j);
+	const char *hint = _("write the row's cells from the original (docs/import.md, \"Cells split "
+	                     "over lines\")");
+	size_t n = sp->n, s = 0;
+	if (j->starts) {
+		const bool *keep = tl->keep ? tl->keep : sp->alive;
+		while (!keep[s])
+			s++;
+	}
+	char *cells = j->starts ? imp_split_cells(sp, s, _(", ")) : NULL;
+	if (j->starts && tl->used)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, NULL,
+		            GIR_MSG(NOTE, import_join_by_text,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"); read as %s: of "
+		                    "the %zu ways to join values split in the copy that fit the form's "
+		                    "sums, the only one that agrees with the report's text (\"%s\")"),
+		            what, j->nv, n, vals, cells, sp->nalive, tl->sentences);
+	else if (j->starts && sp->count == 1)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_joined,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"); read as %s, the "
+		                    "only way to join values split in the copy into well-formed cells"),
+		            what, j->nv, n, vals, cells);
+	else if (j->starts)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, NULL,
+		            GIR_MSG(WARNING, import_joined,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"); read as %s, the "
+		                    "only one of %zu ways to join values split in the copy that fits the "
+		                    "form's sums"),
+		            what, j->nv, n, vals, cells, sp->count);
+	else if (sp->count > IMP_RUN_MAX_SPLITS)
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_too_many,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"), which can be "
+		                    "joined into its cells in more than %d ways; the source has %s for "
+		                    "the row"),
+		            what, j->nv, n, vals, IMP_RUN_MAX_SPLITS, GIR_UNREAD);
+	else if (tl->used && !tl->left) {
+		char *ways = shown_cuts(sp);
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_text_disagrees,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"); %zu ways to join "
+		                    "values split in the copy fit the form's sums (%s), and none agrees "
+		                    "with the report's text: \"%s\"; the source has %s for the row"),
+		            what, j->nv, n, vals, sp->nalive, ways, tl->sentences, GIR_UNREAD);
+		free(ways);
+	} else if (tl->used) {
+		imp_splits left = *sp;
+		left.alive = tl->keep;
+		char *ways = shown_cuts(&left);
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_ambiguous_text,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"), and %zu ways to "
+		                    "join values split in the copy fit the form's sums and the report's "
+		                    "text (\"%s\"): %s; the source has %s for the row"),
+		            what, j->nv, n, vals, tl->left, tl->sentences, ways, GIR_UNREAD);
+		free(ways);
+	} else {
+		char *ways = shown_cuts(sp);
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		            GIR_MSG(ERROR, import_join_ambiguous,
+		                    "%s: %zu values where the row has %zu cells (\"%s\"), and %zu ways to "
+		                    "join values split in the copy fit the form's sums: %s; the source "
+		                    "has %s for the row"),
+		            what, j->nv, n, vals, sp->nalive, ways, GIR_UNREAD);
+		free(ways);
+	}
+	free(cells);
+	free(vals);
+	free(what);
+}
+
+/* The row's one way left, as the first value of each cell. */
+static size_t *starts_of(const imp_splits *sp, const bool *keep)
+{
+	size_t s = 0;
+	while (!keep[s])
+		s++;
+	size_t *st = gir_xcalloc(sp->n + 1, sizeof *st);
+	for (size_t m = 0; m < sp->n; m++)
+		st[m] = imp_split_value(sp, s, m);
+	size_t nv = 0;
+	while (sp->at[nv] < strlen(sp->digits))
+		nv++;
+	st[sp->n] = nv;
+	return st;
+}
+
+void imp_join_rows(const imp_doc *doc, const imp_table *tab, imp_join_row *jr, size_t n,
+                   const char *narrative)
+{
+	const gir_template *t = doc->tpl;
+	const gir_section *sec = tab->sec;
+	run_row *rr = gir_xcalloc(tab->nslots + 1, sizeof *rr);
+	size_t nrr = 0;
+	for (size_t i = 0; i < tab->nslots; i++) {
+		const imp_slot *s = &tab->slots[i];
+		run_row *r = &rr[nrr];
+		*r = (run_row){.b = s->block, .row = s->row};
+		size_t k = 0;
+		while (k < n && jr[k].slot != s)
+			k++;
+		if (k < n) {
+			size_t cells = s->block->ncols * (jr[k].block_wide ? s->block->nrows : 1);
+			if (jr[k].block_wide)
+				r->row = NULL; /* every row of the block, one after another */
+			if (imp_join_values(jr[k].vals, jr[k].joinable, jr[k].nv, s->block, cells, &r->sp) != 0)
+				r->sp.count = (size_t)-1;
+		} else if (s->filled && s->n == s->block->ncols) {
+			one_cut(r, s);
+		}
+		nrr++;
+	}
+	solve(rr, nrr, t, sec);
+	said sd = {0};
+	if (narrative)
+		add_figures(&sd, t, narrative, 0, strlen(narrative));
+	for (size_t k = 0; k < n; k++) {
+		size_t i = 0;
+		while (&tab->slots[i] != jr[k].slot)
+			i++;
+		run_row *r = &rr[i];
+		imp_join_row *j = &jr[k];
+		j->starts = NULL;
+		/* a row too long to try (40,000 values) is no split cell: said as
+		 * any other count that does not fit */
+		j->none = !r->sp.count || r->sp.count == (size_t)-1;
+		if (j->none)
+			continue;
+		told tl = {0};
+		if (r->sp.nalive > 1 && r->sp.count <= IMP_RUN_MAX_SPLITS)
+			tl = by_text(r, t, sec, &sd, narrative ? narrative : "");
+		if (r->sp.nalive == 1 && r->sp.count <= IMP_RUN_MAX_SPLITS)
+			j->starts = starts_of(&r->sp, r->sp.alive);
+		else if (tl.used && tl.left == 1)
+			j->starts = starts_of(&r->sp, tl.keep);
+		join_said(doc, sec, r, j, &tl);
+		free(tl.keep);
+		free(tl.sentences);
+	}
+	for (size_t i = 0; i < nrr; i++)
+		imp_splits_free(&rr[i].sp);
+	free(rr);
+	free(sd.h);
 }

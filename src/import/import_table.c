@@ -29,6 +29,9 @@ typedef struct imp_read {
 	int *cols;
 	char *how;           /* per value: IMP_V_… */
 	gir_pos *vpos;       /* per value: its cell in the input */
+	char **raw;          /* per value: its cell's text (into the row; owned once deferred) */
+	bool owns_raw;
+	size_t nraw;         /* raw texts owned (the values may be taken before) */
 	size_t nvalues;
 	int blanks;          /* empty cells between numbers, read as 0 */
 	int na;              /* "/", "-", "—", "无": not applicable, kept as written */
@@ -90,6 +93,8 @@ static void add_value(imp_read *rd, char *v, int col, gir_pos pos)
 	IMP_GROW(rd->cols, rd->nvalues);
 	IMP_GROW(rd->how, rd->nvalues);
 	IMP_GROW(rd->vpos, rd->nvalues);
+	IMP_GROW(rd->raw, rd->nvalues);
+	rd->raw[rd->nvalues] = NULL;
 	rd->values[rd->nvalues] = v;
 	rd->vpos[rd->nvalues] = pos;
 	rd->how[rd->nvalues] = IMP_V_NUMBER;
@@ -115,6 +120,7 @@ static void add_cell_value(imp_read *rd, const imp_cell *c)
 		rd->pos = c->pos;
 	add_value(rd, v, c->col, c->pos);
 	rd->how[rd->nvalues - 1] = how;
+	rd->raw[rd->nvalues - 1] = c->text;
 }
 
 /* "label：123" (a sentence with its number, as gov-2019-lvyuan's line). */
@@ -181,7 +187,10 @@ static void read_free(imp_read *rd)
 {
 	for (size_t i = 0; i < rd->nvalues; i++)
 		free(rd->values[i]);
+	for (size_t i = 0; rd->owns_raw && i < rd->nraw; i++)
+		free(rd->raw[i]);
 	free(rd->values);
+	free(rd->raw);
 	free(rd->cols);
 	free(rd->how);
 	free(rd->vpos);
@@ -310,6 +319,7 @@ static bool drop_stray(imp_read *rd, const imp_row *rows, size_t n, int table, s
 	for (size_t i = 0; i < rd->nvalues; i++) {
 		if (!drop[i]) {
 			rd->values[w] = rd->values[i], rd->cols[w] = rd->cols[i], rd->how[w] = rd->how[i];
+			rd->raw[w] = rd->raw[i];
 			rd->vpos[w++] = rd->vpos[i];
 			continue;
 		}
@@ -522,10 +532,81 @@ static void take_values(imp_slot *s, imp_read *rd)
 	rd->nvalues = 0;
 }
 
+/* Whether a value of the row may be joined with the one before or after
+ * it: a number or a number with its unit as the copy gave it, in ASCII
+ * digits (and a sign or a point, which the column's number must allow). */
+static bool joinable(const imp_read *rd, size_t i)
+{
+	const char *t = rd->raw[i];
+	if (!t || (rd->how[i] != IMP_V_NUMBER && rd->how[i] != IMP_V_UNIT))
+		return false;
+	size_t k = 0;
+	while (t[k] && ((t[k] >= '0' && t[k] <= '9') || t[k] == '.' || t[k] == '+' || t[k] == '-'))
+		k++;
+	for (; t[k]; k++)
+		if (!((unsigned char)t[k] & 0x80))
+			return false;
+	return k > 0;
+}
+
+/* A row with more values than cells kept, with its cells' text, until the
+ * table's rows are all read (imp_table_join): two of its values next to
+ * each other may be one cell split in the copy.  False when none may. */
+static bool defer(imp_slot *s, imp_read *rd)
+{
+	bool any = false;
+	for (size_t i = 0; i + 1 < rd->nvalues && !any; i++)
+		any = joinable(rd, i) && joinable(rd, i + 1);
+	if (!any)
+		return false;
+	imp_read *keep = gir_xmalloc(sizeof *keep);
+	*keep = *rd;
+	keep->nlabels = 0; /* they point into the row */
+	for (size_t i = 0; i < keep->nvalues; i++)
+		keep->raw[i] = keep->raw[i] ? gir_xstrdup(keep->raw[i]) : NULL;
+	keep->owns_raw = true;
+	keep->nraw = keep->nvalues;
+	memset(rd, 0, sizeof *rd);
+	s->split = keep;
+	s->filled = true; /* no other row of the input is placed on it */
+	s->pos = keep->pos;
+	return true;
+}
+
+/* The error for a row whose count of cells is not the form's: the slot
+ * keeps the cells as read, with a note. */
+static void wrong_count(place_ctx *c, imp_slot *s, const imp_read *rd, const char *full)
+{
+	const gir_block *b = s->block;
+	size_t sums = sum_columns(b);
+	char *without = sums ? gir_xasprintf(" (or %zu without the computed %s)", b->ncols - sums,
+	                                     sum_label(b))
+	                     : gir_xstrdup("");
+	char *key = imp_row_path(c->tab->sec, s->row);
+	gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, key,
+	            _("the source keeps the cells as read; find the missing or extra one in the original"),
+	            GIR_MSG(ERROR, import_row_length,
+	                "%s: %zu cells, but the row has %zu%s"), full, rd->nvalues, b->ncols, without);
+	free(key);
+	free(without);
+	s->note = gir_xasprintf("import: line %d has %zu cells where the form has %zu: check "
+	                        "the original", rd->pos.line, rd->nvalues, b->ncols);
+}
+
+/* The row's values put into the slot: empty cells said, units converted. */
+static void fill_slot(place_ctx *c, imp_slot *s, imp_read *rd, const char *full)
+{
+	blanks_warning(c, rd, full);
+	if (rd->units)
+		convert_units(c, s, rd);
+	take_values(s, rd);
+}
+
 /* Puts the row read into the slot s of the form: trailing empty cells and
  * an empty computed total dropped, units converted; a count of cells that
  * does not fit the row is an error and the slot keeps the cells as read,
- * with a note. */
+ * with a note, but for more values than cells, two of which may be one
+ * cell split in the copy: kept for imp_table_join. */
 static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 {
 	const gir_block *b = s->block;
@@ -537,24 +618,12 @@ static void place_in_slot(place_ctx *c, imp_slot *s, imp_read *rd)
 	if (rd->trail && rd->nvalues == b->ncols && sums == 1 &&
 	    gir_axis_is_sum(b->col_leaves[b->ncols - 1]))
 		drop_last_blank(rd);
-	if (!count_fits(c, rd, b->ncols, sums ? b->ncols - sums : 0, full)) {
-		char *without = sums ? gir_xasprintf(" (or %zu without the computed %s)", b->ncols - sums,
-		                                     sum_label(b))
-		                     : gir_xstrdup("");
-		char *key = imp_row_path(c->tab->sec, s->row);
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, key,
-		            _("the source keeps the cells as read; find the missing or extra one in the original"),
-		            GIR_MSG(ERROR, import_row_length,
-		                "%s: %zu cells, but the row has %zu%s"), full, rd->nvalues, b->ncols, without);
-		free(key);
-		free(without);
-		s->note = gir_xasprintf("import: line %d has %zu cells where the form has %zu: check "
-		                        "the original", rd->pos.line, rd->nvalues, b->ncols);
+	bool fits = count_fits(c, rd, b->ncols, sums ? b->ncols - sums : 0, full);
+	if (fits || rd->nvalues <= b->ncols || !defer(s, rd)) {
+		if (!fits)
+			wrong_count(c, s, rd, full);
+		fill_slot(c, s, rd, full);
 	}
-	blanks_warning(c, rd, full);
-	if (rd->units)
-		convert_units(c, s, rd);
-	take_values(s, rd);
 	free(what);
 	free(full);
 }
@@ -685,6 +754,47 @@ static void finish_transposed(place_ctx *c)
  * rd shared out among the inline rows still free, transposed or row by row
  * where the input is so.  A count that does not fit keeps the cells as one
  * flat list with an error.  False when there is no free inline row. */
+/* The inline rows' count of cells does not fit: the table keeps the cells
+ * as one flat list, with an error. */
+static void flat_error(place_ctx *c, imp_read *rd, const gir_block *b, size_t full, size_t shorter)
+{
+	gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, c->tab->sec->id,
+	            _("the source keeps the cells as read, which `gireport check` refuses; "
+	            "find the missing or extra cell in the original"),
+	            GIR_MSG(ERROR, import_flat_length,
+	                "%s: %zu cells, but the form has %zu (or %zu without the %s cells)"),
+	            c->tab->sec->heading, rd->nvalues, full, shorter, sum_label(b));
+	c->tab->flat = rd->values, c->tab->nflat = rd->nvalues, c->tab->flat_pos = rd->pos;
+	c->tab->flat_note = gir_xasprintf("import: line %d has %zu cells where the form has %zu "
+	                                  "(%zu without %s): one is missing or one too many",
+	                                  rd->pos.line, rd->nvalues, full, shorter, sum_label(b));
+	rd->values = NULL, rd->nvalues = 0;
+}
+
+/* rd's values shared out among the nrows inline rows of b still free. */
+static void share_inline(place_ctx *c, imp_read *rd, const gir_block *b, size_t nrows)
+{
+	blanks_warning(c, rd, c->tab->sec->heading);
+	size_t per = rd->nvalues / nrows;
+	for (size_t i = 0, k = 0; i < c->tab->nslots; i++) {
+		imp_slot *s = &c->tab->slots[i];
+		if (s->block != b || s->filled)
+			continue;
+		s->values = gir_xcalloc(per, sizeof *s->values);
+		s->vpos = gir_xcalloc(per, sizeof *s->vpos);
+		for (size_t j = 0; j < per; j++, k++)
+			s->values[j] = rd->values[k], rd->values[k] = NULL, s->vpos[j] = rd->vpos[k];
+		s->n = per, s->pos = rd->pos, s->filled = true;
+	}
+}
+
+/* Table 四's rows laid out in one line (GIR_LAYOUT_INLINE): the values of
+ * rd shared out among the inline rows still free, transposed or row by row
+ * where the input is so.  A count that does not fit keeps the cells as one
+ * flat list with an error, but for more values than all the inline rows'
+ * cells, two of which may be one cell split in the copy: kept for
+ * imp_table_join on the first inline row, the others taken meanwhile.
+ * False when there is no free inline row. */
 static bool place_inline(place_ctx *c, imp_read *rd)
 {
 	imp_slot *first = NULL;
@@ -706,31 +816,15 @@ static bool place_inline(place_ctx *c, imp_read *rd)
 		return true;
 	size_t sums = sum_columns(b), full = nrows * b->ncols, shorter = nrows * (b->ncols - sums);
 	trim_trailing(rd, full);
-	if (!count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
-		gir_diag_at(c->doc->diags, c->doc->file, rd->pos, NULL, c->tab->sec->id,
-		            _("the source keeps the cells as read, which `gireport check` refuses; "
-		            "find the missing or extra cell in the original"),
-		            GIR_MSG(ERROR, import_flat_length,
-		                "%s: %zu cells, but the form has %zu (or %zu without the %s cells)"),
-		            c->tab->sec->heading, rd->nvalues, full, shorter, sum_label(b));
-		c->tab->flat = rd->values, c->tab->nflat = rd->nvalues, c->tab->flat_pos = rd->pos;
-		c->tab->flat_note = gir_xasprintf("import: line %d has %zu cells where the form has %zu "
-		                                  "(%zu without %s): one is missing or one too many",
-		                                  rd->pos.line, rd->nvalues, full, shorter, sum_label(b));
-		rd->values = NULL, rd->nvalues = 0;
-		return true;
-	}
-	blanks_warning(c, rd, c->tab->sec->heading);
-	size_t per = rd->nvalues / nrows;
-	for (size_t i = 0, k = 0; i < c->tab->nslots; i++) {
-		imp_slot *s = &c->tab->slots[i];
-		if (s->block != b || s->filled)
-			continue;
-		s->values = gir_xcalloc(per, sizeof *s->values);
-		s->vpos = gir_xcalloc(per, sizeof *s->vpos);
-		for (size_t j = 0; j < per; j++, k++)
-			s->values[j] = rd->values[k], rd->values[k] = NULL, s->vpos[j] = rd->vpos[k];
-		s->n = per, s->pos = rd->pos, s->filled = true;
+	if (count_fits(c, rd, full, sums ? shorter : 0, c->tab->sec->heading)) {
+		share_inline(c, rd, b, nrows);
+	} else if (rd->nvalues > full && nrows == all && defer(first, rd)) {
+		first->split_block = true;
+		for (size_t i = 0; i < c->tab->nslots; i++)
+			if (c->tab->slots[i].block == b)
+				c->tab->slots[i].filled = true, c->tab->slots[i].pos = first->pos;
+	} else {
+		flat_error(c, rd, b, full, shorter);
 	}
 	return true;
 }
@@ -1176,9 +1270,141 @@ void imp_table_read(const imp_doc *doc, const gir_section *s, const imp_row *row
 	finish_transposed(&c);
 }
 
+bool imp_table_split(const imp_table *tab)
+{
+	for (size_t i = 0; i < tab->nslots; i++)
+		if (tab->slots[i].split)
+			return true;
+	return false;
+}
+
+/* The row rd with its values [st[m], st[m + 1]) as cell m: a value alone
+ * as read, values joined as the number their text makes. */
+static void joined_read(const imp_read *rd, const size_t *st, size_t n, imp_read *out)
+{
+	memset(out, 0, sizeof *out);
+	out->pos = rd->pos;
+	for (size_t m = 0; m < n; m++) {
+		size_t i = st[m];
+		if (st[m + 1] == i + 1) {
+			add_value(out, gir_xstrdup(rd->values[i]), -1, rd->vpos[i]);
+			out->how[m] = rd->how[i];
+		} else {
+			gir_buf b = {0};
+			for (size_t k = i; k < st[m + 1]; k++)
+				gir_buf_puts(&b, rd->raw[k]);
+			char *text = imp_detach(&b), *v = imp_number(text);
+			add_value(out, v ? v : text, -1, rd->vpos[i]);
+			out->how[m] = v ? IMP_V_NUMBER : IMP_V_UNIT;
+			if (v)
+				free(text);
+		}
+		out->blanks += out->how[m] == IMP_V_BLANK;
+		out->na += out->how[m] == IMP_V_NA;
+		out->units += out->how[m] == IMP_V_UNIT;
+	}
+}
+
+static void join_row(place_ctx *c, imp_slot *s, imp_read *rd, const size_t *starts, bool none);
+static void join_inline(place_ctx *c, imp_slot *first, imp_read *rd, const size_t *starts, bool none);
+
+void imp_table_join(const imp_doc *doc, imp_table *tab, const char *narrative)
+{
+	size_t n = 0;
+	imp_join_row *jr = gir_xcalloc(tab->nslots + 1, sizeof *jr);
+	for (size_t i = 0; i < tab->nslots; i++) {
+		imp_slot *s = &tab->slots[i];
+		imp_read *rd = s->split;
+		if (!rd)
+			continue;
+		bool *j = gir_xcalloc(rd->nvalues + 1, sizeof *j);
+		const char **v = gir_xcalloc(rd->nvalues + 1, sizeof *v);
+		for (size_t k = 0; k < rd->nvalues; k++) {
+			j[k] = joinable(rd, k);
+			v[k] = j[k] ? rd->raw[k] : rd->values[k];
+		}
+		jr[n++] = (imp_join_row){s, s->split_block, v, j, rd->nvalues, rd->pos, NULL, false};
+	}
+	imp_join_rows(doc, tab, jr, n, narrative);
+	place_ctx c = {doc, tab, NULL, 0, NULL, NULL, NULL, NULL, {0, 0}};
+	for (size_t k = 0; k < n; k++) {
+		imp_slot *s = (imp_slot *)jr[k].slot;
+		imp_read *rd = s->split;
+		s->split = NULL;
+		if (jr[k].block_wide) {
+			join_inline(&c, s, rd, jr[k].starts, jr[k].none);
+			s->split_block = false;
+		} else {
+			join_row(&c, s, rd, jr[k].starts, jr[k].none);
+		}
+		read_free(rd);
+		free(rd);
+		free(jr[k].starts);
+		free((void *)jr[k].vals);
+		free((void *)jr[k].joinable);
+	}
+	free(jr);
+}
+
+/* A row kept for joining, placed: joined as decided, or as read with the
+ * count's error when no join fits, or 待填 (refused, said why). */
+static void join_row(place_ctx *c, imp_slot *s, imp_read *rd, const size_t *starts, bool none)
+{
+	const imp_doc *doc = c->doc;
+	imp_table *tab = c->tab;
+	{
+		char *what = row_label(doc, s);
+		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
+		if (starts) {
+			imp_read nr;
+			joined_read(rd, starts, s->block->ncols, &nr);
+			fill_slot(c, s, &nr, full);
+			read_free(&nr);
+		} else if (none) { /* as for any other count that does not fit */
+			wrong_count(c, s, rd, full);
+			fill_slot(c, s, rd, full);
+		} else { /* refused, said why: 待填 */
+			s->filled = false;
+			s->unjoined = true;
+		}
+		free(what);
+		free(full);
+	}
+}
+
+/* The same for table 四's one line, kept on its first inline row: shared
+ * out among the inline rows, or the flat list with its error, or every
+ * inline row 待填. */
+static void join_inline(place_ctx *c, imp_slot *first, imp_read *rd, const size_t *starts, bool none)
+{
+	const gir_block *b = first->block;
+	size_t nrows = 0, sums = sum_columns(b);
+	for (size_t i = 0; i < c->tab->nslots; i++)
+		if (c->tab->slots[i].block == b) {
+			c->tab->slots[i].filled = false;
+			nrows++;
+		}
+	if (starts) {
+		imp_read nr;
+		joined_read(rd, starts, nrows * b->ncols, &nr);
+		share_inline(c, &nr, b, nrows);
+		read_free(&nr);
+	} else if (none) {
+		flat_error(c, rd, b, nrows * b->ncols, nrows * (b->ncols - sums));
+	} else {
+		for (size_t i = 0; i < c->tab->nslots; i++)
+			if (c->tab->slots[i].block == b)
+				c->tab->slots[i].unjoined = true;
+	}
+}
+
 void imp_table_free(imp_table *tab)
 {
 	for (size_t i = 0; i < tab->nslots; i++) {
+		if (tab->slots[i].split) {
+			read_free(tab->slots[i].split);
+			free(tab->slots[i].split);
+		}
 		for (size_t k = 0; k < tab->slots[i].n; k++)
 			free(tab->slots[i].values[k]);
 		free(tab->slots[i].values);

@@ -256,6 +256,62 @@ static void run_together_cuts(void **state)
 	gir_diags_free(d);
 }
 
+/* The joins of a row's values (space-separated in `vals`, each joinable
+ * unless it is "/") into n cells, as expect_cuts gives cuts. */
+static void expect_joins(const gir_template *t, const char *sec, size_t b, const char *vals,
+                         size_t n, size_t count, const char *want)
+{
+	const gir_block *bl = gir_template_section(t, sec)->blocks[b];
+	char *copy = gir_xstrdup(vals), *save = NULL;
+	const char *v[32];
+	bool j[32];
+	size_t nv = 0;
+	for (char *w = strtok_r(copy, " ", &save); w && nv < 32; w = strtok_r(NULL, " ", &save))
+		v[nv] = w, j[nv] = strcmp(w, "/") != 0, nv++;
+	imp_splits sp;
+	assert_int_equal(imp_join_values(v, j, nv, bl, n, &sp), 0);
+	assert_int_equal(sp.count, count);
+	gir_buf out = {0};
+	for (size_t s = 0; s < sp.nsplits; s++) {
+		char *c = imp_split_cells(&sp, s, " ");
+		gir_buf_printf(&out, "%s%s", s ? " | " : "", c);
+		free(c);
+		/* each cell starts at a value */
+		for (size_t m = 0; m < n; m++)
+			assert_true(imp_split_value(&sp, s, m) < nv);
+	}
+	char *got = gir_buf_detach(&out);
+	if (want)
+		assert_string_equal(got, want);
+	free(got);
+	imp_splits_free(&sp);
+	free(copy);
+}
+
+/* Cells split over lines (imp_join_values): every way to join adjacent
+ * values into the row's cells, values joined only into a well-formed
+ * number, a value alone as the copy gave it. */
+static void split_cell_joins(void **state)
+{
+	(void)state;
+	gir_diags *d = gir_diags_new();
+	gir_registry *r = gir_registry_new(d);
+	const gir_template *t21 = gir_registry_find(r, "gov-2021");
+	/* 三明 2021: 1600, 20 or 162, never 00, 02, 01 */
+	expect_joins(t21, "requests", 0, "160 0 0 2 0 0 1 62", 7, 3,
+	             "160 0 0 2 0 0 162 | 160 0 0 20 0 1 62 | 1600 0 2 0 0 1 62");
+	/* as many values as cells: the one way; too few: none */
+	expect_joins(t21, "proactive", 0, "6 9 3", 3, 1, "6 9 3");
+	expect_joins(t21, "proactive", 0, "6 9", 3, 0, "");
+	/* a "/" is never joined, and stands alone */
+	expect_joins(t21, "proactive", 0, "6 / 3 5", 3, 1, "6 / 35");
+	expect_joins(t21, "proactive", 0, "0 0 0 0", 3, 0, "");
+	/* hostile rows: counted past IMP_RUN_MAX_SPLITS without listing */
+	expect_joins(t21, "requests", 0, "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1", 7, IMP_RUN_MAX_SPLITS + 1, "");
+	gir_registry_free(r);
+	gir_diags_free(d);
+}
+
 /* Imports text; returns the source, diagnostics in *d. */
 static char *import(const char *text, gir_diags **d, int *rc)
 {
@@ -348,6 +404,7 @@ int main(void)
 		cmocka_unit_test(bad_text),
 		cmocka_unit_test(labels_and_scores),
 		cmocka_unit_test(run_together_cuts),
+		cmocka_unit_test(split_cell_joins),
 		cmocka_unit_test(whole_import),
 		cmocka_unit_test(narrative_shapes),
 		cmocka_unit_test(unplaced_row),
