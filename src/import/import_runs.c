@@ -1365,7 +1365,7 @@ static void join_said(const imp_doc *doc, const gir_section *sec, const run_row 
                       const imp_join_row *j, const told *tl)
 {
 	const imp_splits *sp = &r->sp;
-	char *what = row_name(sec, r, doc->year), *vals = shown_values(j);
+	char *what = row_name(sec, r, doc->year), *vals = shown_values(j), *key = row_key(sec, r);
 	const char *hint = _("write the row's cells from the original (docs/import.md, \"Cells split "
 	                     "over lines\")");
 	size_t n = sp->n, s = 0;
@@ -1396,7 +1396,7 @@ static void join_said(const imp_doc *doc, const gir_section *sec, const run_row 
 		                    "form's sums"),
 		            what, j->nv, n, vals, cells, sp->count);
 	else if (sp->count > IMP_RUN_MAX_SPLITS)
-		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, key, hint,
 		            GIR_MSG(ERROR, import_join_too_many,
 		                    "%s: %zu values where the row has %zu cells (\"%s\"), which can be "
 		                    "joined into its cells in more than %d ways; the source has %s for "
@@ -1404,7 +1404,7 @@ static void join_said(const imp_doc *doc, const gir_section *sec, const run_row 
 		            what, j->nv, n, vals, IMP_RUN_MAX_SPLITS, GIR_UNREAD);
 	else if (tl->used && !tl->left) {
 		char *ways = shown_cuts(sp);
-		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, key, hint,
 		            GIR_MSG(ERROR, import_join_text_disagrees,
 		                    "%s: %zu values where the row has %zu cells (\"%s\"); %zu ways to join "
 		                    "values split in the copy fit the form's sums (%s), and none agrees "
@@ -1415,7 +1415,7 @@ static void join_said(const imp_doc *doc, const gir_section *sec, const run_row 
 		imp_splits left = *sp;
 		left.alive = tl->keep;
 		char *ways = shown_cuts(&left);
-		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, key, hint,
 		            GIR_MSG(ERROR, import_join_ambiguous_text,
 		                    "%s: %zu values where the row has %zu cells (\"%s\"), and %zu ways to "
 		                    "join values split in the copy fit the form's sums and the report's "
@@ -1424,7 +1424,7 @@ static void join_said(const imp_doc *doc, const gir_section *sec, const run_row 
 		free(ways);
 	} else {
 		char *ways = shown_cuts(sp);
-		gir_diag_at(doc->diags, doc->file, j->pos, NULL, NULL, hint,
+		gir_diag_at(doc->diags, doc->file, j->pos, NULL, key, hint,
 		            GIR_MSG(ERROR, import_join_ambiguous,
 		                    "%s: %zu values where the row has %zu cells (\"%s\"), and %zu ways to "
 		                    "join values split in the copy fit the form's sums: %s; the source "
@@ -1435,6 +1435,7 @@ static void join_said(const imp_doc *doc, const gir_section *sec, const run_row 
 	free(cells);
 	free(vals);
 	free(what);
+	free(key);
 }
 
 /* The row's one way left, as the first value of each cell. */
