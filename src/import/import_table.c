@@ -750,10 +750,6 @@ static void finish_transposed(place_ctx *c)
 	free(c->tcols);
 }
 
-/* Table 四's rows laid out in one line (GIR_LAYOUT_INLINE): the values of
- * rd shared out among the inline rows still free, transposed or row by row
- * where the input is so.  A count that does not fit keeps the cells as one
- * flat list with an error.  False when there is no free inline row. */
 /* The inline rows' count of cells does not fit: the table keeps the cells
  * as one flat list, with an error. */
 static void flat_error(place_ctx *c, imp_read *rd, const gir_block *b, size_t full, size_t shorter)
@@ -1350,26 +1346,22 @@ void imp_table_join(const imp_doc *doc, imp_table *tab, const char *narrative)
  * count's error when no join fits, or 待填 (refused, said why). */
 static void join_row(place_ctx *c, imp_slot *s, imp_read *rd, const size_t *starts, bool none)
 {
-	const imp_doc *doc = c->doc;
-	imp_table *tab = c->tab;
-	{
-		char *what = row_label(doc, s);
-		char *full = gir_join_labels(tab->sec->heading, what, (char *)NULL);
-		if (starts) {
-			imp_read nr;
-			joined_read(rd, starts, s->block->ncols, &nr);
-			fill_slot(c, s, &nr, full);
-			read_free(&nr);
-		} else if (none) { /* as for any other count that does not fit */
-			wrong_count(c, s, rd, full);
-			fill_slot(c, s, rd, full);
-		} else { /* refused, said why: 待填 */
-			s->filled = false;
-			s->unjoined = true;
-		}
-		free(what);
-		free(full);
+	char *what = row_label(c->doc, s);
+	char *full = gir_join_labels(c->tab->sec->heading, what, (char *)NULL);
+	if (starts) {
+		imp_read nr;
+		joined_read(rd, starts, s->block->ncols, &nr);
+		fill_slot(c, s, &nr, full);
+		read_free(&nr);
+	} else if (none) { /* as for any other count that does not fit */
+		wrong_count(c, s, rd, full);
+		fill_slot(c, s, rd, full);
+	} else { /* refused, said why: 待填 */
+		s->filled = false;
+		s->unjoined = true;
 	}
+	free(what);
+	free(full);
 }
 
 /* The same for table 四's one line, kept on its first inline row: shared
