@@ -1112,7 +1112,7 @@ static bool goes_on_head(const char *s, size_t n, const char *next)
 /* A copy whose lines its markup cut anywhere (三明's pages, a line at each
  * <span>: "市政府组织⏎召开全市⏎“两化”⏎建设⏎协调推进会议，…",
  * tests/real/fj-sanming-2020.page.txt) shows it by CUT_COPY_MIN sentences
- * or more cut where punctuation tells (cut_sentence).  In such a narrative
+ * or more cut where punctuation tells (cut_sentence), or as many scraps.  In such a narrative
  * a paragraph ends only with a stop: a line goes on the one before unless
  * that ends with a stop, or the line starts with a number of its own
  * ("1.", "（二）"), which a number alone before it does not ("（一）⏎编制标准
@@ -1122,6 +1122,21 @@ static bool goes_on_in_copy(const char *prev, size_t n, const char *next)
 {
 	return !ends_with_stop(prev, n) && gir_skip_numbering(next) == next &&
 	       goes_on_head(prev, n, next);
+}
+
+/* The paragraphs of nar that are scraps of a sentence: one or two
+ * characters after any number, and no stop ("一是", "加强", 三明 2025's
+ * "一是⏎加强⏎政策文件库建设。"); no paragraph of a report is so short. */
+static size_t scraps(const imp_narr *nar)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nar->n; i++) {
+		const char *t = gir_skip_numbering(nar->p[i].text);
+		size_t len = strlen(t);
+		n += !nar->p[i].heading && len && len <= 8 && gir_utf8_count(t, len) <= 2 &&
+		     !ends_with_stop(t, len);
+	}
+	return n;
 }
 
 /* Joins each paragraph of nar that goes_on says goes on the one before
@@ -1171,7 +1186,8 @@ static void mend_cut(imp *im, imp_narr *nar, const char *heading)
 		                "%s: %zu lines that go on a sentence (starting with a comma or a closing "
 		                "bracket, or the rest of a number) joined with the line before"),
 		            name, joined);
-	size_t more = joined >= CUT_COPY_MIN ? join_on(nar, goes_on_in_copy, &more_at) : 0;
+	size_t more = joined >= CUT_COPY_MIN || scraps(nar) >= CUT_COPY_MIN
+	                  ? join_on(nar, goes_on_in_copy, &more_at) : 0;
 	if (more)
 		gir_diag_at(im->doc.diags, im->doc.file, more_at, NULL, NULL, NULL,
 		            GIR_MSG(WARNING, import_cut_copy_joined,

@@ -159,15 +159,21 @@ t hostile:wide-row 'finishes "$tmp/wide-row.txt" && grep -q "wide-row.txt:3:1: w
 # 40,000 pipe rows: whether the run is a grid table is found once.
 python3 -c "print('标题\n'+'|a\n'*40000)" >"$tmp/pipes.txt"
 t hostile:pipe-rows 'finishes "$tmp/pipes.txt" && grep -q "^template: " "$tmp/h.yaml"'
-# 40,000 paragraphs of an unclosed quotation: joined in one pass, into one.
-python3 -c "print('标题\n一、总体情况\n'+'“x\n'*40000)" >"$tmp/quotes.txt"
+# 40,000 paragraphs of an unclosed quotation: joined in one pass, into one
+# (paragraphs of three characters: one or two would be a cut copy's scraps,
+# joined before the quotation is looked at).
+python3 -c "print('标题\n一、总体情况\n'+'“xy\n'*40000)" >"$tmp/quotes.txt"
 t hostile:open-quote 'finishes "$tmp/quotes.txt" && [ $(grep -c "^  - " "$tmp/h.yaml") = 1 ] && grep -q "quotes.txt:4:1: warning: a paragraph broken inside a quotation" "$tmp/h.err"'
 # A 400,000-character line in a pandoc table.
 python3 -c "print('标题\n\nab  cd\n--- ---\n'+'x'*400000+'\n')" >"$tmp/cols.txt"
 t hostile:wide-column 'finishes "$tmp/cols.txt" && grep -q "no agency" "$tmp/h.err"'
-# 200,000 two-letter lines: the edition is chosen with each cell read once.
-python3 -c "print('标题\n'+'ab\n'*40000)" >"$tmp/many-lines.txt"
-t hostile:many-lines 'finishes "$tmp/many-lines.txt" && [ $(grep -c "^  - ab$" "$tmp/h.yaml") = 40000 ]'
+# 40,000 three-letter lines: the edition is chosen with each cell read once
+# (three letters: lines of one or two are a cut copy's scraps, joined).
+python3 -c "print('标题\n'+'abc\n'*40000)" >"$tmp/many-lines.txt"
+t hostile:many-lines 'finishes "$tmp/many-lines.txt" && [ $(grep -c "^  - abc$" "$tmp/h.yaml") = 40000 ]'
+# 40,000 scraps of two letters: a cut copy's, joined into one paragraph, in one pass.
+python3 -c "print('标题\n一、总体情况\n'+'ab\n'*40000)" >"$tmp/scraps.txt"
+t hostile:scraps 'finishes "$tmp/scraps.txt" && [ $(grep -c "^  - abab" "$tmp/h.yaml") = 1 ] && grep -q "scraps.txt:[0-9]*:1: warning: 一、总体情况: the copy'"'"'s lines are cut inside sentences" "$tmp/h.err"'
 # More than 50,000 lines is not a report: refused at once, at line 50,001.
 python3 -c "print('标题\n'+'ab\n'*200000)" >"$tmp/too-many-lines.txt"
 t hostile:too-many-lines 'finishes "$tmp/too-many-lines.txt"; [ $rc = 1 ] && [ ! -s "$tmp/h.yaml" ] && grep -q "too-many-lines.txt:50001:1: error: more than 50000 lines: not imported" "$tmp/h.err"'
@@ -824,3 +830,8 @@ t real:shanghai-2025:cut-copy 'grep -qxF "  - 主动公开方面:" "$tmp/sh2025.
 # （二）, items （1）…（14） with run-in heads: paragraphs, not subheadings.
 "$BIN" import tests/real/fj-pingtan-2019.html >"$tmp/pt2019.yaml" 2>/dev/null
 t real:pingtan-2019:items-not-subheadings 'sed -n "/^overview:/,/^proactive:/p" "$tmp/pt2019.yaml" >"$tmp/pt2019.ov" && grep -qxF "  - 主要做法:" "$tmp/pt2019.ov" && grep -q "^      - （3）推进食品药品安全信息公开。区市场监督管理局" "$tmp/pt2019.ov" && grep -q "^      - （14）推进其他应主动公开的信息公开。" "$tmp/pt2019.ov" && ! grep -q "^  - 推进" "$tmp/pt2019.ov"'
+# 三明 2025 has one sentence cut where punctuation tells, but its 政府信息管理
+# part is cut into scraps ("一是⏎加强⏎政策文件库建设。"): three scraps of one or
+# two characters make a narrative a cut copy's too.
+"$BIN" import tests/real/fj-sanming-2025.page.txt >"$tmp/sm2025.yaml" 2>"$tmp/sm2025.err"
+t real:sanming-2025:scraps 'grep -qxF "      - 一是加强政策文件库建设。" "$tmp/sm2025.yaml" && grep -qxF "      - 三是健全信息发布审核制度。" "$tmp/sm2025.yaml" && ! grep -qx " *- 加强" "$tmp/sm2025.yaml" && grep -q "warning: 一、总体情况: the copy'"'"'s lines are cut inside sentences" "$tmp/sm2025.err"'
