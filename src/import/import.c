@@ -522,8 +522,19 @@ static bool match_date(const imp *im, const char *text, int *ymd)
 	return ok && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= 31;
 }
 
+/* Whether s holds at least two characters: an agency's name never has one.
+ * A title line without the agency, "2019年度政府信息公开工作年度报告" (the
+ * agency on the line above), would otherwise read as "{year}年{agency}…"
+ * with the agency "度". */
+static bool two_chars(const char *s)
+{
+	uint32_t cp;
+	size_t n = *s ? gir_utf8_decode(s, strlen(s), &cp) : 0;
+	return n && s[n];
+}
+
 /* Whether the text (spaces removed) reads as the template's title or one of
- * its "title_aliases"; fills the agency (never empty) and year. */
+ * its "title_aliases"; fills the agency (two characters or more) and year. */
 static bool match_title(const imp *im, const char *flat, char **agency, int *year)
 {
 	const gir_template *t = im->t;
@@ -531,7 +542,7 @@ static bool match_title(const imp *im, const char *flat, char **agency, int *yea
 		const char *pat = k ? t->title_aliases[k - 1] : t->title;
 		int ymd[3] = {0};
 		char *a = NULL;
-		if (pat && match_pattern(pat, flat, &a, ymd) && a && *a) {
+		if (pat && match_pattern(pat, flat, &a, ymd) && a && two_chars(a)) {
 			free(*agency);
 			*agency = a;
 			*year = ymd[0];

@@ -630,6 +630,9 @@ title() { # name sed-script: the tab form edited, imported
 t title:year-after-agency-nianDu 'title t-nd "" && rows t-nd "year: 2021" "agency: 平潭综合实验区" "title: 平潭综合实验区2021年度政府信息公开工作年度报告"'
 t title:year-first 'title t-yf "1s/.*/2021年平潭综合实验区政府信息公开工作年度报告/" && rows t-yf "year: 2021" "agency: 平潭综合实验区" "title: 2021年平潭综合实验区政府信息公开工作年度报告"'
 t title:split-and-leading-lines 'title t-split "1s/.*/首页 > 政务公开 > 政府信息公开年报\n正文\n平潭综合实验区2021年度政府信息\n公开工作年度报告/" && rows t-split "year: 2021" "agency: 平潭综合实验区" "title: 平潭综合实验区2021年度政府信息公开工作年度报告" && grep -q "t-split.txt:1:1: warning: the text before the title (lines 1-2, from \"首页 > 政务公开 > 政府信息公开年报\") is left out" "$tmp/t-split.err" && ! grep -q "首页\|正文" "$tmp/t-split.yaml"'
+# The agency on a line of its own above "2021年度…报告" (平潭's 管委会办公室 2019):
+# that line alone is no title with the agency "度" ("{year}年{agency}…").
+t title:agency-on-the-line-above 'title t-above "1s/.*/平潭综合实验区\n2021年度政府信息公开工作年度报告/" && rows t-above "year: 2021" "agency: 平潭综合实验区" "title: 平潭综合实验区2021年度政府信息公开工作年度报告"'
 t title:no-agency-is-an-error 'title t-none "1s/.*/政府信息公开工作年度报告/"; [ $? = 1 ] && grep -q "error: no agency" "$tmp/t-none.err"'
 t title:options-override '"$BIN" import --agency 某县统计局 --year 2022 --template gov-2019 "$tmp/t-none.txt" >"$tmp/t-opt.yaml" 2>/dev/null; rows t-opt "year: 2022" "agency: 某县统计局" "template: gov-2019" && head -1 "$tmp/t-opt.yaml" | grep -q "edition gov-2019, as --template says"'
 t title:unknown-template-is-usage '"$BIN" import --template gov-1999 "$tmp/t-none.txt" >/dev/null 2>"$tmp/t-bad.err"; [ $? = 2 ] && grep -q "no such edition" "$tmp/t-bad.err"'

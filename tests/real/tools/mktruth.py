@@ -39,7 +39,7 @@ def strip_number(s):
 
 def is_value(s):
     t = norm(s)
-    return t in NA or re.fullmatch(r"-?[\d,，.]+(万?元)?", t) is not None
+    return t in NA or re.fullmatch(r"[-+]?[\d,，.]+(万?元)?", t) is not None
 
 
 def load_template(tid):
