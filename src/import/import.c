@@ -522,7 +522,8 @@ static bool match_date(const imp *im, const char *text, int *ymd)
 	return ok && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= 31;
 }
 
-/* Whether s holds at least two characters: an agency's name never has one.
+/* Whether s holds at least two characters: an agency's name never has one,
+ * nor a signatory's.
  * A title line without the agency, "2019年度政府信息公开工作年度报告" (the
  * agency on the line above), would otherwise read as "{year}年{agency}…"
  * with the agency "度". */
@@ -770,7 +771,9 @@ static bool signature_line(const imp *im, size_t i, bool dated)
 		return l->indent > 0 && !l->wide_indent;
 	if (!dated && l->indent < 8)
 		return false;
-	return imp_width(s) <= 60 && !ends_sentence(s) && gir_skip_numbering(s) == s;
+	/* two characters or more: a one-character line is the text (六's "无"
+	 * above the signature, tests/real/fj-pingtan-gaj-2019.html), no name */
+	return imp_width(s) <= 60 && two_chars(s) && !ends_sentence(s) && gir_skip_numbering(s) == s;
 }
 
 /* The words a portal prints after an article (its attachments' list):

@@ -838,3 +838,7 @@ t real:pingtan-2019:items-not-subheadings 'sed -n "/^overview:/,/^proactive:/p" 
 # two characters make a narrative a cut copy's too.
 "$BIN" import tests/real/fj-sanming-2025.page.txt >"$tmp/sm2025.yaml" 2>"$tmp/sm2025.err"
 t real:sanming-2025:scraps 'grep -qxF "      - 一是加强政策文件库建设。" "$tmp/sm2025.yaml" && grep -qxF "      - 三是健全信息发布审核制度。" "$tmp/sm2025.yaml" && ! grep -qx " *- 加强" "$tmp/sm2025.yaml" && grep -q "warning: 一、总体情况: the copy'"'"'s lines are cut inside sentences" "$tmp/sm2025.err"'
+# 公安局 2019's page: 六 is "无" on the line right above the agency's name
+# and the date; one character is the section's text, never a signatory.
+"$BIN" import tests/real/fj-pingtan-gaj-2019.html >"$tmp/gaj2019.yaml" 2>"$tmp/gaj2019.err"
+t real:pingtan-gaj-2019:one-character-no-signatory 'sed -n "/^other_matters:/,\$p" "$tmp/gaj2019.yaml" | grep -qxF "  - 无" && ! sed -n "/^signatories:/,/^\$/p" "$tmp/gaj2019.yaml" | grep -q "无" && grep -qx "date: 2020-01-17" "$tmp/gaj2019.yaml" && ! grep -q "六、其他需要报告的事项: the section has no text" "$tmp/gaj2019.err"'
