@@ -1874,7 +1874,11 @@ static const gir_template **family_of_chosen(const imp *im, size_t *n)
  * is left out.  Such a section is one a report may add of its own to any
  * outline (上海市科委 2024 has it among five narrative sections of its own,
  * and its tables under 一 to 三): what tells the layout is where it puts
- * the form's own sections, which its other headings say. */
+ * the form's own sections, which its other headings say.  A row of the
+ * national form that the text prints and the layout has no row for counts
+ * against the layout as much as a row found counts for it: 上海 2025's
+ * extraction cuts the labels of （六）1. and 2. and the group's, but its
+ * `3.其他` has no place in gov-2021-other-row. */
 static int family_score(const imp *im, const gir_template *t, int found, const imp_labels *L)
 {
 	int s = 2 * found - imp_labels_count(t);
@@ -1882,6 +1886,8 @@ static int family_score(const imp *im, const gir_template *t, int found, const i
 	for (size_t i = 0; nat && i < t->nsections; i++)
 		if (!gir_template_section(nat, t->sections[i]->id))
 			s -= 2 * imp_heading_found(t->sections[i], L) - 1;
+	if (nat && nat != t)
+		s -= 2 * imp_labels_lacking(t, nat, L);
 	return s;
 }
 

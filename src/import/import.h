@@ -345,6 +345,10 @@ int imp_score(const gir_template *t, const imp_row *rows, size_t n);
 /* The section headings and the labels of a template's tables (rows and
  * columns, groups included): with the score, how many the text lacks. */
 int imp_labels_count(const gir_template *t);
+/* How many rows of `other` occur among the labels that t has no row for
+ * (by key path, section by section): rows a report prints which the
+ * layout t would lose. */
+int imp_labels_lacking(const gir_template *t, const gir_template *other, const imp_labels *L);
 /* Whether the section's heading (or an alias), numbered as its template
  * numbers it, occurs among the labels. */
 bool imp_heading_found(const gir_section *s, const imp_labels *L);

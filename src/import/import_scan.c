@@ -1164,6 +1164,17 @@ static bool tab_only(const imp_line *l)
 	return l->kind == IMP_TAB && !*imp_skip_white(l->text, true);
 }
 
+/* A line of such a row that starts and ends with the tabs between cells
+ * and holds a cell or more ("\t0\t", "\t10\t": a cell of one paragraph
+ * between two cells of several, 平潭 2019's 规章 `规章⏎⏎⇥0⇥⏎⏎0⏎⏎⇥⏎⏎0`).  A
+ * line that only starts with one is a cell set in (tests/seeds: `⇥0`). */
+static bool tab_edged(const imp_line *l)
+{
+	size_t n = strlen(l->text);
+	return l->kind == IMP_TAB && l->text[0] == '\t' && n > 1 && l->text[n - 1] == '\t' &&
+	       *imp_skip_white(l->text, true);
+}
+
 /* A piece that continues a cell across one blank line: a label set one
  * word or character a paragraph ("商业⏎⏎企业", "结⏎⏎果⏎⏎维⏎⏎持"), never a
  * number, never a sentence. */
@@ -1178,6 +1189,24 @@ static bool continues_piece(const char *cell, const char *more)
 	return r;
 }
 
+/* A tab-edged line's cells into the row: each tab ends the cell being
+ * collected, each text between tabs is a cell's. */
+static void tab_cells(imp_row *r, gir_buf *cell, gir_pos *pos, const imp_line *l)
+{
+	for (const char *p = l->text; *p;) {
+		const char *e = p + strcspn(p, "\t");
+		char *t = trimmed(p, (size_t)(e - p));
+		if (*t) {
+			*pos = (gir_pos){l->no, (int)gir_utf8_count(l->text, (size_t)(p - l->text)) + 1};
+			gir_buf_puts(cell, t);
+		}
+		free(t);
+		if (*e == '\t')
+			add_cell(r, imp_detach(cell), *pos, -1);
+		p = *e ? e + 1 : e;
+	}
+}
+
 /* The row of such cells starting at line i, if there is one (a tab-only
  * line among its first lines); returns the line after it, or i. */
 static size_t browser_row(gir_ptrvec *rows, const imp_doc *doc, size_t i, size_t to)
@@ -1188,7 +1217,7 @@ static size_t browser_row(gir_ptrvec *rows, const imp_doc *doc, size_t i, size_t
 	 * (a cell is a few pieces: the look is bounded, or every line of a long
 	 * text would look through all the lines after it) */
 	for (size_t k = i, blanks = 0; k < to && blanks < 2 && k < i + 4 * CELL_PIECES; k++) {
-		if (tab_only(&L[k])) {
+		if (tab_only(&L[k]) || (k > i && tab_edged(&L[k]))) {
 			seps = 1;
 			break;
 		}
@@ -1217,6 +1246,12 @@ static size_t browser_row(gir_ptrvec *rows, const imp_doc *doc, size_t i, size_t
 		const imp_line *l = &L[j + blanks];
 		if (tab_only(l)) {
 			j += blanks;
+			continue;
+		}
+		if (tab_edged(l) && j + blanks > i) {
+			tab_cells(r, &cell, &pos, l);
+			open = false;
+			j += blanks + 1;
 			continue;
 		}
 		if (l->kind != IMP_TEXT)

@@ -380,6 +380,34 @@ int imp_labels_count(const gir_template *t)
 	return n;
 }
 
+/* The nodes below a found in the text by their whole label (numbered:
+ * `3.其他`, not a cell `其他` of another table's header) that root (the
+ * same block of another layout) has no node for. */
+static int lacking_tree(const gir_axis *a, const gir_axis *root, const imp_labels *L)
+{
+	int n = 0;
+	if (a->parent && a->label && found_by(a, L, a->label)) {
+		char *path = gir_axis_path(a);
+		n = !gir_axis_find_path(root, path);
+		free(path);
+	}
+	for (size_t i = 0; i < a->nchildren; i++)
+		n += lacking_tree(a->children[i], root, L);
+	return n;
+}
+
+int imp_labels_lacking(const gir_template *t, const gir_template *other, const imp_labels *L)
+{
+	int n = 0;
+	for (size_t i = 0; i < other->nsections; i++) {
+		const gir_section *o = other->sections[i];
+		const gir_section *s = gir_template_section(t, o->id);
+		for (size_t b = 0; s && b < o->nblocks && b < s->nblocks; b++)
+			n += lacking_tree(&o->blocks[b]->rows, &s->blocks[b]->rows, L);
+	}
+	return n;
+}
+
 int imp_score(const gir_template *t, const imp_row *rows, size_t n)
 {
 	imp_labels *L = imp_labels_new();

@@ -139,6 +139,26 @@ else
 	fail refusal-other-error "$(cat "$tmp/rf2.out")"
 fi
 
+# A label the copy cut so that it names no row (@N in REFUSED): 上海 2025's
+# extraction holds with its error at line 156, not with the line moved, nor
+# when REFUSED leaves the line out (the error then names nothing listed).
+rf=sh-shanghai-2025
+rrows=$(refused_rows $rf.extract.txt)
+if refusal "$R/$rf.extract.txt" "$R/$rf.truth.json" "$R/$rf.errors" "$rrows" "$tmp/ru.yaml" >"$tmp/ru.out" 2>&1 &&
+	echo "$rrows" | grep -q "@156=import_row_ambiguous"; then
+	pass refusal-unplaced-holds
+else
+	fail refusal-unplaced-holds "$rrows: $(cat "$tmp/ru.out")"
+fi
+if rcmp "$(echo "$rrows" | sed 's/@156=/@155=/')" "$tmp/ru.yaml" "$tmp/ru.yaml.json"; then
+	fail refusal-unplaced-line "an unplaced label expected at another line held"
+elif grep -q "import: no error import_row_ambiguous at line 155" "$tmp/rf2.out" &&
+	grep -q "import: error \[import_row_ambiguous\] None at line 156: .*(not a refusal tests/real/REFUSED lists)" "$tmp/rf2.out"; then
+	pass refusal-unplaced-line
+else
+	fail refusal-unplaced-line "$(cat "$tmp/rf2.out")"
+fi
+
 # Every truth file is consistent with the arithmetic its .errors file lists.
 for truth in "$R"/*.truth.json; do
 	name=$(basename "$truth" .truth.json)

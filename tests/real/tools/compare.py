@@ -31,7 +31,10 @@ proactive.normative_documents, or a section's, appeals) is a row of the form the
 copy cannot give, ID the error the import must name it with. Then also:
 - the import's errors name exactly the ROWs, each once, with its ID (an error
   naming no row, or another row, differs), besides the original's own
-  arithmetic errors (NAME.errors);
+  arithmetic errors (NAME.errors); a ROW written `@N` is instead a label at
+  line N of the input that the import cannot place (cut where two rows of the
+  form begin alike), whose error names no row: the import must give ID there,
+  once, with no key path;
 - a ROW is 待填 in the source (the importer's marker), or, for
   import_row_length, keeps the cells as read, a list of another length than the
   row's; never numbers that would pass;
@@ -333,8 +336,10 @@ def truth_among_cuts(row, d, truth, amount_cols):
             (row, ", ".join(truth["cells"][k] for k in keys), m.group(1))]
 
 
-def refusal(refused, truth, tmpl, src_path, import_diags, listed, amount_cols):
-    """The differences between the refusal expected and the one made."""
+def refusal(refused, unplaced, truth, tmpl, src_path, import_diags, listed, amount_cols):
+    """The differences between the refusal expected and the one made.
+    unplaced: the input's lines whose label the import cannot place (no row
+    to name: a label cut where two rows begin alike), line -> the error's id."""
     import yaml
     out = []
     src = yaml.safe_load(open(src_path, encoding="utf-8"))
@@ -364,11 +369,18 @@ def refusal(refused, truth, tmpl, src_path, import_diags, listed, amount_cols):
             named[p] = d
             out.extend(truth_among_cuts(p, d, truth, amount_cols))
             continue
+        line = "@%s" % d.get("line")
+        if p is None and unplaced.get(line[1:]) == d.get("id") and line not in named:
+            named[line] = d
+            continue
         out.append("import: error [%s] %s at line %s: %s (not a refusal tests/real/REFUSED lists)" %
                    (d.get("id"), p, d.get("line"), d.get("message")))
     for row, rid in refused.items():
         if row not in named:
             out.append("import: no error %s names %s" % (rid, row))
+    for line, rid in unplaced.items():
+        if "@" + line not in named:
+            out.append("import: no error %s at line %s (a label it cannot place)" % (rid, line))
     return out
 
 
@@ -376,10 +388,13 @@ def main():
     pos, opt = options(sys.argv[1:])
     gir, truth_path, src = pos[0:3]
     errors_path = pos[3] if len(pos) > 3 and os.path.exists(pos[3]) else None
-    refused = {}
+    refused, unplaced = {}, {}
     for item in opt.get("refused", "").split():
         row, _, rid = item.partition("=")
-        refused[row] = rid
+        if row.startswith("@"):
+            unplaced[row[1:]] = rid
+        else:
+            refused[row] = rid
     truth = json.load(open(truth_path, encoding="utf-8"))
     tmpl = template(truth["template"])
     amount_cols = {"proactive.procurement.amount", "proactive.fees.amount"}
@@ -429,7 +444,8 @@ def main():
             if not any(d.get("path") == row for d in errs):
                 out.append("check: no error names the refused row %s" % row)
         errs = [d for d in errs if d.get("path") not in refused]
-        out.extend(refusal(refused, truth, tmpl, src, opt["import-diags"], listed, amount_cols))
+        out.extend(refusal(refused, unplaced, truth, tmpl, src, opt["import-diags"], listed,
+                           amount_cols))
     def named(cell):
         return any(cell == d.get("path") or cell in (d.get("message") or "") for d in errs)
 
