@@ -1166,8 +1166,10 @@ static bool tab_only(const imp_line *l)
 
 /* A line of such a row that starts and ends with the tabs between cells
  * and holds a cell or more ("\t0\t", "\t10\t": a cell of one paragraph
- * between two cells of several, 平潭 2019's 规章 `规章⏎⏎⇥0⇥⏎⏎0⏎⏎⇥⏎⏎0`).  A
- * line that only starts with one is a cell set in (tests/seeds: `⇥0`). */
+ * between two cells of several, 平潭 2019's 规章 `规章⏎⏎⇥0⇥⏎⏎0⏎⏎⇥⏎⏎0`), after a
+ * blank line as every paragraph of such a row.  A line that only starts
+ * with one is a cell set in (tests/seeds: `⇥0`); one right under a line of
+ * text, a row of tab-separated cells. */
 static bool tab_edged(const imp_line *l)
 {
 	size_t n = strlen(l->text);
@@ -1217,7 +1219,7 @@ static size_t browser_row(gir_ptrvec *rows, const imp_doc *doc, size_t i, size_t
 	 * (a cell is a few pieces: the look is bounded, or every line of a long
 	 * text would look through all the lines after it) */
 	for (size_t k = i, blanks = 0; k < to && blanks < 2 && k < i + 4 * CELL_PIECES; k++) {
-		if (tab_only(&L[k]) || (k > i && tab_edged(&L[k]))) {
+		if (tab_only(&L[k]) || (blanks && tab_edged(&L[k]))) {
 			seps = 1;
 			break;
 		}
@@ -1248,7 +1250,7 @@ static size_t browser_row(gir_ptrvec *rows, const imp_doc *doc, size_t i, size_t
 			j += blanks;
 			continue;
 		}
-		if (tab_edged(l) && j + blanks > i) {
+		if (blanks && tab_edged(l)) {
 			tab_cells(r, &cell, &pos, l);
 			open = false;
 			j += blanks + 1;

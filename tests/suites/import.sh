@@ -290,6 +290,12 @@ t real:pingtan_2023:appeals 'rows pingtan_2023 "  review: [1, 1, 0, 0, 2]" "  li
 # The prose of the 2023 page says 393 regulations in force where its table
 # says 470: a warning at the sentence, as the original has it.
 t real:pingtan_2023:prose-disagrees 'grep -q "pingtan_2023.innertext.txt:44:1: warning: 一、总体情况: the text says 393件 but 行政规范性文件 · 现行有效件数 is 470" "$tmp/pingtan_2023.err"'
+# 平潭 2019's table 二 in Chromium's text: a cell of one paragraph between
+# cells of several comes with its tabs on a line of its own (`规章⏎⏎⇥0⇥⏎⏎0⏎⏎⇥⏎⏎0`,
+# `⇥10⇥`); each tab there ends a cell, so every row has its three cells.
+"$BIN" import tests/real/fj-pingtan-2019.innertext.txt >"$tmp/pt19.yaml" 2>"$tmp/pt19.err"
+echo $? >"$tmp/pt19.rc"
+t real:pingtan_2019:tab-edged-cells '[ $(cat "$tmp/pt19.rc") = 0 ] && rows pt19 "  regulations: [0, 0, 0]" "  normative_documents: [89, 89, 89]" "  other_services: [10, 0, 153]" "  penalties: [2648, 0, 430]" && ! grep -q "cells, but the row has\\|a second time" "$tmp/pt19.err"'
 
 # ---- not-applicable cells through every reader (issue 15) -------------------
 
