@@ -456,7 +456,7 @@ def _rule_added(text, b0, b1, ib, items, raw):
         y, m, d = (int(x) for x in DATE.fullmatch(norm(t)).groups())
         iso = "%04d-%02d-%02d" % (y, m, d)
         if iso in raw:
-            return "the date of the page's metadata (%s), where the article prints none" % iso
+            return "the date of the page's metadata (its time: line, PubDate), where the article prints none"
     return None
 
 
@@ -511,11 +511,18 @@ def compare(p, page_title, page_blocks, items, rendered, warnings, raw):
                     diffs.append(("lost", P[k:j], P[max(0, k - 12):k]))
                 k = j
         if op in ("insert", "replace"):
-            why = _rule_added(I[b0:b1], b0, b1, ib, items, raw)
-            if why:
-                ruled.append((why, I[b0:b1]))
-            else:
-                diffs.append(("added", I[b0:b1], I[max(0, b0 - 12):b0]))
+            # item by item: an item a rule lets the import write
+            k = b0
+            while k < b1:
+                j = k
+                while j < b1 and ib[j] == ib[k]:
+                    j += 1
+                why = _rule_added(I[k:j], k, j, ib, items, raw)
+                if why:
+                    ruled.append((why, I[k:j]))
+                else:
+                    diffs.append(("added", I[k:j], I[max(0, k - 12):k]))
+                k = j
         if op != "equal":
             continue
         # paragraphs: a block boundary of one side inside the other's run
