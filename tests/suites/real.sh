@@ -28,7 +28,8 @@
 # The text: every HTML page's import keeps the page's narrative text, its
 # paragraphs and nothing of the page around the article (tools/textcheck.py,
 # INDEX.md "Text"): "PASS real:FILE:text", or FAIL with the runs lost, added,
-# glued or cut.  tests/real/TEXT_XFAIL lists, as XFAIL does, the pages whose
+# glued or cut; so does the import of every other file of the report (text
+# copies, .docx, PDF), held to the page.  tests/real/TEXT_XFAIL lists, as XFAIL does, the pages whose
 # text still differs, with the reason; a listed page that passes fails.
 SUITE=real
 . tests/lib.sh
@@ -282,6 +283,31 @@ for f in "$R"/*.html "$R"/*.htm; do
 	file=$(basename "$f")
 	reason=$(text_xfail_reason "$file")
 	if textcheck "$f"; then
+		if [ -n "$reason" ]; then
+			fail "$file:text" "keeps the page's text now: remove it from tests/real/TEXT_XFAIL"
+		else
+			pass "$file:text"
+		fi
+	elif [ -n "$reason" ]; then
+		xfail "$file:text" "$reason" "$(cat "$tmp/text.out")"
+	else
+		fail "$file:text" "$(head -20 "$tmp/text.out")"
+	fi
+done
+
+# Every other file of a report that is here as a page (its text copies,
+# .docx and PDF: NAME.*.txt, .docx, .pdf beside NAME.html) keeps the page's
+# text too; the archive's copies (NAME.page.txt), which run the report into
+# one line, its words only (--no-paragraphs).
+for f in "$R"/*.*.txt "$R"/*.*.docx "$R"/*.*.pdf; do
+	[ -f "$f" ] || continue
+	file=$(basename "$f")
+	page=$R/${file%%.*}.html
+	[ -f "$page" ] || continue
+	opt=
+	case $file in *.page.txt) opt=--no-paragraphs ;; esac
+	reason=$(text_xfail_reason "$file")
+	if textcheck $opt --copy "$f" "$page"; then
 		if [ -n "$reason" ]; then
 			fail "$file:text" "keeps the page's text now: remove it from tests/real/TEXT_XFAIL"
 		else

@@ -32,9 +32,14 @@ into one paragraph, or the import cuts a paragraph the page prints as one, it
 is a difference (with the rules for subheadings below).
 
     python3 textcheck.py [--gireport BIN] [--stats] PAGE.html [SOURCE.yaml DIAGS.json]
+    python3 textcheck.py [--gireport BIN] [--stats] [--no-paragraphs] --copy COPY PAGE.html
 
 Without SOURCE the page is imported (BIN import --diagnostics=json); with it,
-DIAGS.json holds that import's diagnostics (its standard error).  Prints the differences, one
+DIAGS.json holds that import's diagnostics (its standard error).  With
+--copy, the import of COPY (the same report as text, .docx or PDF) is held
+to the page's article instead, less what the page's own import announces
+leaving out; --no-paragraphs compares the text only, for a copy that has
+lost the page's paragraphs (the archive's one-line copies, NAME.page.txt).  Prints the differences, one
 a line, and exits 1 when there are any; 0 when the text is kept; 2 when the
 page or the source cannot be read.  --stats prints one line of figures.
 """
@@ -460,7 +465,7 @@ def _rule_added(text, b0, b1, ib, items, raw):
     return None
 
 
-def compare(p, page_title, page_blocks, items, rendered, warnings, raw):
+def compare(p, page_title, page_blocks, items, rendered, warnings, raw, paragraphs=True):
     ikept, _ = import_text(items)
     title = "".join(page_title)
     itl = norm(items[0][2]) if items and items[0][0] == "title" else ""
@@ -523,7 +528,7 @@ def compare(p, page_title, page_blocks, items, rendered, warnings, raw):
                 else:
                     diffs.append(("added", I[k:j], I[max(0, k - 12):k]))
                 k = j
-        if op != "equal":
+        if op != "equal" or not paragraphs:
             continue
         # paragraphs: a block boundary of one side inside the other's run
         for k in range(1, a1 - a0):
@@ -542,11 +547,15 @@ def compare(p, page_title, page_blocks, items, rendered, warnings, raw):
 
 
 def main(argv):
-    gireport, stats, args = "build/gireport", False, []
+    gireport, stats, args, copy, paragraphs = "build/gireport", False, [], None, True
     while argv:
         a = argv.pop(0)
         if a == "--gireport":
             gireport = argv.pop(0)
+        elif a == "--copy":
+            copy = argv.pop(0)
+        elif a == "--no-paragraphs":
+            paragraphs = False
         elif a == "--stats":
             stats = True
         else:
@@ -569,19 +578,29 @@ def main(argv):
         # --diagnostics=json writes one object a line on standard error
         warnings = [d for d in map(json.loads, (ln for ln in diags.splitlines() if ln.startswith("{")))
                     if d.get("severity") == "warning" and d.get("id") in LEFT_OUT and d.get("line")]
+        if copy:
+            # another file of the same report (a copy of the page as text,
+            # .docx or PDF): its import against the page, with what the
+            # page's import announces leaving out left out
+            source = os.path.join(tmp, "copy.yaml")
+            r = subprocess.run([gireport, "import", "-o", source, copy], capture_output=True)
+            if not os.path.exists(source) or os.path.getsize(source) == 0:
+                print("%s: gireport import wrote no source (exit %d)" % (copy, r.returncode))
+                return 2
         p, title, blocks = read_page(page)
         items, rendered = read_import(gireport, source)
     raw = open(page, encoding="utf-8", errors="replace").read()
-    diffs, st = compare(p, title, blocks, items, rendered, warnings, raw)
+    diffs, st = compare(p, title, blocks, items, rendered, warnings, raw, paragraphs)
+    name = copy or page
     for kind, text, before in diffs:
-        print("%s %s: …%s[%s]" % (page, kind, before, text))
+        print("%s %s: …%s[%s]" % (name, kind, before, text))
     if stats:
         rules = {}
         for why, _ in st["ruled"]:
             rules[why] = rules.get(why, 0) + 1
         print("%s: %d characters in the page's article (tables left out), %d of them compared "
               "with %d of the import; %d differences; by rule: %s" %
-              (page, st["article"], st["page"], st["import"], len(diffs),
+              (name, st["article"], st["page"], st["import"], len(diffs),
                "; ".join("%s %d" % r for r in sorted(rules.items())) or "none"))
     return 1 if diffs else 0
 
