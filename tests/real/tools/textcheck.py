@@ -39,9 +39,12 @@ DIAGS.json holds that import's diagnostics (its standard error).  With
 --copy, the import of COPY (the same report as text, .docx or PDF) is held
 to the page's article instead, less what the page's own import announces
 leaving out; --no-paragraphs compares the text only, for a copy that has
-lost the page's paragraphs (the archive's one-line copies, NAME.page.txt).  Prints the differences, one
-a line, and exits 1 when there are any; 0 when the text is kept; 2 when the
-page or the source cannot be read.  --stats prints one line of figures.
+lost the page's paragraphs (the archive's one-line copies, NAME.page.txt).
+
+Prints the differences, one a line, and exits 1 when there are any; 0 when
+the text is kept; 2 when the page or the source cannot be read.  --stats
+prints one line of figures: the article's characters, those compared after
+the rules, the import's, and how often each rule applied.
 """
 
 import bisect
@@ -243,7 +246,8 @@ def read_page(path):
             title = _select(p, tsel)
             t = _blocks(p, title[0] - 1, title[1]) if title else []
             return p, [b for b in t if b], _blocks(p, body[0], body[1])
-    raise SystemExit("%s: no article element of a known portal (ARTICLE in %s)" % (path, __file__))
+    sys.stderr.write("%s: no article element of a known portal (ARTICLE in %s)\n" % (path, __file__))
+    sys.exit(2)
 
 
 # ---- the import ----------------------------------------------------------------
@@ -396,15 +400,9 @@ def rules_page(blocks, title):
 
 
 def import_text(items):
-    """The import's text to compare, as a list of (item index, text)."""
-    kept, ruled = [], []
-    for i, (field, kind, t) in enumerate(items):
-        t = norm(t)
-        if kind == "heading":
-            continue
-        if t:
-            kept.append((i, t))
-    return kept, ruled
+    """The import's text to compare, as a list of (item index, text): the
+    section headings are the template's (the page's are ruled out above)."""
+    return [(i, norm(t)) for i, (_, kind, t) in enumerate(items) if kind != "heading" and norm(t)]
 
 
 # ---- comparing -----------------------------------------------------------------
@@ -466,7 +464,7 @@ def _rule_added(text, b0, b1, ib, items, raw):
 
 
 def compare(p, page_title, page_blocks, items, rendered, warnings, raw, paragraphs=True):
-    ikept, _ = import_text(items)
+    ikept = import_text(items)
     title = "".join(page_title)
     itl = norm(items[0][2]) if items and items[0][0] == "title" else ""
     pkept, ruled = rules_page(page_blocks, itl)
