@@ -552,8 +552,6 @@ static size_t page_tables(const imp_ppage *p, int page, items *out, imp_pchar **
 
 /* ---- lines of text ------------------------------------------------------------ */
 
-/* The page's other characters as lines; a line with gaps of more than two
- * characters is a row of cells (a table drawn without rules). */
 /* A character no line may start with (a stop, a closing bracket or quote):
  * a browser or a word processor carries the one before it over with it. */
 static bool no_line_start(uint32_t cp)
@@ -584,6 +582,8 @@ static float head_width(imp_pchar *const *l, size_t m)
 	return l[i - 1]->x1 - l[0]->x0;
 }
 
+/* The page's other characters as lines; a line with gaps of more than two
+ * characters is a row of cells (a table drawn without rules). */
 static void page_lines(imp_pchar **c, size_t n, int page, items *out)
 {
 	qsort(c, n, sizeof *c, cmp_y);
