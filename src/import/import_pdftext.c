@@ -566,7 +566,8 @@ static bool no_line_start(uint32_t cp)
 }
 
 /* The width of a line's first piece that no line breaks in: a run of
- * digits and letters (350400), or one CJK character, with the stops and
+ * digits and letters (350400) up to a space (a space character, or a gap
+ * line_text reads as one), or one CJK character, with the stops and
  * closing marks after it.  Where it would not have fit at the end of the
  * line before, that line ended early for want of room, not for a new
  * paragraph (平潭 2021's `邮编：⏎350400；`, printed by Chromium). */
@@ -575,7 +576,8 @@ static float head_width(imp_pchar *const *l, size_t m)
 	size_t i = 1;
 	if (!wide(l[0]->cp) && !no_line_start(l[0]->cp))
 		while (i < m && !wide(l[i]->cp) && !no_line_start(l[i]->cp) && !l[i]->space_before &&
-		       l[i]->cp != ' ')
+		       l[i]->cp != ' ' &&
+		       l[i]->x0 - l[i - 1]->x1 <= 0.3f * fmaxf(height(l[i]), height(l[i - 1])))
 			i++;
 	while (i < m && no_line_start(l[i]->cp))
 		i++;
