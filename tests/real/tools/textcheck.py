@@ -335,8 +335,10 @@ def read_import(gireport, source):
 # form.  Each is named, with its count, in the --stats line.
 
 # Warnings by which the import says it left page text out on purpose (their
-# reasons: docs/import.md): a lost run in a block one of them points into is
-# announced, not silent.
+# reasons: docs/import.md): the page's block one of them points into is cut
+# from that place to its end before the texts are aligned, and a lost run in
+# such a block is announced, not silent.  A warning of another id forgives
+# nothing.
 LEFT_OUT = {
     "import_text_for_table": "text where the form has a table (二, 三, 四)",
     "import_table_left_out": "a table that is not the form's",
