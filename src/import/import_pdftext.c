@@ -265,6 +265,7 @@ static char *cell_text(imp_pchar **c, size_t n)
 typedef struct item {
 	int page;
 	float y, x0, x1, em;
+	float head;         /* the width of the line's first piece a line cannot break in */
 	uint16_t font0, font1;  /* of the first and last character */
 	uint32_t cp0, cp1;      /* the first and last character */
 	bool space_end;     /* the PDF has a space after its last character */
@@ -551,6 +552,38 @@ static size_t page_tables(const imp_ppage *p, int page, items *out, imp_pchar **
 
 /* ---- lines of text ------------------------------------------------------------ */
 
+/* A character no line may start with (a stop, a closing bracket or quote):
+ * a browser or a word processor carries the one before it over with it. */
+static bool no_line_start(uint32_t cp)
+{
+	static const uint32_t v[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09,
+		0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x201D, 0x2019, 0x2026, 0xFF05, ',', '.', ';',
+		':', '!', '?', ')', '%'};
+	for (size_t i = 0; i < GIR_ARRAY_LEN(v); i++)
+		if (cp == v[i])
+			return true;
+	return false;
+}
+
+/* The width of a line's first piece that no line breaks in: a run of
+ * digits and letters (350400) up to a space (a space character, or a gap
+ * line_text reads as one), or one CJK character, with the stops and
+ * closing marks after it.  Where it would not have fit at the end of the
+ * line before, that line ended early for want of room, not for a new
+ * paragraph (平潭 2021's `邮编：⏎350400；`, printed by Chromium). */
+static float head_width(imp_pchar *const *l, size_t m)
+{
+	size_t i = 1;
+	if (!wide(l[0]->cp) && !no_line_start(l[0]->cp))
+		while (i < m && !wide(l[i]->cp) && !no_line_start(l[i]->cp) && !l[i]->space_before &&
+		       l[i]->cp != ' ' &&
+		       l[i]->x0 - l[i - 1]->x1 <= 0.3f * fmaxf(height(l[i]), height(l[i - 1])))
+			i++;
+	while (i < m && no_line_start(l[i]->cp))
+		i++;
+	return l[i - 1]->x1 - l[0]->x0;
+}
+
 /* The page's other characters as lines; a line with gaps of more than two
  * characters is a row of cells (a table drawn without rules). */
 static void page_lines(imp_pchar **c, size_t n, int page, items *out)
@@ -568,7 +601,7 @@ static void page_lines(imp_pchar **c, size_t n, int page, items *out)
 			x1 = fmaxf(x1, l[i]->x1);
 		}
 		item *it = add_item(out, page, top);
-		it->x0 = l[0]->x0, it->x1 = x1, it->em = em;
+		it->x0 = l[0]->x0, it->x1 = x1, it->em = em, it->head = head_width(l, m);
 		it->font0 = l[0]->font, it->font1 = l[m - 1]->font;
 		it->cp0 = l[0]->cp, it->cp1 = l[m - 1]->cp;
 		it->space_end = l[m - 1]->space_after;
@@ -778,8 +811,10 @@ static bool continues(const item *prev, const item *cur, float left, float right
 	/* CJK in another font is another style (a heading in 黑体 after 仿宋);
 	 * digits and Latin letters often have a font of their own */
 	bool restyled = prev->font1 != cur->font0 && wide(prev->cp1) && wide(cur->cp0);
-	return !prev->row && !cur->row && !restyled && prev->x1 >= right - 1.2f * prev->em &&
-	       cur->x0 <= left + 0.6f * cur->em && fabsf(cur->em - prev->em) <= 0.25f * prev->em;
+	/* full, or too short for the next line's first piece */
+	bool full = prev->x1 >= right - 1.2f * prev->em || prev->x1 + cur->head > right;
+	return !prev->row && !cur->row && !restyled && full && cur->x0 <= left + 0.6f * cur->em &&
+	       fabsf(cur->em - prev->em) <= 0.25f * prev->em;
 }
 
 void imp_pdf_walk(const imp_ppage *pages, size_t n, const imp_pdf_sink *sink)

@@ -24,6 +24,13 @@
 # every other cell equals the truth (compare.py --refused).  Else FAIL with
 # the differences: a file that imports more, or less, than REFUSED says fails
 # the suite, so the list changes only with the importer.
+#
+# The text: every HTML page's import keeps the page's narrative text, its
+# paragraphs and nothing of the page around the article (tools/textcheck.py,
+# INDEX.md "Text"): "PASS real:FILE:text", or FAIL with the runs lost, added,
+# glued or cut; so does the import of every other file of the report (text
+# copies, .docx, PDF), held to the page.  tests/real/TEXT_XFAIL lists, as XFAIL does, the pages whose
+# text still differs, with the reason; a listed page that passes fails.
 SUITE=real
 . tests/lib.sh
 BIN=$BUILD/gireport
@@ -228,5 +235,97 @@ for f in "$R"/*.html "$R"/*.htm "$R"/*.pdf "$R"/*.docx "$R"/*.txt; do
 		xfail "$file" "$reason" "$detail"
 	else
 		fail "$file" "$detail"
+	fi
+done
+
+# The text check can fail: 平潭 2023's import with a phrase taken out, with
+# the page's menu words let in, with a paragraph cut in two; 平潭 2019's with
+# two paragraphs run into one; 财政金融局 2024's without the warnings by which
+# the import says it leaves 二's text out (the form has a table there).
+textcheck() { # PAGE SOURCE DIAGS: the differences, into $tmp/text.out
+	python3 "$T/textcheck.py" --gireport "$BIN" "$@" >"$tmp/text.out" 2>&1
+}
+textfails() { # NAME PAGE SOURCE DIAGS WANT: textcheck fails, saying WANT
+	if textcheck "$2" "$3" "$4"; then
+		fail "$1" "textcheck passed"
+	elif grep -qF "$5" "$tmp/text.out"; then
+		pass "$1"
+	else
+		fail "$1" "$(cat "$tmp/text.out")"
+	fi
+}
+page=$R/fj-pingtan-2023.html
+"$BIN" import --diagnostics=json -o "$tmp/t23.yaml" "$page" 2>"$tmp/t23.json"
+if textcheck "$page" "$tmp/t23.yaml" "$tmp/t23.json"; then pass text-equal; else fail text-equal "$(cat "$tmp/text.out")"; fi
+sed 's/三是开拓创新不够有力，//' "$tmp/t23.yaml" >"$tmp/t23-lost.yaml"
+textfails text-lost "$page" "$tmp/t23-lost.yaml" "$tmp/t23.json" "lost: …，部分栏目存在信息噪音；[三是开拓创新不够有力，]"
+sed 's/积极助力实验区经济社会发展。/&首页 网站地图/' "$tmp/t23.yaml" >"$tmp/t23-added.yaml"
+textfails text-added "$page" "$tmp/t23-added.yaml" "$tmp/t23.json" "added: …助力实验区经济社会发展。[首页网站地图]"
+sed 's/^\( *- \)\(平潭综合实验区切实落实.*13561条。\)\(一是做好规范性文件公开。\)/\1\2\n\1\3/' "$tmp/t23.yaml" >"$tmp/t23-cut.yaml"
+textfails text-cut "$page" "$tmp/t23-cut.yaml" "$tmp/t23.json" "cut: …开政府信息13561条。[一是做好规范性文件公开。]"
+page=$R/fj-pingtan-2019.html
+"$BIN" import --diagnostics=json -o "$tmp/t19.yaml" "$page" 2>"$tmp/t19.json"
+sed '/^ *- （1）加强政策解读信息公开。/{N;s/\n *- //;}' "$tmp/t19.yaml" >"$tmp/t19-glued.yaml"
+textfails text-glued "$page" "$tmp/t19-glued.yaml" "$tmp/t19.json" "glued: …"
+page=$R/fj-pingtan-czj-2024.html
+"$BIN" import --diagnostics=json -o "$tmp/tc.yaml" "$page" 2>"$tmp/tc.json"
+grep -v '"id":"import_text_for_table"' "$tmp/tc.json" >"$tmp/tc-quiet.json"
+textfails text-unannounced "$page" "$tmp/tc.yaml" "$tmp/tc-quiet.json" "lost: …)主动公开政府信息的数量[2024年制作、获取政府信息总数397条"
+# And a copy held to its page: 平潭 2023's innertext copy with that phrase
+# taken out fails, by its words alone too.
+sed 's/三是开拓创新不够有力，//' "$R/fj-pingtan-2023.innertext.txt" >"$tmp/t23-copy.txt"
+if textcheck --no-paragraphs --copy "$tmp/t23-copy.txt" "$R/fj-pingtan-2023.html"; then
+	fail text-copy-lost "textcheck passed"
+elif grep -qF "t23-copy.txt lost: …，部分栏目存在信息噪音；[三是开拓创新不够有力，]" "$tmp/text.out"; then
+	pass text-copy-lost
+else
+	fail text-copy-lost "$(cat "$tmp/text.out")"
+fi
+
+text_xfail_reason() { # file name; prints the reason if listed in TEXT_XFAIL
+	grep -v '^#' "$R/TEXT_XFAIL" | sed -n "s/^$1: *//p" | head -1
+}
+grep -v '^#' "$R/TEXT_XFAIL" | grep . | sed 's/:.*//' | while read -r f; do
+	[ -f "$R/$f" ] || fail "text-xfail:$f" "tests/real/TEXT_XFAIL lists $f, which is not in the corpus"
+done
+for f in "$R"/*.html "$R"/*.htm; do
+	[ -f "$f" ] || continue
+	file=$(basename "$f")
+	reason=$(text_xfail_reason "$file")
+	if textcheck "$f"; then
+		if [ -n "$reason" ]; then
+			fail "$file:text" "keeps the page's text now: remove it from tests/real/TEXT_XFAIL"
+		else
+			pass "$file:text"
+		fi
+	elif [ -n "$reason" ]; then
+		xfail "$file:text" "$reason" "$(cat "$tmp/text.out")"
+	else
+		fail "$file:text" "$(head -20 "$tmp/text.out")"
+	fi
+done
+
+# Every other file of a report that is here as a page (its text copies,
+# .docx and PDF: NAME.*.txt, .docx, .pdf beside NAME.html) keeps the page's
+# text too; the archive's copies (NAME.page.txt), which run the report into
+# one line, its words only (--no-paragraphs).
+for f in "$R"/*.*.txt "$R"/*.*.docx "$R"/*.*.pdf; do
+	[ -f "$f" ] || continue
+	file=$(basename "$f")
+	page=$R/${file%%.*}.html
+	[ -f "$page" ] || continue
+	opt=
+	case $file in *.page.txt) opt=--no-paragraphs ;; esac
+	reason=$(text_xfail_reason "$file")
+	if textcheck $opt --copy "$f" "$page"; then
+		if [ -n "$reason" ]; then
+			fail "$file:text" "keeps the page's text now: remove it from tests/real/TEXT_XFAIL"
+		else
+			pass "$file:text"
+		fi
+	elif [ -n "$reason" ]; then
+		xfail "$file:text" "$reason" "$(cat "$tmp/text.out")"
+	else
+		fail "$file:text" "$(head -20 "$tmp/text.out")"
 	fi
 done

@@ -212,6 +212,33 @@ static void paragraphs(void **state)
 	page_free(&pg[1]);
 }
 
+/* A line that ends short goes on into the next when the next line's first
+ * piece would not have fit: a browser carries 350400； over whole (平潭 2021's
+ * Chromium PDF); a line as short before one CJK character that would have
+ * fit ends its paragraph. */
+static void line_short_for_next(void **state)
+{
+	(void)state;
+	page pg;
+	page_init(&pg);
+	text(&pg, 40, 40, 10, 0, "第一段写满了整行文字直到右边的边缘为止都写满");     /* 22: 40–260 */
+	text(&pg, 20, 55, 10, 0, "写完了。");
+	text(&pg, 40, 70, 10, 0, "联系地址：某市某区某某大楼十四层；邮编：");     /* 20: 40–240 */
+	text(&pg, 20, 85, 10, 0, "350400；电话：0591-23165370。");
+	text(&pg, 40, 100, 10, 0, "第二段也写满了整行文字直到右边的边缘为止写满");
+	text(&pg, 20, 115, 10, 0, "写满了整行文字直到右边的边缘为止还是写满了整行字");   /* 24: 20–260 */
+	text(&pg, 20, 130, 10, 0, "第二段到这里写完了还差两个字的地方就结束了。");       /* 22: 20–240 */
+	text(&pg, 20, 145, 10, 0, "第三段从左边开始。");
+	char *s = layout(&pg, 1);
+	assert_string_equal(s, "\n第一段写满了整行文字直到右边的边缘为止都写满写完了。\n"
+	                       "\n联系地址：某市某区某某大楼十四层；邮编：350400；电话：0591-23165370。\n"
+	                       "\n第二段也写满了整行文字直到右边的边缘为止写满写满了整行文字直到右边的边缘为止还是写满了整行字"
+	                       "第二段到这里写完了还差两个字的地方就结束了。\n"
+	                       "\n第三段从左边开始。\n");
+	free(s);
+	page_free(&pg);
+}
+
 /* The signature and date, set off to the right, stand together; the title
  * centred over two lines is one line. */
 static void title_and_signature(void **state)
@@ -292,6 +319,7 @@ int main(void)
 		cmocka_unit_test(blank_column),
 		cmocka_unit_test(table_without_rules),
 		cmocka_unit_test(paragraphs),
+		cmocka_unit_test(line_short_for_next),
 		cmocka_unit_test(title_and_signature),
 		cmocka_unit_test(through_poppler),
 	};
