@@ -724,21 +724,10 @@ static int year_in_head(const imp *im)
 
 /* ---- signature -------------------------------------------------------------- */
 
-/* Whether s ends with one of the n marks. */
-/* Whether s[0, len) ends with one of the n marks. */
-static bool ends_with_any_n(const char *s, size_t len, const char *const *marks, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		size_t k = strlen(marks[i]);
-		if (len >= k && memcmp(s + len - k, marks[i], k) == 0)
-			return true;
-	}
-	return false;
-}
 
 static bool ends_with_any(const char *s, const char *const *marks, size_t n)
 {
-	return ends_with_any_n(s, strlen(s), marks, n);
+	return imp_ends_with_any(s, strlen(s), marks, n);
 }
 
 static bool ends_sentence(const char *s)
@@ -910,13 +899,15 @@ static size_t before_notes(imp *im, size_t e)
 	return e;
 }
 
+static size_t before_imprint(imp *im, size_t e);
+
 static void find_signature(imp *im)
 {
 	size_t e = page_footer(im);
 	im->body_end = e;
 	while (e > 0 && blank(im, e - 1))
 		e--;
-	size_t noted = before_notes(im, e);
+	size_t noted = before_notes(im, before_imprint(im, e));
 	if (noted < e)
 		e = im->body_end = noted;
 	if (e == 0)
@@ -1074,7 +1065,7 @@ static bool cut_sentence(const char *a, size_t n, const char *b)
 	for (size_t k = 0; k < GIR_ARRAY_LEN(opens_next); k++)
 		if (strncmp(b, opens_next[k], strlen(opens_next[k])) == 0)
 			return true;
-	if (ends_with_any_n(a, n, closes_prev, GIR_ARRAY_LEN(closes_prev)))
+	if (imp_ends_with_any(a, n, closes_prev, GIR_ARRAY_LEN(closes_prev)))
 		return true;
 	if (!n || a[n - 1] < '0' || a[n - 1] > '9')
 		return false;
@@ -1084,24 +1075,6 @@ static bool cut_sentence(const char *a, size_t n, const char *b)
 		if (strncmp(b, after_digit[k], strlen(after_digit[k])) == 0)
 			return true;
 	return false;
-}
-
-/* Whether s ends a sentence: a stop (。！？；…), maybe inside closing
- * quotes or brackets ("…公开。）"); a bracket or quote alone ("（一）",
- * "“两化”") ends none. */
-static bool ends_with_stop(const char *s, size_t n)
-{
-	static const char *const closing[] = {"”", "’", "）", "》", "」", ")", "\""};
-	static const char *const stops[] = {"。", "！", "？", "；", "…", "!", "?", ";"};
-	for (bool again = true; again;) {
-		again = false;
-		for (size_t k = 0; k < GIR_ARRAY_LEN(closing) && !again; k++) {
-			size_t c = strlen(closing[k]);
-			if (n >= c && memcmp(s + n - c, closing[k], c) == 0)
-				n -= c, again = true;
-		}
-	}
-	return ends_with_any_n(s, n, stops, GIR_ARRAY_LEN(stops));
 }
 
 /* Whether next goes on s.  Not when s is a number with a short head after
@@ -1117,7 +1090,7 @@ static bool goes_on_head(const char *s, size_t n, const char *next)
 		return true; /* not a numbered head (a longer one is not looked at) */
 	if (*s >= '0' && *s <= '9')
 		return true;
-	return ends_with_stop(next, strlen(next)) &&
+	return imp_ends_with_stop(next, strlen(next)) &&
 	       imp_width(rest) + imp_width(next) <= SUBHEADING_MAX;
 }
 
@@ -1134,7 +1107,7 @@ static bool goes_on_head(const char *s, size_t n, const char *next)
  * (goes_on_head). */
 static bool goes_on_in_copy(const char *prev, size_t n, const char *next)
 {
-	return !ends_with_stop(prev, n) && gir_skip_numbering(next) == next &&
+	return !imp_ends_with_stop(prev, n) && gir_skip_numbering(next) == next &&
 	       goes_on_head(prev, n, next);
 }
 
@@ -1148,7 +1121,7 @@ static size_t scraps(const imp_narr *nar)
 		const char *t = gir_skip_numbering(nar->p[i].text);
 		size_t len = strlen(t);
 		n += !nar->p[i].heading && len && len <= 8 && gir_utf8_count(t, len) <= 2 &&
-		     !ends_with_stop(t, len);
+		     !imp_ends_with_stop(t, len);
 	}
 	return n;
 }
@@ -2342,6 +2315,30 @@ static void imprint_left_out(const imp *im, const imp_line *l, const char *s, si
 	            GIR_MSG(WARNING, import_imprint_left_out,
 	                "\"%s\" after the text is the document's imprint (who printed it, and when), "
 	                "not the report's; left out"), s + from);
+}
+
+/* The end of the text before an imprint on a line of its own at its end
+ * (said, and left out), below the date: "平潭综合实验区经济发展局办公室
+ * 2022年1月13日印发", 经济发展局 2021's page; blank lines before it skipped
+ * too. */
+static size_t before_imprint(imp *im, size_t e)
+{
+	if (e == 0 || im->doc.lines[e - 1].kind != IMP_TEXT)
+		return e;
+	const char *s = line_text(im, e - 1);
+	size_t n = trim_end(s, strlen(s));
+	if (imprint_start(im, s, n) != 0)
+		return e;
+	/* the office and the day set apart, as a 版记 prints them: not a
+	 * sentence's "…于2022年1月13日印发" */
+	size_t d = date_at_end(im, s, trim_end(s, n - strlen("印发")));
+	if (trim_end(s, d) == d)
+		return e;
+	imprint_left_out(im, &im->doc.lines[e - 1], s, 0);
+	e--;
+	while (e > 0 && blank(im, e - 1))
+		e--;
+	return e;
 }
 
 /* A page copied as one line of text ends its last paragraph with the

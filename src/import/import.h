@@ -129,6 +129,12 @@ const char *imp_skip_white(const char *s, bool tabs);
 /* A copy of s[0..n) without that white space (tabs included) at either
  * end, nor line ends and form feeds when `breaks`. */
 char *imp_trim(const char *s, size_t n, bool breaks);
+/* Whether s[0, len) ends with one of the n marks. */
+bool imp_ends_with_any(const char *s, size_t len, const char *const *marks, size_t n);
+/* Whether s[0, n) ends a sentence: a stop (。！？；…), maybe inside closing
+ * quotes or brackets ("…公开。）"); a bracket or quote alone ("（一）",
+ * "“两化”") ends none. */
+bool imp_ends_with_stop(const char *s, size_t n);
 /* The length of the section heading (or alias) of one of the nt templates
  * ts that starts at p, and its section in *sec; 0 if none does. */
 size_t imp_heading_at(const gir_template *const *ts, size_t nt, const char *p,

@@ -49,6 +49,34 @@ size_t imp_space_before(const char *s, size_t n, bool tabs)
 	return 0;
 }
 
+bool imp_ends_with_any(const char *s, size_t len, const char *const *marks, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(marks[i]);
+		if (len >= k && memcmp(s + len - k, marks[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether s ends a sentence: a stop (。！？；…), maybe inside closing
+ * quotes or brackets ("…公开。）"); a bracket or quote alone ("（一）",
+ * "“两化”") ends none. */
+bool imp_ends_with_stop(const char *s, size_t n)
+{
+	static const char *const closing[] = {"”", "’", "）", "》", "」", ")", "\""};
+	static const char *const stops[] = {"。", "！", "？", "；", "…", "!", "?", ";"};
+	for (bool again = true; again;) {
+		again = false;
+		for (size_t k = 0; k < GIR_ARRAY_LEN(closing) && !again; k++) {
+			size_t c = strlen(closing[k]);
+			if (n >= c && memcmp(s + n - c, closing[k], c) == 0)
+				n -= c, again = true;
+		}
+	}
+	return imp_ends_with_any(s, n, stops, GIR_ARRAY_LEN(stops));
+}
+
 /* The length of a line end or form feed at s (a page's or a Word file's
  * text, whose lines the readers cut themselves), else of imp_space_at's
  * white space with tabs. */

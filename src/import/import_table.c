@@ -1034,11 +1034,15 @@ static void not_a_number(const imp_doc *doc, imp_table *tab, const imp_cell *c)
 }
 
 /* Whether a heading line names the row: its label, or its label inside
- * the text (行政诉讼（复议后起诉）). */
+ * the text (行政诉讼（复议后起诉）), which then ends no sentence: a sentence
+ * that names it is the report's text (`2021年我局未有政府信息公开行政复议及
+ * 行政诉讼有关况。` under 四, 经济发展局 2021). */
 static bool heading_names(const imp_slot *s, const char *text)
 {
 	if (imp_label_matches(s->row, text))
 		return true;
+	if (imp_ends_with_stop(text, strlen(text)))
+		return false;
 	const char *label = s->row->bare_label ? s->row->bare_label : s->row->label;
 	char *n = imp_normalize(text);
 	bool r = label && strlen(label) >= 6 && strstr(n, label);

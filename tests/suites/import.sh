@@ -296,6 +296,20 @@ t real:pingtan_2023:prose-disagrees 'grep -q "pingtan_2023.innertext.txt:44:1: w
 "$BIN" import tests/real/fj-pingtan-2019.innertext.txt >"$tmp/pt19.yaml" 2>"$tmp/pt19.err"
 echo $? >"$tmp/pt19.rc"
 t real:pingtan_2019:tab-edged-cells '[ $(cat "$tmp/pt19.rc") = 0 ] && rows pt19 "  regulations: [0, 0, 0]" "  normative_documents: [89, 89, 89]" "  other_services: [10, 0, 153]" "  penalties: [2648, 0, 430]" && ! grep -q "cells, but the row has\\|a second time" "$tmp/pt19.err"'
+# 经济发展局 2021's page has a sentence under 四 before its table that names
+# 行政复议 and 行政诉讼 (`2021年我局未有政府信息公开行政复议及行政诉讼有关况。`): it
+# is the report's text, left out with a warning as under 二 and 三, not taken
+# silently for a heading of the table's rows.
+"$BIN" import tests/real/fj-pingtan-jjf-2021.html >"$tmp/jjf21.yaml" 2>"$tmp/jjf21.err"
+# Its last lines are the signature, the date and the imprint (版记) on a line
+# of its own, `平潭综合实验区经济发展局办公室  2022年1月13日印发`: the imprint is left
+# out with a warning and the date above it read, not all three kept as 六's
+# paragraphs; a sentence that ends `…于2022年1月13日印发` stays the report's text.
+t real:jjf-2021:imprint-line 'grep -q "fj-pingtan-jjf-2021.html:1153:[0-9]*: warning: \"平潭综合实验区经济发展局办公室.*2022年1月13日印发\" after the text is the document.s imprint" "$tmp/jjf21.err" && rows jjf21 "date: 2022-01-13" && ! grep -q "^  - 2022年1月13 日\|^  - 平潭综合实验区经济发展局\|印发$" "$tmp/jjf21.yaml"'
+printf '平潭综合实验区经济发展局2021年政府信息公开工作年度报告\n\n一、总体情况\n\n本局按《通知》于2022年1月13日印发\n' >"$tmp/imprint-sentence.txt"
+"$BIN" import "$tmp/imprint-sentence.txt" >"$tmp/imprint-sentence.yaml" 2>"$tmp/imprint-sentence.err"
+t imprint:sentence-kept 'grep -qxF "  - 本局按《通知》于2022年1月13日印发" "$tmp/imprint-sentence.yaml" && ! grep -q "the document.s imprint" "$tmp/imprint-sentence.err"'
+t real:jjf-2021:sentence-under-four 'grep -q "fj-pingtan-jjf-2021.html:993:[0-9]*: warning: 四、政府信息公开行政复议、行政诉讼情况: text where the form has a table; left out" "$tmp/jjf21.err" && rows jjf21 "  review: [0, 0, 0, 0, 0]" "  litigation_direct: [0, 0, 0, 0, 0]"'
 
 # ---- not-applicable cells through every reader (issue 15) -------------------
 

@@ -163,6 +163,21 @@ def _select(p, sel):
     return None
 
 
+def _layout_table(p, i):
+    """Whether the table at event i only lays the page out (a Word export
+    that wraps the whole article in a page-sized table, 经济发展局 2021):
+    it holds another table, or it has a single cell.  Its content is read
+    as the article's; the form's tables are the ones inside."""
+    cells = 0
+    for j in range(i + 1, p.end[i]):
+        e = p.ev[j]
+        if e[0] == "s" and e[1] == "table":
+            return True
+        if e[0] == "s" and e[1] in ("td", "th"):
+            cells += 1
+    return cells == 1
+
+
 class Block(str):
     """A block's normalized text, with the event each character came from."""
     ev = ()
@@ -187,6 +202,10 @@ def _blocks(p, lo, hi):
     while i < hi:
         e = p.ev[i]
         if e[0] == "s":
+            if e[1] == "table" and _layout_table(p, i):
+                cut()
+                i += 1
+                continue
             if e[1] in SKIP or _hidden(e[2]):
                 cut()
                 if e[1] == "table":
