@@ -310,6 +310,11 @@ printf '平潭综合实验区经济发展局2021年政府信息公开工作年�
 "$BIN" import "$tmp/imprint-sentence.txt" >"$tmp/imprint-sentence.yaml" 2>"$tmp/imprint-sentence.err"
 t imprint:sentence-kept 'grep -qxF "  - 本局按《通知》于2022年1月13日印发" "$tmp/imprint-sentence.yaml" && ! grep -q "the document.s imprint" "$tmp/imprint-sentence.err"'
 t real:jjf-2021:sentence-under-four 'grep -q "fj-pingtan-jjf-2021.html:993:[0-9]*: warning: 四、政府信息公开行政复议、行政诉讼情况: text where the form has a table; left out" "$tmp/jjf21.err" && rows jjf21 "  review: [0, 0, 0, 0, 0]" "  litigation_direct: [0, 0, 0, 0, 0]"'
+# 经济发展局 2019's page prints its document number above the title in the
+# article (岚经发〔2020〕2号): left out with the page's lines before the title,
+# and said (the text check found it dropped silently).
+"$BIN" import tests/real/fj-pingtan-jjf-2019.html >"$tmp/jjf19.yaml" 2>"$tmp/jjf19.err"
+t real:jjf-2019:number-before-title 'grep -q "fj-pingtan-jjf-2019.html:375:[0-9]*: warning: the text before the title (lines 375-375, from \"岚经发〔2020〕2号\") is left out" "$tmp/jjf19.err" && rows jjf19 "agency: 平潭综合实验区经济发展局" "year: 2019" && ! grep -q "岚经发" "$tmp/jjf19.yaml"'
 
 # ---- not-applicable cells through every reader (issue 15) -------------------
 

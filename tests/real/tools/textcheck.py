@@ -394,11 +394,16 @@ def rules_page(blocks, title):
     # the title again at the head of the body, on up to three lines (Word's
     # pages print it so): the import reads it as the title, which the title
     # element gives already
+    # (after up to two blocks the import says it leaves out before the
+    # title: a document number, 岚经发〔2020〕2号, 经济发展局 2019)
     skip = set()
-    for n in (1, 2, 3):
-        if _year_du("".join(blocks[i] for i in body[:n])) == _year_du(title):
-            skip = set(body[:n])
-            ruled.append(("the title again at the head of the body", title))
+    for at in (0, 1, 2):
+        for n in (1, 2, 3):
+            if _year_du("".join(blocks[i] for i in body[at:at + n])) == _year_du(title):
+                skip = set(body[at:at + n])
+                ruled.append(("the title again at the head of the body", title))
+                break
+        if skip:
             break
     for i in body:
         b = blocks[i]
