@@ -489,6 +489,18 @@ def _rule_added(text, b0, b1, ib, items, raw):
     return None
 
 
+
+def _runs(owner, lo, hi):
+    """The runs [k, j) of lo..hi whose characters come from one block (or
+    one item): owner[i] is the block of character i."""
+    k = lo
+    while k < hi:
+        j = k
+        while j < hi and owner[j] == owner[k]:
+            j += 1
+        yield k, j
+        k = j
+
 def compare(p, page_title, page_blocks, items, rendered, warnings, raw, paragraphs=True):
     ikept = import_text(items)
     title = "".join(page_title)
@@ -524,11 +536,7 @@ def compare(p, page_title, page_blocks, items, rendered, warnings, raw, paragrap
     for op, a0, a1, b0, b1 in sm.get_opcodes():
         if op in ("delete", "replace"):
             # block by block: a block the import announced leaving out
-            k = a0
-            while k < a1:
-                j = k
-                while j < a1 and pb[j] == pb[k]:
-                    j += 1
+            for k, j in _runs(pb, a0, a1):
                 w = next((warned[e][1] for e in set(pe[k:j]) if e in warned), None)
                 # (replaced, the lost text stands before or after the new)
                 why = (LEFT_OUT.get(w["id"]) if w else None) or \
@@ -538,20 +546,14 @@ def compare(p, page_title, page_blocks, items, rendered, warnings, raw, paragrap
                     ruled.append((why, P[k:j]))
                 else:
                     diffs.append(("lost", P[k:j], P[max(0, k - 12):k]))
-                k = j
         if op in ("insert", "replace"):
             # item by item: an item a rule lets the import write
-            k = b0
-            while k < b1:
-                j = k
-                while j < b1 and ib[j] == ib[k]:
-                    j += 1
+            for k, j in _runs(ib, b0, b1):
                 why = _rule_added(I[k:j], k, j, ib, items, raw)
                 if why:
                     ruled.append((why, I[k:j]))
                 else:
                     diffs.append(("added", I[k:j], I[max(0, k - 12):k]))
-                k = j
         if op != "equal" or not paragraphs:
             continue
         # paragraphs: a block boundary of one side inside the other's run
