@@ -288,11 +288,12 @@ text_xfail_reason() { # file name; prints the reason if listed in TEXT_XFAIL
 grep -v '^#' "$R/TEXT_XFAIL" | grep . | sed 's/:.*//' | while read -r f; do
 	[ -f "$R/$f" ] || fail "text-xfail:$f" "tests/real/TEXT_XFAIL lists $f, which is not in the corpus"
 done
-for f in "$R"/*.html "$R"/*.htm; do
-	[ -f "$f" ] || continue
-	file=$(basename "$f")
+# text_result FILE ARGS...: FILE's text line, textcheck ARGS held to TEXT_XFAIL.
+text_result() {
+	file=$1
+	shift
 	reason=$(text_xfail_reason "$file")
-	if textcheck "$f"; then
+	if textcheck "$@"; then
 		if [ -n "$reason" ]; then
 			fail "$file:text" "keeps the page's text now: remove it from tests/real/TEXT_XFAIL"
 		else
@@ -303,6 +304,11 @@ for f in "$R"/*.html "$R"/*.htm; do
 	else
 		fail "$file:text" "$(head -20 "$tmp/text.out")"
 	fi
+}
+for f in "$R"/*.html "$R"/*.htm; do
+	[ -f "$f" ] || continue
+	file=$(basename "$f")
+	text_result "$file" "$f"
 done
 
 # Every other file of a report that is here as a page (its text copies,
@@ -316,16 +322,5 @@ for f in "$R"/*.*.txt "$R"/*.*.docx "$R"/*.*.pdf; do
 	[ -f "$page" ] || continue
 	opt=
 	case $file in *.page.txt) opt=--no-paragraphs ;; esac
-	reason=$(text_xfail_reason "$file")
-	if textcheck $opt --copy "$f" "$page"; then
-		if [ -n "$reason" ]; then
-			fail "$file:text" "keeps the page's text now: remove it from tests/real/TEXT_XFAIL"
-		else
-			pass "$file:text"
-		fi
-	elif [ -n "$reason" ]; then
-		xfail "$file:text" "$reason" "$(cat "$tmp/text.out")"
-	else
-		fail "$file:text" "$(head -20 "$tmp/text.out")"
-	fi
+	text_result "$file" $opt --copy "$f" "$page"
 done
