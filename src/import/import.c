@@ -724,7 +724,7 @@ static int year_in_head(const imp *im)
 
 /* ---- signature -------------------------------------------------------------- */
 
-
+/* Whether s ends with one of the n marks. */
 static bool ends_with_any(const char *s, const char *const *marks, size_t n)
 {
 	return imp_ends_with_any(s, strlen(s), marks, n);

@@ -23,6 +23,7 @@
 #include "import_pdf.h"
 #include "utf8.h"
 #include "util.h"
+#include "wrap.h"
 
 #define MAX_CELLS 4000   /* a page with more boxes than this has no table of the form */
 
@@ -552,34 +553,23 @@ static size_t page_tables(const imp_ppage *p, int page, items *out, imp_pchar **
 
 /* ---- lines of text ------------------------------------------------------------ */
 
-/* A character no line may start with (a stop, a closing bracket or quote):
- * a browser or a word processor carries the one before it over with it. */
-static bool no_line_start(uint32_t cp)
-{
-	static const uint32_t v[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09,
-		0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x201D, 0x2019, 0x2026, 0xFF05, ',', '.', ';',
-		':', '!', '?', ')', '%'};
-	for (size_t i = 0; i < GIR_ARRAY_LEN(v); i++)
-		if (cp == v[i])
-			return true;
-	return false;
-}
-
 /* The width of a line's first piece that no line breaks in: a run of
  * digits and letters (350400) up to a space (a space character, or a gap
  * line_text reads as one), or one CJK character, with the stops and
- * closing marks after it.  Where it would not have fit at the end of the
- * line before, that line ended early for want of room, not for a new
- * paragraph (平潭 2021's `邮编：⏎350400；`, printed by Chromium). */
+ * closing marks after it (no line starts with them, 禁则 as wrap.c has
+ * it: a browser or a word processor carries the one before over with
+ * them).  Where it would not have fit at the end of the line before, that
+ * line ended early for want of room, not for a new paragraph (平潭 2021's
+ * `邮编：⏎350400；`, printed by Chromium). */
 static float head_width(imp_pchar *const *l, size_t m)
 {
 	size_t i = 1;
-	if (!wide(l[0]->cp) && !no_line_start(l[0]->cp))
-		while (i < m && !wide(l[i]->cp) && !no_line_start(l[i]->cp) && !l[i]->space_before &&
+	if (!wide(l[0]->cp) && !gir_no_line_start(l[0]->cp))
+		while (i < m && !wide(l[i]->cp) && !gir_no_line_start(l[i]->cp) && !l[i]->space_before &&
 		       l[i]->cp != ' ' &&
 		       l[i]->x0 - l[i - 1]->x1 <= 0.3f * fmaxf(height(l[i]), height(l[i - 1])))
 			i++;
-	while (i < m && no_line_start(l[i]->cp))
+	while (i < m && gir_no_line_start(l[i]->cp))
 		i++;
 	return l[i - 1]->x1 - l[0]->x0;
 }
