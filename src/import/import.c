@@ -623,15 +623,8 @@ static bool title_at(imp *im, const size_t *head, size_t nhead, size_t at, size_
 /* Lines before the title are no part of the report: left out, and said. */
 static void before_title(imp *im, size_t first)
 {
-	if (im->title_from <= first)
-		return;
-	char *s = gir_xstrdup(line_text(im, first));
-	gir_diag_at(im->doc.diags, im->doc.file,
-	            (gir_pos){im->doc.lines[first].no, im->doc.lines[first].col}, NULL, NULL, NULL,
-	            GIR_MSG(WARNING, import_text_before_title,
-	                "the text before the title (lines %d-%d, from \"%s\") is left out"),
-	            im->doc.lines[first].no, im->doc.lines[im->title_from - 1].no, s);
-	free(s);
+	if (im->title_from > first)
+		imp_text_before_title(&im->doc, &im->doc.lines[first], im->doc.lines[im->title_from - 1].no);
 }
 
 /* gireport's own txt: the centred title, which may take several lines. */

@@ -129,6 +129,11 @@ const char *imp_skip_white(const char *s, bool tabs);
 /* A copy of s[0..n) without that white space (tabs included) at either
  * end, nor line ends and form feeds when `breaks`. */
 char *imp_trim(const char *s, size_t n, bool breaks);
+/* Says that the lines before the title, from `first` to the line numbered
+ * `last`, are left out (import_text_before_title): import.c's title search
+ * and the HTML reader, which drops them where the article spells the
+ * page's title, say it alike. */
+void imp_text_before_title(const imp_doc *doc, const imp_line *first, int last);
 /* Whether s[0, len) ends with one of the n marks. */
 bool imp_ends_with_any(const char *s, size_t len, const char *const *marks, size_t n);
 /* Whether s[0, n) ends a sentence: a stop (。！？；…), maybe inside closing

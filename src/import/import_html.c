@@ -935,13 +935,9 @@ static void emit_title(html_rd *rd, const xmlNode *root, const head_info *h)
 		if (d->lines[i].kind == IMP_CELLS)
 			from = 0; /* a table before the title: the page is kept whole */
 	if (from > 0) {
-		/* said, as import.c says it of any text before the title: here a
-		 * document number (岚经发〔2020〕2号, 经济发展局 2019's page) or the
-		 * page's 正文, 来源：… */
-		gir_diag_at(d->diags, d->file, (gir_pos){d->lines[0].no, d->lines[0].col}, NULL, NULL, NULL,
-		            GIR_MSG(WARNING, import_text_before_title,
-		                "the text before the title (lines %d-%d, from \"%s\") is left out"),
-		            d->lines[0].no, d->lines[from - 1].no, d->lines[0].text);
+		/* said: a document number (岚经发〔2020〕2号, 经济发展局 2019's page)
+		 * or the page's 正文, 来源：… */
+		imp_text_before_title(d, &d->lines[0], d->lines[from - 1].no);
 		for (long i = 0; i < from; i++)
 			free(d->lines[i].text);
 		memmove(d->lines, d->lines + from, (d->nlines - (size_t)from) * sizeof *d->lines);

@@ -49,6 +49,14 @@ size_t imp_space_before(const char *s, size_t n, bool tabs)
 	return 0;
 }
 
+void imp_text_before_title(const imp_doc *doc, const imp_line *first, int last)
+{
+	gir_diag_at(doc->diags, doc->file, (gir_pos){first->no, first->col}, NULL, NULL, NULL,
+	            GIR_MSG(WARNING, import_text_before_title,
+	                "the text before the title (lines %d-%d, from \"%s\") is left out"),
+	            first->no, last, imp_skip_white(first->text, true));
+}
+
 bool imp_ends_with_any(const char *s, size_t len, const char *const *marks, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
